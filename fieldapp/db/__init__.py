@@ -1,0 +1,1 @@
+"""The local database: models, connection settings, schema migrations."""

@@ -1,0 +1,260 @@
+"""Opening the local database safely, and the unit-of-work sessions every service uses.
+
+``open_database`` refuses, with a plain Vietnamese message and without writing a byte, a
+folder it cannot write, a file that is not SQLite, a SQLite file that is not fieldapp's, a
+damaged file, and a file written by a newer fieldapp. An older file is backed up with
+SQLite's backup API and then upgraded in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldapp.config import Paths
+from fieldapp.db import schema
+from fieldapp.db.base import SyncMixin, utcnow
+from fieldapp.db.engine import APPLICATION_ID, make_engine, sqlite_url
+from fieldapp.db.models import AppMeta
+from fieldapp.errors import UserError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseError(UserError):
+    """The database cannot be opened or written; the message says why, in Vietnamese."""
+
+
+def explain_sqlite_error(exc: BaseException) -> str:
+    """A plain Vietnamese sentence for a SQLite failure (never the SQL or the row values)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return "Ổ đĩa đã đầy: không ghi được dữ liệu. Thay đổi vừa rồi chưa được lưu, dữ liệu cũ vẫn nguyên vẹn."
+    if "readonly" in text or "read-only" in text:
+        return "Thư mục dữ liệu chỉ cho đọc: không ghi được. Thay đổi vừa rồi chưa được lưu."
+    if "locked" in text or "busy" in text:
+        return (
+            "Cơ sở dữ liệu đang bận (một cửa sổ hoặc lệnh khác đang ghi). Hãy thử lại sau giây lát."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return "Tệp cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất."
+    if "unable to open" in text:
+        return "Không mở được tệp cơ sở dữ liệu (thư mục không tồn tại hoặc không có quyền)."
+    return "Lỗi cơ sở dữ liệu: thao tác không thực hiện được, dữ liệu không bị thay đổi."
+
+
+@dataclass
+class Database:
+    """An open fieldapp database: the engine, this device's id, and sessions."""
+
+    engine: Engine
+    device_id: str
+    paths: Paths | None = None
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        """A new session; the caller owns it (``with db.session() as s:``)."""
+        return self._sessions(info={"device_id": self.device_id})
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits at the end, rolls back everything on any error.
+
+        Database failures (full disk, read-only folder, lock) come out as
+        :class:`DatabaseError` with a Vietnamese message.
+        """
+        try:
+            with self.session() as session, session.begin():
+                yield session
+        except (OperationalError, DBAPIError) as exc:
+            raise DatabaseError(explain_sqlite_error(exc)) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_sync_columns(session: Session, _context, _instances) -> None:
+    """Fill device id and timestamps of travelling records, so no service can forget."""
+    device_id = session.info.get("device_id")
+    now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, SyncMixin):
+            obj.device_id = device_id or obj.device_id
+            obj.created_at = obj.created_at or now
+            obj.updated_at = now
+    for obj in session.dirty:
+        if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
+            if device_id:
+                obj.device_id = device_id
+
+
+def ensure_writable_dir(directory: Path) -> None:
+    """Create the data folder if needed and prove we can write in it (refuse otherwise)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Không tạo được thư mục dữ liệu {directory}: {_os_reason(exc)}. "
+            "Hãy chọn thư mục khác bằng --data-dir."
+        ) from exc
+    probe = directory / f".write-test-{os.getpid()}"
+    try:
+        with open(probe, "wb") as fh:
+            fh.write(b"ok")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise DatabaseError(
+            f"Thư mục dữ liệu {directory} không ghi được ({_os_reason(exc)}). "
+            "Hãy chọn thư mục khác bằng --data-dir; không có gì bị thay đổi."
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "không có quyền ghi"
+    if exc.errno == errno.ENOSPC:
+        return "ổ đĩa đã đầy"
+    return "lỗi hệ thống tệp"
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a database file holds, read without changing it."""
+
+    exists: bool
+    revision: str | None  # None: a new or empty file
+
+
+def inspect_file(path: Path, *, integrity: bool = True) -> FileState:
+    """Read-only look at ``path``; raises :class:`DatabaseError` for anything not ours or broken."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=path.exists(), revision=None)
+    with open(path, "rb") as fh:
+        magic = fh.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"Tệp {path.name} không phải cơ sở dữ liệu của fieldapp (không phải tệp SQLite, "
+            "hoặc đã hỏng). Ứng dụng không thay đổi tệp này."
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise DatabaseError(explain_sqlite_error(exc)) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return FileState(exists=True, revision=None)
+        if app_id != APPLICATION_ID or "alembic_version" not in tables:
+            raise DatabaseError(
+                f"Tệp {path.name} là cơ sở dữ liệu của chương trình khác, không phải của "
+                "fieldapp. Ứng dụng không thay đổi tệp này."
+            )
+        if integrity:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise DatabaseError(
+                    f"Tệp cơ sở dữ liệu {path.name} bị hỏng. Hãy khôi phục từ bản sao lưu "
+                    "gần nhất; ứng dụng không ghi gì vào tệp hỏng."
+                )
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"Tệp cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được. Hãy khôi phục từ "
+            "bản sao lưu gần nhất; ứng dụng không ghi gì vào tệp này."
+        ) from exc
+    finally:
+        conn.close()
+    if revision is not None and revision not in schema.REVISIONS:
+        raise DatabaseError(
+            f"Tệp dữ liệu được tạo bởi phiên bản fieldapp mới hơn (lược đồ {revision}). "
+            "Hãy cập nhật ứng dụng; tệp không bị thay đổi."
+        )
+    return FileState(exists=True, revision=revision)
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite file with the backup API (consistent even while in use)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise DatabaseError(
+            "Không sao lưu được cơ sở dữ liệu trước khi nâng cấp "
+            f"({explain_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else _os_reason(exc)}). "
+            "Không có gì bị thay đổi."
+        ) from exc
+    finally:
+        src.close()
+    return target
+
+
+def open_database(paths: Paths, *, integrity: bool = True) -> Database:
+    """Open (creating or upgrading if needed) the database of a data folder."""
+    ensure_writable_dir(paths.data_dir)
+    state = inspect_file(paths.database, integrity=integrity)
+    engine = make_engine(sqlite_url(paths.database))
+    try:
+        if state.revision != schema.HEAD:
+            if state.revision is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup_file(
+                    paths.database,
+                    paths.backups / f"before-upgrade-{state.revision}-{stamp}.sqlite3",
+                )
+            from fieldapp.db.migrate import upgrade
+
+            upgrade(engine, schema.HEAD)
+        device_id = _ensure_device_id(engine)
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        raise DatabaseError(explain_sqlite_error(exc)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine=engine, device_id=device_id, paths=paths)
+
+
+def _ensure_device_id(engine: Engine) -> str:
+    with Session(engine) as session, session.begin():
+        row = session.get(AppMeta, "device_id")
+        if row is None:
+            row = AppMeta(key="device_id", value=str(uuid.uuid4()))
+            session.add(row)
+            session.add(AppMeta(key="created_at", value=utcnow().isoformat()))
+        return row.value
+
+
+def get_meta(db: Database, key: str) -> str | None:
+    with db.session() as s:
+        return s.scalar(select(AppMeta.value).where(AppMeta.key == key))

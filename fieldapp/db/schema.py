@@ -1,0 +1,8 @@
+"""The schema revisions this version of fieldapp knows, newest last.
+
+Kept here, and not only in Alembic's folder, so that opening an up-to-date database needs no
+Alembic import (start-up time); a test checks the two lists agree.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD = REVISIONS[-1]
