@@ -1,0 +1,111 @@
+"""The demo commune: a realistic data folder to try the app, train officials, and test with.
+
+It uses the three real directives shipped in ``resources/demo/directives`` as its sample
+documents. Later features add their demo registers through :data:`DEMO_STEPS`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import resources
+from fieldapp.config import Paths
+from fieldapp.db.database import Database, backup_file, open_database
+from fieldapp.document_store import store_document
+from fieldapp.errors import UserError
+from fieldapp.profile import Profile, save_profile
+
+DEMO_PROFILE = Profile(
+    unit_kind="xã",
+    commune_name="Bằng Lãng",
+    district_kind="huyện",
+    district_name="Chợ Đồn",
+    province_name="Bắc Kạn",
+    committee_name="Ban Chỉ đạo phòng, chống dịch Covid-19 xã Bằng Lãng",
+    chairman_name="Hoàng Văn Thắng",
+    chairman_title="Chủ tịch UBND xã, Trưởng Ban Chỉ đạo",
+    signer_name="Hoàng Văn Thắng",
+    signer_title="CHỦ TỊCH",
+    signer_authority="TM. ỦY BAN NHÂN DÂN",
+    phone="0209 3882 135",
+    place_name="Bằng Lãng",
+)
+
+DEMO_DIRECTIVES = (
+    ("bac-kan-309-CV-TU.txt", "Công văn 309-CV/TU về công tác phòng, chống dịch Covid-19"),
+    (
+        "huyen-uy-235-CV-HU.txt",
+        "Công văn 235-CV/HU phát huy vai trò, trách nhiệm phòng, chống dịch",
+    ),
+    ("dak-nong-cong-dien-khan.txt", "Công điện khẩn về tăng cường phòng, chống dịch Covid-19"),
+)
+
+
+@dataclass
+class DemoSummary:
+    data_dir: str
+    commune: str
+    documents: int
+    details: dict[str, int] = field(default_factory=dict)
+
+
+# Each step fills one register of the demo commune and returns counts for the summary.
+DEMO_STEPS: list[Callable[[Database], dict[str, int]]] = []
+
+
+def folder_has_data(paths: Paths) -> bool:
+    if not paths.data_dir.exists():
+        return False
+    return any(not p.name.startswith(".") for p in paths.data_dir.iterdir())
+
+
+def create_demo(paths: Paths, *, force: bool = False) -> DemoSummary:
+    """Fill ``paths.data_dir`` with the demo commune; refuses a folder with data unless forced.
+
+    With ``force`` the existing database is first copied to ``backups/`` and then replaced.
+    """
+    if folder_has_data(paths) and not force:
+        raise UserError(
+            f"Thư mục dữ liệu {paths.data_dir} đã có dữ liệu. Dùng --force để thay bằng xã "
+            "mẫu (cơ sở dữ liệu cũ sẽ được sao lưu vào thư mục backups)."
+        )
+    if force and paths.database.exists():
+        _set_aside(paths)
+    db = open_database(paths)
+    try:
+        return fill_demo(db)
+    finally:
+        db.close()
+
+
+def fill_demo(db: Database) -> DemoSummary:
+    """Put the demo commune into an open database (a new one, as at first run)."""
+    save_profile(db, DEMO_PROFILE)
+    documents = 0
+    for filename, title in DEMO_DIRECTIVES:
+        data = resources.path("demo", "directives", filename).read_bytes()
+        store_document(db, data, original_name=filename, kind="directive", title=title)
+        documents += 1
+    details: dict[str, int] = {}
+    for step in DEMO_STEPS:
+        details.update(step(db))
+    data_dir = str(db.paths.data_dir) if db.paths else ""
+    return DemoSummary(data_dir, DEMO_PROFILE.commune_full, documents, details)
+
+
+def _set_aside(paths: Paths) -> None:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups / f"before-demo-{stamp}.sqlite3"
+    try:
+        backup_file(paths.database, target)
+    except UserError:
+        # Not a readable SQLite file: keep its bytes as they are instead.
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(paths.database, target.with_suffix(".bin"))
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            (paths.database.parent / (paths.database.name + suffix)).unlink()
