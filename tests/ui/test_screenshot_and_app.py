@@ -1,0 +1,50 @@
+"""The screenshot command, and how the app starts on good and bad data folders."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.cli import PAGES, main
+from ui import app as app_module
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_screenshot_of_every_page(qapp, demo_db, paths, tmp_path, page):
+    out = tmp_path / f"{page}.png"
+    assert (
+        main(["--data-dir", str(paths.data_dir), "screenshot", "--page", page, "-o", str(out)]) == 0
+    )
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert len({image.pixel(x, y) for x in range(0, 1366, 40) for y in range(0, 768, 40)}) > 3
+
+
+def test_app_explains_a_damaged_database_and_writes_nothing(qapp, paths, monkeypatch):
+    paths.data_dir.mkdir(parents=True)
+    paths.database.write_bytes(b"not a database at all" * 50)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    assert app_module.run_app(paths) == 1
+    assert shown and "không phải cơ sở dữ liệu của fieldapp" in shown[0]
+    assert paths.database.read_bytes() == b"not a database at all" * 50
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == ["fieldapp.sqlite3"]
+
+
+def test_first_run_cancelled_leaves_no_profile(qapp, paths, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui import first_run
+
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert app_module.run_app(paths) == 0
+    assert paths.database.exists()
+
+
+def test_app_shows_the_window_first_then_fills_the_pages(qapp, demo_db, paths, monkeypatch, capsys):
+    demo_db.close()
+    monkeypatch.setenv(app_module.ENV_EXIT_WHEN_SHOWN, "1")
+    assert app_module.run_app(paths) == 0
+    stamps = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert stamps == ["shown", "ready"]

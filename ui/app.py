@@ -1,0 +1,121 @@
+"""Starting the desktop app: the application object, language, database, first run, window.
+
+To appear fast, the window is shown first, from a standard-library glance at the database
+(language, size, whether the commune profile exists), and the database is then opened and
+the pages built in the first turn of the event loop. A first run (no profile yet) or a file
+that cannot be opened takes the plain path: open, explain or ask, then show.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from fieldapp import __version__
+from fieldapp.config import Paths
+from fieldapp.db.peek import glance
+from fieldapp.errors import UserError
+from ui.i18n import install_language
+from ui.main_window import MainWindow
+
+STYLE_FILE = os.path.join(os.path.dirname(__file__), "style.qss")
+# Set by bench/startup.py: print when the window is shown and when it is ready, then quit.
+ENV_EXIT_WHEN_SHOWN = "FIELDAPP_EXIT_WHEN_SHOWN"
+
+
+def application() -> QApplication:
+    """The one QApplication, created with fieldapp's name, font and style if it does not exist."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("fieldapp")
+        app.setApplicationVersion(__version__)
+        app.setOrganizationName("fieldapp")
+        font = QFont(app.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0))
+        app.setFont(font)
+        with open(STYLE_FILE, encoding="utf-8") as fh:
+            app.setStyleSheet(fh.read())
+    return app
+
+
+def open_or_explain(paths: Paths, parent=None):
+    """Open the database; on failure show the Vietnamese reason in a dialog and return None."""
+    from fieldapp.db.database import open_database
+
+    try:
+        return open_database(paths)
+    except UserError as err:
+        box = QMessageBox(QMessageBox.Icon.Critical, "fieldapp", str(err), parent=parent)
+        box.setInformativeText(
+            QApplication.translate("App", "Nothing was written. Data folder: {folder}").format(
+                folder=paths.data_dir
+            )
+        )
+        box.exec()
+        return None
+
+
+def run_app(paths: Paths) -> int:
+    app = application()
+    seen = glance(paths.database)
+    language = seen.settings.get("language", "vi")
+    install_language(language if language in ("vi", "en") else "vi")
+    probe = bool(os.environ.get(ENV_EXIT_WHEN_SHOWN))
+    if seen.has_profile:
+        window = MainWindow(None, glance=seen.settings)
+        window.show()
+        if probe:
+            _stamp(app, "shown")
+        state = {"code": 0}
+
+        def finish() -> None:
+            db = open_or_explain(paths, window)
+            if db is None:
+                state["code"] = 1
+                app.quit()
+                return
+            window.attach(db)
+            if probe:
+                _stamp(app, "ready")
+                app.quit()
+
+        QTimer.singleShot(0, finish)
+        app.exec()
+        if window.db is not None:
+            window.db.close()
+        return state["code"]
+
+    db = open_or_explain(paths)
+    if db is None:
+        return 1
+    from fieldapp.profile import load_profile
+    from fieldapp.settings import get_setting
+
+    install_language(get_setting(db, "language"))
+    if load_profile(db) is None and not probe:
+        from ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(db)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            db.close()
+            return 0
+    window = MainWindow(db)
+    window.show()
+    if probe:
+        _stamp(app, "shown")
+        _stamp(app, "ready")
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    db.close()
+    return code
+
+
+def _stamp(app: QApplication, what: str) -> None:
+    app.processEvents()
+    print(f"{what} {time.time():.6f}", flush=True)

@@ -1,0 +1,220 @@
+"""The main window: left navigation, one page at a time, geometry remembered.
+
+The window can show itself before the database is open (``MainWindow(None, glance=...)``),
+with its navigation in place and the pages saying they are loading; ``attach(db)`` then
+builds the real pages. Start-up uses that so the window appears without waiting for
+SQLAlchemy; tests and the screenshot command pass the database at once.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from fieldapp.errors import UserError
+from ui.pages.base import Page
+from ui.pages.placeholder import PlaceholderPage
+
+if TYPE_CHECKING:
+    from fieldapp.db.database import Database
+    from ui.pages.settings import SettingsPage
+
+DEFAULT_SIZE = QSize(1280, 720)  # fits a 1366×768 screen with its task bar
+
+# (key, navigation label, plan shown while the page is not built)
+PAGES: tuple[tuple[str, str, str | None], ...] = (
+    ("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), None),
+    (
+        "directives",
+        QT_TRANSLATE_NOOP("MainWindow", "Directives"),
+        QT_TRANSLATE_NOOP(
+            "PlaceholderPage",
+            "The register of directives from the province and district: import, read, and "
+            "follow each numbered item until it is done and reported.",
+        ),
+    ),
+    (
+        "rosters",
+        QT_TRANSLATE_NOOP("MainWindow", "Duty rosters"),
+        QT_TRANSLATE_NOOP(
+            "PlaceholderPage",
+            "24/7 duty rosters at checkpoints, quarantine points and lockdown gates, printed "
+            "for the shift leader, and the checkpoint log.",
+        ),
+    ),
+    (
+        "households",
+        QT_TRANSLATE_NOOP("MainWindow", "Lockdown households"),
+        QT_TRANSLATE_NOOP(
+            "PlaceholderPage",
+            "Households and people in lockdown areas: F0/F1 status, isolation dates, test "
+            "rounds, relief delivered.",
+        ),
+    ),
+    (
+        "reports",
+        QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+        QT_TRANSLATE_NOOP(
+            "PlaceholderPage",
+            "The daily quick report and the reports on carrying out each directive, in the "
+            "official format, to print or send to the district.",
+        ),
+    ),
+    (
+        "sync",
+        QT_TRANSLATE_NOOP("MainWindow", "Sync"),
+        QT_TRANSLATE_NOOP(
+            "PlaceholderPage",
+            "Signed data packages for the district, sent by USB stick or chat app when there "
+            "is no network.",
+        ),
+    ),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), None),
+)
+PAGE_KEYS = tuple(key for key, _label, _plan in PAGES)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QWidget | None = None,
+        *,
+        glance: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.setObjectName("mainWindow")
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.pages: dict[str, Page] = {}
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        for index, (key, _label, _plan) in enumerate(PAGES):
+            QListWidgetItem(self.nav)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda k=key: self.show_page(k))
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        self._geometry_restored = self._restore_geometry((glance or {}).get("ui.geometry"))
+        if not self._geometry_restored:
+            self.resize(DEFAULT_SIZE)
+        self.retranslate()
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Build the real pages over an open database and go to the last page used."""
+        from fieldapp.settings import get_setting
+        from ui.pages.overview import OverviewPage
+        from ui.pages.settings import SettingsPage
+
+        self.db = db
+        factories: dict[str, Callable[[], Page]] = {
+            "overview": lambda: OverviewPage(db),
+            "settings": lambda: SettingsPage(db),
+        }
+        for key, label, plan in PAGES:
+            page = factories[key]() if key in factories else PlaceholderPage(key, label, plan or "")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.settings_page.profile_saved.connect(self._on_profile_saved)
+        if not self._geometry_restored:
+            self._geometry_restored = self._restore_geometry(get_setting(db, "ui.geometry"))
+        self.retranslate()
+        last = get_setting(db, "ui.last_page")
+        self.show_page(last if last in PAGE_KEYS else "overview")
+        self.stack.currentWidget().refresh()
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.pages["settings"]  # type: ignore[return-value]
+
+    def current_page_key(self) -> str:
+        return PAGE_KEYS[max(0, self.nav.currentRow())]
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+
+    def _on_nav_row(self, row: int) -> None:
+        if row < 0 or not self.pages:
+            return
+        page = self.pages[PAGE_KEYS[row]]
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def _on_profile_saved(self) -> None:
+        self.pages["overview"].refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title = QCoreApplication.translate("MainWindow", "fieldapp — epidemic prevention register")
+        if self.db is not None:
+            from fieldapp.profile import load_profile
+
+            profile = load_profile(self.db)
+            if profile:
+                title = f"{title} — {profile.commune_title}"
+        self.setWindowTitle(title)
+        for row, (_key, label, _plan) in enumerate(PAGES):
+            item = self.nav.item(row)
+            item.setText(QCoreApplication.translate("MainWindow", label))
+            item.setToolTip(f"Ctrl+{row + 1}")
+        if self.db is None:
+            self.loading.setText(QCoreApplication.translate("MainWindow", "Opening the data…"))
+            return
+        data_dir = self.db.paths.data_dir if self.db.paths else ""
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Data: {folder}").format(folder=data_dir)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _restore_geometry(self, encoded: str | None) -> bool:
+        if not encoded:
+            return False
+        return self.restoreGeometry(QByteArray(base64.b64decode(encoded)))
+
+    def save_state(self) -> None:
+        if self.db is None:
+            return
+        from fieldapp.settings import set_setting
+
+        geometry = base64.b64encode(bytes(self.saveGeometry())).decode("ascii")
+        try:
+            set_setting(self.db, "ui.geometry", geometry)
+            set_setting(self.db, "ui.last_page", self.current_page_key())
+        except UserError:
+            pass  # a full disk must not stop the window from closing; nothing else is lost
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,95 @@
+"""Tổng quan: the commune at a glance, and where to go next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy import func, select
+
+from fieldapp.db.database import Database
+from fieldapp.db.models import Document
+from fieldapp.profile import load_profile
+from fieldapp.text.vietnamese import format_date
+from ui.pages.base import Page
+
+
+class Card(QFrame):
+    """A figure with its caption."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class OverviewPage(Page):
+    key = "overview"
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.commune_label = QLabel()
+        self.commune_label.setObjectName("communeLine")
+        self.commune_label.setWordWrap(True)
+        self.today_label = QLabel()
+        self.outer.addWidget(self.commune_label)
+        self.outer.addWidget(self.today_label)
+        grid = QGridLayout()
+        self.documents_card = Card()
+        self.directives_card = Card()
+        self.rosters_card = Card()
+        self.households_card = Card()
+        for i, card in enumerate(
+            (self.documents_card, self.directives_card, self.rosters_card, self.households_card)
+        ):
+            grid.addWidget(card, 0, i)
+        self.outer.addLayout(grid)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.outer.addWidget(self.hint)
+        self.outer.addStretch(1)
+        self._documents = 0
+        self.retranslate()
+
+    def refresh(self) -> None:
+        with self.db.session() as s:
+            self._documents = s.scalar(select(func.count()).select_from(Document)) or 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title_label.setText(self.tr("Overview"))
+        profile = load_profile(self.db)
+        if profile is None:
+            self.commune_label.setText(self.tr("The commune profile is not filled in yet."))
+        else:
+            self.commune_label.setText(
+                self.tr("{commune}, {district}, province of {province}").format(
+                    commune=profile.commune_title,
+                    district=f"{profile.district_kind} {profile.district_name}",
+                    province=profile.province_name,
+                )
+            )
+        self.today_label.setText(self.tr("Today: {date}").format(date=format_date(date.today())))
+        self.documents_card.value.setText(str(self._documents))
+        self.documents_card.caption.setText(self.tr("documents kept as they arrived"))
+        for card in (self.directives_card, self.rosters_card, self.households_card):
+            card.value.setText("–")
+        self.directives_card.caption.setText(self.tr("directive items due today (coming soon)"))
+        self.rosters_card.caption.setText(self.tr("duty shifts today (coming soon)"))
+        self.households_card.caption.setText(self.tr("households in lockdown (coming soon)"))
+        self.hint.setText(
+            self.tr(
+                "Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. "
+                "Everything is saved on this computer and works without internet."
+            )
+        )
