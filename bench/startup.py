@@ -1,0 +1,80 @@
+"""Start-up: process start to main window shown, beside a bare PySide6 window in the same run.
+
+Both run offscreen as fresh processes; each prints the wall-clock time at which its window
+has been shown and painted once, and the parent subtracts the moment it launched it.
+Target (issue 2): fieldapp's median ≤ 2× the bare window's median.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import resources
+
+RUNS = 7
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1280, 720); w.show()
+def shown():
+    app.processEvents(); print(f"shown {time.time():.6f}", flush=True); app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        resources.path("offscreen-1366x768.json")
+    )
+    env["FIELDAPP_EXIT_WHEN_SHOWN"] = "1"
+    return env
+
+
+def _time(cmd: list[str]) -> dict[str, float]:
+    """Seconds from launch to each stamp the process printed ("shown", and "ready")."""
+    started = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=_env(), timeout=120)
+    stamps = {}
+    for line in out.stdout.splitlines():
+        what, _, when = line.partition(" ")
+        if what in ("shown", "ready"):
+            stamps[what] = float(when) - started
+    if "shown" not in stamps:
+        raise RuntimeError(f"{cmd[:3]} did not show a window: {out.stderr[-500:]}")
+    return stamps
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        subprocess.run(
+            [sys.executable, "-m", "fieldapp", "--data-dir", str(data), "demo"],
+            check=True,
+            capture_output=True,
+        )
+        app_cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(data), "gui"]
+        bare_cmd = [sys.executable, "-c", BARE]
+        _time(bare_cmd), _time(app_cmd)  # warm the file cache once
+        bare, shown, ready = [], [], []
+        for _ in range(RUNS):  # interleaved, so machine load hits both alike
+            bare.append(_time(bare_cmd)["shown"])
+            stamps = _time(app_cmd)
+            shown.append(stamps["shown"])
+            ready.append(stamps["ready"])
+    b, s, r = (statistics.median(x) for x in (bare, shown, ready))
+    print(f"bare PySide6 window            median {b * 1000:6.0f} ms  (runs: {RUNS})")
+    print(
+        f"fieldapp main window shown     median {s * 1000:6.0f} ms  ratio {s / b:.2f} × (target ≤ 2)"
+    )
+    print(f"fieldapp first page filled in  median {r * 1000:6.0f} ms  ratio {r / b:.2f} ×")
