@@ -129,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as err:
         print(f"fieldapp: {err}", file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:
+        # The reader went away (``fieldapp ... | head``): not an error of ours.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("fieldapp: đã dừng theo yêu cầu.", file=sys.stderr)
         return 130

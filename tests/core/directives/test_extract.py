@@ -1,0 +1,259 @@
+"""extract_text: every accepted format, and every malformed file refused with a UserError."""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import resources
+from fieldapp.directives import MAX_FILE_BYTES, extract_text, parse_directive
+from fieldapp.errors import UserError
+
+SAMPLE = "Số 235 -CV/HU\nV/v phát huy vai trò\n\nKính gửi: UBND huyện.\n\n1- Đảng ủy các xã: Trực 24/24.\n"
+
+
+def _cp1258(text: str) -> bytes:
+    """Encode the way Windows-1258 files do: precomposed base letters plus combining tones."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("utf-8"),
+        lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+        lambda s: s.encode("utf-16"),  # with BOM
+        lambda s: b"\xfe\xff" + s.encode("utf-16-be"),
+        lambda s: unicodedata.normalize("NFD", s).encode("utf-8"),  # decomposed input
+        _cp1258,
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "utf8-nfd", "cp1258"],
+)
+def test_text_encodings(tmp_path: Path, encode) -> None:
+    p = tmp_path / "cv.txt"
+    p.write_bytes(encode(SAMPLE))
+    text = extract_text(p)
+    assert text == SAMPLE  # NFC, no BOM
+    assert parse_directive(text).number == "235-CV/HU"
+
+
+def test_cp1258_really_is_not_utf8() -> None:
+    with pytest.raises(UnicodeDecodeError):
+        _cp1258(SAMPLE).decode("utf-8")
+
+
+def test_corpus_file_reads(tmp_path: Path) -> None:
+    text = extract_text(resources.path("demo/directives/bac-kan-309-CV-TU.txt"))
+    assert "TỈNH ỦY BẮC KẠN" in text
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "rỗng"),
+        (b"   \n\n  \n", "không có nội dung chữ"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "không phải văn bản"),
+        (b"abc \x81\x8d\xfe def", "bảng mã"),  # neither UTF-8 nor clean cp1258
+        (b"\xef\xbb\xbfabc \xff\xfe", "lỗi mã hoá"),  # BOM says UTF-8, content is not
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
+        (b"%PDF-1.4\n1 0 obj garbage\n", "PDF"),
+    ],
+    ids=["empty", "blank", "png", "bad-encoding", "bad-bom", "old-doc", "broken-pdf"],
+)
+def test_bad_files_refused(tmp_path: Path, data: bytes, fragment: str) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(UserError) as err:
+        extract_text(p)
+    assert fragment in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="Không tìm thấy"):
+        extract_text(tmp_path / "khong-co.txt")
+
+
+def test_huge_file_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "big.txt"
+    with p.open("wb") as fh:  # sparse: 50 MB on paper, nothing on disk
+        fh.truncate(50 * 1024 * 1024)
+    assert p.stat().st_size > MAX_FILE_BYTES
+
+    def no_read(self: Path) -> bytes:
+        raise AssertionError("read before the size check")
+
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    with pytest.raises(UserError, match="quá lớn"):
+        extract_text(p)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def _pdf(path: Path, lines: list[str] | None) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    if lines is None:
+        # A "scan": only drawn shapes, no text layer.
+        c.setFillGray(0.3)
+        c.rect(50, 400, 400, 300, fill=1)
+        c.circle(300, 200, 60, fill=1)
+    else:
+        font = resources.path("fonts/LiberationSerif-Regular.ttf")
+        pdfmetrics.registerFont(TTFont("LiberationSerif", str(font)))
+        c.setFont("LiberationSerif", 12)
+        y = 800
+        for line in lines:
+            c.drawString(50, y, line)
+            y -= 18
+    c.showPage()
+    c.save()
+
+
+def test_text_pdf(tmp_path: Path) -> None:
+    p = tmp_path / "cv.pdf"
+    _pdf(p, ["TỈNH ỦY BẮC KẠN", "Số 309-CV/TU", "Về công tác phòng, chống dịch Covid-19", "",
+             "1. Sở Y tế xây dựng phương án hỗ trợ các địa phương."])  # fmt: skip
+    text = extract_text(p)
+    assert text == unicodedata.normalize("NFC", text)
+    assert "Số 309-CV/TU" in text
+    assert "phòng, chống dịch" in text
+    d = parse_directive(text)
+    assert d.number == "309-CV/TU"
+    assert d.issuer == "Tỉnh ủy Bắc Kạn"
+
+
+def test_scanned_pdf_refused(tmp_path: Path) -> None:
+    p = tmp_path / "scan.pdf"
+    _pdf(p, None)
+    with pytest.raises(UserError, match=r"Tệp PDF không có lớp chữ \(bản quét\?\)"):
+        extract_text(p)
+
+
+def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
+    p = tmp_path / "renamed.txt"
+    _pdf(p, ["Số 12-CV/HU", "Nội dung văn bản đủ dài để có lớp chữ."])
+    assert "12-CV/HU" in extract_text(p)
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _p(text: str, num: tuple[int, int] | None = None) -> str:
+    ppr = ""
+    if num:
+        ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>'
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _docx(path: Path, body: str, numbering: str | None = None) -> None:
+    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_NS}><w:body>{body}</w:body></w:document>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", doc)
+        if numbering:
+            zf.writestr("word/numbering.xml", numbering)
+
+
+_NUMBERING = (
+    f'<?xml version="1.0"?><w:numbering {_NS}>'
+    '<w:abstractNum w:abstractNumId="0">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>'
+    "</w:abstractNum>"
+    '<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>'
+    "</w:numbering>"
+)  # fmt: skip
+
+
+def test_docx_paragraphs_tables_and_numbering(tmp_path: Path) -> None:
+    table = (
+        "<w:tbl>"
+        "<w:tr><w:tc>" + _p("ỦY BAN NHÂN DÂN") + "</w:tc><w:tc>"
+        + _p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + _p("HUYỆN CHỢ MỚI") + "</w:tc><w:tc>"
+        + _p("Độc lập - Tự do - Hạnh phúc") + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + _p("Số: 77/UBND-VP") + "</w:tc><w:tc>"
+        + _p("Chợ Mới, ngày 13 tháng 9 năm 2021") + "</w:tc></w:tr>"
+        "</w:tbl>"
+    )  # fmt: skip
+    body = (
+        table
+        + _p("V/v trực chốt kiểm soát")
+        + _p("Kính gửi: UBND các xã.")
+        + _p("Công an huyện: Kiểm tra các chốt.", num=(5, 0))
+        + _p("Trạm Y tế xã lấy mẫu xét nghiệm.", num=(5, 0))
+        + _p("Báo cáo trước 16 giờ hằng ngày.", num=(5, 1))
+        + "<w:p><w:r><w:delText>đã xoá</w:delText></w:r></w:p>"
+    )
+    p = tmp_path / "cv.docx"
+    _docx(p, body, _NUMBERING)
+    text = extract_text(p)
+    assert "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text.splitlines()
+    assert "1. Công an huyện: Kiểm tra các chốt." in text.splitlines()
+    assert "2. Trạm Y tế xã lấy mẫu xét nghiệm." in text.splitlines()
+    assert "b) Báo cáo trước 16 giờ hằng ngày." not in text  # second level restarts at a)
+    assert "a) Báo cáo trước 16 giờ hằng ngày." in text.splitlines()
+    assert "đã xoá" not in text
+    d = parse_directive(text)
+    assert d.number == "77/UBND-VP"
+    assert d.issuer == "Ủy ban nhân dân huyện Chợ Mới"
+    assert d.issued_on is not None and d.issued_on.isoformat() == "2021-09-13"
+    assert [i.label for i in d.items] == ["1", "2", "2.a"]
+    assert d.items[2].due == "hằng ngày 16:00"
+
+
+def test_docx_zip_bomb_refused(tmp_path: Path) -> None:
+    p = tmp_path / "bomb.docx"
+    filler = _p("x") * 10 + " " * (30 * 1024 * 1024)
+    _docx(p, filler)
+    assert p.stat().st_size < 1024 * 1024
+    with pytest.raises(UserError, match="zip bomb"):
+        extract_text(p)
+
+
+def test_zip_that_is_not_a_docx_refused(tmp_path: Path) -> None:
+    p = tmp_path / "bang.xlsx"
+    with zipfile.ZipFile(p, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(UserError, match="không phải văn bản Word"):
+        extract_text(p)
+
+
+def test_docx_with_entities_refused(tmp_path: Path) -> None:
+    p = tmp_path / "lol.docx"
+    with zipfile.ZipFile(p, "w") as zf:
+        zf.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>',
+        )
+    with pytest.raises(UserError, match="bất thường"):
+        extract_text(p)
+
+
+def test_truncated_docx_refused(tmp_path: Path) -> None:
+    good = tmp_path / "good.docx"
+    _docx(good, _p("Số: 1/UBND-VP"))
+    p = tmp_path / "cut.docx"
+    p.write_bytes(good.read_bytes()[:60])
+    with pytest.raises(UserError, match="bị hỏng"):
+        extract_text(p)
