@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         edit.add_argument(f"--{name.replace('_', '-')}", dest=name)
     edit.set_defaults(func=_cmd_profile_set)
 
+    test_page = sub.add_parser("print-test", help="in thử một trang theo thể thức văn bản của xã")
+    test_page.add_argument("-o", "--output", required=True, help="tệp PDF")
+    test_page.add_argument("--landscape", action="store_true", help="khổ ngang")
+    test_page.set_defaults(func=_cmd_print_test)
+
     setting = sub.add_parser("setting", help="xem hoặc đặt một thiết lập (ví dụ: language en)")
     setting.add_argument("key")
     setting.add_argument("value", nargs="?")
@@ -235,6 +240,26 @@ def _cmd_profile_set(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Đã lưu hồ sơ {saved.commune_full}, {saved.district_kind} {saved.district_name}.")
+    return 0
+
+
+def _cmd_print_test(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from fieldapp.printing.commune import test_page
+    from fieldapp.printing.official import render_pdf
+    from fieldapp.profile import load_profile
+
+    db = open_db(args)
+    try:
+        profile = load_profile(db)
+    finally:
+        db.close()
+    if profile is None:
+        raise UserError("Chưa có hồ sơ xã. Mở ứng dụng hoặc dùng: fieldapp profile set ...")
+    orientation = "landscape" if args.landscape else "portrait"
+    pages = render_pdf(test_page(profile, date.today(), orientation=orientation), args.output)
+    print(f"{args.output}: {pages} trang")
     return 0
 
 

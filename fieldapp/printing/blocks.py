@@ -1,0 +1,559 @@
+"""Body building blocks for official printouts: paragraphs, headings, list items and tables.
+
+Callers build a list of these flowables and hand it to
+:class:`fieldapp.printing.official.OfficialDocument`. Every text is normalised to NFC on the
+way in, so text typed or imported in decomposed form (NFD) prints and extracts the same as
+precomposed text.
+
+Tables are the hot path (door-to-door household lists, rosters run to hundreds of pages), so
+:func:`table` keeps cells as plain strings wherever it can: a plain string is drawn with one
+text operator and its height is known without layout, while a ``Paragraph`` per cell costs an
+order of magnitude more. Long strings are wrapped by measuring them, not by making paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+
+from fieldapp.printing.fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, REGULAR, register_fonts
+
+BODY_SIZE = 13
+"""Body text size in points (Decree 30: 13–14 pt)."""
+BODY_LEADING = 16
+FIRST_LINE_INDENT = 10 * mm
+PARAGRAPH_SPACE = 6
+"""Space between paragraphs in points (Decree 30: at least 6 pt)."""
+
+TABLE_SIZE = 11
+"""Table text size in points (Decree 30 allows smaller type in tables; 11–12 pt)."""
+TABLE_LEADING = 13.2
+CELL_PAD_X = 3
+CELL_PAD_Y = 2.5
+HEADER_SHADE = colors.Color(0.86, 0.86, 0.86)
+GRID_WIDTH = 0.5
+
+BODY_STYLE = ParagraphStyle(
+    "official-body",
+    fontName=FAMILY,
+    fontSize=BODY_SIZE,
+    leading=BODY_LEADING,
+    alignment=TA_JUSTIFY,
+    firstLineIndent=FIRST_LINE_INDENT,
+    spaceAfter=PARAGRAPH_SPACE,
+)
+HEADING_STYLE = ParagraphStyle(
+    "official-heading",
+    parent=BODY_STYLE,
+    fontName=BOLD,
+    alignment=TA_LEFT,
+    spaceBefore=PARAGRAPH_SPACE,
+)
+CELL_STYLE = ParagraphStyle(
+    "official-cell",
+    fontName=FAMILY,
+    fontSize=TABLE_SIZE,
+    leading=TABLE_LEADING,
+    alignment=TA_LEFT,
+)
+CAPTION_STYLE = ParagraphStyle(
+    "official-caption",
+    parent=BODY_STYLE,
+    fontName=BOLD,
+    alignment=TA_CENTER,
+    firstLineIndent=0,
+)
+
+Cell = str | int | float | Flowable | None
+"""A table cell: a plain string (fast, wrapped by width), a number, ``None`` (empty) or any
+flowable such as :func:`cell_markup` for the rare cell that needs bold or italics."""
+
+
+class _KeepRoom(Paragraph):
+    """A paragraph that moves to the next page unless ``room`` points fit under it.
+
+    Headings and captions use it instead of reportlab's ``keepWithNext``, which wraps the
+    heading and whatever follows in a ``KeepTogether``; when that is a long table the pair
+    cannot fit anywhere and reportlab starts a new page, leaving most of the last one empty.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, room: float) -> None:
+        super().__init__(text, style)
+        self._room = room
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        if height + self._room > availHeight:
+            return width, availHeight + 1  # too tall here: the frame asks split(), below
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []  # nothing here: the whole paragraph goes to the next page
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C (precomposed Vietnamese letters)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _markup(text: str, markup: bool) -> str:
+    text = nfc(text)
+    return text if markup else escape(text)
+
+
+def paragraph(text: str, *, markup: bool = False, indent: bool = True) -> Paragraph:
+    """A justified body paragraph with a first-line indent.
+
+    ``markup=True`` lets ``<b>``, ``<i>`` and the rest of reportlab's paragraph markup through;
+    otherwise ``&`` and ``<`` print as themselves (names and addresses from the database).
+    """
+    register_fonts()
+    style = BODY_STYLE if indent else _NO_INDENT_STYLE
+    return Paragraph(_markup(text, markup), style)
+
+
+_NO_INDENT_STYLE = ParagraphStyle("official-body-flush", parent=BODY_STYLE, firstLineIndent=0)
+
+
+def heading(text: str, *, markup: bool = False) -> Paragraph:
+    """A bold section heading (``I. TÌNH HÌNH CHUNG``, ``1. Công tác phong tỏa``); it starts
+    a new page rather than end one with less than three lines of room under it."""
+    register_fonts()
+    return _KeepRoom(_markup(text, markup), HEADING_STYLE, 3 * BODY_LEADING)
+
+
+def item(text: str, label: str = "-", *, markup: bool = False) -> Paragraph:
+    """A list item as official documents write them: ``label`` then the text, first line
+    indented, following lines flush left. ``label`` is ``"-"``, ``"+"``, ``"1."``, ``"a)"``..."""
+    register_fonts()
+    return Paragraph(_markup(f"{label} ", False) + _markup(text, markup), BODY_STYLE)
+
+
+def numbered(items: Sequence[str], *, fmt: str = "{n}.", markup: bool = False) -> list[Paragraph]:
+    """One :func:`item` per text, labelled by ``fmt`` (``"{n}."``, ``"{n})"``, ``"{a})"``)."""
+    out = []
+    for n, text in enumerate(items, start=1):
+        label = fmt.format(n=n, a=chr(ord("a") + n - 1) if n <= 26 else n)
+        out.append(item(text, label, markup=markup))
+    return out
+
+
+def caption(text: str, *, markup: bool = False, room_mm: float = 25) -> Paragraph:
+    """A bold centred line over a table (``DANH SÁCH HỘ GIA ĐÌNH ...``); it starts a new page
+    rather than end one with less than ``room_mm`` (the table's header and a few rows) under it."""
+    register_fonts()
+    return _KeepRoom(_markup(text, markup), CAPTION_STYLE, room_mm * mm)
+
+
+def cell_markup(text: str) -> Paragraph:
+    """A table cell with paragraph markup (``<b>``, ``<i>``); slower than a plain string."""
+    register_fonts()
+    return Paragraph(nfc(text), CELL_STYLE)
+
+
+def spacer(height_mm: float) -> Spacer:
+    """Vertical space of ``height_mm`` millimetres."""
+    return Spacer(1, height_mm * mm)
+
+
+def page_break() -> PageBreak:
+    """Start a new page (later pages carry only the page number, not the header)."""
+    return PageBreak()
+
+
+def table(
+    header: Sequence[Cell] | Sequence[Sequence[Cell]],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    col_widths_mm: Sequence[float] | None = None,
+    col_fractions: Sequence[float] | None = None,
+    align: Sequence[str] | None = None,
+    font_size: float = TABLE_SIZE,
+    leading: float | None = None,
+    shade_header: bool = True,
+    extra_style: Sequence[tuple[Any, ...]] = (),
+) -> DataTable:
+    """A ruled table that splits across pages and repeats its header rows on each page.
+
+    ``header`` is one row or a list of rows. Column widths come from ``col_widths_mm``
+    (millimetres; scaled down if they exceed the text width) or ``col_fractions`` (relative
+    weights, e.g. ``[1, 6, 2]``, spread over the text width); with neither the columns are
+    equal. ``align`` gives ``"LEFT"``/``"CENTER"``/``"RIGHT"`` per column (header rows are
+    always centred). ``rows`` hold plain strings where they can (the fast path; ``None`` prints
+    empty, numbers print as ``str``); a cell needing bold or italics takes :func:`cell_markup`.
+
+    ``extra_style`` is added to reportlab's ``TableStyle`` of every page's piece of the table,
+    each piece being the header rows then that page's rows: use it for the header (spans of a
+    two-level header), for whole columns and for whole-table settings.
+    """
+    register_fonts()
+    header_rows: list[Sequence[Cell]]
+    if not header:
+        header_rows = []
+    elif isinstance(header[0], list | tuple):
+        header_rows = list(header)  # type: ignore[arg-type]
+    else:
+        header_rows = [header]  # type: ignore[list-item]
+    return DataTable(
+        header_rows,
+        rows,
+        col_widths_mm=col_widths_mm,
+        col_fractions=col_fractions,
+        align=align,
+        font_size=font_size,
+        leading=leading if leading is not None else font_size * TABLE_LEADING / TABLE_SIZE,
+        shade_header=shade_header,
+        extra_style=extra_style,
+    )
+
+
+class _Widths:
+    """Widths of text in one font, in thousandths of an em, cached by word.
+
+    Measuring is most of the cost of preparing a long table; the cells of a household list
+    repeat the same words (village names, statuses, common names) over and over.
+    """
+
+    _LIMIT = 100_000  # words kept before the cache starts afresh
+
+    def __init__(self, font: str) -> None:
+        register_fonts()
+        face = getFont(font).face
+        self._get = face.charWidths.get
+        self._default = face.defaultWidth
+        self._cache: dict[str, float] = {}
+        self.space = self.word(" ")
+
+    def word(self, word: str) -> float:
+        width = self._cache.get(word)
+        if width is None:
+            width = sum(map(self._get, map(ord, word), repeat(self._default)))
+            if len(self._cache) > self._LIMIT:
+                self._cache.clear()
+            self._cache[word] = width
+        return width
+
+    def text(self, text: str) -> float:
+        words = text.split(" ")
+        return sum(map(self.word, words)) + self.space * (len(words) - 1)
+
+    def wrap(self, text: str, limit: float) -> list[str]:
+        """``text`` broken into lines no wider than ``limit`` (same units), at spaces, and
+        inside a word only when the word alone is too wide (a long ID number)."""
+        lines: list[str] = []
+        line: list[str] = []
+        used = 0.0
+        for word in text.split(" "):
+            w = self.word(word)
+            if line and used + self.space + w <= limit:
+                line.append(word)
+                used += self.space + w
+                continue
+            if line:
+                lines.append(" ".join(line))
+            if w > limit:
+                word, w = self._break(word, limit, lines)
+            line, used = [word], w
+        lines.append(" ".join(line))
+        return lines
+
+    def _break(self, word: str, limit: float, lines: list[str]) -> tuple[str, float]:
+        start, used = 0, 0.0
+        for i, ch in enumerate(word):
+            cw = self._get(ord(ch), self._default)
+            if used + cw > limit and i > start:
+                lines.append(word[start:i])
+                start, used = i, 0.0
+            used += cw
+        return word[start:], used
+
+
+_widths: dict[str, _Widths] = {}
+_OUR_FACES = frozenset((REGULAR, BOLD, ITALIC, BOLD_ITALIC))
+
+
+def _widths_of(font: str) -> _Widths:
+    widths = _widths.get(font)
+    if widths is None:
+        widths = _widths[font] = _Widths(font)
+    return widths
+
+
+@dataclass
+class _Laid:
+    """A table's cells and geometry, worked out once for a given text width."""
+
+    widths: list[float]
+    head: list[list[Cell]]
+    head_height: float
+    head_heights: list[float]
+    rows: list[list[Cell]]
+    heights: list[float]
+    ends: list[float]  # ends[i]: height of body rows [0, i)
+    style: list[tuple[Any, ...]]
+
+
+class DataTable(Flowable):
+    """A long table laid out once, then cut into one reportlab ``Table`` per page.
+
+    Why not hand reportlab the whole table: each page split would rebuild the rest of the
+    table and measure its rows again, which is quadratic in the rows. Here every cell is
+    prepared once when the text width is known (so callers give widths as fractions without
+    knowing the orientation): plain strings longer than their column are wrapped into lines,
+    each row's height is computed, and a page is a slice found by bisection. Each piece
+    repeats the header rows.
+    """
+
+    def __init__(
+        self,
+        header_rows: Sequence[Sequence[Cell]],
+        rows: Sequence[Sequence[Cell]],
+        *,
+        col_widths_mm: Sequence[float] | None,
+        col_fractions: Sequence[float] | None,
+        align: Sequence[str] | None,
+        font_size: float,
+        leading: float,
+        shade_header: bool,
+        extra_style: Sequence[tuple[Any, ...]],
+    ) -> None:
+        super().__init__()
+        self._header_rows = [list(r) for r in header_rows]
+        self._source = rows
+        self._ncols = max((len(r) for r in (*self._header_rows, *rows[:1])), default=0)
+        if col_widths_mm is not None and col_fractions is not None:
+            raise ValueError("give col_widths_mm or col_fractions, not both")
+        for given in (col_widths_mm, col_fractions, align):
+            if given is not None and len(given) != self._ncols:
+                raise ValueError(f"expected {self._ncols} column values, got {len(given)}")
+        self._widths_mm = col_widths_mm
+        self._fractions = col_fractions
+        self._align = [a.upper() for a in align] if align else None
+        self._font_size = font_size
+        self._leading = leading
+        self._shade = shade_header
+        self._extra_style = list(extra_style)
+        self._laid: _Laid | None = None
+        self._laid_for: float | None = None
+        self._start = 0  # first body row of this (remaining) part
+
+    # -- layout, once ---------------------------------------------------------------------
+
+    def _col_widths(self, avail: float) -> list[float]:
+        if self._widths_mm is not None:
+            widths = [w * mm for w in self._widths_mm]
+            total = sum(widths)
+            if total > avail:  # never print past the right margin
+                widths = [w * avail / total for w in widths]
+            return widths
+        weights = self._fractions or [1.0] * self._ncols
+        total = float(sum(weights))
+        return [avail * w / total for w in weights]
+
+    def _prepare_rows(
+        self, rows: Sequence[Sequence[Cell]], font: str, text_widths: list[float]
+    ) -> tuple[list[list[Cell]], list[float]]:
+        size, leading, ncols = self._font_size, self._leading, self._ncols
+        pad_h = 2 * CELL_PAD_Y
+        normalize = unicodedata.normalize
+        measure = _widths_of(font)
+        limits = [w * 1000 / size for w in text_widths]
+        out: list[list[Cell]] = []
+        heights: list[float] = []
+        for row in rows:
+            if len(row) > ncols:
+                raise ValueError(f"row has {len(row)} cells, the table {ncols} columns")
+            cells: list[Cell] = []
+            text_h = leading
+            for c, value in enumerate(row):
+                if value is None:
+                    value = ""
+                elif isinstance(value, Flowable):
+                    text_h = max(text_h, value.wrap(text_widths[c], 1e6)[1])
+                    cells.append(value)
+                    continue
+                elif not isinstance(value, str):
+                    value = str(value)
+                value = normalize("NFC", value)
+                if "\n" in value or measure.text(value) > limits[c]:
+                    parts = []
+                    for line in value.split("\n"):
+                        parts.extend(measure.wrap(line, limits[c]))
+                    value = "\n".join(parts)
+                    text_h = max(text_h, len(parts) * leading)
+                cells.append(value)
+            if len(cells) < ncols:
+                cells.extend([""] * (ncols - len(cells)))
+            out.append(cells)
+            heights.append(text_h + pad_h)
+        return out, heights
+
+    def _layout(self, avail: float) -> _Laid:
+        if self._laid is not None and self._laid_for == avail:
+            return self._laid
+        register_fonts()
+        widths = self._col_widths(avail)
+        text_widths = [w - 2 * CELL_PAD_X for w in widths]
+        head, head_heights = self._prepare_rows(self._header_rows, BOLD, text_widths)
+        rows, heights = self._prepare_rows(self._source, REGULAR, text_widths)
+        ends = [0.0]
+        total = 0.0
+        for h in heights:
+            total += h
+            ends.append(total)
+        nhead = len(head)
+        size, leading = self._font_size, self._leading
+        style: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), REGULAR, size, leading),
+            ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+        if self._align:
+            for c, a in enumerate(self._align):
+                style.append(("ALIGN", (c, nhead), (c, -1), a))
+        if nhead:
+            style += [
+                ("FONT", (0, 0), (-1, nhead - 1), BOLD, size, leading),
+                ("VALIGN", (0, 0), (-1, nhead - 1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, nhead - 1), "CENTER"),
+            ]
+            if self._shade:
+                style.append(("BACKGROUND", (0, 0), (-1, nhead - 1), HEADER_SHADE))
+        style.extend(self._extra_style)
+        self._laid = _Laid(
+            widths, head, sum(head_heights), head_heights, rows, heights, ends, style
+        )
+        self._laid_for = avail
+        return self._laid
+
+    def _piece(self, laid: _Laid, start: int, stop: int) -> _PageTable:
+        return _PageTable(
+            laid.head + laid.rows[start:stop],
+            colWidths=laid.widths,
+            rowHeights=laid.head_heights + laid.heights[start:stop],
+            style=laid.style,
+            hAlign="LEFT",
+            spaceAfter=PARAGRAPH_SPACE,
+        )
+
+    def _rest(self, start: int) -> DataTable:
+        rest = copy.copy(self)  # shares the layout
+        # reportlab marks a flowable it had to push to the next page; the rest is a new one.
+        rest.__dict__.pop("_postponed", None)
+        rest._start = start
+        return rest
+
+    # -- the Flowable protocol ------------------------------------------------------------
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        laid = self._layout(availWidth)
+        self.width = sum(laid.widths)
+        self.height = laid.head_height + laid.ends[-1] - laid.ends[self._start]
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        laid = self._layout(availWidth)
+        budget = availHeight - laid.head_height + laid.ends[self._start] + 1e-6
+        stop = min(bisect.bisect_right(laid.ends, budget) - 1, len(laid.rows))
+        if stop <= self._start:
+            return []  # not even one row fits: all of it to the next page
+        if stop == len(laid.rows):
+            return [self._piece(laid, self._start, stop)]
+        return [self._piece(laid, self._start, stop), self._rest(stop)]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        assert self._laid is not None, "wrap() before drawOn()"
+        piece = self._piece(self._laid, self._start, len(self._laid.rows))
+        piece.wrapOn(canvas, self.width, self.height)
+        piece.drawOn(canvas, x, y, _sW)
+
+    def getSpaceBefore(self) -> float:
+        return 0
+
+    def getSpaceAfter(self) -> float:
+        return PARAGRAPH_SPACE
+
+
+class _PageTable(Table):
+    """One page's piece of a :class:`DataTable`, drawing its plain-string cells in one go.
+
+    reportlab opens a text object per string cell; collecting the strings and writing them in
+    a single text object at the end of the table halves the time a long list takes to draw.
+    """
+
+    def draw(self) -> None:
+        self._texts: list[tuple[str, float, Any, float, float, str]] = []
+        super().draw()
+        if not self._texts:
+            return
+        canv = self.canv
+        text = canv.beginText()
+        font = color = None
+        for fontname, size, fill, x, y, line in self._texts:
+            if font != (fontname, size):
+                font = (fontname, size)
+                text.setFont(fontname, size)
+            if fill != color:
+                color = fill
+                text.setFillColor(fill)
+            text.setTextOrigin(x, y)
+            text.textOut(line)
+        canv.drawText(text)
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        just = cellstyle.alignment
+        if (
+            not isinstance(cellval, str)
+            or just not in ("LEFT", "CENTER", "CENTRE", "RIGHT")
+            or cellstyle.href
+            or cellstyle.destination
+            or cellstyle.direction
+            or cellstyle.shaping
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        lines = cellval.split("\n")
+        leading = cellstyle.leading
+        fontname, fontsize = cellstyle.fontname, cellstyle.fontsize
+        valign = cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        else:
+            middle = cellstyle.bottomPadding + rowheight - cellstyle.topPadding
+            y = rowpos + (middle + len(lines) * leading) / 2 - fontsize
+        fill = cellstyle.color
+        left = colpos + cellstyle.leftPadding
+        right = colpos + colwidth - cellstyle.rightPadding
+        for line in lines:
+            if line:
+                if just == "LEFT":
+                    x = left
+                else:
+                    if fontname in _OUR_FACES:
+                        w = _widths_of(fontname).text(line) * fontsize / 1000
+                    else:  # a font set through extra_style
+                        w = stringWidth(line, fontname, fontsize)
+                    x = right - w if just == "RIGHT" else (left + right - w) / 2
+                self._texts.append((fontname, fontsize, fill, x, y, line))
+            y -= leading
