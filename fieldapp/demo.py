@@ -15,6 +15,7 @@ from datetime import datetime
 import resources
 from fieldapp.config import Paths
 from fieldapp.db.database import Database, backup_file, open_database
+from fieldapp.db.peek import glance
 from fieldapp.document_store import store_document
 from fieldapp.errors import UserError
 from fieldapp.profile import Profile, save_profile
@@ -58,9 +59,14 @@ DEMO_STEPS: list[Callable[[Database], dict[str, int]]] = []
 
 
 def folder_has_data(paths: Paths) -> bool:
+    """True when the folder holds anything but a fresh database that nobody has filled in."""
     if not paths.data_dir.exists():
         return False
-    return any(not p.name.startswith(".") for p in paths.data_dir.iterdir())
+    db_files = {paths.database.name + suffix for suffix in ("", "-wal", "-shm")}
+    others = [p for p in paths.data_dir.iterdir() if not p.name.startswith(".")]
+    if any(p.name not in db_files for p in others):
+        return True
+    return paths.database.exists() and glance(paths.database).has_profile
 
 
 def create_demo(paths: Paths, *, force: bool = False) -> DemoSummary:
@@ -73,7 +79,7 @@ def create_demo(paths: Paths, *, force: bool = False) -> DemoSummary:
             f"Thư mục dữ liệu {paths.data_dir} đã có dữ liệu. Dùng --force để thay bằng xã "
             "mẫu (cơ sở dữ liệu cũ sẽ được sao lưu vào thư mục backups)."
         )
-    if force and paths.database.exists():
+    if force and folder_has_data(paths) and paths.database.exists():
         _set_aside(paths)
     db = open_database(paths)
     try:
