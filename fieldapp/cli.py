@@ -211,7 +211,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_profile_show(args: argparse.Namespace) -> int:
+def _required_profile(args: argparse.Namespace):
+    """The commune profile, or a clear message when it has not been filled in yet."""
     from fieldapp.profile import load_profile
 
     db = open_db(args)
@@ -221,6 +222,11 @@ def _cmd_profile_show(args: argparse.Namespace) -> int:
         db.close()
     if profile is None:
         raise UserError("Chưa có hồ sơ xã. Mở ứng dụng hoặc dùng: fieldapp profile set ...")
+    return profile
+
+
+def _cmd_profile_show(args: argparse.Namespace) -> int:
+    profile = _required_profile(args)
     if args.json:
         print(json.dumps(dataclasses.asdict(profile), ensure_ascii=False, indent=2))
     else:
@@ -248,15 +254,8 @@ def _cmd_print_test(args: argparse.Namespace) -> int:
 
     from fieldapp.printing.commune import test_page
     from fieldapp.printing.official import render_pdf
-    from fieldapp.profile import load_profile
 
-    db = open_db(args)
-    try:
-        profile = load_profile(db)
-    finally:
-        db.close()
-    if profile is None:
-        raise UserError("Chưa có hồ sơ xã. Mở ứng dụng hoặc dùng: fieldapp profile set ...")
+    profile = _required_profile(args)
     orientation = "landscape" if args.landscape else "portrait"
     pages = render_pdf(test_page(profile, date.today(), orientation=orientation), args.output)
     print(f"{args.output}: {pages} trang")
