@@ -1,0 +1,181 @@
+"""An independent checker of every hard rule of a roster, and of the honesty of its gap list.
+
+Written apart from the solver on purpose: it works on dates and datetimes straight from the
+file format, compares every pair of a person's shifts, and shares no code with the solver's
+incremental feasibility tests, so a bug there cannot hide itself here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from fieldapp.rostering.instance import Assignment, Instance
+from fieldapp.rostering.solution import Solution
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One broken rule: ``rule`` is a short key (``rest``, ``leave``...), ``message`` says where."""
+
+    rule: str
+    message: str
+
+
+def check(instance: Instance, solution: Solution) -> list[Violation]:
+    """Every hard rule the roster breaks (an empty list for a valid roster)."""
+    found: list[Violation] = []
+    sites = {s.id: s for s in instance.sites}
+    kinds = {k.id: k for k in instance.shifts}
+    people = {p.id: p for p in instance.staff}
+    first, last = instance.start, instance.start + timedelta(days=instance.days - 1)
+
+    valid: list[Assignment] = []
+    for a in solution.assignments:
+        if a.site not in sites:
+            found.append(Violation("unknown", f"{a}: no such site"))
+        elif a.shift not in kinds or a.shift not in sites[a.site].shifts:
+            found.append(Violation("unknown", f"{a}: the site has no such shift"))
+        elif a.staff not in people:
+            found.append(Violation("unknown", f"{a}: no such person"))
+        elif not first <= a.date <= last:
+            found.append(Violation("unknown", f"{a}: date outside the horizon"))
+        else:
+            valid.append(a)
+
+    for a, n in sorted(Counter(valid).items()):
+        if n > 1:
+            found.append(Violation("duplicate", f"{a} appears {n} times"))
+    per_slot = Counter((a.site, a.date, a.shift) for a in set(valid))
+    for (site, day, shift), n in sorted(per_slot.items()):
+        if n > sites[site].staff_per_shift:
+            found.append(
+                Violation(
+                    "overstaffed",
+                    f"{site} {day} {shift}: {n} people for {sites[site].staff_per_shift} places",
+                )
+            )
+
+    def span(a: Assignment) -> tuple[datetime, datetime]:
+        begin = datetime.combine(a.date, kinds[a.shift].start)
+        return begin, begin + timedelta(hours=kinds[a.shift].hours)
+
+    by_person: dict[str, list[Assignment]] = defaultdict(list)
+    for a in sorted(set(valid)):
+        by_person[a.staff].append(a)
+    rest = timedelta(hours=instance.rules.min_rest_hours)
+    for person_id in sorted(by_person):
+        mine = by_person[person_id]
+        person = people[person_id]
+        for a in mine:
+            begin, end = span(a)
+            for leave in person.unavailable:
+                if begin < leave.end and leave.start < end:
+                    found.append(Violation("leave", f"{a}: {person_id} is unavailable then"))
+        # every pair, not just neighbours: simple enough to be obviously right
+        for i, a in enumerate(mine):
+            a_begin, a_end = span(a)
+            for b in mine[i + 1 :]:
+                b_begin, b_end = span(b)
+                if a_begin <= b_begin:
+                    gap = b_begin - a_end
+                else:
+                    gap = a_begin - b_end
+                if gap < rest:
+                    what = "overlap" if gap < timedelta(0) else "rest"
+                    found.append(Violation(what, f"{person_id}: {a} and {b} (rest {gap})"))
+        weeks = Counter((a.date - instance.start).days // 7 for a in mine)
+        for week, n in sorted(weeks.items()):
+            if n > instance.rules.max_shifts_per_week:
+                found.append(
+                    Violation(
+                        "weekly",
+                        f"{person_id}: {n} shifts in week {week + 1} "
+                        f"(max {instance.rules.max_shifts_per_week})",
+                    )
+                )
+        night_days = sorted({a.date for a in mine if kinds[a.shift].night})
+        run = 0
+        previous: date | None = None
+        for day in night_days:
+            run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+            previous = day
+            if run == instance.rules.max_consecutive_nights + 1:
+                found.append(
+                    Violation(
+                        "nights",
+                        f"{person_id}: {run} nights in a row up to {day} "
+                        f"(max {instance.rules.max_consecutive_nights})",
+                    )
+                )
+
+    present = set(valid)
+    rejected = {r.lock for r in solution.rejected_locks if r.reason.strip()}
+    for lock in instance.locked:
+        if lock not in present and lock not in rejected:
+            found.append(Violation("lock", f"locked {lock} missing and not reported"))
+    return found
+
+
+def shortfalls(instance: Instance, assignments: list[Assignment]) -> dict[tuple, dict]:
+    """Per shift ``(site, date, shift)``: empty places and missing holders of each role.
+
+    Only shifts with something missing are returned, as ``{"places": n, "roles": {role: n}}``.
+    """
+    roles = {p.id: set(p.roles) for p in instance.staff}
+    members: dict[tuple, set[str]] = defaultdict(set)
+    for a in assignments:
+        members[(a.site, a.date, a.shift)].add(a.staff)
+    result: dict[tuple, dict] = {}
+    for site in instance.sites:
+        for day in instance.dates:
+            for shift in site.shifts:
+                key = (site.id, day, shift)
+                here = members.get(key, set())
+                places = max(0, site.staff_per_shift - len(here))
+                short = {}
+                for role, need in site.require:
+                    have = sum(1 for s in here if role in roles.get(s, ()))
+                    if have < need:
+                        short[role] = need - have
+                if places or short:
+                    result[key] = {"places": places, "roles": short}
+    return result
+
+
+def gap_units(entry: dict) -> int:
+    """How many people a shift still lacks: empty places or missing role holders, the larger."""
+    return max(entry["places"], sum(entry["roles"].values()))
+
+
+def check_gaps(instance: Instance, solution: Solution) -> list[Violation]:
+    """Gaps that are real but not listed, listed but not real, or listed without a reason."""
+    found: list[Violation] = []
+    real = shortfalls(instance, solution.assignments)
+    listed: dict[tuple, dict] = defaultdict(lambda: {"places": 0, "roles": {}})
+    for gap in solution.uncovered:
+        if not gap.reason.strip():
+            found.append(Violation("gap-reason", f"{gap.site} {gap.date} {gap.shift}: no reason"))
+        entry = listed[(gap.site, gap.date, gap.shift)]
+        if gap.role is None:
+            entry["places"] += gap.missing
+        else:
+            entry["roles"][gap.role] = entry["roles"].get(gap.role, 0) + gap.missing
+    for key in sorted(set(real) | set(listed)):
+        want = real.get(key, {"places": 0, "roles": {}})
+        got = listed.get(key, {"places": 0, "roles": {}})
+        if want["roles"] != got["roles"]:
+            found.append(
+                Violation("gap-list", f"{key}: roles short {want['roles']}, listed {got['roles']}")
+            )
+        # an empty place is listed under its role when a role holder is missing there, so
+        # only the empty places beyond the role gaps are listed without a role
+        role_listed = sum(got["roles"].values())
+        if max(want["places"], role_listed) != got["places"] + role_listed:
+            found.append(
+                Violation(
+                    "gap-list", f"{key}: {want['places']} empty places, listed {got['places']}"
+                )
+            )
+    return found

@@ -1,0 +1,1053 @@
+"""The duty roster solver: greedy construction, gap repair by ejection chains, fair balancing.
+
+1. Locked cells (and, when re-planning, the published assignments before ``freeze_before``)
+   are placed first and never moved; one that would break a hard rule is rejected with the
+   reason. The rest of the published roster is placed next as *sticky* assignments.
+2. Construction walks the time points in order. At each one it fills role places first,
+   scarcest role first, then the other places, taking the eligible person who is furthest
+   behind their fair share so far (a target per person from a water-filling of the demand,
+   with role places kept for their holders) and, for night and weekend shifts, behind on
+   those too. People whose role is scarce are kept out of plain places when possible.
+3. Repair: for every gap a breadth-first search for an augmenting chain — A takes the gap,
+   giving up one conflicting shift that B takes, ... until someone takes a shift with no
+   conflict. Each chain fills one gap and moves as few people as the search depth allows.
+   Sticky assignments are only moved when no chain without them exists. Gaps in a week (or
+   of a role in a week) already at the capacity check's lower bound are not searched. In the
+   last pass someone boxed in by rest on both sides may give up two shifts, kept only if
+   both are refilled (every change is journalled and undone otherwise).
+4. Balancing: moves (a shift from the busiest to the least busy person) and swaps (a night or
+   weekend shift for a plain one) accepted only if they lower, in this order, the summed
+   spreads of total, night and weekend shifts over the role groups, then their sums of
+   squares. Locked and sticky assignments are never moved here.
+5. Steps 2-4 run for a few fixed weightings of step 2 (``VARIANTS``); the best roster is kept
+   (fewest gaps, then fewest changes to the previous roster, then fairness), stopping early
+   once one is at the gap lower bound with every spread at most 1.
+
+Every step checks the hard rules incrementally, so the roster is valid at all times. Results
+depend only on counted iterations, never on the clock or hash order: the same input gives
+the same roster. A time cap exists only as a safety net and is reported when it bites.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from fieldapp.rostering.capacity import CapacityReport, check_capacity, most_shifts
+from fieldapp.rostering.instance import Assignment, Instance, role_label
+from fieldapp.rostering.model import Model, compile_model
+from fieldapp.rostering.solution import Gap, RejectedLock, Solution
+
+DEFAULT_MAX_ITERATIONS = 3_000_000
+DEFAULT_TIME_LIMIT = 60.0
+DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
+
+
+@dataclass
+class _Move:
+    """One step of a chain: ``person`` leaves time point ``leave`` (if any) and joins ``slot``."""
+
+    person: int
+    slot: int
+    leave: int | None = None
+    evict: int | None = None
+
+
+@dataclass
+class _Node:
+    slot: int
+    mask: int
+    place: bool
+    parent: int
+    move: _Move | None
+    depth: int
+    people: frozenset[int] = field(default_factory=frozenset)
+
+
+def solve(
+    instance: Instance,
+    previous: Solution | None = None,
+    freeze_before: datetime | None = None,
+    *,
+    max_iterations: int = DEFAULT_MAX_ITERATIONS,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Solution:
+    """Make a roster for ``instance``.
+
+    With ``previous`` (a published roster) the result keeps as much of it as it can: its
+    assignments starting before ``freeze_before`` are fixed like locked cells, the others are
+    kept unless they break a rule of the changed instance or a gap cannot be filled without
+    moving them. ``max_iterations`` bounds the work and so decides the result; ``time_limit``
+    (seconds) only stops a run that would otherwise go on too long, and says so in the figures.
+    """
+    model = compile_model(instance)
+    capacity = check_capacity(model)
+    deadline = time.perf_counter() + time_limit
+    best: tuple | None = None
+    plan = None
+    spent = 0
+    for variant in VARIANTS:
+        if spent >= max_iterations:
+            break
+        roster = _Roster(model, capacity, variant, max_iterations - spent, deadline, plan)
+        plan = roster.plan
+        rejected = _place_fixed(roster, instance, previous, freeze_before)
+        roster.construct()
+        roster.repair(allow_sticky=False)
+        roster.repair(allow_sticky=True)
+        roster.balance()
+        roster.repair(allow_sticky=True, double=True)
+        roster.balance()  # the last repair may have moved people about
+        spent += roster.iterations
+        quality = roster.quality(previous is not None)
+        if best is None or quality < best[0]:
+            best = (quality, roster, rejected)
+        if roster.timed_out or roster.is_best_possible(capacity.gap_lower_bound):
+            break
+    assert best is not None
+    _, roster, rejected = best
+    timed_out = roster.timed_out or time.perf_counter() > deadline
+
+    solution = Solution(assignments=roster.assignments())
+    solution.rejected_locks = rejected
+    solution.uncovered = roster.gaps(capacity)
+    figures: dict[str, object] = {
+        "places": capacity.places,
+        "gaps": sum(g.missing for g in solution.uncovered),
+        "gap_lower_bound": capacity.gap_lower_bound,
+        "iterations": spent,
+        "time_limit_hit": timed_out,
+    }
+    if capacity.messages:
+        figures["capacity"] = capacity.messages
+    if previous is not None:
+
+        def open_to_change(a: Assignment) -> bool:
+            return freeze_before is None or (roster.start_of(a) or freeze_before) >= freeze_before
+
+        new = {a for a in solution.assignments if open_to_change(a)}
+        old = {a for a in previous.assignments if open_to_change(a)}
+        figures["changed"] = {"removed": len(old - new), "added": len(new - old)}
+    solution.figures = figures
+    return solution
+
+
+def _place_fixed(
+    roster: _Roster, instance: Instance, previous: Solution | None, freeze_before: datetime | None
+) -> list[RejectedLock]:
+    """Locks, then the frozen past, then the rest of the previous roster (sticky)."""
+    rejected: list[RejectedLock] = []
+    for lock in instance.locked:
+        reason = roster.fix(lock, fixed=True)
+        if reason:
+            rejected.append(RejectedLock(lock, reason))
+    if previous is None:
+        return rejected
+    later: list[Assignment] = []
+    for a in sorted(previous.assignments):
+        when = roster.start_of(a)
+        if when is None:
+            continue  # the site, shift or day is gone from the changed instance
+        if freeze_before is not None and when < freeze_before:
+            reason = roster.fix(a, fixed=True)
+            if reason and a not in instance.locked:
+                rejected.append(RejectedLock(a, f"ca đã qua không giữ được: {reason}"))
+        else:
+            later.append(a)
+    for a in later:
+        roster.fix(a, fixed=False)
+    return rejected
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """Weights of one construction; a few fixed ones are tried in order, the best kept."""
+
+    night: float
+    weekend: float
+    pressure: float
+    stride: int  # rotates ties between equally placed people
+
+
+VARIANTS = (
+    _Variant(0.7, 0.4, 1.0, 7),
+    _Variant(1.2, 1.0, 1.0, 13),
+    _Variant(0.7, 0.4, 3.0, 29),
+    _Variant(0.3, 0.8, 0.3, 3),
+    _Variant(1.0, 0.6, 2.0, 17),
+    _Variant(0.5, 1.2, 1.0, 11),
+)
+
+
+class _Roster:
+    """The roster being built, with the counters the incremental rule checks need."""
+
+    def __init__(
+        self,
+        model: Model,
+        capacity: CapacityReport,
+        variant: _Variant,
+        budget: int,
+        deadline: float,
+        plan: tuple | None,
+    ) -> None:
+        self.m = model
+        self.capacity = capacity
+        self.variant = variant
+        inst = model.instance
+        self.P, self.T, self.S = len(model.people), len(model.times), len(model.slots)
+        self.avail = [p.avail for p in model.people]
+        self.proles = [p.roles for p in model.people]
+        self.t_week = [tp.week for tp in model.times]
+        self.t_day = [tp.day for tp in model.times]
+        self.t_night = [tp.night for tp in model.times]
+        self.t_weekend = [tp.weekend for tp in model.times]
+        self.conf = model.conflicts
+        self.slot_t = [s.t for s in model.slots]
+        self.slot_cap = [s.cap for s in model.slots]
+        self.slot_req = [s.require for s in model.slots]
+        self.cap_week = inst.rules.max_shifts_per_week
+        self.max_nights = inst.rules.max_consecutive_nights
+        self.week_times = [
+            [t for t in range(self.T) if self.t_week[t] == w] for w in range(model.weeks)
+        ]
+
+        self.at = [[-1] * self.T for _ in range(self.P)]
+        self.members: list[list[int]] = [[] for _ in range(self.S)]
+        self.count = [0] * self.P
+        self.nights = [0] * self.P
+        self.wkend = [0] * self.P
+        self.week_n = [[0] * model.weeks for _ in range(self.P)]
+        self.night_day = [[0] * inst.days for _ in range(self.P)]
+        self.fixed: set[tuple[int, int]] = set()  # (slot, person): never moved
+        self.sticky: set[tuple[int, int]] = set()  # from the previous roster: moved last
+        self.moved_sticky: set[tuple[int, int]] = set()
+        self.journal: list[tuple[int, int, int, bool]] | None = None
+
+        self.iterations = 0
+        self.budget = budget
+        self.deadline = deadline
+        self.timed_out = False
+
+        self.slot_index = {
+            (s.site_id, model.times[s.t].date, model.times[s.t].shift): i
+            for i, s in enumerate(model.slots)
+        }
+        self.person_index = {p.id: i for i, p in enumerate(model.people)}
+        if plan is None:
+            self._plan_targets()
+        else:
+            self.target, self.pressure, self.expect, self.expect_night, self.expect_wkend = plan
+        self.plan = (self.target, self.pressure, self.expect, self.expect_night, self.expect_wkend)
+        self.fair = [not p.has_leave for p in model.people]
+        self.group_of = [p.group for p in model.people]
+        self.group_members = [
+            [p for p in range(self.P) if self.group_of[p] == g and self.fair[p]]
+            for g in range(len(model.groups))
+        ]
+
+    # --- budget ---------------------------------------------------------------------------
+
+    def spend(self, n: int = 1) -> bool:
+        """Count work; False once the iteration budget (or the safety time cap) is used up."""
+        self.iterations += n
+        if self.iterations > self.budget:
+            return False
+        if self.iterations % 4096 < n and time.perf_counter() > self.deadline:
+            self.timed_out = True
+            self.budget = self.iterations  # stop everything from here on
+            return False
+        return True
+
+    # --- the hard rules, incrementally -----------------------------------------------------
+
+    def fits(self, p: int, t: int, removed: tuple[int, ...] = ()) -> bool:
+        """Could ``p`` work time point ``t`` if the shifts at ``removed`` were taken away?"""
+        if not self.avail[p][t]:
+            return False
+        at = self.at[p]
+        if at[t] >= 0 and t not in removed:
+            return False
+        for u in self.conf[t]:
+            if at[u] >= 0 and u not in removed:
+                return False
+        w = self.t_week[t]
+        n = self.week_n[p][w]
+        for u in removed:
+            if self.t_week[u] == w and at[u] >= 0:
+                n -= 1
+        if n >= self.cap_week:
+            return False
+        if self.t_night[t]:
+            return self._nights_ok(p, self.t_day[t], removed)
+        return True
+
+    def _nights_ok(self, p: int, day: int, removed: tuple[int, ...]) -> bool:
+        limit = self.max_nights
+        if limit <= 0:
+            return False
+        nd = self.night_day[p]
+        days = len(nd)
+
+        def on(d: int) -> bool:
+            if d < 0 or d >= days or nd[d] == 0:
+                return False
+            c = nd[d]
+            for u in removed:
+                if self.t_night[u] and self.t_day[u] == d and self.at[p][u] >= 0:
+                    c -= 1
+            return c > 0
+
+        run = 1
+        d = day - 1
+        while on(d):
+            run += 1
+            d -= 1
+            if run > limit:
+                return False
+        d = day + 1
+        while on(d):
+            run += 1
+            d += 1
+            if run > limit:
+                return False
+        return True
+
+    def place(self, p: int, slot: int) -> None:
+        if self.journal is not None:
+            self.journal.append((1, p, slot, False))
+        t = self.slot_t[slot]
+        self.at[p][t] = slot
+        self.members[slot].append(p)
+        self.count[p] += 1
+        self.week_n[p][self.t_week[t]] += 1
+        if self.t_night[t]:
+            self.nights[p] += 1
+            self.night_day[p][self.t_day[t]] += 1
+        if self.t_weekend[t]:
+            self.wkend[p] += 1
+
+    def unplace(self, p: int, slot: int) -> None:
+        if self.journal is not None:
+            self.journal.append((-1, p, slot, (slot, p) in self.sticky))
+        t = self.slot_t[slot]
+        self.at[p][t] = -1
+        self.members[slot].remove(p)
+        self.count[p] -= 1
+        self.week_n[p][self.t_week[t]] -= 1
+        if self.t_night[t]:
+            self.nights[p] -= 1
+            self.night_day[p][self.t_day[t]] -= 1
+        if self.t_weekend[t]:
+            self.wkend[p] -= 1
+        if (slot, p) in self.sticky:
+            self.sticky.discard((slot, p))
+            self.moved_sticky.add((slot, p))
+
+    def rollback(self, mark: int) -> None:
+        """Undo every change journalled since ``mark``."""
+        assert self.journal is not None
+        while len(self.journal) > mark:
+            op, p, slot, was_sticky = self.journal.pop()
+            saved, self.journal = self.journal, None
+            if op > 0:
+                self.unplace(p, slot)
+            else:
+                self.place(p, slot)
+                if was_sticky:
+                    self.sticky.add((slot, p))
+                    self.moved_sticky.discard((slot, p))
+            self.journal = saved
+
+    def movable(self, slot: int, p: int, allow_sticky: bool) -> bool:
+        if (slot, p) in self.fixed:
+            return False
+        return allow_sticky or (slot, p) not in self.sticky
+
+    # --- slots: what is missing -----------------------------------------------------------
+
+    def role_short(self, slot: int) -> list[tuple[int, int]]:
+        """(role, missing holders) for each requirement of the slot not met."""
+        out = []
+        mem = self.members[slot]
+        for r, need in self.slot_req[slot]:
+            have = sum(1 for q in mem if self.proles[q] >> r & 1)
+            if have < need:
+                out.append((r, need - have))
+        return out
+
+    def units(self, slot: int, members: list[int] | None = None) -> int:
+        """People the slot lacks, as the checker counts them."""
+        mem = self.members[slot] if members is None else members
+        places = self.slot_cap[slot] - len(mem)
+        short = 0
+        for r, need in self.slot_req[slot]:
+            have = sum(1 for q in mem if self.proles[q] >> r & 1)
+            short += max(0, need - have)
+        return max(places, short)
+
+    def critical(self, slot: int, p: int) -> int:
+        """Roles for which the slot would fall short without ``p``."""
+        mask = 0
+        mem = self.members[slot]
+        for r, need in self.slot_req[slot]:
+            if self.proles[p] >> r & 1:
+                have = sum(1 for q in mem if self.proles[q] >> r & 1)
+                if have - 1 < need:
+                    mask |= 1 << r
+        return mask
+
+    # --- fixed and sticky assignments -----------------------------------------------------
+
+    def start_of(self, a: Assignment) -> datetime | None:
+        slot = self.slot_index.get((a.site, a.date, a.shift))
+        if slot is None or a.staff not in self.person_index:
+            return None
+        tp = self.m.times[self.slot_t[slot]]
+        return datetime.combine(tp.date, datetime.min.time()) + timedelta(
+            minutes=tp.start - tp.day * 1440
+        )
+
+    def fix(self, a: Assignment, fixed: bool) -> str | None:
+        """Place a locked (or previous) assignment; the reason it cannot be, or None."""
+        slot = self.slot_index.get((a.site, a.date, a.shift))
+        p = self.person_index.get(a.staff)
+        if slot is None or p is None:
+            return "không còn điểm trực, ca hoặc người này"
+        t = self.slot_t[slot]
+        if p in self.members[slot]:
+            return None
+        if len(self.members[slot]) >= self.slot_cap[slot]:
+            return f"ca đã đủ {self.slot_cap[slot]} người được cố định"
+        if not self.fits(p, t):
+            return self.why_not(p, t)
+        self.place(p, slot)
+        (self.fixed if fixed else self.sticky).add((slot, p))
+        return None
+
+    def why_not(self, p: int, t: int) -> str:
+        """In words, the first hard rule that keeps ``p`` off time point ``t``."""
+        rules = self.m.instance.rules
+        who = self.m.people[p].id
+        if not self.avail[p][t]:
+            return f"{who} nghỉ hoặc bận vào giờ này"
+        if self.at[p][t] >= 0:
+            return f"{who} đã trực ở {self.m.slots[self.at[p][t]].site_id} cùng giờ"
+        for u in self.conf[t]:
+            if self.at[p][u] >= 0:
+                tp = self.m.times[u]
+                return (
+                    f"{who} trực ca {tp.shift} ngày {tp.date:%d/%m}, "
+                    f"không đủ {rules.min_rest_hours:g} giờ nghỉ"
+                )
+        if self.week_n[p][self.t_week[t]] >= self.cap_week:
+            return f"{who} đã đủ {self.cap_week} ca trong tuần {self.t_week[t] + 1}"
+        return f"{who} sẽ trực quá {self.max_nights} đêm liền"
+
+    # --- fair shares ----------------------------------------------------------------------
+
+    def _plan_targets(self) -> None:
+        """Each person's fair number of shifts, and how far along it they should be by each time."""
+        m = self.m
+        live = [t for t in range(self.T) if m.slots_at[t]]
+        total = sum(self.slot_cap)
+        capacity = [
+            sum(
+                min(self.cap_week, most_shifts(m, p, self.week_times[w], lambda t: True))
+                for w in range(m.weeks)
+            )
+            for p in range(self.P)
+        ]
+        share = [
+            sum(1 for t in live if self.avail[p][t]) / max(1, len(live)) for p in range(self.P)
+        ]
+        floor = [0.0] * self.P
+        self.pressure = [0.0] * self.P  # how scarce the person's roles are: keep them for those
+        for r in range(len(m.roles)):
+            demand = sum(n for req in self.slot_req for ri, n in req if ri == r)
+            holders = [p for p in range(self.P) if self.proles[p] >> r & 1]
+            supply = sum(capacity[p] for p in holders)
+            if not demand or not supply:
+                continue
+            for p in holders:
+                floor[p] = max(floor[p], demand * capacity[p] / supply)
+                self.pressure[p] += max(0.0, demand / supply - 0.6) * 8
+
+        def filled(level: float) -> float:
+            return sum(min(capacity[p], max(level * share[p], floor[p])) for p in range(self.P))
+
+        low, high = 0.0, float(max(capacity, default=0)) + 1
+        for _ in range(50):
+            mid = (low + high) / 2
+            if filled(mid) < total:
+                low = mid
+            else:
+                high = mid
+        target = [min(capacity[p], max(high * share[p], floor[p])) for p in range(self.P)]
+        nights = sum(self.slot_cap[s] for s in range(self.S) if self.t_night[self.slot_t[s]])
+        weekends = sum(self.slot_cap[s] for s in range(self.S) if self.t_weekend[self.slot_t[s]])
+        self.target = target
+
+        def progress(p: int, want: Callable[[int], bool]) -> list[float]:
+            marks = [bool(m.slots_at[t]) and self.avail[p][t] and want(t) for t in range(self.T)]
+            total_marks = max(1, sum(marks))
+            out, seen = [], 0
+            for mark in marks:
+                seen += mark
+                out.append(seen / total_marks)
+            return out
+
+        self.expect = []
+        self.expect_night = []
+        self.expect_wkend = []
+        for p in range(self.P):
+            pr = progress(p, lambda t: True)
+            self.expect.append([target[p] * x for x in pr])
+            pn = progress(p, lambda t: self.t_night[t])
+            self.expect_night.append([target[p] * nights / max(1, total) * x for x in pn])
+            pw = progress(p, lambda t: self.t_weekend[t])
+            self.expect_wkend.append([target[p] * weekends / max(1, total) * x for x in pw])
+
+    def score(self, p: int, t: int) -> float:
+        """How far ahead of their fair share ``p`` is at ``t`` (lower: should work sooner)."""
+        s = self.count[p] - self.expect[p][t]
+        if self.t_night[t]:
+            s += self.variant.night * (self.nights[p] - self.expect_night[p][t])
+        if self.t_weekend[t]:
+            s += self.variant.weekend * (self.wkend[p] - self.expect_wkend[p][t])
+        return s
+
+    # --- 1. construction ------------------------------------------------------------------
+
+    def construct(self) -> None:
+        for t in range(self.T):
+            slots = [s for s in self.m.slots_at[t] if len(self.members[s]) < self.slot_cap[s]]
+            if not slots:
+                continue
+            free = [p for p in range(self.P) if self.fits(p, t)]
+            self.spend(len(free) + 1)
+            keyed = sorted(
+                free, key=lambda p: (self.score(p, t), (p + self.variant.stride * t) % self.P)
+            )
+            used: set[int] = set()
+            needs: dict[int, int] = {}
+            for s in slots:
+                for r, n in self.role_short(s):
+                    needs[r] = needs.get(r, 0) + n
+            holders = {r: sum(1 for p in free if self.proles[p] >> r & 1) for r in needs}
+            for r in sorted(needs, key=lambda r: (holders[r] / needs[r], r)):
+                for s in slots:
+                    for _ in range(dict(self.role_short(s)).get(r, 0)):
+                        if len(self.members[s]) >= self.slot_cap[s]:
+                            break
+                        pick = next(
+                            (p for p in keyed if p not in used and self.proles[p] >> r & 1), None
+                        )
+                        if pick is None:
+                            break
+                        used.add(pick)
+                        self.place(pick, s)
+            rest = sorted(
+                (p for p in keyed if p not in used),
+                key=lambda p: (
+                    self.score(p, t) + self.variant.pressure * self.pressure[p],
+                    (p + self.variant.stride * t) % self.P,
+                ),
+            )
+            it = iter(rest)
+            for s in slots:
+                while len(self.members[s]) < self.slot_cap[s]:
+                    pick = next(it, None)
+                    if pick is None:
+                        break
+                    self.place(pick, s)
+
+    # --- 2. repair by augmenting chains ---------------------------------------------------
+
+    def open_needs(self) -> list[tuple[int, int, bool]]:
+        out: list[tuple[int, int, bool]] = []
+        for s in range(self.S):
+            free = self.slot_cap[s] - len(self.members[s])
+            short = self.role_short(s)
+            total_short = 0
+            for r, n in short:
+                total_short += n
+                out.append((s, 1 << r, free > 0))
+            if free > total_short:
+                out.append((s, 0, True))
+        return out
+
+    def repair(
+        self, allow_sticky: bool, double: bool = False, max_depth: int = 6, node_budget: int = 3000
+    ) -> None:
+        failed: set[tuple[int, int, bool]] = set()
+        while True:
+            progress = False
+            hopeless = self._hopeless()
+            for need in self.open_needs():
+                if need in failed or hopeless(need):
+                    continue
+                if self.iterations > self.budget:
+                    return
+                if self._augment(need, allow_sticky, max_depth, node_budget) or (
+                    double and self._double(need, allow_sticky)
+                ):
+                    progress = True
+                    hopeless = self._hopeless()
+                else:
+                    failed.add(need)
+            if not progress:
+                return
+
+    def _hopeless(self) -> Callable[[tuple[int, int, bool]], bool]:
+        """Needs no roster can meet: their week (or role in that week) is at its lower bound."""
+        cap = self.capacity
+        units = [0] * self.m.weeks
+        role_gaps: dict[tuple[int, int], int] = {}
+        for s in range(self.S):
+            w = self.t_week[self.slot_t[s]]
+            units[w] += self.units(s)
+            for r, n in self.role_short(s):
+                role_gaps[(w, r)] = role_gaps.get((w, r), 0) + n
+
+        def hopeless(need: tuple[int, int, bool]) -> bool:
+            slot, mask, _ = need
+            w = self.t_week[self.slot_t[slot]]
+            if units[w] <= cap.week_bounds[w]:
+                return True
+            if mask and mask & (mask - 1) == 0:
+                r = mask.bit_length() - 1
+                return role_gaps.get((w, r), 0) <= cap.shortage.get((w, self.m.roles[r]), 0)
+            return False
+
+        return hopeless
+
+    def _double(self, need: tuple[int, int, bool], allow_sticky: bool) -> bool:
+        """Fill a gap with someone who gives up two shifts, if both can then be refilled.
+
+        Tried after the single chains fail, for people boxed in by rest on both sides.
+        Kept only if the gaps drop; otherwise everything is undone.
+        """
+        slot, mask, place = need
+        t = self.slot_t[slot]
+        order = sorted(range(self.P), key=lambda q: (self.count[q] - self.target[q], q))
+        tries = 0
+        for q in order:
+            if self.proles[q] & mask != mask or self.at[q][t] == slot or not self.avail[q][t]:
+                continue
+            for pair in self._pair_options(q, t, allow_sticky):
+                tries += 1
+                if tries > DOUBLE_TRIES or not self.spend(4):
+                    return False
+                mark_journal = self.journal is None
+                if mark_journal:
+                    self.journal = []
+                mark = len(self.journal)
+                gain = 1
+                if not place:
+                    x = self._evictable(slot, q, allow_sticky)
+                    if x is None:
+                        break
+                    self.unplace(x, slot)
+                vacated = []
+                for u in pair:
+                    left = self.at[q][u]
+                    before = self.units(left)
+                    self.unplace(q, left)
+                    gain -= self.units(left) - before
+                    vacated.append(left)
+                if len(self.members[slot]) < self.slot_cap[slot] and self.fits(q, t):
+                    self.place(q, slot)
+                    for left in vacated:
+                        while gain <= 0:
+                            refill = self.open_needs_of(left)
+                            if not refill or not self._augment(refill[0], allow_sticky, 4, 150):
+                                break
+                            gain += 1
+                else:
+                    gain = 0
+                if gain > 0:
+                    if mark_journal:
+                        self.journal = None
+                    return True
+                self.rollback(mark)
+                if mark_journal:
+                    self.journal = None
+        return False
+
+    def open_needs_of(self, slot: int) -> list[tuple[int, int, bool]]:
+        free = self.slot_cap[slot] - len(self.members[slot])
+        short = self.role_short(slot)
+        out = [(slot, 1 << r, free > 0) for r, _ in short]
+        if free > sum(n for _, n in short):
+            out.append((slot, 0, True))
+        return out
+
+    def _pair_options(self, q: int, t: int, allow_sticky: bool) -> list[tuple[int, int]]:
+        """Pairs of ``q``'s shifts whose removal (and not less) lets ``q`` take time point ``t``."""
+        at = self.at[q]
+        forced = [u for u in (t, *self.conf[t]) if at[u] >= 0]
+        if len(forced) > 2 or any(not self.movable(at[u], q, allow_sticky) for u in forced):
+            return []
+        if len(forced) == 2:
+            return [(forced[0], forced[1])] if self.fits(q, t, tuple(forced)) else []
+        if len(forced) == 1:
+            others = [u for u in self.week_times[self.t_week[t]] if at[u] >= 0 and u != forced[0]]
+            if self.t_night[t]:
+                d = self.t_day[t]
+                others += [
+                    u
+                    for u in range(self.T)
+                    if at[u] >= 0
+                    and self.t_night[u]
+                    and 0 < abs(self.t_day[u] - d) <= self.max_nights
+                ]
+            return [
+                (forced[0], u)
+                for u in sorted(set(others))
+                if u != forced[0]
+                and self.movable(at[u], q, allow_sticky)
+                and self.fits(q, t, (forced[0], u))
+            ]
+        return []
+
+    def _removal_options(self, q: int, t: int, allow_sticky: bool) -> list[tuple[int, ...]]:
+        """Sets of ``q``'s shifts (at most one) whose removal lets ``q`` take time point ``t``."""
+        if not self.avail[q][t]:
+            return []
+        at = self.at[q]
+        forced = [u for u in (t, *self.conf[t]) if at[u] >= 0]
+        if len(forced) > 1:
+            return []
+        for u in forced:
+            if not self.movable(at[u], q, allow_sticky):
+                return []
+        if self.fits(q, t, tuple(forced)):
+            return [tuple(forced)]
+        if forced:
+            return []
+        # the weekly maximum or the night limit: give up one other shift
+        options = []
+        others = set(self.week_times[self.t_week[t]])
+        if self.t_night[t]:
+            d = self.t_day[t]
+            others.update(
+                u
+                for u in range(self.T)
+                if self.t_night[u] and abs(self.t_day[u] - d) <= self.max_nights
+            )
+        for u in sorted(others):
+            if at[u] >= 0 and self.movable(at[u], q, allow_sticky) and self.fits(q, t, (u,)):
+                options.append((u,))
+        return options
+
+    def _evictable(self, slot: int, q: int, allow_sticky: bool) -> int | None:
+        """A member ``q`` can replace in a full slot without making any role shortfall worse."""
+        best = None
+        before = self.units(slot)
+        for x in self.members[slot]:
+            if not self.movable(slot, x, allow_sticky):
+                continue
+            after = [y for y in self.members[slot] if y != x] + [q]
+            if self.units(slot, after) < before:
+                if best is None or (self.count[x], x) > (self.count[best], best):
+                    best = x
+        return best
+
+    def _augment(
+        self, root: tuple[int, int, bool], allow_sticky: bool, max_depth: int, node_budget: int
+    ) -> bool:
+        order = sorted(range(self.P), key=lambda q: (self.count[q] - self.target[q], q))
+        nodes = [_Node(root[0], root[1], root[2], -1, None, 0)]
+        seen = {root}
+        i = 0
+        while i < len(nodes) and i < node_budget:
+            node = nodes[i]
+            i += 1
+            t = self.slot_t[node.slot]
+            for q in order:
+                if self.proles[q] & node.mask != node.mask or q in node.people:
+                    continue
+                if self.at[q][t] == node.slot:
+                    continue
+                if not self.spend():
+                    return False
+                evict = None
+                if not node.place:
+                    evict = self._evictable(node.slot, q, allow_sticky)
+                    if evict is None:
+                        continue
+                for option in self._removal_options(q, t, allow_sticky):
+                    move = _Move(q, node.slot, option[0] if option else None, evict)
+                    if not option:
+                        return self._apply(nodes, i - 1, move)
+                    left = self.at[q][option[0]]
+                    after = [y for y in self.members[left] if y != q]
+                    if left == node.slot:
+                        continue
+                    if self.units(left, after) <= self.units(left):
+                        return self._apply(nodes, i - 1, move)  # leaving costs nothing there
+                    if node.depth + 1 >= max_depth:
+                        continue
+                    child = (left, self.critical(left, q), True)
+                    if child in seen:
+                        continue
+                    seen.add(child)
+                    nodes.append(
+                        _Node(
+                            child[0], child[1], True, i - 1, move, node.depth + 1, node.people | {q}
+                        )
+                    )
+        return False
+
+    def _apply(self, nodes: list[_Node], last: int, final: _Move) -> bool:
+        moves = [final]
+        k = last
+        while k > 0:
+            moves.append(nodes[k].move)
+            k = nodes[k].parent
+        moves.reverse()
+        done: list[tuple[str, int, int]] = []
+        ok = True
+        for mv in moves:
+            t = self.slot_t[mv.slot]
+            if mv.leave is not None:
+                old = self.at[mv.person][mv.leave]
+                if old < 0:
+                    ok = False
+                    break
+                self.unplace(mv.person, old)
+                done.append(("out", mv.person, old))
+            if mv.evict is not None:
+                if mv.evict not in self.members[mv.slot]:
+                    ok = False
+                    break
+                self.unplace(mv.evict, mv.slot)
+                done.append(("out", mv.evict, mv.slot))
+            if len(self.members[mv.slot]) >= self.slot_cap[mv.slot] or not self.fits(mv.person, t):
+                ok = False
+                break
+            self.place(mv.person, mv.slot)
+            done.append(("in", mv.person, mv.slot))
+        if not ok:
+            for kind, p, s in reversed(done):
+                if kind == "in":
+                    self.unplace(p, s)
+                else:
+                    self.place(p, s)
+        return ok
+
+    # --- 3. balancing ---------------------------------------------------------------------
+
+    def balance(self) -> None:
+        while self.iterations < self.budget:
+            improved = False
+            for g in range(len(self.m.groups)):
+                if not self.group_members[g]:
+                    continue
+                if self._even_totals(g):
+                    improved = True
+                for metric in (self.nights, self.wkend):
+                    if self._even_metric(g, metric):
+                        improved = True
+            if not improved:
+                return
+
+    def _group_key(self, g: int, delta: dict[int, tuple[int, int, int]]) -> tuple[int, ...]:
+        cs, ns, ws = [], [], []
+        for p in self.group_members[g]:
+            d = delta.get(p, (0, 0, 0))
+            cs.append(self.count[p] + d[0])
+            ns.append(self.nights[p] + d[1])
+            ws.append(self.wkend[p] + d[2])
+        return (
+            max(cs) - min(cs),
+            max(ns) - min(ns),
+            max(ws) - min(ws),
+            sum(c * c for c in cs),
+            sum(c * c for c in ns),
+            sum(c * c for c in ws),
+        )
+
+    def _better(self, delta: dict[int, tuple[int, int, int]]) -> bool:
+        groups = sorted({self.group_of[p] for p in delta if self.fair[p]})
+        if not groups:
+            return False
+        old = [0] * 6
+        new = [0] * 6
+        for g in groups:
+            for k, v in enumerate(self._group_key(g, {})):
+                old[k] += v
+            for k, v in enumerate(self._group_key(g, delta)):
+                new[k] += v
+        return new < old
+
+    def _shift_delta(self, t: int, sign: int) -> tuple[int, int, int]:
+        return (sign, sign * self.t_night[t], sign * self.t_weekend[t])
+
+    def _roles_ok(self, slot: int, out: int, into: int) -> bool:
+        """Replacing ``out`` by ``into`` keeps every role requirement the slot meets."""
+        if self.proles[out] == self.proles[into]:
+            return True
+        return self.critical(slot, out) & ~self.proles[into] == 0
+
+    def _mine(self, p: int) -> list[tuple[int, int]]:
+        return [(t, s) for t, s in enumerate(self.at[p]) if s >= 0 and self.movable(s, p, False)]
+
+    def _even_totals(self, g: int) -> bool:
+        mem = self.group_members[g]
+        high = max(self.count[p] for p in mem)
+        low = min(self.count[p] for p in mem)
+        if high - low <= 1:
+            return False
+        givers = [p for p in mem if self.count[p] == high]
+        takers = sorted(
+            (p for p in range(self.P) if self.count[p] <= high - 2),
+            key=lambda p: (self.group_of[p] != g, self.count[p], p),
+        )
+        for h in givers:
+            for t, s in self._mine(h):
+                for q in takers:
+                    if not self.spend():
+                        return False
+                    if q in self.members[s] or not self.fits(q, t) or not self._roles_ok(s, h, q):
+                        continue
+                    delta = {h: self._shift_delta(t, -1), q: self._shift_delta(t, +1)}
+                    if self._better(delta):
+                        self.unplace(h, s)
+                        self.place(q, s)
+                        return True
+        return False
+
+    def _even_metric(self, g: int, metric: list[int]) -> bool:
+        """Swap a night (or weekend) shift of the one with most for a plain one of the one with least."""
+        mem = self.group_members[g]
+        high = max(metric[p] for p in mem)
+        low = min(metric[p] for p in mem)
+        if high - low <= 1:
+            return False
+        flag = self.t_night if metric is self.nights else self.t_weekend
+        givers = [p for p in mem if metric[p] == high]
+        takers = sorted((p for p in mem if metric[p] <= high - 2), key=lambda p: (metric[p], p))
+        for h in givers:
+            for t1, s1 in self._mine(h):
+                if not flag[t1]:
+                    continue
+                for q in takers:
+                    if q in self.members[s1]:
+                        continue
+                    for t2, s2 in self._mine(q):
+                        if flag[t2] or t2 == t1:
+                            continue
+                        if not self.spend():
+                            return False
+                        if h in self.members[s2]:
+                            continue
+                        if not self.fits(q, t1, (t2,)) or not self.fits(h, t2, (t1,)):
+                            continue
+                        d1, d2 = self._shift_delta(t1, 1), self._shift_delta(t2, 1)
+                        diff = tuple(a - b for a, b in zip(d2, d1, strict=True))
+                        delta = {h: diff, q: tuple(-x for x in diff)}
+                        if self._better(delta):
+                            self.unplace(h, s1)
+                            self.unplace(q, s2)
+                            self.place(q, s1)
+                            self.place(h, s2)
+                            return True
+        return False
+
+    # --- how good ------------------------------------------------------------------------
+
+    def quality(self, replanning: bool) -> tuple:
+        """Smaller is better: gaps, then (when re-planning) changes, then fairness."""
+        gaps = sum(self.units(s) for s in range(self.S))
+        fairness = [0] * 6
+        for g, mem in enumerate(self.group_members):
+            if mem:
+                for k, v in enumerate(self._group_key(g, {})):
+                    fairness[k] += v
+        moved = len(self.moved_sticky) if replanning else 0
+        return (gaps, moved, *fairness)
+
+    def is_best_possible(self, gap_bound: int) -> bool:
+        """No gap above the bound, nothing moved, every spread at most 1: stop trying."""
+        if sum(self.units(s) for s in range(self.S)) > gap_bound or self.moved_sticky:
+            return False
+        for g, mem in enumerate(self.group_members):
+            if mem and max(self._group_key(g, {})[:3]) > 1:
+                return False
+        return True
+
+    # --- results --------------------------------------------------------------------------
+
+    def assignments(self) -> list[Assignment]:
+        out = []
+        for s in range(self.S):
+            site, day, shift = self.m.slot_key(s)
+            for p in self.members[s]:
+                out.append(Assignment(date=day, shift=shift, site=site, staff=self.m.people[p].id))
+        return sorted(out)
+
+    def gaps(self, capacity: CapacityReport) -> list[Gap]:
+        out: list[Gap] = []
+        for s in range(self.S):
+            free = self.slot_cap[s] - len(self.members[s])
+            short = self.role_short(s)
+            site, day, shift = self.m.slot_key(s)
+            for r, n in short:
+                role = self.m.roles[r]
+                out.append(Gap(site, day, shift, n, role, self._gap_reason(s, r, capacity)))
+            rest = free - sum(n for _, n in short)
+            if rest > 0:
+                out.append(Gap(site, day, shift, rest, None, self._gap_reason(s, None, capacity)))
+        return out
+
+    def _gap_reason(self, slot: int, role: int | None, capacity: CapacityReport) -> str:
+        t = self.slot_t[slot]
+        week = self.t_week[t]
+        name = None if role is None else self.m.roles[role]
+        label = role_label(name)
+        if (t, name) in capacity.at_time:
+            return capacity.at_time[(t, name)]
+        short = capacity.shortage.get((week, name))
+        if short:
+            need, have = capacity.demand_supply[(week, name)]
+            return f"tuần {week + 1} thiếu {short} ca {label}: cần {need}, tối đa làm được {have}"
+        counts = {"leave": 0, "busy": 0, "rest": 0, "week": 0, "nights": 0, "other": 0}
+        for p in range(self.P):
+            if role is not None and not self.proles[p] >> role & 1:
+                continue
+            if p in self.members[slot]:
+                continue
+            if not self.avail[p][t]:
+                counts["leave"] += 1
+            elif self.at[p][t] >= 0:
+                counts["busy"] += 1
+            elif any(self.at[p][u] >= 0 for u in self.conf[t]):
+                counts["rest"] += 1
+            elif self.week_n[p][self.t_week[t]] >= self.cap_week:
+                counts["week"] += 1
+            elif self.t_night[t] and not self._nights_ok(p, self.t_day[t], ()):
+                counts["nights"] += 1
+            else:
+                counts["other"] += 1
+        rules = self.m.instance.rules
+        words = {
+            "leave": "nghỉ",
+            "busy": "đang trực điểm khác cùng giờ",
+            "rest": f"chưa đủ {rules.min_rest_hours:g} giờ nghỉ",
+            "week": f"đã đủ {self.cap_week} ca trong tuần",
+            "nights": f"đã trực {self.max_nights} đêm liền"
+            if self.max_nights > 0
+            else "không được trực đêm",
+            "other": "cần cho chỗ khác",
+        }
+        parts = [f"{n} {words[k]}" for k, n in counts.items() if n]
+        who = "người" if role is None else label
+        return (
+            f"không còn {who} nào trực được: " + ", ".join(parts)
+            if parts
+            else f"không có {who} nào"
+        )
