@@ -88,7 +88,7 @@ def measure(rows: list[list[str]], orientation: str, members: bool) -> tuple[flo
 
 def main(argv: list[str] | None = None) -> None:
     """Print seconds and pages per second for portrait and landscape household lists."""
-    args = sys.argv[1:] if argv is None else argv
+    args = argv or []
     count = int(args[0]) if args else 3000
     lists = {"households": household_rows(count), "members": member_rows(count)}
     render_pdf(household_list(lists["households"][:50], "portrait"), io.BytesIO())  # warm up
@@ -104,4 +104,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
