@@ -41,10 +41,6 @@ class Paths:
         """Original files of imported documents, stored by checksum."""
         return self.data_dir / "documents"
 
-    @property
-    def exports(self) -> Path:
-        return self.data_dir / "exports"
-
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
     """The paths for an explicit folder, else ``FIELDAPP_DATA_DIR``, else the user folder."""

@@ -137,18 +137,13 @@ def _os_reason(exc: OSError) -> str:
     return "lỗi hệ thống tệp"
 
 
-@dataclass(frozen=True)
-class FileState:
-    """What a database file holds, read without changing it."""
+def inspect_file(path: Path, *, integrity: bool = True) -> str | None:
+    """Read-only look at ``path``: its schema revision, or None for a new or empty file.
 
-    exists: bool
-    revision: str | None  # None: a new or empty file
-
-
-def inspect_file(path: Path, *, integrity: bool = True) -> FileState:
-    """Read-only look at ``path``; raises :class:`DatabaseError` for anything not ours or broken."""
+    Raises :class:`DatabaseError` for anything not ours or broken.
+    """
     if not path.exists() or path.stat().st_size == 0:
-        return FileState(exists=path.exists(), revision=None)
+        return None
     with open(path, "rb") as fh:
         magic = fh.read(len(SQLITE_MAGIC))
     if magic != SQLITE_MAGIC:
@@ -164,7 +159,7 @@ def inspect_file(path: Path, *, integrity: bool = True) -> FileState:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
-            return FileState(exists=True, revision=None)
+            return None
         if app_id != APPLICATION_ID or "alembic_version" not in tables:
             raise DatabaseError(
                 f"Tệp {path.name} là cơ sở dữ liệu của chương trình khác, không phải của "
@@ -191,7 +186,7 @@ def inspect_file(path: Path, *, integrity: bool = True) -> FileState:
             f"Tệp dữ liệu được tạo bởi phiên bản fieldapp mới hơn (lược đồ {revision}). "
             "Hãy cập nhật ứng dụng; tệp không bị thay đổi."
         )
-    return FileState(exists=True, revision=revision)
+    return revision
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -222,15 +217,15 @@ def backup_file(source: Path, target: Path) -> Path:
 def open_database(paths: Paths, *, integrity: bool = True) -> Database:
     """Open (creating or upgrading if needed) the database of a data folder."""
     ensure_writable_dir(paths.data_dir)
-    state = inspect_file(paths.database, integrity=integrity)
+    revision = inspect_file(paths.database, integrity=integrity)
     engine = make_engine(sqlite_url(paths.database))
     try:
-        if state.revision != schema.HEAD:
-            if state.revision is not None:
+        if revision != schema.HEAD:
+            if revision is not None:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
                 backup_file(
                     paths.database,
-                    paths.backups / f"before-upgrade-{state.revision}-{stamp}.sqlite3",
+                    paths.backups / f"before-upgrade-{revision}-{stamp}.sqlite3",
                 )
             from fieldapp.db.migrate import upgrade
 
