@@ -22,7 +22,12 @@ from fieldapp import __version__
 from fieldapp.config import Paths, resolve_paths
 from fieldapp.errors import UserError
 
-COMMAND_MODULES: list[str] = ["fieldapp.directives.cli", "fieldapp.rostering.cli"]
+COMMAND_MODULES: list[str] = [
+    "fieldapp.directives.cli",
+    "fieldapp.rostering.cli",
+    "fieldapp.checkpoints.cli",
+    "fieldapp.households.cli",
+]
 
 PAGES = ("overview", "directives", "rosters", "households", "reports", "sync", "settings")
 

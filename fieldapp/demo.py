@@ -1,12 +1,13 @@
 """The demo commune: a realistic data folder to try the app, train officials, and test with.
 
 It uses the three real directives shipped in ``resources/demo/directives`` as its sample
-documents. Later features add their demo registers through :data:`DEMO_STEPS`.
+documents. Each register adds its part through :data:`DEMO_STEP_MODULES`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,8 +55,14 @@ class DemoSummary:
     details: dict[str, int] = field(default_factory=dict)
 
 
-# Each step fills one register of the demo commune and returns counts for the summary.
-DEMO_STEPS: list[Callable[[Database], dict[str, int]]] = []
+# Each module fills one register of the demo commune: ``demo_step(db) -> dict[str, int]``
+# returns counts for the summary. They run in this order.
+DEMO_STEP_MODULES: tuple[str, ...] = (
+    "fieldapp.directives.demo",
+    "fieldapp.rostering.demo",
+    "fieldapp.checkpoints.demo",
+    "fieldapp.households.demo",
+)
 
 
 def folder_has_data(paths: Paths) -> bool:
@@ -97,7 +104,8 @@ def fill_demo(db: Database) -> DemoSummary:
         store_document(db, data, original_name=filename, kind="directive", title=title)
         documents += 1
     details: dict[str, int] = {}
-    for step in DEMO_STEPS:
+    for name in DEMO_STEP_MODULES:
+        step: Callable[[Database], dict[str, int]] = importlib.import_module(name).demo_step
         details.update(step(db))
     data_dir = str(db.paths.data_dir) if db.paths else ""
     return DemoSummary(data_dir, DEMO_PROFILE.commune_full, documents, details)

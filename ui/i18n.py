@@ -1,9 +1,13 @@
 """Interface language: Vietnamese by default, English switchable, through Qt Linguist files.
 
-Source strings in the code are English (``tr()``); ``resources/translations/fieldapp_vi.ts``
-holds every Vietnamese translation, and ``fieldapp_vi.qm`` is built from it by
-``pyside6-lrelease``. Run ``python -m ui.i18n`` after changing user-visible strings: it
-updates the ``.ts`` (lupdate) and rebuilds the ``.qm`` (lrelease).
+Source strings in the code are English (``tr()``). The Vietnamese translations are split by
+*domain* so that each part of the window keeps its own file: ``resources/translations/
+<domain>_vi.ts`` holds the strings of the sources listed for that domain in :data:`DOMAINS`
+(``fieldapp``, the window shell, takes every source no other domain claims). Each ``.ts`` is
+built to a ``.qm`` by ``pyside6-lrelease``, and every ``.qm`` is installed together.
+
+Run ``python -m ui.i18n [DOMAIN...]`` after changing user-visible strings: it updates the
+``.ts`` files (lupdate) and rebuilds their ``.qm`` (lrelease).
 """
 
 from __future__ import annotations
@@ -19,11 +23,25 @@ import resources
 
 TRANSLATIONS = resources.path("translations")
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+UI_ROOT = Path(__file__).resolve().parent
+
+# domain -> folders (relative to ui/) whose sources it translates; "fieldapp" takes the rest.
+DOMAINS: dict[str, tuple[str, ...]] = {
+    "fieldapp": (),
+    "directives": ("pages/directives",),
+    "rosters": ("pages/rosters",),
+    "checkpoints": ("pages/checkpoints",),
+    "households": ("pages/households",),
+}
 _installed: list[QTranslator] = []
 
 
-def qm_path(language: str) -> Path:
-    return TRANSLATIONS / f"fieldapp_{language}.qm"
+def ts_path(domain: str, language: str = "vi") -> Path:
+    return TRANSLATIONS / f"{domain}_{language}.ts"
+
+
+def qm_path(domain: str, language: str = "vi") -> Path:
+    return TRANSLATIONS / f"{domain}_{language}.qm"
 
 
 def install_language(language: str) -> None:
@@ -33,19 +51,35 @@ def install_language(language: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "vi":
-        translator = QTranslator(app)
-        if not translator.load(str(qm_path("vi"))):
-            raise RuntimeError(f"missing translation file {qm_path('vi')}")
-        app.installTranslator(translator)
-        _installed.append(translator)
+        for domain in DOMAINS:
+            path = qm_path(domain)
+            if domain != "fieldapp" and not path.exists():
+                continue  # a part of the window with no strings of its own yet
+            translator = QTranslator(app)
+            if not translator.load(str(path)):
+                raise RuntimeError(f"missing translation file {path}")
+            app.installTranslator(translator)
+            _installed.append(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
-def source_files() -> list[Path]:
-    root = Path(__file__).resolve().parent
-    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+def _all_sources() -> list[Path]:
+    return sorted(p for p in UI_ROOT.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _domain_of(source: Path) -> str:
+    relative = source.relative_to(UI_ROOT).as_posix()
+    for domain, folders in DOMAINS.items():
+        if any(relative.startswith(folder.rstrip("/") + "/") for folder in folders):
+            return domain
+    return "fieldapp"
+
+
+def source_files(domain: str = "fieldapp") -> list[Path]:
+    """The Python sources whose strings belong to ``domain``."""
+    return [p for p in _all_sources() if _domain_of(p) == domain]
 
 
 def _tool(name: str) -> str:
@@ -53,8 +87,8 @@ def _tool(name: str) -> str:
     return found
 
 
-def run_lupdate(ts_file: Path, *, no_obsolete: bool = True) -> None:
-    args = [_tool("pyside6-lupdate"), *map(str, source_files()), "-ts", str(ts_file)]
+def run_lupdate(ts_file: Path, domain: str = "fieldapp", *, no_obsolete: bool = True) -> None:
+    args = [_tool("pyside6-lupdate"), *map(str, source_files(domain)), "-ts", str(ts_file)]
     if no_obsolete:
         args.insert(1, "-no-obsolete")
     subprocess.run(args, check=True, capture_output=True)
@@ -68,8 +102,20 @@ def run_lrelease(ts_file: Path, qm_file: Path) -> None:
     )
 
 
+def update(domain: str) -> bool:
+    """lupdate + lrelease for one domain; False when it has no sources (nothing written)."""
+    if not source_files(domain):
+        return False
+    run_lupdate(ts_path(domain), domain)
+    run_lrelease(ts_path(domain), qm_path(domain))
+    return True
+
+
 if __name__ == "__main__":
-    ts = TRANSLATIONS / "fieldapp_vi.ts"
-    run_lupdate(ts)
-    run_lrelease(ts, qm_path("vi"))
-    print(f"updated {ts} and {qm_path('vi')}")
+    chosen = sys.argv[1:] or list(DOMAINS)
+    unknown = [d for d in chosen if d not in DOMAINS]
+    if unknown:
+        sys.exit(f"unknown domain(s): {', '.join(unknown)}; known: {', '.join(DOMAINS)}")
+    for name in chosen:
+        if update(name):
+            print(f"updated {ts_path(name)} and {qm_path(name)}")

@@ -9,6 +9,7 @@ SQLAlchemy; tests and the screenshot command pass the database at once.
 from __future__ import annotations
 
 import base64
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -86,6 +87,15 @@ PAGES: tuple[tuple[str, str, str | None], ...] = (
 )
 PAGE_KEYS = tuple(key for key, _label, _plan in PAGES)
 
+# The module that builds each finished page: it has ``create_page(db) -> Page``.
+PAGE_MODULES: dict[str, str] = {
+    "overview": "ui.pages.overview",
+    "directives": "ui.pages.directives",
+    "rosters": "ui.pages.rosters",
+    "households": "ui.pages.households",
+    "settings": "ui.pages.settings",
+}
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -129,16 +139,16 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database) -> None:
         """Build the real pages over an open database and go to the last page used."""
         from fieldapp.settings import get_setting
-        from ui.pages.overview import OverviewPage
-        from ui.pages.settings import SettingsPage
 
         self.db = db
-        factories: dict[str, Callable[[], Page]] = {
-            "overview": lambda: OverviewPage(db),
-            "settings": lambda: SettingsPage(db),
-        }
         for key, label, plan in PAGES:
-            page = factories[key]() if key in factories else PlaceholderPage(key, label, plan or "")
+            if key in PAGE_MODULES:
+                create: Callable[[Database], Page] = importlib.import_module(
+                    PAGE_MODULES[key]
+                ).create_page
+                page = create(db)
+            else:
+                page = PlaceholderPage(key, label, plan or "")
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.removeWidget(self.loading)

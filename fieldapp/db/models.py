@@ -63,3 +63,23 @@ class Document(SyncMixin, Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int] = mapped_column(Integer)
     stored_path: Mapped[str] = mapped_column(String(255))
+
+
+# Every register's tables, so that one metadata describes the whole schema (Alembic, tests).
+MODEL_MODULES: tuple[str, ...] = (
+    "fieldapp.directives.models",
+    "fieldapp.rostering.models",
+    "fieldapp.checkpoints.models",
+    "fieldapp.households.models",
+)
+
+
+def load_all_models() -> None:
+    """Import every register's model module (their tables join :data:`Base.metadata`)."""
+    import importlib
+
+    for name in MODEL_MODULES:
+        importlib.import_module(name)
+
+
+load_all_models()

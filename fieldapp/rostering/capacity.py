@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fieldapp.rostering.instance import Instance, role_label
-from fieldapp.rostering.model import Model, compile_model
+from fieldapp.rostering.problem import Model, compile_model
 
 
 @dataclass

@@ -37,7 +37,7 @@ from datetime import datetime, timedelta
 
 from fieldapp.rostering.capacity import CapacityReport, check_capacity, most_shifts
 from fieldapp.rostering.instance import Assignment, Instance, role_label
-from fieldapp.rostering.model import Model, compile_model
+from fieldapp.rostering.problem import Model, compile_model
 from fieldapp.rostering.solution import Gap, RejectedLock, Solution
 
 DEFAULT_MAX_ITERATIONS = 3_000_000

@@ -40,52 +40,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Directives</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Duty rosters</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Lockdown households</source>
         <translation>Hộ phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>fieldapp — epidemic prevention register</source>
         <translation>fieldapp — sổ theo dõi phòng, chống dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Data: {folder}</source>
         <translation>Dữ liệu: {folder}</translation>
     </message>
@@ -93,47 +93,32 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="70"/>
+        <location filename="../../ui/pages/overview.py" line="94"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="73"/>
+        <location filename="../../ui/pages/overview.py" line="97"/>
         <source>The commune profile is not filled in yet.</source>
         <translation>Chưa nhập hồ sơ xã (vào Cài đặt).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="76"/>
+        <location filename="../../ui/pages/overview.py" line="100"/>
         <source>{commune}, {district}, province of {province}</source>
         <translation>{commune}, {district}, tỉnh {province}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="82"/>
+        <location filename="../../ui/pages/overview.py" line="106"/>
         <source>Today: {date}</source>
         <translation>Hôm nay: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="84"/>
+        <location filename="../../ui/pages/overview.py" line="108"/>
         <source>documents kept as they arrived</source>
         <translation>văn bản lưu nguyên bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="87"/>
-        <source>directive items due today (coming soon)</source>
-        <translation>việc đến hạn hôm nay (sắp có)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/overview.py" line="88"/>
-        <source>duty shifts today (coming soon)</source>
-        <translation>ca trực hôm nay (sắp có)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/overview.py" line="89"/>
-        <source>households in lockdown (coming soon)</source>
-        <translation>hộ trong vùng phong tỏa (sắp có)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/overview.py" line="92"/>
+        <location filename="../../ui/pages/overview.py" line="111"/>
         <source>Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. Everything is saved on this computer and works without internet.</source>
         <translation>Dùng danh mục bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển trang. Mọi dữ liệu được lưu trên máy này và dùng được khi không có mạng.</translation>
     </message>
@@ -141,27 +126,27 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>The register of directives from the province and district: import, read, and follow each numbered item until it is done and reported.</source>
         <translation>Sổ văn bản chỉ đạo của tỉnh, huyện: nhập, đọc và theo dõi từng nội dung cho đến khi xong và đã báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>24/7 duty rosters at checkpoints, quarantine points and lockdown gates, printed for the shift leader, and the checkpoint log.</source>
         <translation>Lịch trực 24/24 tại chốt kiểm soát, điểm cách ly và khu phong tỏa, in cho trưởng ca, cùng sổ theo dõi tại chốt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Households and people in lockdown areas: F0/F1 status, isolation dates, test rounds, relief delivered.</source>
         <translation>Hộ và nhân khẩu trong vùng phong tỏa: tình trạng F0/F1, ngày cách ly, các đợt xét nghiệm, hàng cứu trợ đã cấp.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>The daily quick report and the reports on carrying out each directive, in the official format, to print or send to the district.</source>
         <translation>Báo cáo nhanh hằng ngày và báo cáo kết quả thực hiện từng văn bản, đúng thể thức, để in hoặc gửi huyện.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Signed data packages for the district, sent by USB stick or chat app when there is no network.</source>
         <translation>Gói dữ liệu có chữ ký gửi huyện, chuyển bằng USB hoặc ứng dụng nhắn tin khi không có mạng.</translation>
     </message>

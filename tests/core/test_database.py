@@ -160,7 +160,9 @@ def test_old_schema_is_backed_up_then_upgraded(paths):
     engine.dispose()
     db = open_database(paths)
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        assert (
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == schema.HEAD
+        )
         assert conn.exec_driver_sql("SELECT count(*) FROM document").scalar() == 0
     db.close()
     backups = list(paths.backups.glob("before-upgrade-0001-*.sqlite3"))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from fieldapp import __version__
 from fieldapp.cli import main
+from fieldapp.db import schema
 from fieldapp.db.database import open_database
 from fieldapp.db.models import Document
 from fieldapp.demo import create_demo
@@ -58,7 +59,7 @@ def test_demo_info_and_profile_commands(tmp_path, capsys):
     assert "Bằng Lãng" in capsys.readouterr().out
     assert main(["info", "--json", "--data-dir", data]) == 0  # option after the command too
     info = json.loads(capsys.readouterr().out)
-    assert info["schema"] == "0002" and info["data_dir"] == str(tmp_path / "d")
+    assert info["schema"] == schema.HEAD and info["data_dir"] == str(tmp_path / "d")
     assert main(["--data-dir", data, "profile", "set", "--phone", "0912 345 678"]) == 0
     capsys.readouterr()
     assert main(["--data-dir", data, "profile", "show", "--json"]) == 0

@@ -1,7 +1,14 @@
-"""Tổng quan: the commune at a glance, and where to go next."""
+"""Tổng quan: the commune at a glance, and where to go next.
+
+Each register adds its own figures: the module named in :data:`OVERVIEW_MODULES` may define
+``overview_card(db) -> Card | None`` (a figure in the top row) and ``overview_panel(db) ->
+QWidget | None`` (a larger widget below, such as a list of items due). Cards and panels
+translate themselves and have a ``refresh()`` method that the page calls when it is shown.
+"""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -31,6 +38,13 @@ class Card(QFrame):
         layout.addWidget(self.caption)
 
 
+OVERVIEW_MODULES: tuple[str, ...] = (
+    "ui.pages.directives.overview",
+    "ui.pages.rosters.overview",
+    "ui.pages.households.overview",
+)
+
+
 class OverviewPage(Page):
     key = "overview"
 
@@ -45,25 +59,35 @@ class OverviewPage(Page):
         self.outer.addWidget(self.today_label)
         grid = QGridLayout()
         self.documents_card = Card()
-        self.directives_card = Card()
-        self.rosters_card = Card()
-        self.households_card = Card()
-        for i, card in enumerate(
-            (self.documents_card, self.directives_card, self.rosters_card, self.households_card)
-        ):
+        self.cards: list[QWidget] = [self.documents_card]
+        self.panels: list[QWidget] = []
+        for name in OVERVIEW_MODULES:
+            module = importlib.import_module(name)
+            card = getattr(module, "overview_card", lambda _db: None)(db)
+            panel = getattr(module, "overview_panel", lambda _db: None)(db)
+            if card is not None:
+                self.cards.append(card)
+            if panel is not None:
+                self.panels.append(panel)
+        for i, card in enumerate(self.cards):
             grid.addWidget(card, 0, i)
         self.outer.addLayout(grid)
+        for panel in self.panels:
+            self.outer.addWidget(panel, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.outer.addWidget(self.hint)
-        self.outer.addStretch(1)
+        if not self.panels:
+            self.outer.addStretch(1)
         self._documents = 0
         self.retranslate()
 
     def refresh(self) -> None:
         with self.db.session() as s:
             self._documents = s.scalar(select(func.count()).select_from(Document)) or 0
+        for widget in [*self.cards[1:], *self.panels]:
+            widget.refresh()  # type: ignore[attr-defined]
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -82,14 +106,13 @@ class OverviewPage(Page):
         self.today_label.setText(self.tr("Today: {date}").format(date=format_date(date.today())))
         self.documents_card.value.setText(str(self._documents))
         self.documents_card.caption.setText(self.tr("documents kept as they arrived"))
-        for card in (self.directives_card, self.rosters_card, self.households_card):
-            card.value.setText("–")
-        self.directives_card.caption.setText(self.tr("directive items due today (coming soon)"))
-        self.rosters_card.caption.setText(self.tr("duty shifts today (coming soon)"))
-        self.households_card.caption.setText(self.tr("households in lockdown (coming soon)"))
         self.hint.setText(
             self.tr(
                 "Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. "
                 "Everything is saved on this computer and works without internet."
             )
         )
+
+
+def create_page(db: Database) -> OverviewPage:
+    return OverviewPage(db)

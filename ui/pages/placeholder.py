@@ -33,3 +33,11 @@ class PlaceholderPage(Page):
             )
         )
         self.plan_label.setText(QCoreApplication.translate("PlaceholderPage", self._plan))
+
+
+def placeholder_for(key: str) -> PlaceholderPage:
+    """The "not built yet" page for one of the main window's pages."""
+    from ui.main_window import PAGES
+
+    label, plan = next((label, plan) for k, label, plan in PAGES if k == key)
+    return PlaceholderPage(key, label, plan or "")

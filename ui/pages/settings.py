@@ -141,3 +141,7 @@ class SettingsPage(Page):
         code = self.language.currentData()
         set_setting(self.db, "language", code)
         install_language(code)
+
+
+def create_page(db: Database) -> SettingsPage:
+    return SettingsPage(db)

@@ -1,0 +1,9 @@
+"""Command-line commands of the checkpoints register (none yet)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add this register's commands to the ``fieldapp`` command line."""

@@ -1,0 +1,1 @@
+"""Lockdown areas and household rosters: people, health status, isolation, tests, relief."""

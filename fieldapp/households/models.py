@@ -1,0 +1,1 @@
+"""Database tables of the households register (none yet)."""

@@ -1,0 +1,1 @@
+"""Database tables of the rostering register (none yet)."""

@@ -1,0 +1,1 @@
+"""What the directives register adds to the overview page (nothing yet)."""

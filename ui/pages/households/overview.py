@@ -1,0 +1,1 @@
+"""What the households register adds to the overview page (nothing yet)."""

@@ -1,0 +1,1 @@
+"""What the rosters register adds to the overview page (nothing yet)."""
