@@ -13,6 +13,7 @@ import argparse
 import dataclasses
 import importlib
 import json
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -23,6 +24,8 @@ from fieldapp.config import Paths, resolve_paths
 from fieldapp.errors import UserError
 
 COMMAND_MODULES: list[str] = [
+    "fieldapp.accounts.cli",
+    "fieldapp.audit.cli",
     "fieldapp.directives.cli",
     "fieldapp.rostering.cli",
     "fieldapp.checkpoints.cli",
@@ -44,10 +47,41 @@ def paths_from(args: argparse.Namespace) -> Paths:
 
 
 def open_db(args: argparse.Namespace):
-    """Open the database of the data folder the command names (for command handlers)."""
+    """Open the database of the data folder the command names (for command handlers).
+
+    When the database has accounts and the command names a user (``--user`` or
+    ``FIELDAPP_USER``), that person signs in: the password comes from ``FIELDAPP_PASSWORD``
+    or is asked on the terminal. Without a user, reading works and writing is refused.
+    """
     from fieldapp.db.database import open_database
 
-    return open_database(paths_from(args))
+    db = open_database(paths_from(args))
+    username = getattr(args, "user", None) or os.environ.get("FIELDAPP_USER")
+    if db.accounts_enabled and username:
+        try:
+            sign_in_from_terminal(db, username)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def read_secret(prompt: str, env: str) -> str:
+    """A password from the environment variable ``env``, or asked without echo on a terminal."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"Cần mật khẩu: nhập trên cửa sổ lệnh, hoặc đặt biến môi trường {env}.")
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def sign_in_from_terminal(db, username: str) -> None:
+    from fieldapp.accounts.service import sign_in
+
+    sign_in(db, username, read_secret(f"Mật khẩu của {username}: ", "FIELDAPP_PASSWORD"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
+    parser.add_argument(
+        "--user",
+        help="người thực hiện (tên đăng nhập; mật khẩu hỏi trên cửa sổ lệnh hoặc lấy từ "
+        "biến FIELDAPP_PASSWORD); cần khi dữ liệu có tài khoản và lệnh thay đổi dữ liệu",
+    )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="mở cửa sổ ứng dụng (mặc định)")
@@ -107,10 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_data_dir_everywhere(sub: argparse._SubParsersAction) -> None:
-    """Let ``--data-dir`` stand after the sub-command too (``fieldapp demo --data-dir X``)."""
+    """Let ``--data-dir`` and ``--user`` stand after the sub-command too
+    (``fieldapp demo --data-dir X``)."""
     for child in set(sub.choices.values()):
         if not any("--data-dir" in a.option_strings for a in child._actions):
             child.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        if not any("--user" in a.option_strings for a in child._actions):
+            child.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         for action in child._actions:
             if isinstance(action, argparse._SubParsersAction):
                 _add_data_dir_everywhere(action)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -27,6 +28,9 @@ from fieldapp.db.base import SyncMixin, utcnow
 from fieldapp.db.engine import APPLICATION_ID, make_engine, sqlite_url
 from fieldapp.db.models import AppMeta
 from fieldapp.errors import UserError
+
+if TYPE_CHECKING:
+    from fieldapp.accounts.permissions import Actor
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -55,18 +59,31 @@ def explain_sqlite_error(exc: BaseException) -> str:
 
 @dataclass
 class Database:
-    """An open fieldapp database: the engine, this device's id, and sessions."""
+    """An open fieldapp database: the engine, this device's id, who is acting, and sessions.
+
+    ``actor`` is the signed-in account (None before sign-in). Once the database has accounts
+    (``accounts_enabled``), every write is checked against the actor's role and every change
+    is recorded with the actor's name (:mod:`fieldapp.audit.trail`).
+    """
 
     engine: Engine
     device_id: str
     paths: Paths | None = None
+    actor: Actor | None = None
+    accounts_enabled: bool = False
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:
         """A new session; the caller owns it (``with db.session() as s:``)."""
-        return self._sessions(info={"device_id": self.device_id})
+        return self._sessions(
+            info={
+                "device_id": self.device_id,
+                "actor": self.actor,
+                "enforce": self.accounts_enabled,
+            }
+        )
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -100,6 +117,10 @@ def _stamp_sync_columns(session: Session, _context, _instances) -> None:
             obj.updated_at = now
             if device_id:
                 obj.device_id = device_id
+
+
+# The role check and the audit trail hook into every session (imported for its listeners).
+import fieldapp.audit.trail  # noqa: E402, F401
 
 
 def ensure_writable_dir(directory: Path) -> None:
@@ -231,13 +252,17 @@ def open_database(paths: Paths, *, integrity: bool = True) -> Database:
 
             upgrade(engine, schema.HEAD)
         device_id = _ensure_device_id(engine)
+        with engine.connect() as conn:
+            accounts = conn.exec_driver_sql("SELECT count(*) FROM user_account").scalar()
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
         raise DatabaseError(explain_sqlite_error(exc)) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine=engine, device_id=device_id, paths=paths)
+    return Database(
+        engine=engine, device_id=device_id, paths=paths, accounts_enabled=bool(accounts)
+    )
 
 
 def _ensure_device_id(engine: Engine) -> str:

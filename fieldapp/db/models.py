@@ -67,6 +67,8 @@ class Document(SyncMixin, Base):
 
 # Every register's tables, so that one metadata describes the whole schema (Alembic, tests).
 MODEL_MODULES: tuple[str, ...] = (
+    "fieldapp.accounts.models",
+    "fieldapp.audit.models",
     "fieldapp.directives.models",
     "fieldapp.rostering.models",
     "fieldapp.checkpoints.models",

@@ -1,0 +1,1 @@
+"""The audit trail: every change to the registers, who made it and when, hash-chained."""
