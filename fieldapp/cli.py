@@ -26,6 +26,7 @@ from fieldapp.errors import UserError
 COMMAND_MODULES: list[str] = [
     "fieldapp.accounts.cli",
     "fieldapp.audit.cli",
+    "fieldapp.backup_cli",
     "fieldapp.directives.cli",
     "fieldapp.rostering.cli",
     "fieldapp.checkpoints.cli",
