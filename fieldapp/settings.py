@@ -17,6 +17,12 @@ DEFAULTS: dict[str, Any] = {
     "language": "vi",
     "ui.geometry": None,  # base64 of the main window's saved geometry
     "ui.last_page": "overview",
+    "security.idle_minutes": 10,  # lock the window after this many idle minutes (0: never)
+    # Households: default isolation length in days by status (changed often in 2021).
+    "households.isolation_days.F0": 14,
+    "households.isolation_days.F1": 14,
+    "households.isolation_days.F2": 7,
+    "households.author": "",  # name last typed as author of a status change
 }
 
 

@@ -45,12 +45,20 @@ def application() -> QApplication:
 
 
 def open_or_explain(paths: Paths, parent=None):
-    """Open the database; on failure show the Vietnamese reason in a dialog and return None."""
+    """Open the database; on failure show the Vietnamese reason in a dialog and return None.
+
+    A damaged database comes with an offer to put back the newest good backup.
+    """
     from fieldapp.db.database import open_database
 
     try:
         return open_database(paths)
     except UserError as err:
+        if "hỏng" in str(err) and offer_restore(paths, str(err), parent):
+            try:
+                return open_database(paths)
+            except UserError as again:
+                err = again
         box = QMessageBox(QMessageBox.Icon.Critical, "fieldapp", str(err), parent=parent)
         box.setInformativeText(
             QApplication.translate("App", "Nothing was written. Data folder: {folder}").format(
@@ -59,6 +67,43 @@ def open_or_explain(paths: Paths, parent=None):
         )
         box.exec()
         return None
+
+
+def offer_restore(paths: Paths, reason: str, parent=None) -> bool:
+    """Ask whether to put back the newest good backup; True when it was restored."""
+    from fieldapp.backup import newest_good_backup, restore
+    from fieldapp.text.vietnamese import format_datetime
+
+    backup = newest_good_backup(paths)
+    if backup is None:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, "fieldapp", reason, parent=parent)
+    box.setInformativeText(
+        QApplication.translate(
+            "App",
+            "Put back the newest good backup, from {when}? Changes made after it are lost; "
+            "the damaged file is kept aside in the backups folder.",
+        ).format(when=format_datetime(backup.taken_at))
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        restore(paths, backup.path)
+    except UserError as err:
+        QMessageBox.critical(parent, "fieldapp", str(err))
+        return False
+    return True
+
+
+def identify(db, parent=None) -> bool:
+    """Sign in (or, on a database without accounts, create the administrator first)."""
+    from ui.accounts import AdminSetupDialog
+    from ui.safety import ask_sign_in
+
+    if db.accounts_enabled:
+        return ask_sign_in(db, parent)
+    return AdminSetupDialog(db, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def run_app(paths: Paths) -> int:
@@ -80,7 +125,13 @@ def run_app(paths: Paths) -> int:
                 state["code"] = 1
                 app.quit()
                 return
+            if not probe and not identify(db, window):
+                db.close()
+                app.quit()
+                return
             window.attach(db)
+            if not probe:
+                window.enable_safety()
             if probe:
                 _stamp(app, "ready")
                 app.quit()
@@ -98,6 +149,9 @@ def run_app(paths: Paths) -> int:
     from fieldapp.settings import get_setting
 
     install_language(get_setting(db, "language"))
+    if not probe and not identify(db):
+        db.close()
+        return 0
     if load_profile(db) is None and not probe:
         from ui.first_run import FirstRunDialog
 
@@ -107,6 +161,8 @@ def run_app(paths: Paths) -> int:
             return 0
     window = MainWindow(db)
     window.show()
+    if not probe:
+        window.enable_safety()
     if probe:
         _stamp(app, "shown")
         _stamp(app, "ready")

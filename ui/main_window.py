@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.db: Database | None = None
+        self.auto_backup = None
+        self.idle_lock = None
         self.setObjectName("mainWindow")
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -154,11 +156,12 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
         self.settings_page.profile_saved.connect(self._on_profile_saved)
+        self.apply_role()
         if not self._geometry_restored:
             self._geometry_restored = self._restore_geometry(get_setting(db, "ui.geometry"))
         self.retranslate()
         last = get_setting(db, "ui.last_page")
-        self.show_page(last if last in PAGE_KEYS else "overview")
+        self.show_page(last if last in PAGE_KEYS and self._allowed(last) else "overview")
         self.stack.currentWidget().refresh()
 
     @property
@@ -169,7 +172,13 @@ class MainWindow(QMainWindow):
         return PAGE_KEYS[max(0, self.nav.currentRow())]
 
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        if self._allowed(key):
+            self.nav.setCurrentRow(PAGE_KEYS.index(key))
+
+    def _allowed(self, key: str) -> bool:
+        """False for a page the signed-in person's role does not use (hidden in the menu)."""
+        item = self.nav.item(PAGE_KEYS.index(key))
+        return item is not None and not item.isHidden()
 
     def _on_nav_row(self, row: int) -> None:
         if row < 0 or not self.pages:
@@ -199,9 +208,14 @@ class MainWindow(QMainWindow):
             self.loading.setText(QCoreApplication.translate("MainWindow", "Opening the data…"))
             return
         data_dir = self.db.paths.data_dir if self.db.paths else ""
-        self.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Data: {folder}").format(folder=data_dir)
-        )
+        message = QCoreApplication.translate("MainWindow", "Data: {folder}").format(folder=data_dir)
+        if self.db.actor is not None:
+            from ui.accounts import role_name
+
+            message = QCoreApplication.translate(
+                "MainWindow", "Signed in: {name} ({role}) · {data}"
+            ).format(name=self.db.actor.label, role=role_name(self.db.actor.role), data=message)
+        self.statusBar().showMessage(message)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:
@@ -227,4 +241,68 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         self.save_state()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        if self.auto_backup is not None:
+            self.auto_backup.at_close()
         super().closeEvent(event)
+
+    # --- accounts and safety -------------------------------------------------------------
+
+    def enable_safety(self) -> None:
+        """Automatic backups, and the idle lock when the database has accounts (run_app)."""
+        from fieldapp.settings import get_setting
+        from ui.safety import AutoBackup, IdleLock
+
+        if self.db is None or self.auto_backup is not None:
+            return
+        if self.db.paths is not None:
+            self.auto_backup = AutoBackup(self.db.paths, self)
+            self.auto_backup.finished.connect(self._on_backup_done)
+        if self.db.accounts_enabled:
+            self.idle_lock = IdleLock(
+                get_setting(self.db, "security.idle_minutes"), self.lock, self
+            )
+
+    def lock(self) -> None:
+        """Hide everything and ask for a password again (idle lock, or "Lock" by hand)."""
+        from ui.safety import ask_sign_in
+
+        if self.db is None or not self.db.accounts_enabled:
+            return
+        before = self.db.actor
+        central = self.centralWidget()
+        central.setVisible(False)
+        try:
+            if not ask_sign_in(self.db, self, locked=True):
+                self.db.actor = None
+                self.close()
+                return
+        finally:
+            central.setVisible(True)
+        if self.db.actor != before:
+            self.apply_role()
+            self.stack.currentWidget().refresh()
+
+    def apply_role(self) -> None:
+        """Show only the pages the signed-in person's role uses (the core checks every write)."""
+        from fieldapp.accounts.permissions import PAGES_FOR_ROLE
+
+        if self.db is None:
+            return
+        actor = self.db.actor
+        allowed = set(PAGE_KEYS) if actor is None else PAGES_FOR_ROLE.get(actor.role, set())
+        for row, key in enumerate(PAGE_KEYS):
+            self.nav.item(row).setHidden(key not in allowed)
+        if self.current_page_key() not in allowed:
+            self.show_page("overview")
+        self.retranslate()
+
+    def _on_backup_done(self, file: str, error: str) -> None:
+        if error:
+            self.statusBar().showMessage(error, 15000)
+        else:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Backed up to {file}").format(file=file),
+                8000,
+            )

@@ -66,6 +66,9 @@ FOUNDATION_AREAS: dict[str, str] = {
 }
 # Tables written by the system itself (never refused, never audited).
 SYSTEM_TABLES = frozenset({"app_meta", "audit_entry", "alembic_version"})
+# Settings of the window itself that anyone signed in may change (not audited either);
+# every key starting with "ui." is one too.
+PERSONAL_SETTINGS = frozenset({"language"})
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.accounts.permissions import (
+    PERSONAL_SETTINGS,
     SYSTEM_TABLES,
     Actor,
     area_of,
@@ -48,7 +49,10 @@ def _local_only(obj: Any) -> bool:
     table = obj.__table__.name
     if table in SYSTEM_TABLES:
         return True
-    return table == "setting" and str(getattr(obj, "key", "")).startswith("ui.")
+    if table != "setting":
+        return False
+    key = str(getattr(obj, "key", ""))
+    return key in PERSONAL_SETTINGS or key.startswith("ui.")
 
 
 def _value(_obj: Any, key: str, value: Any) -> Any:

@@ -2,11 +2,331 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AccountBox</name>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="77"/>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="80"/>
+        <source>No accounts on this computer yet (single user).</source>
+        <translation>Máy này chưa có tài khoản (một người dùng).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="83"/>
+        <source>Signed in as {name}, {role}.</source>
+        <translation>Đang đăng nhập: {name}, {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="87"/>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="88"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Quản lý tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="89"/>
+        <source>Change &amp;log…</source>
+        <translation>&amp;Nhật ký thay đổi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="90"/>
+        <source>&amp;Lock the window now</source>
+        <translation>&amp;Khóa cửa sổ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="91"/>
+        <source>Lock after idle minutes (0: never)</source>
+        <translation>Tự khóa sau số phút không dùng (0: không khóa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="97"/>
+        <source>Your password is changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="42"/>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="43"/>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="44"/>
+        <source>Shift leader</source>
+        <translation>Trưởng ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="45"/>
+        <source>Viewer</source>
+        <translation>Chỉ xem</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSetupDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="134"/>
+        <source>Administrator account</source>
+        <translation>Tài khoản quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="137"/>
+        <source>Create the administrator account of this computer. The data holds citizen IDs, phone numbers and health status: every change is recorded with the name of who made it. The administrator can then add an account for each official.</source>
+        <translation>Tạo tài khoản quản trị của máy này. Dữ liệu có số CCCD, số điện thoại và tình trạng sức khỏe của người dân: mọi thay đổi đều được ghi lại cùng tên người thực hiện. Sau đó người quản trị tạo tài khoản cho từng cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="146"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="147"/>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="148"/>
+        <source>&amp;Password (8 characters or more)</source>
+        <translation>&amp;Mật khẩu (từ 8 ký tự)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="149"/>
+        <source>&amp;Repeat the password</source>
+        <translation>&amp;Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="150"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Tạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="155"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>Nothing was written. Data folder: {folder}</source>
         <translation>Không có gì bị ghi. Thư mục dữ liệu: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="82"/>
+        <source>Put back the newest good backup, from {when}? Changes made after it are lost; the damaged file is kept aside in the backups folder.</source>
+        <translation>Khôi phục bản sao lưu tốt gần nhất, lúc {when}? Các thay đổi sau thời điểm đó sẽ mất; tệp hỏng được giữ lại trong thư mục backups.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="47"/>
+        <source>Change log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="52"/>
+        <source>All tables</source>
+        <translation>Mọi bảng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="59"/>
+        <source>user name</source>
+        <translation>tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="61"/>
+        <source>All actions</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="69"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="71"/>
+        <source>&amp;Check the log</source>
+        <translation>&amp;Kiểm tra nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="74"/>
+        <location filename="../../ui/audit_dialog.py" line="95"/>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="76"/>
+        <location filename="../../ui/audit_dialog.py" line="93"/>
+        <source>By</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="79"/>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="81"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="92"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="94"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="96"/>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="97"/>
+        <source>Changes</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="112"/>
+        <source>created</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="113"/>
+        <source>changed</source>
+        <translation>sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="114"/>
+        <source>deleted</source>
+        <translation>xóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="136"/>
+        <source>(single user)</source>
+        <translation>(một người dùng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="152"/>
+        <source>{count} entries shown, newest first.</source>
+        <translation>{count} mục, mới nhất ở trên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="159"/>
+        <source>The log is whole: {count} entries, none changed or removed.</source>
+        <translation>Nhật ký nguyên vẹn: {count} mục, không mục nào bị sửa hay xóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="167"/>
+        <source>The log has been tampered with: entry {entry} was changed or removed outside the app.</source>
+        <translation>Nhật ký đã bị can thiệp: mục số {entry} bị sửa hoặc xóa ngoài ứng dụng.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="154"/>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="159"/>
+        <source>Newest backup: {when}. Backups are made every 30 minutes when something changed, and when the window closes.</source>
+        <translation>Bản sao lưu gần nhất: {when}. Ứng dụng tự sao lưu 30 phút một lần khi có thay đổi, và khi đóng cửa sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="164"/>
+        <source>No backup yet. One is made when the window closes.</source>
+        <translation>Chưa có bản sao lưu. Ứng dụng sẽ sao lưu khi đóng cửa sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="165"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="166"/>
+        <source>Back up to a &amp;USB stick…</source>
+        <translation>Sao lưu ra &amp;USB…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="167"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="184"/>
+        <source>Backed up to {file}</source>
+        <translation>Đã sao lưu vào {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="189"/>
+        <source>Choose the USB stick</source>
+        <translation>Chọn ổ USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="196"/>
+        <source>Choose a backup</source>
+        <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="196"/>
+        <source>fieldapp backups (*.sqlite3)</source>
+        <translation>Bản sao lưu fieldapp (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="204"/>
+        <source>Replace the current data with this backup? The current data is kept aside in the backups folder. The app closes afterwards; open it again.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại trong thư mục backups. Sau đó ứng dụng sẽ đóng; hãy mở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="220"/>
+        <source>Restored. The previous data is kept at {file}.</source>
+        <translation>Đã khôi phục. Dữ liệu trước đó được giữ tại {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="165"/>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="169"/>
+        <source>&amp;Current password</source>
+        <translation>Mật khẩu &amp;hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="170"/>
+        <source>&amp;New password</source>
+        <translation>Mật khẩu &amp;mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="171"/>
+        <source>&amp;Repeat the new password</source>
+        <translation>&amp;Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="175"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
 </context>
 <context>
@@ -75,19 +395,29 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>fieldapp — epidemic prevention register</source>
         <translation>fieldapp — sổ theo dõi phòng, chống dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Data: {folder}</source>
         <translation>Dữ liệu: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>Signed in: {name} ({role}) · {data}</source>
+        <translation>Đang dùng: {name} ({role}) · {data}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>Backed up to {file}</source>
+        <translation>Đã sao lưu vào {file}</translation>
     </message>
 </context>
 <context>
@@ -336,44 +666,52 @@
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <location filename="../../ui/safety.py" line="57"/>
+        <source>Backing up the data…</source>
+        <translation>Đang sao lưu dữ liệu…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="101"/>
+        <location filename="../../ui/pages/settings.py" line="111"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="102"/>
+        <location filename="../../ui/pages/settings.py" line="112"/>
         <source>Commune profile (used in every report)</source>
         <translation>Hồ sơ xã (dùng trong mọi báo cáo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="103"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="104"/>
+        <location filename="../../ui/pages/settings.py" line="114"/>
         <source>&amp;Undo changes</source>
         <translation>&amp;Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="105"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>Interface</source>
         <translation>Giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="116"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="117"/>
         <source>Data</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="110"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
         <source>Data folder: {folder}
 Database: {file}
 fieldapp version {version}</source>
@@ -382,14 +720,158 @@ Cơ sở dữ liệu: {file}
 Phiên bản fieldapp {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="138"/>
+        <location filename="../../ui/pages/settings.py" line="148"/>
         <source>Changes undone.</source>
         <translation>Đã hoàn tác các thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="108"/>
+        <source>Sign in — fieldapp</source>
+        <translation>Đăng nhập — fieldapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="110"/>
+        <source>The window was locked after a while without use. Sign in to go on.</source>
+        <translation>Cửa sổ đã tự khóa vì lâu không dùng. Hãy đăng nhập để tiếp tục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="112"/>
+        <source>Sign in with your account.</source>
+        <translation>Đăng nhập bằng tài khoản của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="116"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="117"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="118"/>
+        <source>&amp;Sign in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+</context>
+<context>
+    <name>UserEditDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="186"/>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="186"/>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="195"/>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="196"/>
+        <source>Blocked</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="199"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="200"/>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="201"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="203"/>
+        <source>&amp;State</source>
+        <translation>&amp;Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="205"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="205"/>
+        <source>New &amp;password (empty: keep)</source>
+        <translation>Mật khẩu &amp;mới (để trống: giữ nguyên)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/accounts.py" line="235"/>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="240"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="240"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="240"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="240"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="248"/>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="249"/>
+        <source>&amp;Change…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="250"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="265"/>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="265"/>
+        <source>Blocked</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts.py" line="278"/>
+        <source>Choose an account first.</source>
+        <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
 </context>
 </TS>

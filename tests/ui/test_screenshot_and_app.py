@@ -35,11 +35,35 @@ def test_app_explains_a_damaged_database_and_writes_nothing(qapp, paths, monkeyp
 def test_first_run_cancelled_leaves_no_profile(qapp, paths, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from ui import first_run
+    from fieldapp.accounts.service import create_user
+    from ui import accounts, first_run
 
+    def create_admin(dialog):
+        create_user(dialog.db, "admin", "mật-khẩu-8")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(accounts.AdminSetupDialog, "exec", create_admin)
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.run_app(paths) == 0
     assert paths.database.exists()
+    from fieldapp.db.database import open_database
+    from fieldapp.profile import load_profile
+
+    db = open_database(paths)
+    assert db.accounts_enabled and load_profile(db) is None
+    db.close()
+
+
+def test_no_window_without_the_administrator_account(qapp, paths, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui import accounts, first_run
+
+    asked = []
+    monkeypatch.setattr(accounts.AdminSetupDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: asked.append(1))
+    assert app_module.run_app(paths) == 0
+    assert asked == []
 
 
 def test_app_shows_the_window_first_then_fills_the_pages(qapp, demo_db, paths, monkeypatch, capsys):

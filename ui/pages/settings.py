@@ -78,6 +78,12 @@ class SettingsPage(Page):
         self.data_label.setWordWrap(True)
         data_layout.addWidget(self.data_label)
         side.addWidget(self.data_box)
+        from ui.widgets.safety_box import AccountBox, BackupBox
+
+        self.account_box = AccountBox(db)
+        self.backup_box = BackupBox(db)
+        side.addWidget(self.account_box)
+        side.addWidget(self.backup_box)
         side.addStretch(1)
         columns.addLayout(side, 2)
 
@@ -87,6 +93,10 @@ class SettingsPage(Page):
         self.outer.addWidget(scroll)
         self._load()
         self.retranslate()
+
+    def refresh(self) -> None:
+        self.account_box.refresh()
+        self.backup_box.refresh()
 
     def _load(self) -> None:
         self.form.set_profile(load_profile(self.db) or Profile())
