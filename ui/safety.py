@@ -116,7 +116,7 @@ class IdleLock(QObject):
         }
     )
 
-    def __init__(self, minutes: int, lock: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, minutes: float, lock: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
         self._lock = lock
         self.timer = QTimer(self)
@@ -126,15 +126,18 @@ class IdleLock(QObject):
         self.set_minutes(minutes)
         QApplication.instance().installEventFilter(self)
 
-    def set_minutes(self, minutes: int) -> None:
-        self.minutes = max(0, int(minutes))
+    def set_minutes(self, minutes: float) -> None:
+        self.minutes = max(0.0, float(minutes))
         self.timer.stop()
         if self.minutes:
-            self.timer.start(self.minutes * 60_000)
+            self.timer.start(self._interval())
+
+    def _interval(self) -> int:
+        return max(1, round(self.minutes * 60_000))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if not self.locked and event.type() in self.INPUT_EVENTS and self.minutes:
-            self.timer.start(self.minutes * 60_000)
+            self.timer.start(self._interval())
         return False
 
     def _fire(self) -> None:
@@ -146,7 +149,7 @@ class IdleLock(QObject):
         finally:
             self.locked = False
             if self.minutes:
-                self.timer.start(self.minutes * 60_000)
+                self.timer.start(self._interval())
 
     def stop(self) -> None:
         self.timer.stop()

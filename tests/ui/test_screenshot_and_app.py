@@ -66,9 +66,22 @@ def test_no_window_without_the_administrator_account(qapp, paths, monkeypatch):
     assert asked == []
 
 
-def test_app_shows_the_window_first_then_fills_the_pages(qapp, demo_db, paths, monkeypatch, capsys):
+def test_app_shows_the_window_first_then_fills_the_pages(demo_db, paths):
+    """Run in its own process: once ``app.exec()`` has returned, Qt lets no nested event loop
+    run again in that process, which would break every later test that waits for events."""
+    import os
+    import subprocess
+    import sys
+
     demo_db.close()
-    monkeypatch.setenv(app_module.ENV_EXIT_WHEN_SHOWN, "1")
-    assert app_module.run_app(paths) == 0
-    stamps = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    env = {**os.environ, app_module.ENV_EXIT_WHEN_SHOWN: "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "fieldapp", "--data-dir", str(paths.data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    stamps = [line.split()[0] for line in done.stdout.splitlines()]
     assert stamps == ["shown", "ready"]
