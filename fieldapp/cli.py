@@ -27,6 +27,7 @@ COMMAND_MODULES: list[str] = [
     "fieldapp.accounts.cli",
     "fieldapp.audit.cli",
     "fieldapp.backup_cli",
+    "fieldapp.sync.cli",
     "fieldapp.directives.cli",
     "fieldapp.rostering.cli",
     "fieldapp.checkpoints.cli",

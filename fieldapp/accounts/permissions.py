@@ -65,7 +65,7 @@ FOUNDATION_AREAS: dict[str, str] = {
     "user_account": "accounts",
 }
 # Tables written by the system itself (never refused, never audited).
-SYSTEM_TABLES = frozenset({"app_meta", "audit_entry", "alembic_version"})
+SYSTEM_TABLES = frozenset({"app_meta", "audit_entry", "alembic_version", "sync_tombstone"})
 # Settings of the window itself that anyone signed in may change (not audited either);
 # every key starting with "ui." is one too.
 PERSONAL_SETTINGS = frozenset({"language"})

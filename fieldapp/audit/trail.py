@@ -11,7 +11,7 @@ Two session hooks, installed for every session of the app:
 
 Each entry's ``hash`` is SHA-256 over the previous entry's hash and the entry's own content,
 so editing or deleting an entry in the file breaks the chain at that point, which
-:func:`verify` finds. Rows written with SQLAlchemy Core bulk statements (large imports) do
+:func:`verify` finds. The same hook leaves a tombstone for every deleted travelling record. Rows written with SQLAlchemy Core bulk statements (large imports) do
 not pass through these hooks; such services record one summary entry with :func:`record`.
 """
 
@@ -35,7 +35,7 @@ from fieldapp.accounts.permissions import (
     check_write,
 )
 from fieldapp.audit.models import AuditEntry
-from fieldapp.db.base import utcnow
+from fieldapp.db.base import SyncMixin, utcnow
 
 GENESIS = "0" * 64
 # Columns that change on every write and say nothing by themselves.
@@ -132,13 +132,28 @@ def _write_trail(session: Session, _context) -> None:
             after[key] = _jsonable(history.added[0]) if history.added else None
         if before != after:
             entries.append(_entry("update", obj, before, after))
+    tombstones = []
     for obj in session.deleted:
         if _local_only(obj):
             continue
         before = {c: _value(obj, c, getattr(obj, c)) for c in _columns(obj)}
         entries.append(_entry("delete", obj, before, None))
+        if isinstance(obj, SyncMixin) and obj.uuid:
+            tombstones.append(
+                {
+                    "uuid": obj.uuid,
+                    "table_name": obj.__table__.name,
+                    "deleted_at": utcnow(),
+                    "device_id": session.info.get("device_id") or obj.device_id,
+                }
+            )
     if entries:
         _append(session, entries)
+    if tombstones:
+        # Deletions travel to the district as tombstones (fieldapp.sync).
+        from fieldapp.sync.models import Tombstone
+
+        session.connection().execute(Tombstone.__table__.insert(), tombstones)
 
 
 def _entry(action: str, obj: Any, before: Any, after: Any) -> dict[str, Any]:

@@ -69,6 +69,7 @@ class Document(SyncMixin, Base):
 MODEL_MODULES: tuple[str, ...] = (
     "fieldapp.accounts.models",
     "fieldapp.audit.models",
+    "fieldapp.sync.models",
     "fieldapp.directives.models",
     "fieldapp.rostering.models",
     "fieldapp.checkpoints.models",

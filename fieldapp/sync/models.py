@@ -1,0 +1,89 @@
+"""Tables of the sync machinery. None of them travel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fieldapp.db.base import Base, UTCDateTime
+
+
+class Tombstone(Base):
+    """A travelling record that was deleted here: deletions travel as these."""
+
+    __tablename__ = "sync_tombstone"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+
+
+class Peer(Base):
+    """A sender whose key a person trusted (after comparing the fingerprint)."""
+
+    __tablename__ = "sync_peer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(80), unique=True)
+    public_key: Mapped[str] = mapped_column(String(120))
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    commune: Mapped[str] = mapped_column(String(200), default="")
+    trusted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_package_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ExportMark(Base):
+    """How far the changes sent to one destination go."""
+
+    __tablename__ = "sync_export_mark"
+
+    destination: Mapped[str] = mapped_column(String(60), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ReceivedPackage(Base):
+    """Every package applied here (a package seen twice is recognised by its hash)."""
+
+    __tablename__ = "sync_received"
+    __table_args__ = (UniqueConstraint("package_sha256", name="uq_sync_received_package_sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    device_id: Mapped[str] = mapped_column(String(36))
+    sequence: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Conflict(Base):
+    """A version of a record that lost to another device's version (or was edited after the
+    record was deleted elsewhere); a person reviews it.
+
+    For each record the list holds, per device other than the winner's, the newest losing
+    version seen: that set depends only on which versions arrived, not on their order.
+    """
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (
+        UniqueConstraint("record_uuid", "other_hash", name="uq_sync_conflict_record_uuid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(String(40))
+    kept: Mapped[str | None] = mapped_column(Text, nullable=True)
+    other: Mapped[str] = mapped_column(Text)
+    other_hash: Mapped[str] = mapped_column(String(64))
+    other_device: Mapped[str] = mapped_column(String(36), default="")
+    other_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    resolved_by: Mapped[str] = mapped_column(String(60), default="")
+    resolution: Mapped[str] = mapped_column(String(20), default="")

@@ -1,0 +1,211 @@
+"""Writing a sync package: the changes since the last package to a destination, signed.
+
+The package is a zip file::
+
+    manifest.json        format, versions, sender, sequence, counts, SHA-256 of every part
+    manifest.sig         Ed25519 signature of manifest.json (the device's key)
+    data/<table>.json    {"columns": [...], "rows": [[...], ...]} references by UUID
+    data/_tombstones.json
+    files/<sha256>       stored documents the rows refer to (directive originals, reports)
+
+It is written to a temporary file beside the target, flushed to disk and renamed, so a
+half-written package never carries the final name. The destination's mark moves forward only
+after the file is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from fieldapp import __version__
+from fieldapp.db import schema
+from fieldapp.db.base import utcnow
+from fieldapp.db.database import Database
+from fieldapp.db.models import CommuneProfile, Document
+from fieldapp.errors import UserError
+from fieldapp.sync import keys
+from fieldapp.sync.models import ExportMark, Tombstone
+from fieldapp.sync.tables import encode, row_to_json, shipped_columns, travelling_tables
+
+FORMAT = 1
+SUFFIX = ".fieldsync"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sequence: int
+    rows: int
+    counts: dict[str, int] = field(default_factory=dict)
+    tombstones: int = 0
+    files: int = 0
+
+
+def commune_identity(db: Database) -> dict[str, str]:
+    with db.session() as s:
+        profile = s.scalar(select(CommuneProfile).order_by(CommuneProfile.id).limit(1))
+    if profile is None:
+        raise UserError("Chưa có hồ sơ xã: hãy điền hồ sơ trước khi gửi dữ liệu.")
+    name = f"{profile.unit_kind} {profile.commune_name}".strip()
+    return {
+        "uuid": profile.uuid,
+        "name": name,
+        "district": f"{profile.district_kind} {profile.district_name}".strip(),
+        "province": profile.province_name,
+    }
+
+
+def export_package(
+    db: Database,
+    out: Path,
+    *,
+    destination: str = "district",
+    full: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the package; ``full`` sends everything instead of the changes since last time."""
+    if db.paths is None:
+        raise UserError("Không có thư mục dữ liệu.")
+    if db.accounts_enabled:
+        from fieldapp.accounts.permissions import check_write
+
+        check_write(db.actor, "sync")
+    key = keys.device_key(db.paths)
+    commune = commune_identity(db)
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"{_slug(commune['name'])}-{datetime.now():%Y%m%d-%H%M}{SUFFIX}"
+    with db.session() as s:
+        mark = s.get(ExportMark, destination)
+        sequence = (mark.sequence if mark else 0) + 1
+        since = None if (full or mark is None) else mark.until
+    until = utcnow()
+    tables = travelling_tables()
+    parts: dict[str, bytes] = {}
+    counts: dict[str, int] = {}
+    files: dict[str, Path] = {}
+    total_rows = 0
+    with db.engine.connect() as conn, conn.begin():  # one read snapshot for the whole package
+        cache: dict = {}
+        for index, table in enumerate(tables):
+            query = table.select().where(table.c.updated_at <= until)
+            if since is not None:
+                query = query.where(table.c.updated_at > since)
+            rows = [row_to_json(conn, table, row, cache) for row in conn.execute(query)]
+            if table.name == Document.__tablename__ and rows:
+                columns = shipped_columns(table)
+                at_sha, at_path = columns.index("sha256"), columns.index("stored_path")
+                for row in rows:
+                    files[row[at_sha]] = db.paths.documents / row[at_path]
+            if rows:
+                counts[table.name] = len(rows)
+                total_rows += len(rows)
+                parts[f"data/{table.name}.json"] = _json(
+                    {"columns": shipped_columns(table), "rows": rows}
+                )
+            if progress:
+                progress(index + 1, len(tables) + 1)
+        stones = Tombstone.__table__
+        query = stones.select().where(stones.c.deleted_at <= until)
+        if since is not None:
+            query = query.where(stones.c.deleted_at > since)
+        tomb_rows = [
+            [r.uuid, r.table_name, encode(r.deleted_at), r.device_id] for r in conn.execute(query)
+        ]
+    if tomb_rows:
+        parts["data/_tombstones.json"] = _json(
+            {"columns": ["uuid", "table_name", "deleted_at", "device_id"], "rows": tomb_rows}
+        )
+    for digest, path in files.items():
+        try:
+            parts[f"files/{digest}"] = path.read_bytes()
+        except OSError as exc:
+            raise UserError(
+                f"Thiếu tệp gốc của một tài liệu trong thư mục dữ liệu ({path.name}); chưa tạo gói."
+            ) from exc
+    manifest = {
+        "format": FORMAT,
+        "schema": schema.HEAD,
+        "app_version": __version__,
+        "commune": commune,
+        "device_id": db.device_id,
+        "destination": destination,
+        "sequence": sequence,
+        "since": encode(since),
+        "until": encode(until),
+        "full": since is None,
+        "created_at": encode(utcnow()),
+        "public_key": keys.public_b64(key),
+        "counts": counts,
+        "tombstones": len(tomb_rows),
+        "parts": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+            for name, data in sorted(parts.items())
+        },
+    }
+    manifest_bytes = _json(manifest)
+    _write_zip(out, manifest_bytes, key.sign(manifest_bytes), parts)
+    with db.transaction() as s:
+        row = s.get(ExportMark, destination)
+        if row is None:
+            row = ExportMark(destination=destination, sequence=0)
+            s.add(row)
+        row.sequence = sequence
+        row.until = until
+        from fieldapp.audit.trail import record
+
+        s.flush()
+        record(
+            s,
+            "export",
+            "sync_package",
+            f"{destination}#{sequence}",
+            {"file": out.name, "rows": total_rows, "counts": counts},
+        )
+    if progress:
+        progress(len(tables) + 1, len(tables) + 1)
+    return ExportResult(out, sequence, total_rows, counts, len(tomb_rows), len(files))
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _slug(text: str) -> str:
+    from fieldapp.text.vietnamese import fold
+
+    return "-".join(fold(text).split()) or "fieldapp"
+
+
+def _write_zip(out: Path, manifest: bytes, signature: bytes, parts: dict[str, bytes]) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
+    partial = out.with_name(f".{out.name}.part")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", manifest)
+            zf.writestr("manifest.sig", signature)
+            for name, data in sorted(parts.items()):
+                zf.writestr(name, data)
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        reason = "ổ đĩa đã đầy" if exc.errno == 28 else (exc.strerror or "lỗi ghi tệp")
+        raise UserError(f"Không ghi được gói đồng bộ vào {out.parent}: {reason}.") from exc

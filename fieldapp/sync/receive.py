@@ -1,0 +1,552 @@
+"""Receiving sync packages: check everything first, then apply in one transaction.
+
+Checks, before the database is touched: the file is a zip of the expected shape (no path
+leaves the package, no part is larger or more compressed than a real package can be: zip
+bombs are refused unread), the manifest is signed by the key it names, that key is trusted
+here (or trusted now, on request, for a first package of a new sender whose device has no
+other key), the format and schema are ones this version knows, and every part has the size
+and SHA-256 the signed manifest says.
+
+The merge is deterministic, so packages from several devices give the same register in any
+order, and importing a package twice changes nothing:
+
+- a record is matched by its UUID; references come as UUIDs and are mapped to local ids;
+- of two versions the newer ``updated_at`` wins (the device id breaks a tie); when the
+  versions came from different devices, the losing one goes to the conflicts list, and so
+  does any change of a protected value (citizen ID, health status) by another device;
+- a deletion (tombstone) is final: an older package never brings the record back, and an
+  edit made elsewhere after the deletion goes to the conflicts list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from fieldapp.db import schema
+from fieldapp.db.base import utcnow
+from fieldapp.db.database import Database
+from fieldapp.errors import UserError
+from fieldapp.sync import keys
+from fieldapp.sync.models import Conflict, Peer, ReceivedPackage, Tombstone
+from fieldapp.sync.package import FORMAT
+from fieldapp.sync.tables import (
+    canonical,
+    decode,
+    local_key,
+    references,
+    travelling_tables,
+)
+
+MAX_PACKAGE_BYTES = 2 * 1024**3
+MAX_PART_BYTES = 512 * 1024**2
+MAX_TOTAL_BYTES = 2 * 1024**3
+MAX_RATIO = 200  # JSON compresses ~10-20×; far beyond that is a zip bomb
+MAX_PARTS = 10_000
+PART_NAME = re.compile(r"^(data/[a-z0-9_]{1,60}\.json|files/[0-9a-f]{64})$")
+
+# Values another device may not change without a person looking: (table, column).
+PROTECTED_COLUMNS = frozenset(
+    {
+        ("person", "citizen_id"),
+        ("household_member", "citizen_id"),
+        ("member", "citizen_id"),
+        ("health_status", "status"),
+        ("health_record", "status"),
+    }
+)
+
+
+class PackageError(UserError):
+    """A package refused before anything was written; the message says why."""
+
+
+@dataclass
+class ReceivedManifest:
+    sha256: str
+    manifest: dict[str, Any]
+    fingerprint: str
+    public_key: str
+    parts: dict[str, bytes]
+
+
+@dataclass
+class ImportResult:
+    file: Path
+    commune: str
+    sequence: int
+    already: bool = False
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def read_package(path: Path) -> ReceivedManifest:
+    """Open and check a package file completely (no database involved)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageError(f"Không đọc được tệp {path.name}.") from exc
+    if size == 0 or size > MAX_PACKAGE_BYTES:
+        raise PackageError(f"Tệp {path.name} rỗng hoặc quá lớn để là gói đồng bộ.")
+    whole = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            whole.update(chunk)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PackageError(
+            f"Tệp {path.name} không phải gói đồng bộ của fieldapp, hoặc đã bị cắt cụt/hỏng."
+        ) from exc
+    with archive:
+        infos = archive.infolist()
+        names = [i.filename for i in infos]
+        if len(infos) > MAX_PARTS or len(set(names)) != len(names):
+            raise PackageError(f"Gói {path.name} có cấu trúc bất thường; đã từ chối.")
+        total = 0
+        for info in infos:
+            name = info.filename
+            if name not in ("manifest.json", "manifest.sig") and not PART_NAME.match(name):
+                raise PackageError(
+                    f"Gói {path.name} chứa đường dẫn không hợp lệ ({name[:80]}); đã từ chối."
+                )
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if (
+                info.file_size > MAX_PART_BYTES
+                or total > MAX_TOTAL_BYTES
+                or (info.file_size > 1_000_000 and ratio > MAX_RATIO)
+            ):
+                raise PackageError(
+                    f"Gói {path.name} giải nén ra quá lớn (có thể là tệp độc hại); đã từ chối."
+                )
+        if "manifest.json" not in names or "manifest.sig" not in names:
+            raise PackageError(f"Gói {path.name} thiếu bản kê khai hoặc chữ ký; đã từ chối.")
+        try:
+            manifest_bytes = _read(archive, "manifest.json", 4 * 1024**2)
+            signature = _read(archive, "manifest.sig", 1024)
+            manifest = json.loads(manifest_bytes)
+        except (ValueError, zipfile.BadZipFile, OSError) as exc:
+            raise PackageError(f"Bản kê khai của gói {path.name} bị hỏng.") from exc
+        if not isinstance(manifest, dict):
+            raise PackageError(f"Bản kê khai của gói {path.name} bị hỏng.")
+        fmt = manifest.get("format")
+        if not isinstance(fmt, int) or fmt > FORMAT:
+            raise PackageError(
+                f"Gói {path.name} được tạo bởi phiên bản fieldapp mới hơn (định dạng {fmt}). "
+                "Hãy cập nhật ứng dụng."
+            )
+        if manifest.get("schema") not in schema.REVISIONS:
+            raise PackageError(
+                f"Gói {path.name} có lược đồ dữ liệu mới hơn ({manifest.get('schema')}). "
+                "Hãy cập nhật ứng dụng."
+            )
+        public = manifest.get("public_key", "")
+        try:
+            raw = keys.verify_signature(public, signature, manifest_bytes)
+        except ValueError as exc:
+            raise PackageError(
+                f"Chữ ký của gói {path.name} không đúng: gói đã bị sửa hoặc không phải do "
+                "máy gửi tạo ra. Đã từ chối."
+            ) from exc
+        listed = manifest.get("parts")
+        if not isinstance(listed, dict):
+            raise PackageError(f"Bản kê khai của gói {path.name} bị hỏng.")
+        present = set(names) - {"manifest.json", "manifest.sig"}
+        if present != set(listed):
+            raise PackageError(
+                f"Gói {path.name} thiếu hoặc thừa phần so với bản kê khai (bị cắt cụt hoặc bị "
+                "sửa); đã từ chối."
+            )
+        parts = {}
+        for name, meta in listed.items():
+            try:
+                data = _read(archive, name, int(meta["bytes"]))
+            except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
+                raise PackageError(f"Không đọc được phần {name} của gói {path.name}.") from exc
+            if len(data) != meta.get("bytes") or hashlib.sha256(data).hexdigest() != meta.get(
+                "sha256"
+            ):
+                raise PackageError(
+                    f"Phần {name} của gói {path.name} không khớp mã kiểm tra (bị sửa); đã từ chối."
+                )
+            parts[name] = data
+    return ReceivedManifest(whole.hexdigest(), manifest, keys.fingerprint(raw), public, parts)
+
+
+def _read(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    with archive.open(name) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError("part larger than declared")
+    return data
+
+
+def trust(
+    db: Database,
+    fingerprint_text: str,
+    *,
+    public_key: str = "",
+    commune: str = "",
+    device_id: str = "",
+) -> str:
+    """Trust a sender's key (after a person compared the fingerprint)."""
+    _check_sync_role(db)
+    fp = keys.normalise_fingerprint(fingerprint_text)
+    with db.transaction() as s:
+        if s.scalar(select(Peer).where(Peer.fingerprint == fp)) is None:
+            s.add(
+                Peer(
+                    fingerprint=fp,
+                    public_key=public_key,
+                    commune=commune,
+                    device_id=device_id,
+                    trusted_at=utcnow(),
+                    last_sequence=0,
+                )
+            )
+    return fp
+
+
+def _check_sync_role(db: Database) -> None:
+    if db.accounts_enabled:
+        from fieldapp.accounts.permissions import check_write
+
+        check_write(db.actor, "sync")
+
+
+def import_package(db: Database, path: Path, *, trust_new: bool = False) -> ImportResult:
+    """Check ``path`` and apply it; a refused package leaves the database untouched."""
+    _check_sync_role(db)
+    received = read_package(path)
+    m = received.manifest
+    commune = (m.get("commune") or {}).get("name", "")
+    device_id = str(m.get("device_id", ""))
+    sequence = int(m.get("sequence", 0))
+    result = ImportResult(Path(path), commune, sequence)
+    with db.transaction() as s:
+        if s.scalar(
+            select(ReceivedPackage.id).where(ReceivedPackage.package_sha256 == received.sha256)
+        ):
+            result.already = True
+            return result
+        peer = s.scalar(select(Peer).where(Peer.fingerprint == received.fingerprint))
+        if peer is None:
+            other = s.scalar(select(Peer).where(Peer.device_id == device_id, Peer.device_id != ""))
+            if other is not None:
+                raise PackageError(
+                    f"Gói {Path(path).name} của {commune} được ký bằng một khóa KHÁC khóa đã tin "
+                    f"cậy của máy này (dấu vân tay mới {received.fingerprint}). Đã từ chối; hãy "
+                    "gọi điện xác minh với xã trước khi tin cậy khóa mới."
+                )
+            if not trust_new:
+                raise PackageError(
+                    f"Gói {Path(path).name} của {commune or 'một máy lạ'} được ký bằng khóa chưa "
+                    f"được tin cậy (dấu vân tay {received.fingerprint}). Hãy đối chiếu dấu vân "
+                    "tay với người gửi, rồi tin cậy khóa này (fieldapp sync trust ...)."
+                )
+            peer = Peer(
+                fingerprint=received.fingerprint,
+                public_key=received.public_key,
+                trusted_at=utcnow(),
+                last_sequence=0,
+            )
+            s.add(peer)
+        peer.public_key = peer.public_key or received.public_key
+        peer.device_id = peer.device_id or device_id
+        peer.commune = commune or peer.commune
+        conn = s.connection()
+        _apply(conn, db, received, result)
+        peer.last_sequence = max(peer.last_sequence or 0, sequence)
+        peer.last_package_at = utcnow()
+        s.add(
+            ReceivedPackage(
+                package_sha256=received.sha256,
+                fingerprint=received.fingerprint,
+                device_id=device_id,
+                sequence=sequence,
+                received_at=utcnow(),
+                rows=result.inserted + result.updated + result.deleted,
+            )
+        )
+        s.flush()
+        from fieldapp.audit.trail import record
+
+        record(
+            s,
+            "import",
+            "sync_package",
+            f"{device_id}#{sequence}",
+            {
+                "commune": commune,
+                "inserted": result.inserted,
+                "updated": result.updated,
+                "deleted": result.deleted,
+                "conflicts": result.conflicts,
+            },
+        )
+    return result
+
+
+def _apply(
+    conn: Connection, db: Database, received: ReceivedManifest, result: ImportResult
+) -> None:
+    parts = received.parts
+    tables = {t.name: t for t in travelling_tables()}
+    try:
+        stones = _load_part(parts, "data/_tombstones.json")
+        tombs = {row[0]: row for row in stones["rows"]} if stones else {}
+        # Rows first (parents before children), deletions last.
+        for table in tables.values():
+            part = _load_part(parts, f"data/{table.name}.json")
+            if part is None:
+                continue
+            columns = part["columns"]
+            unknown = set(columns) - set(table.c.keys())
+            if unknown:
+                raise PackageError(
+                    f"Gói có cột không biết trong bảng {table.name}: hãy cập nhật ứng dụng."
+                )
+            for values in part["rows"]:
+                row = dict(zip(columns, values, strict=True))
+                _merge_row(conn, table, row, tombs, result)
+                result.counts[table.name] = result.counts.get(table.name, 0) + 1
+        for uuid, table_name, deleted_at, device_id in (stones or {"rows": []})["rows"]:
+            if table_name in tables:
+                _apply_tombstone(conn, tables[table_name], uuid, deleted_at, device_id, result)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PackageError("Dữ liệu trong gói không đúng định dạng; đã từ chối.") from exc
+    _store_files(conn, db, parts)
+
+
+def _moment(text: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text)
+
+
+def _load_part(parts: dict[str, bytes], name: str) -> dict | None:
+    if name not in parts:
+        return None
+    value = json.loads(parts[name])
+    if not isinstance(value, dict) or not isinstance(value.get("rows"), list):
+        raise ValueError(name)
+    return value
+
+
+def _version(conn: Connection, table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """A row's values as shipped (references as UUIDs), for comparing and the conflicts list."""
+    refs = references(table)
+    key = local_key(table)
+    out = {}
+    for name in table.c.keys():
+        if name == key:
+            continue
+        value = row[name]
+        if name in refs and value is not None:
+            target = refs[name]
+            value = conn.execute(
+                select(target.c.uuid).where(target.c[local_key(target)] == value)
+            ).scalar()
+        out[name] = value
+    from fieldapp.sync.tables import encode
+
+    return {k: encode(v) for k, v in out.items()}
+
+
+def _merge_row(
+    conn: Connection,
+    table: Table,
+    incoming: dict[str, Any],
+    tombs: dict[str, Any],
+    result: ImportResult,
+) -> None:
+    uuid = incoming["uuid"]
+    incoming_text = canonical(incoming)
+    stone = conn.execute(select(Tombstone).where(Tombstone.uuid == uuid)).first()
+    if stone is not None or uuid in tombs:
+        deleted_at = stone.deleted_at.isoformat() if stone is not None else tombs[uuid][2]
+        if _moment(incoming["updated_at"]) > _moment(deleted_at):
+            _conflict(conn, table.name, uuid, "edited_after_delete", None, incoming, result)
+        return
+    values = {}
+    for name, value in incoming.items():
+        value = decode(table, name, value)
+        values[name] = value
+    for name, target in references(table).items():
+        ref = incoming.get(name)
+        if ref is None:
+            continue
+        local = conn.execute(
+            select(target.c[local_key(target)]).where(target.c.uuid == ref)
+        ).scalar()
+        if local is None:
+            deleted = conn.execute(select(Tombstone.uuid).where(Tombstone.uuid == ref)).first()
+            if deleted is not None or ref in tombs:
+                _conflict(conn, table.name, uuid, "parent_deleted", None, incoming, result)
+                return
+            raise PackageError(
+                f"Gói thiếu bản ghi mà bảng {table.name} tham chiếu tới: hãy gửi gói đầy đủ "
+                "(fieldapp sync export --full)."
+            )
+        values[name] = local
+    existing = conn.execute(select(table).where(table.c.uuid == uuid)).first()
+    if existing is None:
+        conn.execute(table.insert().values(**values))
+        result.inserted += 1
+        return
+    current = _version(conn, table, existing._mapping)
+    if canonical(current) == incoming_text:
+        return  # the same version: nothing to do (a package seen twice, or an echo)
+    mine = (_moment(current["updated_at"]), current["device_id"])
+    theirs = (_moment(incoming["updated_at"]), incoming["device_id"])
+    if theirs > mine:
+        protected = [
+            c
+            for c in current
+            if (table.name, c) in PROTECTED_COLUMNS and current[c] != incoming.get(c)
+        ]
+        key = local_key(table)
+        conn.execute(table.update().where(table.c[key] == existing._mapping[key]).values(**values))
+        result.updated += 1
+        _drop_superseded(conn, uuid, incoming["device_id"], None)
+        reason = "protected_value" if protected else "concurrent_edit"
+        _conflict(conn, table.name, uuid, reason, incoming_text, current, result)
+    else:
+        _conflict(conn, table.name, uuid, "concurrent_edit", canonical(current), incoming, result)
+
+
+def _apply_tombstone(
+    conn: Connection, table: Table, uuid: str, deleted_at: str, device_id: str, result
+) -> None:
+    if conn.execute(select(Tombstone.uuid).where(Tombstone.uuid == uuid)).first() is None:
+        conn.execute(
+            Tombstone.__table__.insert().values(
+                uuid=uuid,
+                table_name=table.name,
+                deleted_at=decode(Tombstone.__table__, "deleted_at", deleted_at),
+                device_id=device_id,
+            )
+        )
+    existing = conn.execute(select(table).where(table.c.uuid == uuid)).first()
+    if existing is None:
+        return
+    current = _version(conn, table, existing._mapping)
+    _drop_superseded(conn, uuid, None, _moment(deleted_at))
+    if _moment(current["updated_at"]) > _moment(deleted_at):
+        _conflict(conn, table.name, uuid, "edited_after_delete", None, current, result)
+    key = local_key(table)
+    try:
+        with conn.begin_nested():
+            conn.execute(table.delete().where(table.c[key] == existing._mapping[key]))
+        result.deleted += 1
+    except IntegrityError:
+        _conflict(
+            conn,
+            table.name,
+            uuid,
+            "still_referenced",
+            canonical(current),
+            canonical(current),
+            result,
+        )
+
+
+def _drop_superseded(conn: Connection, uuid: str, winner_device: str | None, deleted_at) -> None:
+    """Forget listed versions that no longer lost to anything: those of the new winner's own
+    device (it moved on from them), or, once the record is deleted, those older than that."""
+    table = Conflict.__table__
+    query = table.delete().where(table.c.record_uuid == uuid, table.c.resolved_at.is_(None))
+    if winner_device is not None:
+        conn.execute(query.where(table.c.other_device == winner_device))
+    if deleted_at is not None:
+        conn.execute(query.where(table.c.other_at <= deleted_at))
+
+
+def _conflict(
+    conn: Connection,
+    table_name: str,
+    uuid: str,
+    reason: str,
+    kept: str | None,
+    other: dict[str, Any],
+    result: ImportResult,
+) -> None:
+    """List ``other`` as a losing version, keeping only the newest one per device."""
+    winner = conn.execute(select(Tombstone.uuid).where(Tombstone.uuid == uuid)).first()
+    device = str(other.get("device_id", ""))
+    if winner is None and kept is not None and json.loads(kept).get("device_id") == device:
+        return  # the same device's newer version won: not a conflict
+    at = _moment(other["updated_at"])
+    table = Conflict.__table__
+    rows = conn.execute(
+        select(table.c.id, table.c.other_at).where(
+            table.c.record_uuid == uuid,
+            table.c.other_device == device,
+            table.c.resolved_at.is_(None),
+        )
+    ).all()
+    if any(r.other_at >= at for r in rows):
+        return  # a newer losing version of that device is already listed
+    if rows:
+        conn.execute(table.delete().where(table.c.id.in_([r.id for r in rows])))
+    text = canonical(other)
+    conn.execute(
+        table.insert().values(
+            table_name=table_name,
+            record_uuid=uuid,
+            reason=reason,
+            kept=kept,
+            other=text,
+            other_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            other_device=device,
+            other_at=at,
+            found_at=utcnow(),
+            resolved_by="",
+            resolution="",
+        )
+    )
+    result.conflicts += 1
+
+
+def _store_files(conn: Connection, db: Database, parts: dict[str, bytes]) -> None:
+    """Put the documents' original files in the data folder (content-addressed, so a file
+    left by a transaction that then failed is harmless)."""
+    from fieldapp.db.models import Document
+
+    if db.paths is None:
+        return
+    for name, data in parts.items():
+        if not name.startswith("files/"):
+            continue
+        digest = name.split("/", 1)[1]
+        stored = conn.execute(
+            select(Document.stored_path).where(Document.sha256 == digest)
+        ).scalar()
+        if stored is None:
+            continue
+        target = (db.paths.documents / stored).resolve()
+        if db.paths.documents.resolve() not in target.parents:
+            raise PackageError("Gói chỉ tới một tệp ngoài thư mục dữ liệu; đã từ chối.")
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+
+
+def fingerprint_of_file(path: Path) -> str:
+    return read_package(path).fingerprint
