@@ -34,6 +34,8 @@ COMMAND_MODULES: list[str] = [
     "fieldapp.households.cli",
 ]
 
+ENV_DB_URL = "FIELDAPP_DB_URL"
+
 PAGES = ("overview", "directives", "rosters", "households", "reports", "sync", "settings")
 
 
@@ -57,7 +59,8 @@ def open_db(args: argparse.Namespace):
     """
     from fieldapp.db.database import open_database
 
-    db = open_database(paths_from(args))
+    url = getattr(args, "db_url", None) or os.environ.get(ENV_DB_URL)
+    db = open_database(paths_from(args), url=url)
     username = getattr(args, "user", None) or os.environ.get("FIELDAPP_USER")
     if db.accounts_enabled and username:
         try:
@@ -93,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
+    parser.add_argument(
+        "--db-url",
+        help="máy chủ cơ sở dữ liệu thay cho tệp SQLite (ví dụ postgresql+psycopg://...); "
+        "cho bản tổng hợp của huyện/tỉnh",
+    )
     parser.add_argument(
         "--user",
         help="người thực hiện (tên đăng nhập; mật khẩu hỏi trên cửa sổ lệnh hoặc lấy từ "
@@ -153,8 +161,9 @@ def _add_data_dir_everywhere(sub: argparse._SubParsersAction) -> None:
     for child in set(sub.choices.values()):
         if not any("--data-dir" in a.option_strings for a in child._actions):
             child.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        if not any("--user" in a.option_strings for a in child._actions):
-            child.add_argument("--user", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        for option in ("--user", "--db-url"):
+            if not any(option in a.option_strings for a in child._actions):
+                child.add_argument(option, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         for action in child._actions:
             if isinstance(action, argparse._SubParsersAction):
                 _add_data_dir_everywhere(action)

@@ -49,3 +49,102 @@ def demo_db(paths: Paths) -> Database:
     database = open_database(paths)
     yield database
     database.close()
+
+
+# --- a throwaway PostgreSQL server (the district's central database) -----------------------
+
+
+def _postgres_bin() -> Path | None:
+    import glob
+    import shutil
+
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if (Path(folder) / "initdb").exists():
+            return Path(folder)
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server of its own, on a Unix socket in a temporary folder, for this run.
+
+    ``./bootstrap --test`` (and so CI) installs the Debian ``postgresql`` package; without
+    it these tests are skipped with that reason.
+    """
+    import shutil
+    import subprocess
+
+    binaries = _postgres_bin()
+    if binaries is None:
+        pytest.skip("no PostgreSQL server installed (./bootstrap --test installs it)")
+    base = Path(tempfile.mkdtemp(prefix="fieldapp-pg-"))
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        shutil.chown(base, "postgres", "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    data = base / "data"
+    port = "54329"
+    subprocess.run(
+        [
+            *as_postgres,
+            str(binaries / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    options = f"-k {base} -p {port} -c listen_addresses='' -c fsync=off"
+    subprocess.run(
+        [
+            *as_postgres,
+            str(binaries / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(base / "server.log"),
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield {"host": str(base), "port": port}
+    finally:
+        subprocess.run(
+            [*as_postgres, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+        )
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, empty PostgreSQL database for one test; its SQLAlchemy URL."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = dict(
+        host=pg_server["host"],
+        port=pg_server["port"],
+        user="postgres",
+        dbname="postgres",
+        autocommit=True,
+    )
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"postgresql+psycopg://postgres@/{name}?host={pg_server['host']}&port={pg_server['port']}"
+    with psycopg.connect(**admin) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

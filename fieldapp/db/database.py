@@ -235,8 +235,15 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
-def open_database(paths: Paths, *, integrity: bool = True) -> Database:
-    """Open (creating or upgrading if needed) the database of a data folder."""
+def open_database(paths: Paths, *, integrity: bool = True, url: str | None = None) -> Database:
+    """Open (creating or upgrading if needed) the database of a data folder.
+
+    With ``url`` (``postgresql+psycopg://...``) the records live in that server instead: the
+    district's or province's central copy. The data folder still holds the device key and
+    the original documents.
+    """
+    if url and not url.startswith("sqlite"):
+        return _open_server(url, paths)
     ensure_writable_dir(paths.data_dir)
     revision = inspect_file(paths.database, integrity=integrity)
     engine = make_engine(sqlite_url(paths.database))
@@ -257,6 +264,51 @@ def open_database(paths: Paths, *, integrity: bool = True) -> Database:
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
         raise DatabaseError(explain_sqlite_error(exc)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(
+        engine=engine, device_id=device_id, paths=paths, accounts_enabled=bool(accounts)
+    )
+
+
+def _open_server(url: str, paths: Paths) -> Database:
+    """A database server (PostgreSQL): the same schema through the same migrations."""
+    from sqlalchemy import inspect
+
+    ensure_writable_dir(paths.data_dir)
+    try:
+        engine = make_engine(url)
+    except Exception as exc:  # noqa: BLE001 - a bad URL or a missing driver
+        raise DatabaseError("Địa chỉ máy chủ cơ sở dữ liệu không hợp lệ (--db-url).") from exc
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            revision = None
+            if "alembic_version" in tables:
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            elif tables - {"alembic_version"}:
+                raise DatabaseError(
+                    "Cơ sở dữ liệu trên máy chủ đã có bảng của chương trình khác; hãy dùng một "
+                    "cơ sở dữ liệu trống cho fieldapp."
+                )
+        if revision is not None and revision not in schema.REVISIONS:
+            raise DatabaseError(
+                f"Cơ sở dữ liệu trên máy chủ do phiên bản fieldapp mới hơn tạo (lược đồ "
+                f"{revision}). Hãy cập nhật ứng dụng."
+            )
+        if revision != schema.HEAD:
+            from fieldapp.db.migrate import upgrade
+
+            upgrade(engine, schema.HEAD)
+        device_id = _ensure_device_id(engine)
+        with engine.connect() as conn:
+            accounts = conn.exec_driver_sql("SELECT count(*) FROM user_account").scalar()
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        raise DatabaseError(
+            "Không kết nối được máy chủ cơ sở dữ liệu (kiểm tra địa chỉ, mật khẩu, mạng)."
+        ) from exc
     except BaseException:
         engine.dispose()
         raise
