@@ -32,6 +32,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "rosters": ("pages/rosters",),
     "checkpoints": ("pages/checkpoints",),
     "households": ("pages/households",),
+    "reports": ("pages/reports",),
+    "sync": ("pages/sync",),
 }
 _installed: list[QTranslator] = []
 

@@ -93,6 +93,8 @@ PAGE_MODULES: dict[str, str] = {
     "directives": "ui.pages.directives",
     "rosters": "ui.pages.rosters",
     "households": "ui.pages.households",
+    "reports": "ui.pages.reports",
+    "sync": "ui.pages.sync",
     "settings": "ui.pages.settings",
 }
 

@@ -74,6 +74,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "fieldapp.rostering.models",
     "fieldapp.checkpoints.models",
     "fieldapp.households.models",
+    "fieldapp.reports.models",
 )
 
 

@@ -42,6 +42,7 @@ OVERVIEW_MODULES: tuple[str, ...] = (
     "ui.pages.directives.overview",
     "ui.pages.rosters.overview",
     "ui.pages.households.overview",
+    "ui.pages.reports.overview",
 )
 
 

@@ -1,0 +1,1 @@
+"""Database tables of issued reports (none yet)."""

@@ -1,0 +1,1 @@
+"""What the reports add to the overview page (nothing yet)."""
