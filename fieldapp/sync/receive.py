@@ -57,11 +57,11 @@ PART_NAME = re.compile(r"^(data/[a-z0-9_]{1,60}\.json|files/[0-9a-f]{64})$")
 # Values another device may not change without a person looking: (table, column).
 PROTECTED_COLUMNS = frozenset(
     {
-        ("person", "citizen_id"),
         ("household_member", "citizen_id"),
-        ("member", "citizen_id"),
+        ("household_member", "status"),
+        ("household_member", "isolation_end"),
         ("health_status", "status"),
-        ("health_record", "status"),
+        ("health_status", "end"),
     }
 )
 
@@ -405,7 +405,13 @@ def _merge_row(
         values[name] = local
     existing = conn.execute(select(table).where(table.c.uuid == uuid)).first()
     if existing is None:
-        conn.execute(table.insert().values(**values))
+        try:
+            with conn.begin_nested():
+                conn.execute(table.insert().values(**values))
+        except IntegrityError:
+            # e.g. the same citizen ID already on another record: a person must look
+            _conflict(conn, table.name, uuid, "duplicate_value", None, incoming, result)
+            return
         result.inserted += 1
         return
     current = _version(conn, table, existing._mapping)
