@@ -1,4 +1,805 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>DirectiveCommands</name>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="56"/>
+        <source>Item {label}: {status}</source>
+        <translation>Mục {label}: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="76"/>
+        <source>Change item {label}</source>
+        <translation>Sửa mục {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="97"/>
+        <source>Note on item {label}</source>
+        <translation>Ghi chép mục {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="124"/>
+        <source>Delete a note on item {label}</source>
+        <translation>Xoá ghi chép mục {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="143"/>
+        <source>Edit the directive&apos;s fields</source>
+        <translation>Sửa thông tin văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="168"/>
+        <source>Register a directive</source>
+        <translation>Vào sổ một văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/commands.py" line="197"/>
+        <source>Delete {title}</source>
+        <translation>Xoá {title}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveCommon</name>
+    <message>
+        <location filename="../../ui/pages/directives/common.py" line="56"/>
+        <source>Nothing was changed.</source>
+        <translation>Không có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDetail</name>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="253"/>
+        <source>← Register</source>
+        <translation>← Sổ văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="254"/>
+        <source>Back to the register (Esc)</source>
+        <translation>Quay lại sổ văn bản (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="255"/>
+        <source>&amp;Edit fields…</source>
+        <translation>&amp;Sửa thông tin…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="256"/>
+        <source>Original &amp;file</source>
+        <translation>&amp;Tệp gốc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="258"/>
+        <source>Issued by:</source>
+        <translation>Cơ quan ban hành:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="259"/>
+        <source>Date, place:</source>
+        <translation>Ngày, địa danh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="260"/>
+        <source>Signed by:</source>
+        <translation>Người ký:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="261"/>
+        <source>Addressed to:</source>
+        <translation>Kính gửi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="262"/>
+        <source>Arrival:</source>
+        <translation>Văn bản đến:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="263"/>
+        <source>Routed to:</source>
+        <translation>Chuyển cho:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="264"/>
+        <source>Handling:</source>
+        <translation>Ý kiến xử lý:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="265"/>
+        <source>Cites:</source>
+        <translation>Viện dẫn:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="269"/>
+        <source>Status of the item:</source>
+        <translation>Trạng thái của mục:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="273"/>
+        <source>Click a status cell to move it on; double-click a cell to edit.</source>
+        <translation>Bấm ô trạng thái để chuyển bước; bấm đúp vào ô để sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="275"/>
+        <source>Progress notes</source>
+        <translation>Ghi chép tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <source>Note</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <source>By</source>
+        <translation>Người ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
+        <source>What was done (Enter to add)…</source>
+        <translation>Đã làm được gì (Enter để ghi)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="278"/>
+        <source>&amp;Add note</source>
+        <translation>&amp;Ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="279"/>
+        <source>Delete note</source>
+        <translation>Xoá ghi chép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="334"/>
+        <source>(not in the text)</source>
+        <translation>(không có trong văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="339"/>
+        <source>No. {number}, {date}</source>
+        <translation>Số {number}, ngày {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="362"/>
+        <source>Not found in the text: {fields}. Use Edit fields to fill them in.</source>
+        <translation>Văn bản không ghi: {fields}. Bấm «Sửa thông tin» nếu cần bổ sung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="371"/>
+        <source>{name}
+SHA-256: {sha}</source>
+        <translation>{name}
+Mã kiểm tra SHA-256: {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="385"/>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="390"/>
+        <source>Item {label}</source>
+        <translation>Mục {label}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveForm</name>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="156"/>
+        <source>Number and symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="157"/>
+        <source>Kind</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="158"/>
+        <source>Issuing body</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="159"/>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="160"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="218"/>
+        <source>Date issued</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="161"/>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="162"/>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="163"/>
+        <source>Secrecy</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="164"/>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="165"/>
+        <source>Signer&apos;s title</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="166"/>
+        <source>Addressed to (one a line)</source>
+        <translation>Kính gửi (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="167"/>
+        <source>Documents cited</source>
+        <translation>Văn bản viện dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="168"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="229"/>
+        <source>Arrival date</source>
+        <translation>Ngày đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="169"/>
+        <source>Arrival number</source>
+        <translation>Số đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="170"/>
+        <source>Routed to</source>
+        <translation>Chuyển cho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="171"/>
+        <source>Handling instructions</source>
+        <translation>Ý kiến xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="174"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="175"/>
+        <source>(none)</source>
+        <translation>(không)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="177"/>
+        <source>next number</source>
+        <translation>số tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="180"/>
+        <source>separated by commas</source>
+        <translation>cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="258"/>
+        <source>Not found in the text: fill it in if you know it</source>
+        <translation>Văn bản không ghi: điền vào nếu bạn biết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="350"/>
+        <source>No.</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="351"/>
+        <source>Task</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="352"/>
+        <source>Addressed to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="353"/>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="354"/>
+        <source>Commune unit</source>
+        <translation>Đơn vị của xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="355"/>
+        <source>Person in charge</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="359"/>
+        <source>Full text of the selected item:</source>
+        <translation>Toàn văn mục đang chọn:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="361"/>
+        <source>Add an item</source>
+        <translation>Thêm mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="362"/>
+        <source>Remove the item</source>
+        <translation>Bỏ mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="388"/>
+        <source>Item {label}: {error}</source>
+        <translation>Mục {label}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="476"/>
+        <source>No numbered item was found: add them by hand.</source>
+        <translation>Không tìm thấy mục đánh số nào: hãy thêm bằng tay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="483"/>
+        <source>{n} items. Double-click a cell to correct it.</source>
+        <translation>{n} mục. Bấm đúp vào ô để sửa.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveStatus</name>
+    <message>
+        <location filename="../../ui/pages/directives/common.py" line="19"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/common.py" line="20"/>
+        <source>In progress</source>
+        <translation>Đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/common.py" line="21"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/common.py" line="22"/>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveTable</name>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="48"/>
+        <source>No.</source>
+        <translation>Số đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="49"/>
+        <source>Directive</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="50"/>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="51"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="52"/>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="53"/>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="54"/>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="55"/>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="198"/>
+        <source>Overdue ({n})</source>
+        <translation>Quá hạn ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="202"/>
+        <source>Today ({n})</source>
+        <translation>Hôm nay ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="215"/>
+        <source>Item {label}:</source>
+        <translation>Mục {label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="220"/>
+        <source>(+{n} items)</source>
+        <translation>(+{n} mục)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="229"/>
+        <source>Arrived on {date}</source>
+        <translation>Đến ngày {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="234"/>
+        <source>Not found in the text: {fields}</source>
+        <translation>Văn bản không ghi: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesCard</name>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="49"/>
+        <source>directive items to do: {today} due today, {overdue} overdue</source>
+        <translation>mục công việc cần làm: {today} đến hạn hôm nay, {overdue} quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesPage</name>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="242"/>
+        <source>Directives</source>
+        <translation>Văn bản chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="244"/>
+        <source>Search directives and items — no need for tones (Ctrl+F)</source>
+        <translation>Tìm trong văn bản và các mục — gõ không dấu cũng được (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="246"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Nhập văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="247"/>
+        <source>Paste or open a directive (Ctrl+I)</source>
+        <translation>Dán hoặc mở tệp văn bản chỉ đạo (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="248"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="249"/>
+        <source>Open the selected directive (Enter)</source>
+        <translation>Mở văn bản đang chọn (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="250"/>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="251"/>
+        <location filename="../../ui/pages/directives/page.py" line="254"/>
+        <location filename="../../ui/pages/directives/page.py" line="256"/>
+        <location filename="../../ui/pages/directives/page.py" line="295"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="260"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="261"/>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="262"/>
+        <source>Issuer</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="263"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="264"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="270"/>
+        <source>any date</source>
+        <translation>bất kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="271"/>
+        <source>Overdue only</source>
+        <translation>Chỉ quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="272"/>
+        <source>Show all</source>
+        <translation>Hiện tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="273"/>
+        <source>Red rows: items overdue · orange rows: Hỏa tốc</source>
+        <translation>Dòng đỏ: có mục quá hạn · dòng cam: Hỏa tốc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="274"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="275"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="351"/>
+        <source>{n} directives found</source>
+        <translation>Tìm thấy {n} văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="353"/>
+        <source>{n} directives</source>
+        <translation>{n} văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="455"/>
+        <source>Done: {action}. Ctrl+Z undoes it.</source>
+        <translation>Đã làm: {action}. Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="467"/>
+        <source>Undo: {action} (Ctrl+Z)</source>
+        <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="470"/>
+        <source>Redo: {action} (Ctrl+Y)</source>
+        <translation>Làm lại: {action} (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="509"/>
+        <source>Delete a directive</source>
+        <translation>Xoá văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="511"/>
+        <source>Delete {title} from the register, with its items and notes?
+The original file is kept. Ctrl+Z brings it back.</source>
+        <translation>Xoá {title} khỏi sổ, cùng các mục và ghi chép?
+Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
+    </message>
+</context>
+<context>
+    <name>DueItemsPanel</name>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="105"/>
+        <source>{due} (overdue)</source>
+        <translation>{due} (quá hạn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="106"/>
+        <source>not assigned</source>
+        <translation>chưa giao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="132"/>
+        <source>Directive items due today and overdue (double-click to open)</source>
+        <translation>Mục công việc đến hạn hôm nay và quá hạn (bấm đúp để mở)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="135"/>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="136"/>
+        <source>Directive</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="137"/>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="138"/>
+        <source>Task</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="139"/>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="140"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/overview.py" line="143"/>
+        <source>No directive item is due today or overdue.</source>
+        <translation>Không có mục công việc nào đến hạn hôm nay hoặc quá hạn.</translation>
+    </message>
+</context>
+<context>
+    <name>EditFieldsDialog</name>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="477"/>
+        <source>Edit the fields of {title}</source>
+        <translation>Sửa thông tin {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="486"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="487"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="150"/>
+        <source>Import a directive</source>
+        <translation>Nhập văn bản chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="153"/>
+        <source>Open the file of the directive (.txt, .pdf with text, .docx), or paste its text below. Nothing is saved before you have checked what was read.</source>
+        <translation>Mở tệp văn bản (.txt, .pdf có lớp chữ, .docx) hoặc dán nội dung văn bản vào ô dưới. Chưa có gì được lưu trước khi bạn kiểm tra kết quả đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="157"/>
+        <source>&amp;Open a file…</source>
+        <translation>&amp;Mở tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="158"/>
+        <source>&amp;Text of the directive:</source>
+        <translation>&amp;Nội dung văn bản:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="159"/>
+        <source>Paste the text of the directive here…</source>
+        <translation>Dán nội dung văn bản vào đây…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="160"/>
+        <source>Items</source>
+        <translation>Các mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="161"/>
+        <source>Text as received</source>
+        <translation>Văn bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="162"/>
+        <source>Register it again anyway (a second copy)</source>
+        <translation>Vẫn vào sổ thêm một lần (bản thứ hai)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="163"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="164"/>
+        <source>&amp;Read the text</source>
+        <translation>Đọc &amp;văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="165"/>
+        <source>&amp;Save to the register</source>
+        <translation>&amp;Lưu vào sổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="166"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
+        <source>Open a directive</source>
+        <translation>Mở tệp văn bản chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="179"/>
+        <source>Directives (*.txt *.pdf *.docx);;All files (*)</source>
+        <translation>Văn bản (*.txt *.pdf *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="215"/>
+        <source>There is no text to read yet.</source>
+        <translation>Chưa có nội dung để đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="244"/>
+        <source>Not found in the text: {fields}. They are marked in yellow: fill them in if you know them, or leave them empty.</source>
+        <translation>Văn bản không ghi: {fields}. Các ô này được tô vàng: điền vào nếu bạn biết, hoặc để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTable</name>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="38"/>
+        <source>No.</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="39"/>
+        <source>Task</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="40"/>
+        <source>Addressed to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="41"/>
+        <source>Commune unit</source>
+        <translation>Đơn vị của xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="42"/>
+        <source>Person in charge</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="43"/>
+        <source>Deadline</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="44"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="107"/>
+        <source>Click to move on to the next status</source>
+        <translation>Bấm để chuyển sang bước tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="111"/>
+        <source>Double-click to change</source>
+        <translation>Bấm đúp để sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/items_model.py" line="147"/>
+        <source>{due} (overdue)</source>
+        <translation>{due} (quá hạn)</translation>
+    </message>
+</context>
 </TS>

@@ -61,8 +61,13 @@ def test_migrations_build_exactly_the_models(tmp_path):
 
     engine = make_engine(sqlite_url(tmp_path / "m.sqlite3"))
     upgrade(engine)
+
+    def not_fts(name, type_, _parent):  # FTS5 search tables are made by hand, not by models
+        return not (type_ == "table" and name and "_fts" in name)
+
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": not_fts})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

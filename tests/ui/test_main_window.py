@@ -59,10 +59,15 @@ def test_keyboard_shortcuts_switch_pages(window, qtbot):
         assert window.nav.currentRow() == index
 
 
-def test_unbuilt_page_says_so_plainly(window, qtbot):
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    texts = visible_texts(window.stack.currentWidget())
-    assert "Lịch trực" in texts
+def test_unbuilt_page_says_so_plainly(qtbot):
+    from ui.pages.placeholder import placeholder_for
+
+    install_language("vi")
+    page = placeholder_for("sync")
+    qtbot.addWidget(page)
+    page.show()
+    texts = visible_texts(page)
+    assert "Đồng bộ" in texts
     assert any("chưa được xây dựng" in t for t in texts)
 
 

@@ -55,10 +55,14 @@ def test_sigkill_while_writing_loses_no_commit_and_damages_nothing(paths):
             os.close(read_fd)
             _writer(paths, round_no, write_fd)
         os.close(write_fd)
-        delay = rng.uniform(0.0, 0.06)
+        data = b""
+        if round_no % 10:  # most rounds: kill at a random moment after writing has begun
+            ready, _, _ = select_module.select([read_fd], [], [], 10)
+            if ready:
+                data += os.read(read_fd, 4096)
+        delay = rng.uniform(0.0, 0.03)  # (every tenth round may also die while opening)
         kill_points.append(delay)
         deadline = time.monotonic() + delay
-        data = b""
         while (left := deadline - time.monotonic()) > 0:
             ready, _, _ = select_module.select([read_fd], [], [], left)
             if ready:

@@ -1,4 +1,4 @@
-"""The directives page (not built yet: it shows what it will hold)."""
+"""The directives page: the register, the import-and-review dialog, one directive's detail."""
 
 from __future__ import annotations
 
@@ -7,6 +7,6 @@ from ui.pages.base import Page
 
 
 def create_page(db: Database) -> Page:
-    from ui.pages.placeholder import placeholder_for
+    from ui.pages.directives.page import DirectivesPage
 
-    return placeholder_for("directives")
+    return DirectivesPage(db)

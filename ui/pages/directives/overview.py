@@ -1,1 +1,169 @@
-"""What the directives register adds to the overview page (nothing yet)."""
+"""What the directives register adds to the overview: items due today and overdue.
+
+``overview_card`` is the figure (how many items need doing today, how many are late);
+``overview_panel`` lists them, late first. Double-clicking one opens its directive on the
+directives page with the item selected.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.db.database import Database
+from fieldapp.directives.register import DueItem, items_due
+from ui.pages.directives.common import DANGER, OVERDUE_BACKGROUND, TODAY_BACKGROUND, status_name
+from ui.pages.overview import Card
+
+MIN_ROWS = 3  # the overview is shared with other registers: take what space there is
+
+
+class DirectivesCard(Card):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")  # styled like the other figures
+        self.db = db
+        self._today = 0
+        self._overdue = 0
+        self.retranslate()
+
+    def refresh(self) -> None:
+        due = items_due(self.db)
+        self._today, self._overdue = len(due.today), len(due.overdue)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.value.setText(str(self._today + self._overdue))
+        self.value.setStyleSheet("color: #b00020;" if self._overdue else "")
+        self.caption.setText(
+            self.tr("directive items to do: {today} due today, {overdue} overdue").format(
+                today=self._today, overdue=self._overdue
+            )
+        )
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class DueItemsPanel(QGroupBox):
+    """The list of items due today and overdue; double-click opens the directive."""
+
+    COLUMNS = 6
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dueItemsPanel")
+        self.db = db
+        self.entries: list[DueItem] = []
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setObjectName("dueItems")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 180), (1, 165), (2, 46), (4, 190), (5, 90)):
+            header.resizeSection(col, width)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header.sizeHint().height() + row_height * MIN_ROWS + 4)
+        self.table.cellDoubleClicked.connect(self._on_open)
+        self.table.cellActivated.connect(self._on_open)
+        self.empty = QLabel()
+        self.empty.setObjectName("noDueItems")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        due = items_due(self.db)
+        self.entries = [*due.overdue, *due.today]
+        self.table.setRowCount(0)
+        bold = QFont()
+        bold.setBold(True)
+        for entry in self.entries:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            late = entry.item.due_state == "overdue"
+            due_text = entry.item.due.display()
+            if late:
+                due_text = self.tr("{due} (overdue)").format(due=due_text)
+            who = entry.item.responsible_unit or self.tr("not assigned")
+            if entry.item.responsible_person:
+                who += f" – {entry.item.responsible_person}"
+            values = (
+                due_text,
+                entry.directive_title,
+                entry.item.label,
+                " ".join(entry.item.text.split()),
+                who,
+                status_name(entry.item.status),
+            )
+            for col, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(entry.item.text if col == 3 else value)
+                cell.setBackground(QBrush(OVERDUE_BACKGROUND if late else TODAY_BACKGROUND))
+                if col == 0 and late:
+                    cell.setForeground(QBrush(DANGER))
+                    cell.setFont(bold)
+                if col == 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, cell)
+        self.table.setVisible(bool(self.entries))
+        self.empty.setVisible(not self.entries)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Directive items due today and overdue (double-click to open)"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Deadline"),
+                self.tr("Directive"),
+                self.tr("Item"),
+                self.tr("Task"),
+                self.tr("Who"),
+                self.tr("Status"),
+            ]
+        )
+        self.empty.setText(self.tr("No directive item is due today or overdue."))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_open(self, row: int, _column: int = 0) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        entry = self.entries[row]
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        pages = getattr(window, "pages", {})
+        page = pages.get("directives") if isinstance(pages, dict) else None
+        if show_page is None or page is None or not hasattr(page, "open_directive"):
+            return
+        show_page("directives")
+        page.open_directive(entry.directive_id, entry.item.id)
+
+
+def overview_card(db: Database) -> DirectivesCard:
+    return DirectivesCard(db)
+
+
+def overview_panel(db: Database) -> DueItemsPanel:
+    return DueItemsPanel(db)
