@@ -22,10 +22,10 @@ from sqlalchemy import (
     JSON,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
-    UniqueConstraint,
     event,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
@@ -59,7 +59,9 @@ class Directive(SyncMixin, Base):
     """One directive as received, and how the commune registered and routed it."""
 
     __tablename__ = "directive"
-    __table_args__ = (UniqueConstraint("arrival_year", "arrival_number"),)
+    # Not unique in the database: a district copy holds many communes' incoming registers.
+    # Each register's numbers are kept free of clashes by the service (_check_arrival_free).
+    __table_args__ = (Index("ix_directive_arrival_year", "arrival_year", "arrival_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # What the document says (empty when the text does not hold it).

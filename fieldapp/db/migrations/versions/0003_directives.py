@@ -70,9 +70,9 @@ def upgrade() -> None:
             name="fk_directive_document_id_document",
             ondelete="SET NULL",
         ),
-        sa.UniqueConstraint("arrival_year", "arrival_number", name="uq_directive_arrival_year"),
     )
     op.create_index("ix_directive_issued_on", "directive", ["issued_on"])
+    op.create_index("ix_directive_arrival_year", "directive", ["arrival_year", "arrival_number"])
 
     op.create_table(
         "directive_item",
