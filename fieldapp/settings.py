@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "households.isolation_days.F1": 14,
     "households.isolation_days.F2": 7,
     "households.author": "",  # name last typed as author of a status change
+    "sync.district_mode": False,  # this computer rolls up the communes' packages (huyện)
+    "sync.late_hours": 24,  # a commune with no package for longer than this is late
 }
 
 

@@ -1,0 +1,266 @@
+"""Exporting household lists to Excel, in the layout communes send each other.
+
+Title rows (the commune and the national motto, the list's title, the area), a two-row
+merged header ("Năm sinh" over "Nam" and "Nữ", "Thời gian cách ly" over "Từ ngày" and "Đến
+ngày", "Đối tượng dễ bị tổn thương" over its five kinds), a row numbering the columns, STT on
+the head's row with the members under it, a total row and the signing lines. CCCD and phone
+numbers are written as text (their leading zero kept), dates as Excel dates shown dd/mm/yyyy.
+The file reads back with :mod:`fieldapp.households.excel_import` without changing anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from fieldapp.db.database import Database
+from fieldapp.errors import UserError
+from fieldapp.households.listing import HouseholdFilter, household_ids
+from fieldapp.households.models import ISOLATIONS, REGIMES, STATUSES, LockdownArea
+from fieldapp.households.service import FLAG_NAMES, household_members, list_areas
+from fieldapp.text.vietnamese import format_date
+
+# (header, sub-header or None, width). Sub-headers sit under a merged top cell.
+COLUMNS: tuple[tuple[str, str | None, float], ...] = (
+    ("STT", None, 5),
+    ("Họ và tên", None, 24),
+    ("Năm sinh", "Nam", 7),
+    ("Năm sinh", "Nữ", 7),
+    ("Quan hệ với chủ hộ", None, 11),
+    ("Số CCCD", None, 15),
+    ("Số điện thoại", None, 13),
+    ("Thôn", None, 13),
+    ("Số nhà", None, 7),
+    ("Đường, phố", None, 14),
+    ("Tình trạng", "Phân loại (F0, F1)", 9),
+    ("Tình trạng", "Hình thức cách ly", 13),
+    ("Thời gian cách ly", "Từ ngày", 11),
+    ("Thời gian cách ly", "Đến ngày", 11),
+    ("Hộ nghèo", None, 6),
+    ("Đối tượng dễ bị tổn thương", "Người cao tuổi", 7),
+    ("Đối tượng dễ bị tổn thương", "Trẻ nhỏ", 7),
+    ("Đối tượng dễ bị tổn thương", "Mang thai", 7),
+    ("Đối tượng dễ bị tổn thương", "Khuyết tật", 7),
+    ("Đối tượng dễ bị tổn thương", "Bệnh nền", 7),
+    ("Ghi chú", None, 16),
+)
+HEADER_ROW = 7
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sheets: int
+    households: int
+    people: int
+    unknown_sex: int  # people whose year of birth could not go under Nam or Nữ
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    title = re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31] or "Danh sach"
+    base, n = title, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(title.lower())
+    return title
+
+
+def export_households(
+    db: Database,
+    path: str | Path,
+    *,
+    area_id: int | None = None,
+    today: date | None = None,
+) -> ExportResult:
+    """Write the households of one area (or of every area, a sheet each) to ``path``."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise UserError("Tên tệp xuất phải có đuôi .xlsx.")
+    today = today or date.today()
+    areas = [a for a in list_areas(db, today) if area_id is None or a.id == area_id]
+    if area_id is not None and not areas:
+        raise UserError("Không tìm thấy khu vực phong tỏa (có thể đã bị xóa).")
+    if not areas:
+        raise UserError("Chưa có khu vực phong tỏa nào để xuất.")
+    from fieldapp.profile import load_profile
+
+    profile = load_profile(db)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    taken: set[str] = set()
+    totals = [0, 0, 0]
+    for area in areas:
+        sheet = workbook.create_sheet(_sheet_title(area.name, taken))
+        counts = _write_area(db, sheet, area.id, profile, today)
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    partial = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        workbook.save(partial)
+        os.replace(partial, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserError(
+            f"Không ghi được tệp {path.name} (tệp đang mở trong Excel, hoặc thư mục không "
+            "ghi được). Hãy đóng tệp hoặc chọn nơi khác."
+        ) from exc
+    return ExportResult(path, len(areas), totals[0], totals[1], totals[2])
+
+
+def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[int, int, int]:
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    with db.session() as s:
+        area = s.get(LockdownArea, area_id)
+        area_name, regime, started = area.name, area.regime, area.started_on
+        decision = area.decision
+    width = len(COLUMNS)
+    last = get_column_letter(width)
+    bold = Font(name="Times New Roman", bold=True, size=12)
+    normal = Font(name="Times New Roman", size=12)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    commune = profile.commune_full.upper() if profile else ""
+    split = 6
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=split)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=split)
+    ws.merge_cells(start_row=1, start_column=split + 1, end_row=1, end_column=width)
+    ws.merge_cells(start_row=2, start_column=split + 1, end_row=2, end_column=width)
+    ws["A1"] = f"UBND {commune}".strip()
+    ws["A2"] = "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH"
+    ws.cell(1, split + 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    ws.cell(2, split + 1, "Độc lập - Tự do - Hạnh phúc")
+    for row in (1, 2):
+        for col in (1, split + 1):
+            ws.cell(row, col).font = bold
+            ws.cell(row, col).alignment = center
+    ws.merge_cells(f"A4:{last}4")
+    ws["A4"] = "DANH SÁCH HỘ GIA ĐÌNH, NHÂN KHẨU TRONG KHU VỰC PHONG TỎA"
+    ws["A4"].font = Font(name="Times New Roman", bold=True, size=14)
+    ws["A4"].alignment = center
+    ws.merge_cells(f"A5:{last}5")
+    line = f"Khu vực: {area_name} ({REGIMES.get(regime, regime)}, từ ngày {format_date(started)})"
+    if decision:
+        line += f" — theo {decision}"
+    ws["A5"] = line
+    ws["A5"].font = Font(name="Times New Roman", italic=True, size=12)
+    ws["A5"].alignment = center
+
+    top, sub = HEADER_ROW, HEADER_ROW + 1
+    col = 1
+    while col <= width:
+        header, subheader, _w = COLUMNS[col - 1]
+        span = 1
+        while col + span <= width and COLUMNS[col + span - 1][0] == header and subheader:
+            span += 1
+        ws.cell(top, col, header)
+        if subheader is None:
+            ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
+        else:
+            if span > 1:
+                ws.merge_cells(
+                    start_row=top, start_column=col, end_row=top, end_column=col + span - 1
+                )
+            for k in range(span):
+                ws.cell(sub, col + k, COLUMNS[col + k - 1][1])
+        col += span
+    for c in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(c)].width = COLUMNS[c - 1][2]
+        for r in (top, sub, sub + 1):
+            cell = ws.cell(r, c)
+            cell.font = bold if r != sub + 1 else Font(name="Times New Roman", italic=True, size=10)
+            cell.alignment = center
+            cell.border = box
+        ws.cell(sub + 1, c, f"({c})")
+    ws.row_dimensions[top].height = 30
+    ws.row_dimensions[sub].height = 45
+
+    ids = household_ids(db, HouseholdFilter(area_id=area_id, today=today))
+    row = sub + 2
+    people = unknown_sex = 0
+    f_counts = {"F0": 0, "F1": 0}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        members = household_members(db, chunk)
+        from fieldapp.households.listing import household_rows
+
+        households = {h.id: h for h in household_rows(db, chunk, today)}
+        for number, hid in enumerate(chunk, start=start + 1):
+            h = households[hid]
+            for k, m in enumerate(members[hid]):
+                values: list[object] = [None] * width
+                if k == 0:
+                    values[0] = number
+                values[1] = m.full_name
+                born = m.birth_date or m.birth_year
+                if born is not None:
+                    if m.sex == "M":
+                        values[2] = born
+                    elif m.sex == "F":
+                        values[3] = born
+                    else:
+                        unknown_sex += 1
+                values[4] = m.relation
+                values[5] = m.citizen_id or None
+                values[6] = m.phone or (h.phone if k == 0 and m.is_head else None) or None
+                if k == 0:
+                    values[7] = h.village or None
+                    values[8] = h.house_number or None
+                    values[9] = h.street or None
+                    values[14] = "x" if h.poor else None
+                if m.status:
+                    values[10] = STATUSES[m.status]
+                    f_counts[m.status] = f_counts.get(m.status, 0) + 1
+                if m.isolation:
+                    values[11] = ISOLATIONS[m.isolation]
+                    values[12] = m.isolation_start
+                    values[13] = m.isolation_end
+                for i, flag in enumerate(FLAG_NAMES):
+                    values[15 + i] = "x" if getattr(m, flag) else None
+                values[20] = m.notes or None
+                for c, value in enumerate(values, start=1):
+                    cell = ws.cell(row, c, value)
+                    cell.font = normal
+                    cell.border = box
+                    cell.alignment = left if c in (2, 5, 8, 10, 21) else center
+                    if c in (6, 7):
+                        cell.number_format = "@"
+                    elif isinstance(value, date):
+                        cell.number_format = DATE_FORMAT
+                row += 1
+                people += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    ws.cell(row, 1, f"Tổng cộng: {len(ids)} hộ, {people} nhân khẩu")
+    ws.cell(row, 11, f"F0: {f_counts['F0']}; F1: {f_counts['F1']}")
+    for c in range(1, width + 1):
+        ws.cell(row, c).font = bold
+        ws.cell(row, c).border = box
+    row += 2
+    place = (profile.place_name or profile.commune_name) if profile else ""
+    ws.cell(
+        row, split + 8, f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
+    )
+    ws.cell(row + 1, 2, "NGƯỜI LẬP BIỂU").font = bold
+    ws.cell(row + 1, split + 8, "TM. BAN CHỈ ĐẠO").font = bold
+    ws.freeze_panes = ws.cell(sub + 2, 3)
+    ws.print_title_rows = f"{top}:{sub}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return len(ids), people, unknown_sex

@@ -1,0 +1,109 @@
+"""``fieldapp household ...`` driven in-process like a user would."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from openpyxl import load_workbook
+
+from fieldapp.cli import main
+from tests.core.households.workbooks import TODAY, write_list
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_area_import_list_status_export(tmp_path, capsys, households):
+    data = str(tmp_path / "d")
+    code, out, _ = run(
+        capsys,
+        "household", "area", "add", "Khu phong tỏa thôn Nà Pài",
+        "--start", "11/08/2021", "--planned-end", "01/09/2021",
+        "--villages", "Nà Pài", "--decision", "QĐ 45/QĐ-UBND", "--data-dir", data,
+    )  # fmt: skip
+    assert code == 0 and "Nà Pài" in out
+    bad = copy.deepcopy(households)
+    bad[3].people[0].citizen_id = "00608500"  # too short: the household is refused
+    path = tmp_path / "list.xlsx"
+    where = write_list(path, bad)
+    code, out, _ = run(
+        capsys, "household", "import", str(path), "--area", "khu phong toa thon na pai",
+        "--json", "--data-dir", data,
+    )  # fmt: skip
+    assert code == 0
+    result = json.loads(out)
+    assert {"households", "people", "F0", "F1", "rejected"} <= set(result)
+    assert result["households"] == 11
+    assert result["people"] == sum(len(h.people) for h in bad) - len(bad[3].people)
+    assert (result["F0"], result["F1"]) == (1, len(bad[1].people))
+    assert result["rejected"][0]["row"] == where[(3, 0)]
+    assert "12 chữ số" in result["rejected"][0]["reason"]
+    assert "00608500" not in out
+
+    # The same file again: nothing new, in words this time.
+    code, out, _ = run(
+        capsys, "household", "import", str(path), "--area", "Khu phong tỏa thôn Nà Pài",
+        "--data-dir", data,
+    )  # fmt: skip
+    assert "hộ mới 0, hộ cập nhật 0" in out and "Bị loại" in out and f"dòng {where[(3, 0)]}" in out
+
+    code, out, _ = run(capsys, "household", "area", "list", "--json", "--data-dir", data)
+    areas = json.loads(out)
+    assert areas[0]["households"] == 11 and areas[0]["f0"] == 1
+
+    code, out, _ = run(capsys, "household", "list", "--status", "F0", "--json", "--data-dir", data)
+    listed = json.loads(out)
+    assert listed["total"] == 1 and listed["households"][0]["head"] == bad[0].people[0].full_name
+    hid = listed["households"][0]["id"]
+
+    code, out, _ = run(capsys, "household", "show", str(hid), "--json", "--data-dir", data)
+    detail = json.loads(out)
+    person = detail["members"][1]
+    assert all(
+        m["citizen_id"] is None or m["citizen_id"].startswith("•") for m in detail["members"]
+    )
+    code, out, _ = run(
+        capsys, "household", "status", str(person["id"]), "F1", "--isolation", "tại nhà",
+        "--from", "20/08/2021", "--author", "Lường Thị Mai", "--data-dir", data,
+    )  # fmt: skip
+    assert code == 0
+    code, out, _ = run(capsys, "household", "show", str(hid), "--json", "--data-dir", data)
+    person = json.loads(out)["members"][1]
+    assert (person["status"], person["isolation"], person["isolation_end"]) == (
+        "F1",
+        "home",
+        "2021-09-03",
+    )
+    code, out, _ = run(
+        capsys, "household", "status", str(person["id"]), "--undo", "--data-dir", data
+    )
+    code, out, _ = run(capsys, "household", "show", str(hid), "--json", "--data-dir", data)
+    assert json.loads(out)["members"][1]["status"] == ""
+
+    export = tmp_path / "out.xlsx"
+    code, out, _ = run(capsys, "household", "export", str(export), "--data-dir", data)
+    assert code == 0 and "11 hộ" in out
+    sheet = load_workbook(export).active
+    assert sheet["A4"].value.startswith("DANH SÁCH HỘ GIA ĐÌNH")
+    assert (sheet["C7"].value, sheet["C8"].value, sheet["D8"].value) == ("Năm sinh", "Nam", "Nữ")
+    assert "C7:D7" in {str(r) for r in sheet.merged_cells.ranges}
+    cccd = [c.value for c in sheet["F"][9:] if isinstance(c.value, str) and c.value.isdigit()]
+    assert cccd and all(len(v) == 12 and v.startswith("006") for v in cccd)
+    assert TODAY.year == 2021
+
+
+def test_errors_are_one_clear_line(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    code, _out, err = run(
+        capsys, "household", "import", str(tmp_path / "x.xlsx"), "--area", "Khu A",
+        "--data-dir", data,
+    )  # fmt: skip
+    assert code == 2 and "Không có khu vực phong tỏa tên Khu A" in err
+    code, _out, err = run(capsys, "household", "status", "1", "F9", "--data-dir", data)
+    assert code == 2 and "F0, F1, F2" in err
+    code, _out, err = run(capsys, "household", "worklist", "--json", "--data-dir", data)
+    assert code == 0

@@ -1,0 +1,109 @@
+"""Importing and exporting Excel lists from the households page, like a person would."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import func, select
+
+from fieldapp.households.models import Household
+from fieldapp.households.service import AreaInput, add_area
+from tests.core.households.workbooks import TODAY, copy_of_demo, sample_households, write_list
+from ui.i18n import install_language
+from ui.pages.households import HouseholdsPage
+from ui.pages.households.import_dialog import ImportDialog
+
+
+@pytest.fixture
+def households():
+    return sample_households()
+
+
+@pytest.fixture
+def area(db) -> int:
+    return add_area(db, AreaInput(name="Khu phong tỏa thôn Nà Pài", started_on=TODAY))
+
+
+@pytest.fixture
+def quiet(monkeypatch):
+    """Message boxes answer at once and remember what they said."""
+    said = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda _parent, _title, text, *a, **k: said.append(text)
+        )
+    return said
+
+
+def household_count(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Household))
+
+
+def test_preview_then_import(qtbot, db, area, tmp_path, households, quiet, monkeypatch):
+    install_language("vi")
+    bad = copy.deepcopy(households)
+    bad[2].people[0].citizen_id = "0060850012"  # ten typed digits: refused
+    path = tmp_path / "danh-sach.xlsx"
+    write_list(path, bad)
+    dialog = ImportDialog(db, area)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(dialog.choose, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=10000)
+    assert household_count(db) == 0  # nothing written by the preview
+    assert "Sẽ nhập: 11 hộ" in dialog.summary.text()
+    assert "Dòng bị loại: " in dialog.summary.text()
+    rows = dialog.model.rows
+    refused = [r for r in rows if r.rejected]
+    assert refused and refused[0].problems[0].message.startswith("số CCCD phải có 12 chữ số")
+    index = dialog.model.index(rows.index(refused[0]), 3)
+    assert index.data() == "bị loại"
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
+    assert "0060850012" not in dialog.model.index(rows.index(refused[0]), 4).data()
+    dialog.only_problems.setChecked(True)
+    assert all(r.problems for r in dialog.model.rows)
+    dialog.only_problems.setChecked(False)
+
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert household_count(db) == 11
+    assert quiet and quiet[-1].startswith("Đã nhập 11 hộ")
+    assert dialog.result.rejected
+
+
+def test_a_broken_file_is_refused_and_nothing_changes(qtbot, db, area, tmp_path, quiet):
+    install_language("vi")
+    path = tmp_path / "hong.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    dialog = ImportDialog(db, area)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(str(path))
+    qtbot.waitUntil(lambda: bool(quiet), timeout=10000)
+    assert "không phải tệp Excel" in quiet[0]
+    assert not dialog.import_button.isEnabled()
+    assert household_count(db) == 0
+
+
+def test_export_from_the_page(qtbot, tmp_path, quiet, monkeypatch):
+    install_language("vi")
+    demo_db = copy_of_demo(tmp_path / "template", tmp_path / "data")
+    page = HouseholdsPage(demo_db)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.area_list.setCurrentRow(2)
+    target = tmp_path / "xuat"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    book = load_workbook(tmp_path / "xuat.xlsx")
+    assert book.sheetnames == ["Khu phong tỏa thôn Nà Pài"]
+    assert "88 hộ" in quiet[-1]
+    page.close()
+    demo_db.close()

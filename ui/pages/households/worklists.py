@@ -1,0 +1,342 @@
+"""Work lists of the households page, and entering a test round's results.
+
+Four lists, one line per household, double-click (or Enter) to open it: isolation ending
+today or tomorrow; people not tested in the latest round of their area; empty houses that
+need a police watch; vulnerable or poor households not supplied in the last seven days.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.db.database import Database
+from fieldapp.errors import UserError
+from fieldapp.households import worklists
+from fieldapp.households.listing import HouseholdFilter, household_ids
+from fieldapp.households.service import (
+    add_test_round,
+    household_members,
+    list_areas,
+    record_test_results,
+    round_results,
+    test_rounds,
+)
+from fieldapp.text.vietnamese import fold, format_date
+from ui.pages.households.dialogs import date_edit, from_qdate
+from ui.pages.households.labels import isolation_text, status_text, test_kind_text
+
+
+class WorkList(QGroupBox):
+    """One work list: a tree of households with the people concerned under each."""
+
+    open_household = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.top = QHBoxLayout()
+        layout.addLayout(self.top)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.itemActivated.connect(self._on_activated)
+        layout.addWidget(self.tree, 1)
+        self.count = 0
+
+    def set_lines(self, lines: list[worklists.WorkLine], detail) -> None:
+        self.tree.clear()
+        for line in lines:
+            where = ", ".join(p for p in (line.address, line.village) if p)
+            top = QTreeWidgetItem([line.head_name, where, detail(line, None)])
+            top.setData(0, Qt.ItemDataRole.UserRole, line.household_id)
+            for person in line.people:
+                child = QTreeWidgetItem([person.full_name, "", detail(line, person)])
+                child.setData(0, Qt.ItemDataRole.UserRole, line.household_id)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+        if len(lines) <= 25:
+            self.tree.expandAll()
+        self.count = len(lines)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.open_household.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+
+class WorklistsPanel(QWidget):
+    open_household = Signal(int)
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.ending = WorkList()
+        self.untested = WorkList()
+        self.empty = WorkList()
+        self.unsupplied = WorkList()
+        for i, w in enumerate((self.ending, self.untested, self.empty, self.unsupplied)):
+            grid.addWidget(w, i // 2, i % 2)
+            w.open_household.connect(self.open_household)
+        self.round = QComboBox()
+        self.round.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.round.setMinimumContentsLength(12)
+        self.round.currentIndexChanged.connect(self._load_untested)
+        self.new_round = QPushButton()
+        self.new_round.clicked.connect(self._on_new_round)
+        self.enter_results = QPushButton()
+        self.enter_results.clicked.connect(self._on_enter_results)
+        self.untested.top.addWidget(self.round, 1)
+        self.untested.top.addWidget(self.enter_results)
+        self.untested.top.addWidget(self.new_round)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for w in (self.ending, self.untested, self.empty, self.unsupplied):
+            w.tree.setHeaderLabels([self.tr("Household / person"), self.tr("Address"), ""])
+        self.ending.tree.headerItem().setText(2, self.tr("Isolation ends"))
+        self.untested.tree.headerItem().setText(2, self.tr("Status"))
+        self.empty.tree.headerItem().setText(2, self.tr("Back on"))
+        self.unsupplied.tree.headerItem().setText(2, self.tr("Last relief"))
+        self.new_round.setText(self.tr("New round…"))
+        self.enter_results.setText(self.tr("Enter results…"))
+        self._titles()
+
+    def _titles(self) -> None:
+        self.ending.setTitle(
+            self.tr("Isolation ends today or tomorrow: {n} households").format(n=self.ending.count)
+        )
+        self.untested.setTitle(
+            self.tr("Not tested in this round: {n} households").format(n=self.untested.count)
+        )
+        self.empty.setTitle(self.tr("Empty houses, police watch: {n}").format(n=self.empty.count))
+        self.empty.setToolTip(
+            self.tr(
+                "Every member of these households is in central isolation: the house stands "
+                "empty and needs a police watch against theft."
+            )
+        )
+        self.unsupplied.setTitle(
+            self.tr("Vulnerable, no relief for 7 days: {n}").format(n=self.unsupplied.count)
+        )
+        self.unsupplied.setToolTip(
+            self.tr(
+                "Households with an elderly person, a young child, a pregnant woman, a disabled "
+                "or chronically ill person, or poor households, with no relief in 7 days."
+            )
+        )
+
+    def refresh(self) -> None:
+        today = date.today()
+        self.ending.set_lines(
+            worklists.isolation_ending(self.db, today),
+            lambda line, p: self._ends(
+                min(q.isolation_end for q in line.people) if p is None else p.isolation_end, today
+            ),
+        )
+        self.empty.set_lines(
+            worklists.empty_houses(self.db, today),
+            lambda line, p: (
+                format_date(
+                    max((q.isolation_end for q in line.people if q.isolation_end), default=None)
+                )
+                if p is None
+                else f"{status_text(p.status)} {format_date(p.isolation_end)}"
+            ),
+        )
+        self.unsupplied.set_lines(
+            worklists.unsupplied_vulnerable(self.db, today),
+            lambda line, p: (
+                (format_date(line.last_delivery) or self.tr("never")) if p is None else ""
+            ),
+        )
+        current = self.round.currentData()
+        self.round.blockSignals(True)
+        self.round.clear()
+        areas = {a.id: a.name for a in list_areas(self.db, today) if a.in_force}
+        latest = worklists.latest_rounds(self.db, today)
+        for area_id, name in areas.items():
+            for r in test_rounds(self.db, area_id):
+                label = f"{format_date(r.held_on)} {test_kind_text(r.kind)} — {name}"
+                self.round.addItem(label, r.id)
+        wanted = current if current is not None else next(iter(latest.values()), None)
+        self.round.setCurrentIndex(max(0, self.round.findData(wanted)))
+        self.round.blockSignals(False)
+        self.enter_results.setEnabled(self.round.count() > 0)
+        self._load_untested()
+
+    def _ends(self, end: date | None, today: date) -> str:
+        if end == today:
+            return self.tr("today ({date})").format(date=format_date(end))
+        return self.tr("tomorrow ({date})").format(date=format_date(end))
+
+    def _load_untested(self) -> None:
+        round_id = self.round.currentData()
+        lines = worklists.not_tested(self.db, round_id) if round_id is not None else []
+        self.untested.set_lines(
+            lines,
+            lambda _line, p: (
+                ""
+                if p is None
+                else " ".join(x for x in (status_text(p.status), isolation_text(p.isolation)) if x)
+            ),
+        )
+        self._titles()
+
+    def _on_new_round(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("New test round"))
+        form = QFormLayout(dialog)
+        area = QComboBox()
+        for a in list_areas(self.db):
+            if a.in_force:
+                area.addItem(a.name, a.id)
+        day = date_edit()
+        kind = QComboBox()
+        kind.addItem(test_kind_text("rapid"), "rapid")
+        kind.addItem(test_kind_text("pcr"), "pcr")
+        form.addRow(self.tr("Area"), area)
+        form.addRow(self.tr("Date"), day)
+        form.addRow(self.tr("Kind"), kind)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or area.currentData() is None:
+            return
+        try:
+            round_id = add_test_round(
+                self.db, area.currentData(), from_qdate(day.date()), kind.currentData()
+            )
+        except UserError as err:
+            QMessageBox.warning(self, "fieldapp", str(err))
+            return
+        self.round.addItem("", round_id)
+        self.round.setCurrentIndex(self.round.count() - 1)
+        self.refresh()
+
+    def _on_enter_results(self) -> None:
+        round_id = self.round.currentData()
+        if round_id is None:
+            return
+        dialog = TestResultsDialog(self.db, round_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+
+class TestResultsDialog(QDialog):
+    """Results of one round for the people of its area: negative, positive, or not tested."""
+
+    __test__ = False
+
+    CHOICES = ("", "negative", "positive", "invalid")
+
+    def __init__(self, db: Database, round_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.round_id = round_id
+        self.setWindowTitle(self.tr("Test results"))
+        self.resize(760, 600)
+        info = next(r for r in test_rounds(db) if r.id == round_id)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Round of {date} ({kind}). Choose each person's result; leave empty "
+                    "for people not tested."
+                ).format(date=format_date(info.held_on), kind=test_kind_text(info.kind))
+            )
+        )
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search a name…"))
+        self.search.textChanged.connect(self._on_search)
+        layout.addWidget(self.search)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("Household"), self.tr("Result")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._load(info.area_id)
+
+    def _load(self, area_id: int) -> None:
+        ids = household_ids(self.db, HouseholdFilter(area_id=area_id))
+        members = household_members(self.db, ids)
+        results = round_results(self.db, self.round_id)
+        self.people = [(m, members[hid][0].full_name) for hid in ids for m in members[hid]]
+        self.table.setRowCount(len(self.people))
+        self.combos: list[QComboBox] = []
+        for row, (m, head) in enumerate(self.people):
+            self.table.setItem(row, 0, QTableWidgetItem(m.full_name))
+            self.table.setItem(row, 1, QTableWidgetItem(head))
+            combo = QComboBox()
+            combo.addItem("—", "")
+            combo.addItem(self.tr("Negative"), "negative")
+            combo.addItem(self.tr("Positive"), "positive")
+            combo.addItem(self.tr("Invalid"), "invalid")
+            combo.setCurrentIndex(max(0, combo.findData(results.get(m.id, ""))))
+            self.table.setCellWidget(row, 2, combo)
+            self.combos.append(combo)
+        self._initial = [c.currentData() for c in self.combos]
+
+    def _on_search(self, text: str) -> None:
+        words = fold(text).split()
+        for row, (m, head) in enumerate(self.people):
+            hay = fold(m.full_name + " " + head)
+            self.table.setRowHidden(row, not all(w in hay for w in words))
+
+    def _on_save(self) -> None:
+        changes = {
+            m.id: c.currentData()
+            for (m, _h), c, before in zip(self.people, self.combos, self._initial, strict=True)
+            if c.currentData() != before
+        }
+        try:
+            record_test_results(self.db, self.round_id, changes)
+        except UserError as err:
+            QMessageBox.warning(self, "fieldapp", str(err))
+            return
+        self.accept()
