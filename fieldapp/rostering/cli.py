@@ -1,12 +1,36 @@
-"""``fieldapp roster``: solve and check duty rosters from instance files.
+"""``fieldapp roster``: the duty-roster register from the command line, and roster files.
 
-fieldapp roster solve INSTANCE.json -o SOLUTION.json [--previous OLD.json --freeze-before T]
-fieldapp roster check INSTANCE.json SOLUTION.json
+Files (no database)::
+
+    fieldapp roster solve INSTANCE.json -o SOLUTION.json [--previous OLD.json --freeze-before T]
+    fieldapp roster check INSTANCE.json SOLUTION.json
+
+The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
+
+    fieldapp roster site add NAME --from DATE [--kind K --place P --pattern 3x8 --start 06:00
+                                  --shifts 06:00+8,14:00+8 --per-shift 3 --require police=1]
+    fieldapp roster site list [--json]
+    fieldapp roster staff add NAME [--unit U --roles police,militia --phone P --max-week N
+                                   --no-nights]
+    fieldapp roster staff list [--all] [--json]
+    fieldapp roster staff unavailable NAME --reason sick --from DATE [--to DATE] [--replan]
+    fieldapp roster rules [--rest H --max-week N --max-nights N]
+    fieldapp roster generate --from DATE --to DATE [--site NAME ...] [--fresh]
+    fieldapp roster show --site NAME [--week DATE]
+    fieldapp roster fairness --from DATE --to DATE [--json]
+    fieldapp roster verify --from DATE --to DATE
+    fieldapp roster export-instance --from DATE --to DATE -o FILE.json
+    fieldapp roster import-solution FILE.json --from DATE --to DATE
+    fieldapp roster print [--site NAME ...] --week DATE [--weeks N] -o FILE.pdf
+    fieldapp roster person NAME --from DATE --to DATE -o FILE.pdf
+    fieldapp roster attendance list --day DATE [--site NAME]
+    fieldapp roster attendance mark ID present|absent|replaced [--by NAME] [--leader NAME]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from datetime import datetime
 
@@ -42,6 +66,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("instance", help="tệp đề bài lịch trực (JSON)")
     c.add_argument("solution", help="tệp lịch cần kiểm tra (JSON)")
     c.set_defaults(func=_check)
+
+    _register_database_commands(sub)
 
 
 def _solve(args: argparse.Namespace) -> int:
@@ -102,3 +128,546 @@ def _print_figures(instance, solution) -> None:
     for line in figures.lines():
         print(line)
     print(f"Vi phạm quy định bắt buộc: {len(violations)}")
+
+
+# --- the register in the database ---------------------------------------------------------------
+
+
+def _date(text: str):
+    from fieldapp.text.vietnamese import parse_date
+
+    return parse_date(text)
+
+
+def _db(args: argparse.Namespace):
+    from fieldapp.cli import open_db
+
+    return open_db(args)
+
+
+def _register_database_commands(sub: argparse._SubParsersAction) -> None:
+    site = sub.add_parser("site", help="điểm trực (chốt, điểm cách ly, cổng khu phong tỏa)")
+    site_sub = site.add_subparsers(dest="site_command", metavar="LỆNH", required=True)
+    add = site_sub.add_parser("add", help="thêm điểm trực")
+    add.add_argument("name", help="tên điểm trực")
+    add.add_argument(
+        "--kind",
+        default="checkpoint",
+        help="checkpoint (chốt kiểm soát), quarantine (điểm cách ly), gate (cổng khu phong tỏa)",
+    )
+    add.add_argument("--place", default="", help="địa điểm")
+    add.add_argument("--from", dest="active_from", required=True, help="hoạt động từ ngày")
+    add.add_argument("--to", dest="active_to", help="hoạt động đến hết ngày")
+    add.add_argument("--pattern", default="3x8", help="3x8, 2x12, 4x6 hoặc custom")
+    add.add_argument("--start", default="06:00", help="giờ bắt đầu ca đầu tiên (mặc định 06:00)")
+    add.add_argument("--shifts", help="ca tự đặt: 06:00+8,14:00+8,22:00+8 (với --pattern custom)")
+    add.add_argument("--per-shift", type=int, default=3, help="số người mỗi ca")
+    add.add_argument(
+        "--require", action="append", default=[], help="vai trò cần mỗi ca, ví dụ police=1"
+    )
+    add.add_argument("--notes", default="")
+    add.set_defaults(func=_site_add)
+    lst = site_sub.add_parser("list", help="danh sách điểm trực")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=_site_list)
+
+    staff = sub.add_parser("staff", help="người trực")
+    staff_sub = staff.add_subparsers(dest="staff_command", metavar="LỆNH", required=True)
+    add = staff_sub.add_parser("add", help="thêm người trực")
+    add.add_argument("name", help="họ và tên")
+    add.add_argument("--unit", default="", help="đơn vị (Công an xã, Trạm Y tế...)")
+    add.add_argument(
+        "--roles", default="", help="vai trò, cách nhau dấu phẩy: police, militia, health..."
+    )
+    add.add_argument("--phone", default="", help="số điện thoại")
+    add.add_argument("--max-week", type=int, help="tối đa số ca mỗi tuần (giới hạn riêng)")
+    add.add_argument("--no-nights", action="store_true", help="không trực đêm")
+    add.add_argument("--notes", default="")
+    add.set_defaults(func=_staff_add)
+    lst = staff_sub.add_parser("list", help="danh sách người trực")
+    lst.add_argument("--all", action="store_true", help="cả người đã thôi trực")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=_staff_list)
+    off = staff_sub.add_parser("unavailable", help="ghi người nghỉ / ốm / cách ly từ một ngày")
+    off.add_argument("name", help="họ tên hoặc số của người trực")
+    off.add_argument(
+        "--reason",
+        default="leave",
+        help="leave (nghỉ phép), sick (ốm), quarantine (cách ly), other",
+    )
+    off.add_argument("--from", dest="start", required=True, help="từ ngày")
+    off.add_argument("--to", dest="end", help="đến hết ngày (bỏ trống: chưa biết)")
+    off.add_argument("--note", default="")
+    off.add_argument(
+        "--replan", action="store_true", help="bỏ người này khỏi các ca từ ngày đó và xếp lại"
+    )
+    off.set_defaults(func=_staff_unavailable)
+
+    rules = sub.add_parser("rules", help="xem hoặc đặt quy định xếp lịch")
+    rules.add_argument("--rest", type=float, help="số giờ nghỉ tối thiểu giữa hai ca")
+    rules.add_argument("--max-week", type=int, help="số ca tối đa mỗi tuần")
+    rules.add_argument("--max-nights", type=int, help="số đêm trực liền tối đa")
+    rules.set_defaults(func=_rules)
+
+    gen = sub.add_parser("generate", help="xếp lịch trực cho một khoảng ngày và lưu")
+    gen.add_argument("--from", dest="start", required=True, help="từ ngày")
+    gen.add_argument("--to", dest="end", required=True, help="đến hết ngày")
+    gen.add_argument("--site", action="append", help="chỉ xếp cho điểm này (có thể ghi nhiều lần)")
+    gen.add_argument(
+        "--fresh", action="store_true", help="xếp mới (không giữ các ca chưa cố định hiện có)"
+    )
+    gen.set_defaults(func=_generate)
+
+    show = sub.add_parser("show", help="in lịch một tuần của một điểm ra màn hình")
+    show.add_argument("--site", required=True, help="tên hoặc số điểm trực")
+    show.add_argument("--week", help="một ngày trong tuần (mặc định: tuần này)")
+    show.set_defaults(func=_show)
+
+    fair = sub.add_parser("fairness", help="bảng số ca, ca đêm, cuối tuần, giờ trực mỗi người")
+    fair.add_argument("--from", dest="start", required=True)
+    fair.add_argument("--to", dest="end", required=True)
+    fair.add_argument("--json", action="store_true")
+    fair.set_defaults(func=_fairness)
+
+    verify = sub.add_parser("verify", help="kiểm tra lịch đã lưu theo mọi quy định bắt buộc")
+    verify.add_argument("--from", dest="start", required=True)
+    verify.add_argument("--to", dest="end", required=True)
+    verify.set_defaults(func=_verify)
+
+    exp = sub.add_parser("export-instance", help="xuất đề bài xếp lịch (JSON) của một khoảng ngày")
+    exp.add_argument("--from", dest="start", required=True)
+    exp.add_argument("--to", dest="end", required=True)
+    exp.add_argument("-o", "--output", required=True, help="tệp JSON")
+    exp.add_argument("--fresh", action="store_true", help="không kèm các ca chưa cố định hiện có")
+    exp.set_defaults(func=_export)
+
+    imp = sub.add_parser("import-solution", help="lưu lịch từ tệp kết quả JSON vào dữ liệu")
+    imp.add_argument("file", help="tệp lịch kết quả (JSON)")
+    imp.add_argument("--from", dest="start", required=True)
+    imp.add_argument("--to", dest="end", required=True)
+    imp.set_defaults(func=_import)
+
+    prt = sub.add_parser("print", help="in lịch trực của điểm theo tuần ra tệp PDF")
+    prt.add_argument("--site", action="append", help="tên hoặc số điểm trực (mặc định: tất cả)")
+    prt.add_argument("--week", required=True, help="một ngày trong tuần cần in")
+    prt.add_argument("--weeks", type=int, default=1, help="số tuần liên tiếp")
+    prt.add_argument("-o", "--output", required=True, help="tệp PDF")
+    prt.set_defaults(func=_print_roster)
+
+    per = sub.add_parser("person", help="in lịch trực cá nhân ra tệp PDF")
+    per.add_argument("name", nargs="+", help="họ tên hoặc số của người trực")
+    per.add_argument("--from", dest="start", required=True)
+    per.add_argument("--to", dest="end", required=True)
+    per.add_argument("-o", "--output", required=True, help="tệp PDF")
+    per.set_defaults(func=_print_person)
+
+    att = sub.add_parser("attendance", help="điểm danh ca trực")
+    att_sub = att.add_subparsers(dest="attendance_command", metavar="LỆNH", required=True)
+    lst = att_sub.add_parser("list", help="danh sách người trực một ngày và điểm danh")
+    lst.add_argument("--day", required=True)
+    lst.add_argument("--site", help="tên hoặc số điểm trực")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=_attendance_list)
+    mark = att_sub.add_parser("mark", help="điểm danh một lượt trực (số ở cột đầu của list)")
+    mark.add_argument("id", type=int, help="số lượt trực")
+    mark.add_argument("status", choices=("present", "absent", "replaced"))
+    mark.add_argument("--by", help="người trực thay (với replaced)")
+    mark.add_argument("--leader", default="", help="người điểm danh (trưởng ca)")
+    mark.add_argument("--note", default="")
+    mark.set_defaults(func=_attendance_mark)
+
+
+def _require(items: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in items:
+        role, _, count = item.partition("=")
+        try:
+            out[role.strip()] = int(count or 1)
+        except ValueError:
+            raise UserError(f'"{item}": số người cần phải là số nguyên, ví dụ police=1.') from None
+    return out
+
+
+def _site_add(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.store import add_site, custom_shifts
+
+    shifts = None
+    if args.pattern == "custom":
+        if not args.shifts:
+            raise UserError("Kiểu ca custom cần --shifts, ví dụ 06:00+8,14:00+8,22:00+8.")
+        shifts = custom_shifts([x.strip() for x in args.shifts.split(",") if x.strip()])
+    db = _db(args)
+    try:
+        site = add_site(
+            db,
+            args.name,
+            kind=args.kind,
+            place=args.place,
+            active_from=_date(args.active_from),
+            active_to=_date(args.active_to) if args.active_to else None,
+            pattern=args.pattern,
+            first_start=args.start,
+            shifts=shifts,
+            staff_per_shift=args.per_shift,
+            require=_require(args.require),
+            notes=args.notes,
+        )
+    finally:
+        db.close()
+    shifts_text = ", ".join(s.label for s in site.shifts)
+    print(
+        f"Đã thêm điểm trực {site.id}: {site.name} ({shifts_text}; {site.staff_per_shift} người/ca)"
+    )
+    return 0
+
+
+def _site_list(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.store import list_sites
+    from fieldapp.text.vietnamese import format_date
+
+    db = _db(args)
+    try:
+        sites = list_sites(db)
+    finally:
+        db.close()
+    if args.json:
+        data = [
+            {
+                "id": x.id,
+                "name": x.name,
+                "kind": x.kind,
+                "place": x.place,
+                "active_from": x.active_from.isoformat(),
+                "active_to": x.active_to.isoformat() if x.active_to else None,
+                "pattern": x.pattern,
+                "shifts": [s.to_json() for s in x.shifts],
+                "staff_per_shift": x.staff_per_shift,
+                "require": x.require,
+            }
+            for x in sites
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for x in sites:
+        until = f" đến {format_date(x.active_to)}" if x.active_to else ""
+        print(
+            f"{x.id:3d}  {x.name} [{x.kind_label}] từ {format_date(x.active_from)}{until}; "
+            f"{x.pattern_label}, {x.staff_per_shift} người/ca"
+            + (f", cần {x.require_text}" if x.require_text else "")
+        )
+    print(f"Cộng: {len(sites)} điểm trực")
+    return 0
+
+
+def _staff_add(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.store import add_staff
+
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    db = _db(args)
+    try:
+        person = add_staff(
+            db,
+            args.name,
+            unit=args.unit,
+            roles=roles,
+            phone=args.phone,
+            max_shifts_per_week=args.max_week,
+            no_nights=args.no_nights,
+            notes=args.notes,
+        )
+    finally:
+        db.close()
+    print(f"Đã thêm {person.id}: {person.name} ({person.roles_text or 'không vai trò'})")
+    return 0
+
+
+def _staff_list(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.store import list_staff
+
+    db = _db(args)
+    try:
+        people = list_staff(db, include_inactive=args.all)
+    finally:
+        db.close()
+    if args.json:
+        data = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "unit": p.unit,
+                "roles": list(p.roles),
+                "phone": p.phone,
+                "max_shifts_per_week": p.max_shifts_per_week,
+                "no_nights": p.no_nights,
+                "active": p.active,
+            }
+            for p in people
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for p in people:
+        limits = []
+        if p.max_shifts_per_week is not None:
+            limits.append(f"tối đa {p.max_shifts_per_week} ca/tuần")
+        if p.no_nights:
+            limits.append("không trực đêm")
+        extra = f" [{'; '.join(limits)}]" if limits else ""
+        gone = "" if p.active else " (đã thôi trực)"
+        print(f"{p.id:4d}  {p.name} — {p.unit} — {p.roles_text}{extra}{gone}")
+    print(f"Cộng: {len(people)} người")
+    return 0
+
+
+def _staff_unavailable(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.planning import mark_unavailable_and_replan
+    from fieldapp.rostering.store import add_absence, find_staff
+
+    start = _date(args.start)
+    end = _date(args.end) if args.end else None
+    if end is not None and end < start:
+        raise UserError("Ngày hết nghỉ phải từ ngày bắt đầu nghỉ trở đi.")
+    db = _db(args)
+    try:
+        person = find_staff(db, args.name)
+        if args.replan:
+            result = mark_unavailable_and_replan(
+                db, person.id, args.reason, start, end, note=args.note
+            )
+            print(f"Đã ghi {person.name} không trực được và xếp lại lịch.")
+            for line in result.lines():
+                print(line)
+        else:
+            absence = add_absence(db, person.id, args.reason, start, end, args.note)
+            print(f"Đã ghi {person.name}: {absence.reason_label} {absence.span_text}.")
+    finally:
+        db.close()
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.store import get_rules, set_rules
+
+    db = _db(args)
+    try:
+        if args.rest is None and args.max_week is None and args.max_nights is None:
+            rules = get_rules(db)
+        else:
+            rules = set_rules(
+                db,
+                min_rest_hours=args.rest,
+                max_shifts_per_week=args.max_week,
+                max_consecutive_nights=args.max_nights,
+            )
+    finally:
+        db.close()
+    print(f"Nghỉ tối thiểu giữa hai ca: {rules.min_rest_hours:g} giờ")
+    print(f"Số ca tối đa mỗi tuần: {rules.max_shifts_per_week}")
+    print(f"Số đêm trực liền tối đa: {rules.max_consecutive_nights}")
+    return 0
+
+
+def _sites_of(db, names: list[str] | None) -> list[int] | None:
+    from fieldapp.rostering.store import find_site
+
+    if not names:
+        return None
+    return [find_site(db, n).id for n in names]
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.planning import generate
+
+    start, end = _date(args.start), _date(args.end)
+    db = _db(args)
+    try:
+        result = generate(
+            db, start, end, site_ids=_sites_of(db, args.site), keep_current=not args.fresh
+        )
+    finally:
+        db.close()
+    for line in result.lines():
+        print(line)
+    print(f"Thời gian: {result.seconds:.2f} giây")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from fieldapp.rostering.printing import WEEKDAYS
+    from fieldapp.rostering.store import find_site
+    from fieldapp.rostering.views import week_grid
+    from fieldapp.text.vietnamese import format_date
+
+    db = _db(args)
+    try:
+        site = find_site(db, args.site)
+        grid = week_grid(db, site.id, _date(args.week) if args.week else date.today())
+    finally:
+        db.close()
+    print(f"{site.name} — tuần từ {format_date(grid.week_start)}")
+    for day in grid.days:
+        print(f"{WEEKDAYS[day.weekday()]} {format_date(day)}")
+        for shift in grid.shifts:
+            cell = grid.cells[(day, shift.id)]
+            names = ", ".join(
+                ("*" if p.leader else "") + p.name + (" [cố định]" if p.locked else "")
+                for p in cell.people
+            )
+            if not cell.active:
+                names = "(điểm không hoạt động)"
+            elif cell.missing:
+                names += f" (thiếu {cell.missing})"
+            print(f"  {shift.label}: {names}")
+            for reason in cell.reasons:
+                if not reason.startswith("Còn thiếu"):
+                    print(f"      ! {reason}")
+    print(f"Còn thiếu: {grid.missing} lượt; dấu hiệu vi phạm: {grid.conflict_count}")
+    return 0
+
+
+def _fairness(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.views import fairness_table
+
+    db = _db(args)
+    try:
+        rows = fairness_table(db, _date(args.start), _date(args.end))
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'Họ tên':28} {'Ca':>4} {'Đêm':>4} {'CN/T7':>5} {'Giờ':>6} {'Trưởng':>6} {'Nghỉ':>5}")
+    for r in rows:
+        print(
+            f"{r.name[:28]:28} {r.shifts:4d} {r.nights:4d} {r.weekends:5d} {r.hours:6.0f} "
+            f"{r.leader:6d} {r.days_off:5d}"
+        )
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.planning import check_saved
+
+    db = _db(args)
+    try:
+        problems = check_saved(db, _date(args.start), _date(args.end))
+    finally:
+        db.close()
+    for problem in problems:
+        print(f"VI PHẠM [{problem.rule}] {problem.message}")
+    print(f"Vi phạm quy định bắt buộc: {len(problems)}")
+    return 1 if problems else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.planning import export_instance
+
+    db = _db(args)
+    try:
+        plan = export_instance(
+            db, _date(args.start), _date(args.end), args.output, keep_current=not args.fresh
+        )
+    finally:
+        db.close()
+    print(
+        f"Đã ghi {args.output}: {len(plan.instance.sites)} điểm, {len(plan.person_of)} người, "
+        f"{plan.instance.days} ngày (từ {plan.instance.start.isoformat()})"
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.planning import import_solution
+
+    db = _db(args)
+    try:
+        result = import_solution(db, _date(args.start), _date(args.end), args.file)
+    finally:
+        db.close()
+    for line in result.lines():
+        print(line)
+    return 0
+
+
+def _print_roster(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.sheets import print_roster
+
+    if not 1 <= args.weeks <= 8:
+        raise UserError("Mỗi lần in từ 1 đến 8 tuần.")
+    db = _db(args)
+    try:
+        path = print_roster(
+            db, args.output, _date(args.week), _sites_of(db, args.site), weeks=args.weeks
+        )
+    finally:
+        db.close()
+    print(f"Đã ghi {path}")
+    return 0
+
+
+def _print_person(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.sheets import print_persons
+    from fieldapp.rostering.store import find_staff
+
+    start, end = _date(args.start), _date(args.end)
+    db = _db(args)
+    try:
+        ids = [find_staff(db, " ".join(args.name)).id]
+        path = print_persons(db, args.output, ids, start, end)
+    finally:
+        db.close()
+    print(f"Đã ghi {path}")
+    return 0
+
+
+def _attendance_list(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.attendance import attendance_sheet
+    from fieldapp.rostering.store import find_site
+
+    db = _db(args)
+    try:
+        site_id = find_site(db, args.site).id if args.site else None
+        rows = attendance_sheet(db, _date(args.day), site_id)
+    finally:
+        db.close()
+    if args.json:
+        data = [
+            {
+                "id": r.assignment_id,
+                "site": r.site_name,
+                "shift": r.shift_label,
+                "name": r.name,
+                "leader": r.is_leader,
+                "status": r.status,
+                "replaced_by": r.replaced_by or None,
+                "marked_by": r.marked_by,
+            }
+            for r in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        who = f" → {r.replaced_by}" if r.replaced_by else ""
+        lead = " (trưởng ca)" if r.is_leader else ""
+        print(
+            f"{r.assignment_id:6d}  {r.site_name} | {r.shift_label} | {r.name}{lead}: {r.status_label}{who}"
+        )
+    print(f"Cộng: {len(rows)} lượt trực")
+    return 0
+
+
+def _attendance_mark(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.attendance import mark_attendance
+    from fieldapp.rostering.store import find_staff
+
+    db = _db(args)
+    try:
+        by = find_staff(db, args.by).id if args.by else None
+        mark_attendance(
+            db, args.id, args.status, replaced_by=by, marked_by=args.leader, note=args.note
+        )
+    finally:
+        db.close()
+    print("Đã điểm danh.")
+    return 0

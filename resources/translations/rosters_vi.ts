@@ -1,4 +1,1190 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="406"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="407"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="418"/>
+        <source>Site</source>
+        <translation>Điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="408"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="423"/>
+        <source>Marked by</source>
+        <translation>Người điểm danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="409"/>
+        <source>shift leader&apos;s name</source>
+        <translation>tên trưởng ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="410"/>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="411"/>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="412"/>
+        <source>Replaced by…</source>
+        <translation>Có người trực thay…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="413"/>
+        <source>Clear mark</source>
+        <translation>Xóa điểm danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="414"/>
+        <source>Everyone unmarked was present</source>
+        <translation>Những người chưa điểm danh đều có mặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="417"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="419"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="420"/>
+        <source>Leader</source>
+        <translation>Trưởng ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="421"/>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="422"/>
+        <source>Replaced by</source>
+        <translation>Người trực thay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="433"/>
+        <source>All sites</source>
+        <translation>Tất cả điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="450"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="503"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="510"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="528"/>
+        <source>Mark attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="521"/>
+        <source>Who replaced {name}?</source>
+        <translation>Ai trực thay {name}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <source>Roles</source>
+        <translation>Lực lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="548"/>
+        <source>Clear attendance</source>
+        <translation>Xóa điểm danh</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="79"/>
+        <source>Who can take this shift</source>
+        <translation>Ai nhận được ca này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="87"/>
+        <source>Type to filter by name, unit or role…</source>
+        <translation>Gõ để lọc theo tên, đơn vị hoặc lực lượng…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="92"/>
+        <source>Can take it</source>
+        <translation>Nhận được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="93"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="94"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="95"/>
+        <source>Roles</source>
+        <translation>Lực lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="96"/>
+        <source>Shifts, rest, or why not</source>
+        <translation>Số ca, giờ nghỉ hoặc lý do không được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="105"/>
+        <source>brings a missing role; </source>
+        <translation>bù đúng lực lượng còn thiếu; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="146"/>
+        <source>Put on this shift</source>
+        <translation>Xếp vào ca này</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="179"/>
+        <source>Type to filter…</source>
+        <translation>Gõ để lọc…</translation>
+    </message>
+</context>
+<context>
+    <name>FairnessTab</name>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="293"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="294"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="297"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="298"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="299"/>
+        <source>Roles</source>
+        <translation>Lực lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="300"/>
+        <source>Shifts</source>
+        <translation>Số ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="301"/>
+        <source>Nights</source>
+        <translation>Ca đêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="302"/>
+        <source>Weekend</source>
+        <translation>Cuối tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="303"/>
+        <source>Hours</source>
+        <translation>Số giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="304"/>
+        <source>Leader</source>
+        <translation>Trưởng ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="305"/>
+        <source>Days off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="306"/>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="307"/>
+        <source>Covered for others</source>
+        <translation>Trực thay người khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="344"/>
+        <source>Shifts per person without leave, by role group: {groups}</source>
+        <translation>Số ca mỗi người (không tính người có nghỉ), theo lực lượng: {groups}</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="223"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="245"/>
+        <source>Make the roster</source>
+        <translation>Xếp lịch trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="227"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="228"/>
+        <source>To (inclusive)</source>
+        <translation>Đến hết ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="229"/>
+        <source>Only this site: {name}</source>
+        <translation>Chỉ điểm này: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="231"/>
+        <source>Keep the current roster where the rules allow</source>
+        <translation>Giữ lịch hiện có khi quy định cho phép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="236"/>
+        <source>Locked cells and shifts already marked for attendance are always kept. You can undo the whole change with Ctrl+Z.</source>
+        <translation>Các ô đã cố định và các ca đã điểm danh luôn được giữ nguyên. Có thể hoàn tác cả lần xếp bằng Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="253"/>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc đang trước ngày bắt đầu.</translation>
+    </message>
+</context>
+<context>
+    <name>ManageTab</name>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="117"/>
+        <source>Change rules…</source>
+        <translation>Sửa quy định…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="118"/>
+        <source>Sites</source>
+        <translation>Điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="119"/>
+        <source>New site…</source>
+        <translation>Thêm điểm trực…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="120"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="125"/>
+        <source>Change…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="121"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="128"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="305"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="398"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="122"/>
+        <source>People on duty</source>
+        <translation>Người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="123"/>
+        <source>Find by name, unit, role…</source>
+        <translation>Tìm theo tên, đơn vị, lực lượng…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="124"/>
+        <source>New person…</source>
+        <translation>Thêm người…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="126"/>
+        <source>Cannot work from…</source>
+        <translation>Báo nghỉ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="127"/>
+        <source>Stop / resume duty</source>
+        <translation>Thôi / trực lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="141"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="132"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="131"/>
+        <source>Site name</source>
+        <translation>Tên điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="133"/>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="134"/>
+        <source>Shifts</source>
+        <translation>Ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="135"/>
+        <source>People per shift</source>
+        <translation>Số người mỗi ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="136"/>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
+        <source>Roles</source>
+        <translation>Lực lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
+        <source>Own limits</source>
+        <translation>Giới hạn riêng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
+        <source>On duty</source>
+        <translation>Tham gia trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
+        <source>Rules: at least {rest} hours of rest between two shifts; at most {week} shifts a week (Monday to Sunday); at most {nights} night shifts in a row.</source>
+        <translation>Quy định: nghỉ ít nhất {rest} giờ giữa hai ca; tối đa {week} ca mỗi tuần (thứ Hai đến Chủ nhật); tối đa {nights} đêm trực liền.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="196"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="196"/>
+        <source>stopped</source>
+        <translation>đã thôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="200"/>
+        <source>at most {n} a week</source>
+        <translation>tối đa {n} ca/tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="202"/>
+        <source>no nights</source>
+        <translation>không trực đêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="255"/>
+        <source>Change rules</source>
+        <translation>Sửa quy định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="273"/>
+        <source>Add site</source>
+        <translation>Thêm điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="294"/>
+        <source>Change site</source>
+        <translation>Sửa điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="305"/>
+        <source>Delete the site “{name}”?</source>
+        <translation>Xóa điểm trực “{name}”?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="333"/>
+        <source>Delete site</source>
+        <translation>Xóa điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="354"/>
+        <source>Add person</source>
+        <translation>Thêm người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="370"/>
+        <source>Change person</source>
+        <translation>Sửa thông tin người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="387"/>
+        <source>Stop duty</source>
+        <translation>Thôi tham gia trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="387"/>
+        <source>Resume duty</source>
+        <translation>Trực lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="399"/>
+        <source>Delete {name} from the list?</source>
+        <translation>Xóa {name} khỏi danh sách?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="421"/>
+        <source>Delete person</source>
+        <translation>Xóa người trực</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTab</name>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="151"/>
+        <source>&amp;Person</source>
+        <translation>&amp;Người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="152"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="153"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="154"/>
+        <source>Cannot work from…</source>
+        <translation>Báo nghỉ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="155"/>
+        <source>Print their schedule…</source>
+        <translation>In lịch cá nhân…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="158"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="159"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="160"/>
+        <source>Hours</source>
+        <translation>Số giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="161"/>
+        <source>Site</source>
+        <translation>Điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="162"/>
+        <source>Leader</source>
+        <translation>Trưởng ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="163"/>
+        <source>Locked</source>
+        <translation>Cố định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="164"/>
+        <source>Marks</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="195"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="212"/>
+        <source>at most {n} shifts a week</source>
+        <translation>tối đa {n} ca mỗi tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="214"/>
+        <source>no night shifts</source>
+        <translation>không trực đêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="217"/>
+        <source>{name} — {unit} — {roles}. {shifts} shifts, {nights} at night, {hours} hours.</source>
+        <translation>{name} — {unit} — {roles}. {shifts} ca, trong đó {nights} ca đêm, {hours} giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="227"/>
+        <source>Own limits: {limits}.</source>
+        <translation>Giới hạn riêng: {limits}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="234"/>
+        <source>Cannot work: {spans}</source>
+        <translation>Không trực được: {spans}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="239"/>
+        <source>No leave in these days.</source>
+        <translation>Không có ngày nghỉ trong khoảng này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="255"/>
+        <source>Personal duty schedule</source>
+        <translation>Lịch trực cá nhân</translation>
+    </message>
+</context>
+<context>
+    <name>RosterCard</name>
+    <message>
+        <location filename="../../ui/pages/rosters/overview.py" line="29"/>
+        <source>duty shifts today</source>
+        <translation>ca trực hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/overview.py" line="32"/>
+        <source>duty shifts today, {n} not filled ({m} people missing)</source>
+        <translation>ca trực hôm nay, {n} ca chưa đủ (thiếu {m} người)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/overview.py" line="37"/>
+        <source>duty shifts today, all filled</source>
+        <translation>ca trực hôm nay, đều đủ người</translation>
+    </message>
+</context>
+<context>
+    <name>Rosters</name>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="24"/>
+        <source>Duty rosters</source>
+        <translation>Lịch trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="104"/>
+        <source>Unexpected error: the roster was not changed.</source>
+        <translation>Lỗi không mong đợi: lịch trực chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="113"/>
+        <source>Mon</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="114"/>
+        <source>Tue</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="115"/>
+        <source>Wed</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="116"/>
+        <source>Thu</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="117"/>
+        <source>Fri</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="118"/>
+        <source>Sat</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/common.py" line="119"/>
+        <source>Sun</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="558"/>
+        <source>Rule broken</source>
+        <translation>Vi phạm quy định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="561"/>
+        <source>Do it anyway? The cell will be marked until it is fixed.</source>
+        <translation>Vẫn làm? Ô này sẽ bị đánh dấu cho đến khi được sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/print_preview.py" line="79"/>
+        <source>Save as PDF</source>
+        <translation>Lưu thành tệp PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RostersPage</name>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="67"/>
+        <source>Duty rosters</source>
+        <translation>Lịch trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="69"/>
+        <source>Week by site</source>
+        <translation>Lịch tuần theo điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="70"/>
+        <source>By person</source>
+        <translation>Theo người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="71"/>
+        <source>Fairness</source>
+        <translation>Công bằng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="72"/>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="73"/>
+        <source>Sites and people</source>
+        <translation>Điểm trực và người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="76"/>
+        <source>Checkpoint log</source>
+        <translation>Nhật ký chốt</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="523"/>
+        <source>Roster rules</source>
+        <translation>Quy định xếp lịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="528"/>
+        <source> hours</source>
+        <translation> giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="530"/>
+        <source>Rest between two shifts, at least</source>
+        <translation>Nghỉ giữa hai ca, ít nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="534"/>
+        <source>Shifts a week (Monday to Sunday), at most</source>
+        <translation>Số ca mỗi tuần (thứ Hai đến Chủ nhật), tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="538"/>
+        <source>Night shifts in a row, at most</source>
+        <translation>Số đêm trực liền, tối đa</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="350"/>
+        <source>Change site</source>
+        <translation>Sửa điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="350"/>
+        <source>New site</source>
+        <translation>Thêm điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="353"/>
+        <source>Name</source>
+        <translation>Tên điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="359"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="361"/>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="363"/>
+        <source>Active from</source>
+        <translation>Hoạt động từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="364"/>
+        <source>Ends on</source>
+        <translation>Kết thúc ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="374"/>
+        <source>Active to</source>
+        <translation>Hoạt động đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="387"/>
+        <source>first shift at</source>
+        <translation>ca đầu bắt đầu lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="389"/>
+        <source>Shifts</source>
+        <translation>Ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="390"/>
+        <source>Own shifts (start+hours)</source>
+        <translation>Ca tự đặt (giờ bắt đầu+số giờ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="396"/>
+        <source>People per shift</source>
+        <translation>Số người mỗi ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="407"/>
+        <source>At least, per shift</source>
+        <translation>Mỗi ca cần ít nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="409"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="453"/>
+        <source>Change person</source>
+        <translation>Sửa thông tin người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="453"/>
+        <source>New person</source>
+        <translation>Thêm người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="456"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="461"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="476"/>
+        <source>Roles</source>
+        <translation>Lực lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="478"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="479"/>
+        <source>At most</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="482"/>
+        <source> shifts a week</source>
+        <translation> ca mỗi tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="492"/>
+        <source>Own limit</source>
+        <translation>Giới hạn riêng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="493"/>
+        <source>No night shifts</source>
+        <translation>Không trực đêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="497"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="280"/>
+        <source>Cannot work from a date</source>
+        <translation>Báo nghỉ từ một ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="291"/>
+        <source>Person</source>
+        <translation>Người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="296"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="298"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="299"/>
+        <source>Until further notice</source>
+        <translation>Chưa biết ngày trở lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="307"/>
+        <source>To (inclusive)</source>
+        <translation>Đến hết ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="309"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="311"/>
+        <source>Take them off their shifts and re-plan from that day (keeps the rest)</source>
+        <translation>Rút người này khỏi các ca và xếp lại từ ngày đó (giữ nguyên phần còn lại)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="324"/>
+        <source>Choose a person.</source>
+        <translation>Hãy chọn người trực.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="328"/>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc đang trước ngày bắt đầu.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekGridModel</name>
+    <message>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="78"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="117"/>
+        <source>— {n} missing —</source>
+        <translation>— thiếu {n} —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="80"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="122"/>
+        <source>(not active)</source>
+        <translation>(không hoạt động)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="89"/>
+        <source>The site is not active this day.</source>
+        <translation>Điểm trực không hoạt động ngày này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="92"/>
+        <source> — locked</source>
+        <translation> — cố định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="144"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+</context>
+<context>
+    <name>WeekTab</name>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="205"/>
+        <source>&amp;Site</source>
+        <translation>Đ&amp;iểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="206"/>
+        <source>Previous week (Alt+Left)</source>
+        <translation>Tuần trước (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="207"/>
+        <source>Next week (Alt+Right)</source>
+        <translation>Tuần sau (Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="208"/>
+        <source>Any day of the week to show</source>
+        <translation>Một ngày bất kỳ trong tuần cần xem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="209"/>
+        <source>This week</source>
+        <translation>Tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="210"/>
+        <source>Make roster…</source>
+        <translation>Xếp lịch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="212"/>
+        <source>Make or re-make the roster for a range of days (keeps locked cells)</source>
+        <translation>Xếp hoặc xếp lại lịch cho một khoảng ngày (giữ các ô cố định)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="214"/>
+        <source>Cannot work from…</source>
+        <translation>Báo nghỉ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="216"/>
+        <source>Someone is sick, on leave or in quarantine from a date: re-plan from there</source>
+        <translation>Có người ốm, nghỉ phép hoặc cách ly từ một ngày: xếp lại từ ngày đó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="218"/>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="219"/>
+        <source>Print this site, this week…</source>
+        <translation>In lịch tuần của điểm này…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="220"/>
+        <source>Print all sites, this week…</source>
+        <translation>In lịch tuần của tất cả các điểm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="221"/>
+        <source>Save this week as PDF…</source>
+        <translation>Lưu lịch tuần thành PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="224"/>
+        <source>● shift leader · bold: locked (kept by re-plans) · red: a rule is broken · amber: people or a role missing · grey: site not active · hover a cell for the reasons</source>
+        <translation>● trưởng ca · chữ đậm: cố định (giữ khi xếp lại) · nền đỏ: vi phạm quy định · nền vàng: thiếu người hoặc thiếu lực lượng · nền xám: điểm không hoạt động · đưa chuột vào ô để xem lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="229"/>
+        <source>Change person… (Enter)</source>
+        <translation>Đổi người… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="230"/>
+        <source>Add person…</source>
+        <translation>Thêm người…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="231"/>
+        <source>Take off (Del)</source>
+        <translation>Rút khỏi ca (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="232"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="541"/>
+        <source>Make shift leader</source>
+        <translation>Làm trưởng ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="233"/>
+        <source>Swap with…</source>
+        <translation>Đổi chỗ với…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="271"/>
+        <source>No site yet: add sites and people in the tab “Sites and people”.</source>
+        <translation>Chưa có điểm trực: hãy thêm điểm trực và người trực ở thẻ “Điểm trực và người trực”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="276"/>
+        <source>Week {start} – {end}: {missing} places missing, {marks} rule marks.</source>
+        <translation>Tuần {start} – {end}: thiếu {missing} lượt người, {marks} cảnh báo vi phạm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="303"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="407"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="551"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="313"/>
+        <source>locked</source>
+        <translation>cố định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="330"/>
+        <source>{n} places missing: press “Add person…”</source>
+        <translation>Thiếu {n} người: bấm “Thêm người…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="351"/>
+        <source>Unlock (Ctrl+L)</source>
+        <translation>Bỏ cố định (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="351"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Cố định (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="410"/>
+        <source>Instead of {name}</source>
+        <translation>Thay cho {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="468"/>
+        <source>Change person on a shift</source>
+        <translation>Đổi người trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="489"/>
+        <source>Add person to a shift</source>
+        <translation>Thêm người vào ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="513"/>
+        <source>Take someone off a shift</source>
+        <translation>Rút người khỏi ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="522"/>
+        <source>Lock</source>
+        <translation>Cố định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="522"/>
+        <source>Unlock</source>
+        <translation>Bỏ cố định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="570"/>
+        <source>Swap {name} with…</source>
+        <translation>Đổi chỗ {name} với…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <source>Site</source>
+        <translation>Điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <source>Person</source>
+        <translation>Người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="591"/>
+        <source>Swap two people</source>
+        <translation>Đổi chỗ hai người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="669"/>
+        <source>Make roster {start} – {end}</source>
+        <translation>Xếp lịch {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="675"/>
+        <source>Roster made</source>
+        <translation>Đã xếp lịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="677"/>
+        <source>Making the roster…</source>
+        <translation>Đang xếp lịch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="685"/>
+        <source>There is nobody on the staff list yet.</source>
+        <translation>Chưa có ai trong danh sách người trực.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="708"/>
+        <source>Record leave</source>
+        <translation>Ghi ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="730"/>
+        <source>Cannot work from a date, re-plan</source>
+        <translation>Báo nghỉ và xếp lại lịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="731"/>
+        <source>Re-planned</source>
+        <translation>Đã xếp lại lịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="733"/>
+        <source>Re-planning…</source>
+        <translation>Đang xếp lại lịch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="751"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="765"/>
+        <source>Duty roster</source>
+        <translation>Lịch trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="765"/>
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
+    </message>
+</context>
 </TS>

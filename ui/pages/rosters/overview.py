@@ -1,1 +1,48 @@
-"""What the rosters register adds to the overview page (nothing yet)."""
+"""What the rosters register adds to the overview page: today's duty shifts and the unfilled."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fieldapp.db.database import Database
+from fieldapp.rostering.views import DaySummary, day_summary
+from ui.pages.overview import Card
+
+
+class RosterCard(Card):
+    """ "12 duty shifts today" and how many of them are not filled."""
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.summary: DaySummary | None = None
+        self.retranslate()
+
+    def refresh(self) -> None:
+        self.summary = day_summary(self.db, date.today())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        s = self.summary
+        self.value.setText("–" if s is None else str(s.shifts))
+        if s is None:
+            self.caption.setText(self.tr("duty shifts today"))
+        elif s.unfilled:
+            self.caption.setText(
+                self.tr("duty shifts today, {n} not filled ({m} people missing)").format(
+                    n=s.unfilled, m=s.missing
+                )
+            )
+        else:
+            self.caption.setText(self.tr("duty shifts today, all filled"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def overview_card(db: Database) -> RosterCard:
+    return RosterCard(db)

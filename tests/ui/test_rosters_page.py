@@ -1,0 +1,363 @@
+"""The duty-roster page driven like a person: keys, clicks, dialogs; then the database."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+
+from fieldapp.demo import DEMO_PROFILE
+from fieldapp.profile import save_profile
+from fieldapp.rostering.demo import demo_step
+from fieldapp.rostering.planning import check_saved
+from fieldapp.rostering.sheets import print_roster
+from fieldapp.rostering.store import add_staff, find_staff, list_staff, load_snapshot, monday_of
+from fieldapp.rostering.views import week_grid
+from tests.ui.typing import type_text
+from ui.i18n import install_language
+from ui.pages.rosters import RostersPage
+from ui.pages.rosters.dialogs import CandidatesDialog, GenerateDialog, StaffDialog
+from ui.pages.rosters.grid_model import WeekGridModel
+from ui.pages.rosters.print_preview import load_pdf, paint_pdf
+
+TODAY = date.today()
+MONDAY = monday_of(TODAY)
+
+
+@pytest.fixture
+def roster_db(db):
+    save_profile(db, DEMO_PROFILE)
+    demo_step(db, today=TODAY)
+    for i in range(4):  # spare people with no shifts yet: someone can always take a cell
+        add_staff(db, f"Dự bị {i + 1}", unit="Đoàn Thanh niên xã", roles=["youth", "militia"])
+    return db
+
+
+@pytest.fixture
+def page(qtbot, roster_db):
+    install_language("vi")
+    widget = RostersPage(roster_db)
+    qtbot.addWidget(widget)
+    widget.resize(1150, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    yield widget
+    install_language("vi")
+
+
+ERRORS: list[BaseException] = []
+
+
+def on_next_modal(action, kind=QDialog) -> None:
+    """Do ``action(dialog)`` on the modal window that opens next (like a person would).
+
+    A failed check inside closes the window (so the test does not hang) and is raised by
+    :func:`no_modal_errors`.
+    """
+    seen = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+    def run() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, kind) and widget.isVisible() and id(widget) not in seen:
+                try:
+                    action(widget)
+                except BaseException as err:  # noqa: BLE001 - reported by no_modal_errors
+                    ERRORS.append(err)
+                    widget.reject()
+                return
+        QTimer.singleShot(20, run)
+
+    QTimer.singleShot(0, run)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_errors():
+    ERRORS.clear()
+    yield
+    if ERRORS:
+        raise ERRORS[0]
+
+
+def duties(db, day=None):
+    first = day or MONDAY
+    last = day or MONDAY + timedelta(days=13)
+    return {(d.cell, d.staff_id): d for d in load_snapshot(db, first, last).duties}
+
+
+def test_page_is_vietnamese_and_shows_this_weeks_grid(page, roster_db):
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tabs[:5] == [
+        "Lịch tuần theo điểm",
+        "Theo người",
+        "Công bằng",
+        "Điểm danh",
+        "Điểm trực và người trực",
+    ]
+    week = page.week
+    assert week.site.count() == 4
+    assert week.model.rowCount() == 3 and week.model.columnCount() == 7
+    header = week.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header.startswith("Thứ Hai")
+    text = week.model.index(0, 0).data()
+    assert text.startswith("● ") and len(text.splitlines()) == 3
+    assert "0 chỗ thiếu" in week.summary.text() or "thiếu 0" in week.summary.text()
+
+
+def test_grid_model_passes_the_model_tester(qtmodeltester, roster_db):
+    model = WeekGridModel()
+    site = load_snapshot(roster_db, MONDAY, MONDAY).sites
+    model.set_grid(week_grid(roster_db, min(site), MONDAY))
+    qtmodeltester.check(model)
+
+
+def test_change_a_person_from_the_ranked_list_then_undo(page, roster_db, qtbot):
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    week.select_cell(MONDAY + timedelta(days=9), "C1")
+    week.view.setFocus()
+    before = duties(roster_db)
+    cell = week.current_cell()
+    week.people.setCurrentRow(1)
+    leaving = cell.people[1]
+    chosen = {}
+
+    def pick(dialog: CandidatesDialog) -> None:
+        assert isinstance(dialog, CandidatesDialog)
+        assert dialog.model.item(0, 0).text() == "✓"
+        chosen["name"] = dialog.model.item(0, 1).text()
+        assert dialog.chosen().staff.name == chosen["name"]
+        dialog.accept()
+
+    on_next_modal(pick)
+    qtbot.keyClick(week.view, Qt.Key.Key_Return)
+    after = duties(roster_db)
+    day = MONDAY + timedelta(days=9)
+    names = {s for (c, s) in after if c == cell_key(cell)}
+    person = find_staff(roster_db, chosen["name"])
+    assert person.id in names and leaving.staff_id not in names
+    new = next(d for (c, s), d in after.items() if c == cell_key(cell) and s == person.id)
+    assert new.locked and new.day == day
+    assert check_saved(roster_db, MONDAY, MONDAY + timedelta(days=13)) == []
+    # Ctrl+Z puts it back as it was
+    activate(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert set(duties(roster_db)) == set(before)
+    qtbot.keyClick(page, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert person.id in {s for (c, s) in duties(roster_db) if c == cell_key(cell)}
+
+
+def activate(qtbot, widget) -> None:
+    """The window in front again after a dialog (window shortcuts need it)."""
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
+
+
+def cell_key(cell):
+    return (cell.site_id, cell.day, cell.shift)
+
+
+def test_remove_lock_and_add_back_with_keys(page, roster_db, qtbot):
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    day = MONDAY + timedelta(days=10)
+    week.select_cell(day, "C2")
+    week.view.setFocus()
+    cell = week.current_cell()
+    week.people.setCurrentRow(0)
+    qtbot.keyClick(week.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    first = cell.people[0]
+    assert duties(roster_db)[(cell_key(cell), first.staff_id)].locked
+    assert "Bỏ cố định" in week.lock_button.text()
+    week.people.setCurrentRow(1)
+    gone = week.current_person()
+    qtbot.keyClick(week.view, Qt.Key.Key_Delete)
+    assert (cell_key(cell), gone.staff_id) not in duties(roster_db)
+    assert week.current_cell().missing == 1
+    assert "thiếu" in week.model.index(1, 3).data()
+    assert week.add_button.isEnabled()
+
+    def pick_first(dialog) -> None:
+        dialog.accept()
+
+    on_next_modal(pick_first)
+    qtbot.mouseClick(week.add_button, Qt.MouseButton.LeftButton)
+    assert week.current_cell().missing == 0
+    assert check_saved(roster_db, MONDAY, MONDAY + timedelta(days=13)) == []
+
+
+def test_forcing_a_rule_break_asks_and_shows_the_mark(page, roster_db, qtbot):
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    day = MONDAY + timedelta(days=11)
+    week.select_cell(day, "C1")
+    cell = week.current_cell()
+    week.people.setCurrentRow(1)
+    # someone already on at another site at the same time
+    other = next(
+        d
+        for d in load_snapshot(roster_db, day, day).duties
+        if d.day == day
+        and d.shift == "C1"
+        and d.site_id != cell.site_id
+        and d.staff_id not in {p.staff_id for p in cell.people}
+    )
+    name = find_staff(roster_db, str(other.staff_id)).name
+
+    def pick(dialog: CandidatesDialog) -> None:
+        dialog.search.setText(name)
+        dialog.table.selectRow(0)
+        assert (
+            dialog.model.item(dialog.proxy.mapToSource(dialog.table.currentIndex()).row(), 0).text()
+            == "✗"
+        )
+        on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), QMessageBox)
+        dialog.accept()
+
+    on_next_modal(pick)
+    week._on_change()
+    grid = week_grid(roster_db, cell.site_id, day)
+    assert any(c.kind == "overlap" for c in grid.cells[(day, "C1")].conflicts)
+    index = week.model.index_of(day, "C1")
+    assert "Trùng giờ" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "vi phạm" in week.summary.text()
+
+
+def test_generate_next_week_with_progress_then_undo(page, roster_db, qtbot):
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=14))
+    assert week.grid.missing > 0
+    before = duties(roster_db, None)
+
+    def accept(dialog: GenerateDialog) -> None:
+        assert dialog.keep.isChecked()
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next_modal(accept)
+    qtbot.mouseClick(week.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: week.last_result is not None and not week.busy, timeout=20000)
+    assert week.last_result.added == 27 * 7 and week.grid.missing == 0
+    last = MONDAY + timedelta(days=20)
+    assert check_saved(roster_db, MONDAY, last) == []
+    page.undo.undo()
+    assert set(duties(roster_db, None)) == set(before)
+    assert week.grid.missing > 0
+
+
+def test_sick_from_tomorrow_replans(page, roster_db, qtbot):
+    week = page.week
+    tomorrow = TODAY + timedelta(days=1)
+    snap = load_snapshot(roster_db, tomorrow, MONDAY + timedelta(days=13))
+    sick = next(d.staff_id for d in snap.duties if d.day > tomorrow)
+    week.start_unavailable(sick, "sick", tomorrow, None, "", True)
+    qtbot.waitUntil(lambda: week.last_result is not None and not week.busy, timeout=20000)
+    after = load_snapshot(roster_db, tomorrow, MONDAY + timedelta(days=13))
+    assert not any(d.staff_id == sick for d in after.duties)
+    assert check_saved(roster_db, MONDAY, MONDAY + timedelta(days=13)) == []
+    page.undo.undo()
+    back = load_snapshot(roster_db, tomorrow, MONDAY + timedelta(days=13))
+    assert any(d.staff_id == sick for d in back.duties)
+    assert not back.absences.get(sick) or all(
+        a.starts.date() != tomorrow for a in back.absences[sick]
+    )
+
+
+def test_add_a_person_typing_vietnamese(page, roster_db, qtbot):
+    page.tabs.setCurrentWidget(page.manage)
+    count = len(list_staff(roster_db))
+
+    def fill(dialog: StaffDialog) -> None:
+        type_text(qtbot, dialog.name, "Lường Thị Thảo")
+        dialog.unit.setCurrentText("Trạm Y tế xã")
+        dialog.roles["health"].setChecked(True)
+        dialog.no_nights.setChecked(True)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    on_next_modal(fill)
+    qtbot.mouseClick(page.manage.new_person, Qt.MouseButton.LeftButton)
+    people = list_staff(roster_db)
+    assert len(people) == count + 1
+    new = find_staff(roster_db, "Lường Thị Thảo")
+    assert new.roles == ("health",) and new.no_nights and new.unit == "Trạm Y tế xã"
+    texts = [
+        page.manage.staff_model.item(r, 0).text() for r in range(page.manage.staff_model.rowCount())
+    ]
+    assert "Lường Thị Thảo" in texts
+    activate(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(list_staff(roster_db)) == count
+
+
+def test_attendance_marks_from_the_tab(page, roster_db, qtbot):
+    tab = page.attendance
+    page.tabs.setCurrentWidget(tab)
+    day = MONDAY + timedelta(days=13)  # the future: nothing marked yet
+    tab.day.setDate(tab.day.date().addDays((day - TODAY).days))
+    assert tab.model.rowCount() == 27
+    assert all(r.status is None for r in tab.rows)
+    tab.view.selectRow(0)
+    type_text(qtbot, tab.marked_by, "Hoàng Văn Hùng")
+    qtbot.mouseClick(tab.absent, Qt.MouseButton.LeftButton)
+    assert tab.rows[0].status == "absent" and tab.rows[0].marked_by == "Hoàng Văn Hùng"
+    assert tab.model.item(0, 4).text() == "vắng"
+    qtbot.mouseClick(tab.all_present, Qt.MouseButton.LeftButton)
+    assert {r.status for r in tab.rows[1:]} == {"present"}
+    page.undo.undo()
+    assert all(r.status is None for r in tab.rows[1:])
+
+
+def test_person_and_fairness_tabs(page, roster_db):
+    page.tabs.setCurrentWidget(page.person)
+    person = page.person
+    assert person.person.count() == len(list_staff(roster_db))
+    person.show_person(find_staff(roster_db, "Hoàng Văn Hùng").id)
+    assert person.model.rowCount() > 0
+    assert "ca" in person.info.text()
+    page.tabs.setCurrentWidget(page.fairness)
+    assert page.fairness.model.rowCount() == 49
+    shifts = sum(
+        int(page.fairness.model.item(r, 3).text()) for r in range(page.fairness.model.rowCount())
+    )
+    assert shifts == 27 * 14
+
+
+def test_printing_draws_every_page(roster_db, tmp_path, qapp):
+    pdf = print_roster(roster_db, tmp_path / "lich.pdf", MONDAY)
+    document = load_pdf(pdf)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert paint_pdf(document, printer) == 4
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 4
+
+
+def test_print_preview_opens_for_the_week(page, monkeypatch, tmp_path):
+    seen = {}
+
+    def fake_exec(dialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+        dialog.paintRequested.emit(printer)
+        seen["title"] = dialog.windowTitle()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.pages.rosters.print_preview.QPrintPreviewDialog.exec", fake_exec)
+    page.week._on_print(False)
+    assert seen["title"] == "Lịch trực"
+    assert len(PdfReader(tmp_path / "preview.pdf").pages) == 1
+
+
+def test_overview_card_counts_todays_shifts(qtbot, roster_db):
+    from ui.pages.rosters.overview import overview_card
+
+    install_language("vi")
+    card = overview_card(roster_db)
+    qtbot.addWidget(card)
+    card.refresh()
+    assert card.value.text() == "12"
+    assert "đủ người" in card.caption.text()

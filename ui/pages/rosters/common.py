@@ -1,0 +1,128 @@
+"""Shared pieces of the rosters page: undo commands, the background task, small helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, QRunnable, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from fieldapp.errors import UserError
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, QCoreApplication.translate("Rosters", "Duty rosters"), message)
+
+
+def run_service(parent: QWidget | None, action: Callable[[], object]) -> object | None:
+    """Call a core service; a user mistake shows its Vietnamese message and returns None."""
+    try:
+        return action()
+    except UserError as err:
+        show_error(parent, str(err))
+        return None
+
+
+def masked_phone(db, phone: str) -> str:
+    """The phone as the signed-in role may see it (masked unless the role needs it)."""
+    if not phone:
+        return ""
+    try:
+        from fieldapp.accounts.permissions import mask
+    except ImportError:  # no accounts in this version: show as stored
+        return phone
+    return mask(phone, getattr(db, "actor", None))
+
+
+class ServiceCommand(QUndoCommand):
+    """A change already made by the caller, with the core calls that undo and redo it.
+
+    The caller does the first action itself (so a refused change shows its message and nothing
+    is pushed); ``redo`` runs only after an undo.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        undo: Callable[[], None],
+        redo: Callable[[], None],
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self._undo, self._redo, self._changed = undo, redo, changed
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._run(self._redo)
+        self._done = True
+
+    def undo(self) -> None:
+        self._run(self._undo)
+        self._done = False
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except UserError as err:
+            show_error(QApplication.activeWindow(), str(err))
+        self._changed()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(float, str)
+
+
+class Task(QRunnable):
+    """Runs ``work(progress)`` in the thread pool; talks back only through signals."""
+
+    def __init__(self, work: Callable[[Callable[[float, str], None]], object]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progress.emit)
+        except UserError as err:
+            self.signals.failed.emit(str(err))
+        except Exception:  # noqa: BLE001 - a bug: one line to the user, the window stays
+            self.signals.failed.emit(
+                QCoreApplication.translate(
+                    "Rosters", "Unexpected error: the roster was not changed."
+                )
+            )
+        else:
+            self.signals.done.emit(result)
+
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Rosters", "Mon"),
+    QT_TRANSLATE_NOOP("Rosters", "Tue"),
+    QT_TRANSLATE_NOOP("Rosters", "Wed"),
+    QT_TRANSLATE_NOOP("Rosters", "Thu"),
+    QT_TRANSLATE_NOOP("Rosters", "Fri"),
+    QT_TRANSLATE_NOOP("Rosters", "Sat"),
+    QT_TRANSLATE_NOOP("Rosters", "Sun"),
+)
+
+
+def weekday_name(day: date) -> str:
+    return QCoreApplication.translate("Rosters", WEEKDAYS[day.weekday()])
+
+
+def short_date(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}"

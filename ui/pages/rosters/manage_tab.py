@@ -1,0 +1,425 @@
+"""Sites and people: add, change, end or delete sites; add, change, stop people; leave; rules."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.db.database import Database
+from fieldapp.rostering import store
+from fieldapp.rostering.store import SiteInfo, StaffInfo
+from fieldapp.text.vietnamese import fold, format_date
+from ui.pages.rosters.common import ServiceCommand, masked_phone, run_service
+from ui.pages.rosters.dialogs import RulesDialog, SiteDialog, StaffDialog
+from ui.pages.rosters.other_tabs import _item, _table, fit
+
+
+class ManageTab(QWidget):
+    """Two lists, sites above and people below, each with its buttons; the rules on top."""
+
+    unavailable_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, db: Database, undo: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo = undo
+        self.sites: list[SiteInfo] = []
+        self.people: list[StaffInfo] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 0)
+        rules_bar = QHBoxLayout()
+        self.rules_text = QLabel()
+        self.rules_text.setWordWrap(True)
+        self.rules_button = QPushButton()
+        rules_bar.addWidget(self.rules_text, 1)
+        rules_bar.addWidget(self.rules_button)
+        outer.addLayout(rules_bar)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.sites_title = QLabel()
+        self.new_site = QPushButton()
+        self.edit_site = QPushButton()
+        self.delete_site = QPushButton()
+        bar.addWidget(self.sites_title)
+        bar.addStretch(1)
+        for b in (self.new_site, self.edit_site, self.delete_site):
+            bar.addWidget(b)
+        top_layout.addLayout(bar)
+        self.site_model = QStandardItemModel(0, 6, self)
+        self.site_view = _table(self.site_model)
+        top_layout.addWidget(self.site_view)
+        splitter.addWidget(top)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.staff_title = QLabel()
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(260)
+        self.new_person = QPushButton()
+        self.edit_person = QPushButton()
+        self.leave_person = QPushButton()
+        self.stop_person = QPushButton()
+        self.delete_person = QPushButton()
+        bar.addWidget(self.staff_title)
+        bar.addWidget(self.filter)
+        bar.addStretch(1)
+        for b in (
+            self.new_person,
+            self.edit_person,
+            self.leave_person,
+            self.stop_person,
+            self.delete_person,
+        ):
+            bar.addWidget(b)
+        bottom_layout.addLayout(bar)
+        self.staff_model = QStandardItemModel(0, 6, self)
+        self.staff_view = _table(self.staff_model)
+        bottom_layout.addWidget(self.staff_view)
+        splitter.addWidget(bottom)
+        splitter.setSizes([180, 320])
+        outer.addWidget(splitter, 1)
+
+        self.rules_button.clicked.connect(self._on_rules)
+        self.new_site.clicked.connect(lambda: self._on_site(None))
+        self.edit_site.clicked.connect(lambda: self._on_site(self._current_site()))
+        self.site_view.doubleClicked.connect(lambda _i: self._on_site(self._current_site()))
+        self.delete_site.clicked.connect(self._on_delete_site)
+        self.new_person.clicked.connect(lambda: self._on_person(None))
+        self.edit_person.clicked.connect(lambda: self._on_person(self._current_person()))
+        self.staff_view.doubleClicked.connect(lambda _i: self._on_person(self._current_person()))
+        self.leave_person.clicked.connect(self._on_leave)
+        self.stop_person.clicked.connect(self._on_stop)
+        self.delete_person.clicked.connect(self._on_delete_person)
+        self.filter.textChanged.connect(lambda _t: self._fill_staff())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.rules_button.setText(self.tr("Change rules…"))
+        self.sites_title.setText(self.tr("Sites"))
+        self.new_site.setText(self.tr("New site…"))
+        self.edit_site.setText(self.tr("Change…"))
+        self.delete_site.setText(self.tr("Delete"))
+        self.staff_title.setText(self.tr("People on duty"))
+        self.filter.setPlaceholderText(self.tr("Find by name, unit, role…"))
+        self.new_person.setText(self.tr("New person…"))
+        self.edit_person.setText(self.tr("Change…"))
+        self.leave_person.setText(self.tr("Cannot work from…"))
+        self.stop_person.setText(self.tr("Stop / resume duty"))
+        self.delete_person.setText(self.tr("Delete"))
+        self.site_model.setHorizontalHeaderLabels(
+            [
+                self.tr("Site name"),
+                self.tr("Kind"),
+                self.tr("Active"),
+                self.tr("Shifts"),
+                self.tr("People per shift"),
+                self.tr("Place"),
+            ]
+        )
+        self.staff_model.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Unit"),
+                self.tr("Roles"),
+                self.tr("Phone"),
+                self.tr("Own limits"),
+                self.tr("On duty"),
+            ]
+        )
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        rules = store.get_rules(self.db)
+        self.rules_text.setText(
+            self.tr(
+                "Rules: at least {rest} hours of rest between two shifts; at most {week} shifts "
+                "a week (Monday to Sunday); at most {nights} night shifts in a row."
+            ).format(
+                rest=f"{rules.min_rest_hours:g}",
+                week=rules.max_shifts_per_week,
+                nights=rules.max_consecutive_nights,
+            )
+        )
+        self.sites = store.list_sites(self.db)
+        self.site_model.removeRows(0, self.site_model.rowCount())
+        for s in self.sites:
+            until = format_date(s.active_to) if s.active_to else "…"
+            shifts = ", ".join(f"{x.start}–{x.end}" for x in s.shifts)
+            need = f"{s.staff_per_shift}" + (f" ({s.require_text})" if s.require_text else "")
+            self.site_model.appendRow(
+                [
+                    _item(s.name),
+                    _item(s.kind_label),
+                    _item(f"{format_date(s.active_from)} – {until}"),
+                    _item(shifts),
+                    _item(need),
+                    _item(s.place),
+                ]
+            )
+        fit(self.site_view)
+        self.people = store.list_staff(self.db, include_inactive=True)
+        self._fill_staff()
+
+    def _shown_people(self) -> list[StaffInfo]:
+        needle = fold(self.filter.text())
+        if not needle:
+            return self.people
+        return [
+            p
+            for p in self.people
+            if needle in fold(f"{p.name} {p.unit} {p.roles_text} {' '.join(p.roles)}")
+        ]
+
+    def _fill_staff(self) -> None:
+        self.staff_model.removeRows(0, self.staff_model.rowCount())
+        yes, no = self.tr("yes"), self.tr("stopped")
+        for p in self._shown_people():
+            limits = []
+            if p.max_shifts_per_week is not None:
+                limits.append(self.tr("at most {n} a week").format(n=p.max_shifts_per_week))
+            if p.no_nights:
+                limits.append(self.tr("no nights"))
+            row = [
+                _item(p.name),
+                _item(p.unit),
+                _item(p.roles_text),
+                _item(masked_phone(self.db, p.phone)),
+                _item(", ".join(limits)),
+                _item(yes if p.active else no),
+            ]
+            if not p.active:
+                for item in row:
+                    item.setForeground(Qt.GlobalColor.gray)
+            self.staff_model.appendRow(row)
+        fit(self.staff_view)
+
+    def _current_site(self) -> SiteInfo | None:
+        index = self.site_view.currentIndex()
+        return self.sites[index.row()] if index.isValid() else None
+
+    def _current_person(self) -> StaffInfo | None:
+        index = self.staff_view.currentIndex()
+        shown = self._shown_people()
+        return shown[index.row()] if index.isValid() and index.row() < len(shown) else None
+
+    def _done(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _push(self, text: str, undo, redo) -> None:
+        self.undo.push(ServiceCommand(text, undo, redo, self._done))
+        self._done()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _on_rules(self) -> None:
+        before = store.get_rules(self.db)
+        dialog = RulesDialog(before, self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+
+        def undo() -> None:
+            store.set_rules(
+                self.db,
+                min_rest_hours=before.min_rest_hours,
+                max_shifts_per_week=before.max_shifts_per_week,
+                max_consecutive_nights=before.max_consecutive_nights,
+            )
+
+        def do() -> None:
+            store.set_rules(self.db, **values)
+
+        if run_service(self, lambda: do() or True):
+            self._push(self.tr("Change rules"), undo, do)
+
+    def _on_site(self, site: SiteInfo | None) -> None:
+        dialog = SiteDialog(site, self)
+        while dialog.exec():
+            values = run_service(self, dialog.values)
+            if values is not None and self._save_site(site, values):
+                return
+
+    def _save_site(self, site: SiteInfo | None, values: dict) -> bool:
+        if site is None:
+            holder = {"id": None}
+
+            def add() -> None:
+                holder["id"] = store.add_site(self.db, **values).id
+
+            if not run_service(self, lambda: add() or True):
+                return False
+            self._push(self.tr("Add site"), lambda: store.delete_site(self.db, holder["id"]), add)
+            return True
+        before = {
+            "name": site.name,
+            "kind": site.kind,
+            "place": site.place,
+            "active_from": site.active_from,
+            "active_to": site.active_to,
+            "staff_per_shift": site.staff_per_shift,
+            "require": site.require,
+            "notes": site.notes,
+            "pattern": site.pattern,
+        }
+        if site.pattern == "custom":
+            before["shifts"] = list(site.shifts)
+        else:
+            before["first_start"] = site.shifts[0].start
+        sid = site.id
+        if not run_service(self, lambda: store.update_site(self.db, sid, **values)):
+            return False
+        self._push(
+            self.tr("Change site"),
+            lambda: store.update_site(self.db, sid, **before),
+            lambda: store.update_site(self.db, sid, **values),
+        )
+        return True
+
+    def _on_delete_site(self) -> None:
+        site = self._current_site()
+        if site is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete"), self.tr("Delete the site “{name}”?").format(name=site.name)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        values = {
+            "name": site.name,
+            "kind": site.kind,
+            "place": site.place,
+            "active_from": site.active_from,
+            "active_to": site.active_to,
+            "pattern": site.pattern,
+            "staff_per_shift": site.staff_per_shift,
+            "require": site.require,
+            "notes": site.notes,
+        }
+        if site.pattern == "custom":
+            values["shifts"] = list(site.shifts)
+        else:
+            values["first_start"] = site.shifts[0].start
+        holder = {"id": site.id}
+
+        def do() -> None:
+            store.delete_site(self.db, holder["id"])
+
+        def undo() -> None:
+            holder["id"] = store.add_site(self.db, **values).id
+
+        if run_service(self, lambda: do() or True):
+            self._push(self.tr("Delete site"), undo, do)
+
+    def _units(self) -> list[str]:
+        return sorted({p.unit for p in self.people if p.unit})
+
+    def _on_person(self, person: StaffInfo | None) -> None:
+        dialog = StaffDialog(person, self._units(), self)
+        while dialog.exec():
+            if self._save_person(person, dialog.values()):
+                return
+
+    def _save_person(self, person: StaffInfo | None, values: dict) -> bool:
+        if person is None:
+            holder = {"id": None}
+
+            def add() -> None:
+                holder["id"] = store.add_staff(self.db, **values).id
+
+            if not run_service(self, lambda: add() or True):
+                return False
+            self._push(
+                self.tr("Add person"), lambda: store.delete_staff(self.db, holder["id"]), add
+            )
+            return True
+        before = {
+            "name": person.name,
+            "unit": person.unit,
+            "roles": list(person.roles),
+            "phone": person.phone,
+            "max_shifts_per_week": person.max_shifts_per_week,
+            "no_nights": person.no_nights,
+            "notes": person.notes,
+        }
+        pid = person.id
+        if not run_service(self, lambda: store.update_staff(self.db, pid, **values)):
+            return False
+        self._push(
+            self.tr("Change person"),
+            lambda: store.update_staff(self.db, pid, **before),
+            lambda: store.update_staff(self.db, pid, **values),
+        )
+        return True
+
+    def _on_leave(self) -> None:
+        person = self._current_person()
+        self.unavailable_requested.emit(person.id if person else -1)
+
+    def _on_stop(self) -> None:
+        person = self._current_person()
+        if person is None:
+            return
+        pid, active = person.id, person.active
+        if run_service(self, lambda: store.update_staff(self.db, pid, active=not active)):
+            self._push(
+                self.tr("Stop duty") if active else self.tr("Resume duty"),
+                lambda: store.update_staff(self.db, pid, active=active),
+                lambda: store.update_staff(self.db, pid, active=not active),
+            )
+
+    def _on_delete_person(self) -> None:
+        person = self._current_person()
+        if person is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete {name} from the list?").format(name=person.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        values = {
+            "name": person.name,
+            "unit": person.unit,
+            "roles": list(person.roles),
+            "phone": person.phone,
+            "max_shifts_per_week": person.max_shifts_per_week,
+            "no_nights": person.no_nights,
+            "notes": person.notes,
+        }
+        holder = {"id": person.id}
+
+        def do() -> None:
+            store.delete_staff(self.db, holder["id"])
+
+        def undo() -> None:
+            holder["id"] = store.add_staff(self.db, **values).id
+
+        if run_service(self, lambda: do() or True):
+            self._push(self.tr("Delete person"), undo, do)
+
+
+def default_leave_start() -> date:
+    return date.today() + timedelta(days=1)
