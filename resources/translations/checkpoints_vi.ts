@@ -1,4 +1,241 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>CheckpointEntryModel</name>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="43"/>
+        <source>Time</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="44"/>
+        <source>Checkpoint</source>
+        <translation>Chốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="45"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="46"/>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="47"/>
+        <source>From</source>
+        <translation>Đến từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="48"/>
+        <source>To</source>
+        <translation>Nơi đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="49"/>
+        <source>Plate</source>
+        <translation>Biển số xe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="50"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="51"/>
+        <source>Health declaration</source>
+        <translation>Khai báo y tế</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="52"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="135"/>
+        <source>{name} (leaving)</source>
+        <translation>{name} (ra khỏi xã)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="151"/>
+        <source>Declared</source>
+        <translation>Đã khai báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="153"/>
+        <source>Not declared</source>
+        <translation>Chưa khai báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="156"/>
+        <source>fever</source>
+        <translation>sốt</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointLogWidget</name>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="91"/>
+        <source>add {name}</source>
+        <translation>ghi {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="112"/>
+        <source>delete {count} rows</source>
+        <translation>xóa {count} dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="132"/>
+        <source>edit {name}</source>
+        <translation>sửa {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="376"/>
+        <source>Checkpoint</source>
+        <translation>Chốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="377"/>
+        <source>Time</source>
+        <translation>Giờ đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="378"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="379"/>
+        <source>From (epidemic area)</source>
+        <translation>Đến từ (vùng dịch)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="380"/>
+        <source>To (in the commune)</source>
+        <translation>Nơi đến (trong xã)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="381"/>
+        <source>Plate</source>
+        <translation>Biển số xe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="382"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="383"/>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="384"/>
+        <source>Health decl.</source>
+        <translation>Khai báo y tế</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="385"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="390"/>
+        <source>province, city</source>
+        <translation>tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="391"/>
+        <source>village</source>
+        <translation>thôn, xóm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="394"/>
+        <source>Declared</source>
+        <translation>Đã khai báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="395"/>
+        <source>The person has made the health declaration</source>
+        <translation>Người đến đã khai báo y tế</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="396"/>
+        <source>People arriving together (passengers of the vehicle)</source>
+        <translation>Số người đến cùng (cả người đi trên xe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="397"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="589"/>
+        <source>Save (Enter)</source>
+        <translation>Ghi (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="399"/>
+        <source>Enter saves and clears the form for the next person; Esc clears it</source>
+        <translation>Enter: ghi và xóa ô để nhập người tiếp theo; Esc: xóa các ô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="401"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="402"/>
+        <source>All checkpoints</source>
+        <translation>Tất cả các chốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="403"/>
+        <source>Search name or plate (Ctrl+F)</source>
+        <translation>Tìm họ tên hoặc biển số (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="443"/>
+        <source>No checkpoint yet: add the checkpoints on the duty roster tab first.</source>
+        <translation>Chưa có chốt nào: hãy thêm các chốt ở thẻ Lịch trực trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="469"/>
+        <source>{people} people arrived, {vehicles} vehicles, {undeclared} without health declaration, {fever} with fever</source>
+        <translation>Đã đến: {people} người, {vehicles} phương tiện; {undeclared} người chưa khai báo y tế; {fever} người sốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="479"/>
+        <source>from: {places}</source>
+        <translation>đến từ: {places}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="508"/>
+        <source>Choose the checkpoint first.</source>
+        <translation>Hãy chọn chốt trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="552"/>
+        <source>Saved: {name}.</source>
+        <translation>Đã ghi: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="556"/>
+        <source>Corrected: {name}.</source>
+        <translation>Đã sửa: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="592"/>
+        <source>Correcting {name} (Esc: cancel)</source>
+        <translation>Đang sửa dòng của {name} (Esc: thôi sửa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="594"/>
+        <source>Save correction</source>
+        <translation>Ghi sửa đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="632"/>
+        <source>Deleted {count} rows. Ctrl+Z brings them back.</source>
+        <translation>Đã xóa {count} dòng. Bấm Ctrl+Z để lấy lại.</translation>
+    </message>
+</context>
 </TS>
