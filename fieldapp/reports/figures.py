@@ -1,0 +1,373 @@
+"""The figures of the reports upward, read from the registers (never typed twice).
+
+:func:`daily_figures` gathers, for one calendar day, what the daily quick report (báo cáo
+nhanh) quotes: lockdown areas in force with their households and people, F0/F1/F2 on that day
+and the day before, isolations started and ended, tests, relief, checkpoint coverage and
+arrivals, and directive items due, overdue and done. :func:`weekly_figures` is the same over
+seven days. Both return plain dataclasses that the overview page, the reports and a later
+district roll-up can reuse (:meth:`DailyFigures.to_json`).
+
+Where a register has a function for a count it is called (checkpoint arrivals, duty shifts,
+items due); the rest are queries over the registers' models, here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+
+from fieldapp.checkpoints.log import daily_counts, day_bounds
+from fieldapp.db.database import Database
+from fieldapp.directives.models import STATUS_DONE, STATUS_REPORTED, DirectiveItem
+from fieldapp.directives.register import items_due
+from fieldapp.households.models import (
+    HealthStatus,
+    Household,
+    HouseholdMember,
+    LockdownArea,
+    ReliefDelivery,
+    TestResult,
+    TestRound,
+)
+from fieldapp.rostering.models import Assignment, Attendance
+from fieldapp.rostering.views import day_summary
+
+ISOLATING = ("central", "home")
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    """An open directive item past its deadline, as the report lists it."""
+
+    directive: str
+    label: str
+    text: str
+    due: date | None
+    responsible: str
+
+
+@dataclass
+class DailyFigures:
+    """The figures of one day (``day``) over the whole commune.
+
+    Lockdown (areas started on or before ``day`` and not ended before it):
+    ``areas_in_force``, ``households``, ``people`` in them; ``f0``/``f1``/``f2``: people of
+    those areas whose health status on ``day`` (the newest entry starting on or before it,
+    cancelled entries ignored) is F0/F1/F2, and ``f0_before``... the same on the day before;
+    ``isolating``/``central``: F0/F1/F2 people of those areas in central or home isolation
+    that day, of whom at a central facility (as the households overview counts them); ``isolation_started``/``isolation_ended``: people whose
+    (not cancelled) isolation begins / ends on ``day``.
+
+    Tests: ``tests_done``/``tests_positive``: results of the test rounds held on ``day``.
+    Relief: ``relief_deliveries`` and ``relief_households`` on ``day``; ``relief_items``:
+    quantity per "item (unit)".
+
+    Checkpoints: ``shifts_planned`` (duty shifts at active sites), ``shifts_staffed`` (of
+    them, fully filled), ``shifts_absent`` (people marked absent); ``people_in``,
+    ``vehicles``, ``people_out``, ``undeclared``, ``fever`` from the checkpoint log;
+    ``people_by_site``.
+
+    Directives: ``items_due`` (open items due that day), ``items_overdue`` (open items past
+    their deadline at the start of the day; statuses are as they stand now),
+    ``items_done`` (items marked done or reported during the day), ``overdue``: the list.
+    """
+
+    day: date
+    areas_in_force: int = 0
+    households: int = 0
+    people: int = 0
+    f0: int = 0
+    f1: int = 0
+    f2: int = 0
+    f0_before: int = 0
+    f1_before: int = 0
+    f2_before: int = 0
+    isolating: int = 0
+    central: int = 0
+    isolation_started: int = 0
+    isolation_ended: int = 0
+    tests_done: int = 0
+    tests_positive: int = 0
+    relief_deliveries: int = 0
+    relief_households: int = 0
+    relief_items: dict[str, float] = field(default_factory=dict)
+    shifts_planned: int = 0
+    shifts_staffed: int = 0
+    shifts_absent: int = 0
+    checkpoint_entries: int = 0
+    people_in: int = 0
+    vehicles: int = 0
+    people_out: int = 0
+    undeclared: int = 0
+    fever: int = 0
+    people_by_site: dict[str, int] = field(default_factory=dict)
+    items_due: int = 0
+    items_overdue: int = 0
+    items_done: int = 0
+    overdue: list[OverdueLine] = field(default_factory=list)
+
+    @property
+    def f0_change(self) -> int:
+        return self.f0 - self.f0_before
+
+    @property
+    def f1_change(self) -> int:
+        return self.f1 - self.f1_before
+
+    @property
+    def f2_change(self) -> int:
+        return self.f2 - self.f2_before
+
+    def to_json(self) -> dict[str, Any]:
+        """Every figure with ISO dates (for ``--json``, the frozen report and the district)."""
+        data = dataclasses.asdict(self)
+        data["day"] = self.day.isoformat()
+        for line in data["overdue"]:
+            line["due"] = line["due"].isoformat() if line["due"] else None
+        return data
+
+
+@dataclass
+class WeeklyFigures:
+    """Seven days ending on ``end``: each day's figures, the totals of what flows (tests,
+    relief, arrivals, shifts, items done) and the stocks at the end and before the start."""
+
+    end: date
+    days: list[DailyFigures]
+
+    @property
+    def start(self) -> date:
+        return self.end - timedelta(days=WEEK_DAYS - 1)
+
+    @property
+    def last(self) -> DailyFigures:
+        return self.days[-1]
+
+    @property
+    def first(self) -> DailyFigures:
+        return self.days[0]
+
+    def total(self, name: str) -> int | float:
+        return sum(getattr(d, name) for d in self.days)
+
+    def relief_items(self) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for d in self.days:
+            for key, quantity in d.relief_items.items():
+                out[key] += quantity
+        return dict(out)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "days": [d.to_json() for d in self.days],
+        }
+
+
+def _in_force(day: date):
+    return and_(
+        LockdownArea.started_on <= day,
+        or_(LockdownArea.ended_on.is_(None), LockdownArea.ended_on >= day),
+    )
+
+
+def _statuses_on(s, days: tuple[date, ...]) -> list[dict[int, str]]:
+    """For each of ``days``: member id -> status on that day (newest entry started by then)."""
+    rows = s.execute(
+        select(HealthStatus.member_id, HealthStatus.status, HealthStatus.start)
+        .where(HealthStatus.cancelled_at.is_(None), HealthStatus.start <= max(days))
+        .order_by(
+            HealthStatus.member_id,
+            HealthStatus.start,
+            HealthStatus.recorded_at,
+            HealthStatus.id,
+        )
+    ).all()
+    out: list[dict[int, str]] = [{} for _ in days]
+    for member_id, status, start in rows:
+        for i, day in enumerate(days):
+            if start <= day:
+                out[i][member_id] = status  # later rows win: the newest by then
+    return out
+
+
+def _lockdown(s, figures: DailyFigures) -> None:
+    day = figures.day
+    area_ids = list(s.scalars(select(LockdownArea.id).where(_in_force(day))))
+    figures.areas_in_force = len(area_ids)
+    if not area_ids:
+        return
+    households, people = s.execute(
+        select(func.count(), func.coalesce(func.sum(Household.member_count), 0)).where(
+            Household.area_id.in_(area_ids)
+        )
+    ).one()
+    figures.households, figures.people = int(households), int(people)
+    in_areas = set(
+        s.scalars(
+            select(HouseholdMember.id)
+            .join(Household, Household.id == HouseholdMember.household_id)
+            .join(HealthStatus, HealthStatus.member_id == HouseholdMember.id)
+            .where(Household.area_id.in_(area_ids))
+            .distinct()
+        )
+    )
+    now, before = _statuses_on(s, (day, day - timedelta(days=1)))
+    for statuses, suffix in ((now, ""), (before, "_before")):
+        for member_id, status in statuses.items():
+            if member_id in in_areas and status in ("F0", "F1", "F2"):
+                name = status.lower() + suffix
+                setattr(figures, name, getattr(figures, name) + 1)
+    # Isolation on the day: the entry in force for each person that day.
+    entries = s.execute(
+        select(
+            HealthStatus.member_id,
+            HealthStatus.status,
+            HealthStatus.isolation,
+            HealthStatus.start,
+            HealthStatus.end,
+        )
+        .where(HealthStatus.cancelled_at.is_(None), HealthStatus.start <= day)
+        .order_by(
+            HealthStatus.member_id, HealthStatus.start, HealthStatus.recorded_at, HealthStatus.id
+        )
+    ).all()
+    current: dict[int, tuple[str, str, date | None]] = {}
+    for member_id, status, isolation, _start, end in entries:
+        current[member_id] = (status, isolation, end)
+    for member_id, (status, isolation, end) in current.items():
+        if (
+            member_id in in_areas
+            and status in ("F0", "F1", "F2")
+            and isolation in ISOLATING
+            and (end is None or end >= day)
+        ):
+            figures.isolating += 1
+            if isolation == "central":
+                figures.central += 1
+    figures.isolation_started = int(
+        s.scalar(
+            select(func.count(func.distinct(HealthStatus.member_id))).where(
+                HealthStatus.cancelled_at.is_(None),
+                HealthStatus.isolation.in_(ISOLATING),
+                HealthStatus.start == day,
+            )
+        )
+        or 0
+    )
+    figures.isolation_ended = sum(
+        1 for _status, isolation, end in current.values() if isolation in ISOLATING and end == day
+    )
+
+
+def _tests(s, figures: DailyFigures) -> None:
+    done, positive = s.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((TestResult.result == "positive", 1), else_=0)), 0),
+        )
+        .join(TestRound, TestRound.id == TestResult.round_id)
+        .where(TestRound.held_on == figures.day)
+    ).one()
+    figures.tests_done, figures.tests_positive = int(done), int(positive)
+
+
+def relief_key(item: str, unit: str) -> str:
+    """ "Gạo (kg)": how relief totals are keyed and printed."""
+    return f"{item} ({unit})" if unit else item
+
+
+def _relief(s, figures: DailyFigures) -> None:
+    households: set[int] = set()
+    totals: dict[str, float] = defaultdict(float)
+    count = 0
+    for household_id, items in s.execute(
+        select(ReliefDelivery.household_id, ReliefDelivery.items).where(
+            ReliefDelivery.delivered_on == figures.day
+        )
+    ):
+        count += 1
+        households.add(household_id)
+        for entry in items or ():
+            key = relief_key(str(entry.get("item", "")).strip(), str(entry.get("unit", "")))
+            totals[key] += float(entry.get("quantity") or 0)
+    figures.relief_deliveries = count
+    figures.relief_households = len(households)
+    figures.relief_items = dict(sorted(totals.items()))
+
+
+def _absent(s, day: date) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .join(Assignment, Assignment.id == Attendance.assignment_id)
+            .where(Assignment.day == day, Attendance.status == "absent")
+        )
+        or 0
+    )
+
+
+def _items_done(s, day: date) -> int:
+    start, end = day_bounds(day)
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(DirectiveItem)
+            .where(
+                DirectiveItem.status.in_((STATUS_DONE, STATUS_REPORTED)),
+                DirectiveItem.status_changed_at >= start,
+                DirectiveItem.status_changed_at < end,
+            )
+        )
+        or 0
+    )
+
+
+def daily_figures(db: Database, day: date) -> DailyFigures:
+    """Every figure of the daily quick report for ``day`` (see :class:`DailyFigures`)."""
+    figures = DailyFigures(day=day)
+    with db.session() as s:
+        _lockdown(s, figures)
+        _tests(s, figures)
+        _relief(s, figures)
+        figures.shifts_absent = _absent(s, day)
+        figures.items_done = _items_done(s, day)
+    shifts = day_summary(db, day)
+    figures.shifts_planned = shifts.shifts
+    figures.shifts_staffed = shifts.shifts - shifts.unfilled
+    log = daily_counts(db, day)
+    figures.checkpoint_entries = log.entries
+    figures.people_in = log.people
+    figures.vehicles = log.vehicles
+    figures.people_out = log.people_out
+    figures.undeclared = log.undeclared
+    figures.fever = log.fever
+    figures.people_by_site = dict(log.by_site)
+    due = items_due(db, now=datetime.combine(day, time.min))
+    figures.items_due = len(due.today)
+    figures.items_overdue = len(due.overdue)
+    figures.overdue = [
+        OverdueLine(
+            directive=e.directive_title,
+            label=e.item.label,
+            text=e.item.text,
+            due=e.item.due.date,
+            responsible=e.item.responsible_unit or ", ".join(e.item.units),
+        )
+        for e in due.overdue
+    ]
+    return figures
+
+
+def weekly_figures(db: Database, end: date) -> WeeklyFigures:
+    """The seven days ending on ``end`` (``end`` included), one :class:`DailyFigures` each."""
+    days = [daily_figures(db, end - timedelta(days=n)) for n in range(WEEK_DAYS - 1, -1, -1)]
+    return WeeklyFigures(end=end, days=days)
