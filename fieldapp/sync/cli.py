@@ -1,4 +1,4 @@
-"""``fieldapp sync export/import/trust/fingerprint/peers/conflicts``."""
+"""``fieldapp sync export/import/trust/fingerprint/peers/conflicts/resolve/district``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument("-o", "--output", required=True, help="tệp gói hoặc thư mục (USB)")
     export.add_argument("--full", action="store_true", help="gửi toàn bộ dữ liệu")
     export.add_argument("--destination", default="district", help="nơi nhận (mặc định: huyện)")
+    export.add_argument(
+        "--directives-for",
+        metavar="XÃ",
+        help="(huyện) gói văn bản chỉ đạo và các việc gửi xuống xã này",
+    )
+    export.add_argument(
+        "--directive",
+        action="append",
+        metavar="SỐ",
+        help="với --directives-for: chỉ gửi văn bản này (số ký hiệu hoặc mã; lặp lại được)",
+    )
     export.add_argument("--json", action="store_true")
     export.set_defaults(func=_cmd_export)
 
@@ -43,11 +54,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     conflicts.add_argument("--json", action="store_true")
     conflicts.set_defaults(func=_cmd_conflicts)
 
+    resolve = sub.add_parser(
+        "resolve", help="xử lý một xung đột: giữ bản hiện có hoặc dùng bản kia"
+    )
+    resolve.add_argument("conflict_id", type=int, metavar="CONFLICT_ID")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", action="store_true", help="giữ bản đang có trong sổ")
+    choice.add_argument("--use-other", action="store_true", help="dùng bản kia thay vào")
+    resolve.add_argument("--by", default="", help="tên người quyết định")
+    resolve.set_defaults(func=_cmd_resolve)
+
+    district = sub.add_parser("district", help="(huyện) tổng hợp số liệu theo từng xã")
+    district.add_argument("--day", help="ngày tính số liệu (dd/mm/yyyy; mặc định: hôm nay)")
+    district.add_argument("--json", action="store_true")
+    district.set_defaults(func=_cmd_district)
+
+    report = sub.add_parser("district-report", help="(huyện) in báo cáo tổng hợp các xã ra PDF")
+    report.add_argument("-o", "--output", required=True, help="tệp PDF")
+    report.add_argument("--day", help="ngày tính số liệu (dd/mm/yyyy; mặc định: hôm nay)")
+    report.set_defaults(func=_cmd_district_report)
+
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from fieldapp.cli import open_db
     from fieldapp.sync.package import export_package
 
+    if args.directives_for:
+        return _export_directives(args)
+    if args.directive:
+        raise UserError("--directive chỉ dùng cùng --directives-for.")
     db = open_db(args)
     try:
         result = export_package(db, Path(args.output), destination=args.destination, full=args.full)
@@ -191,4 +226,103 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
     else:
         for c in out:
             print(f"{c['id']}\t{c['table']}\t{c['record']}\t{c['reason']}")
+    return 0
+
+
+def _export_directives(args: argparse.Namespace) -> int:
+    from fieldapp.cli import open_db
+    from fieldapp.directives.register import find_directive
+    from fieldapp.sync.district import export_directives
+
+    db = open_db(args)
+    try:
+        ids = [find_directive(db, ref) for ref in args.directive] if args.directive else None
+        result = export_directives(db, Path(args.output), args.directives_for, directive_ids=ids)
+    finally:
+        db.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "file": str(result.path),
+                    "commune": result.commune,
+                    "directives": result.directives,
+                    "items": result.items,
+                    "skipped_items": result.skipped_items,
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print(
+            f"Đã tạo gói chỉ đạo cho {result.commune}: {result.path} ({result.directives} văn "
+            f"bản, {result.items} việc; {result.skipped_items} việc của xã khác không gửi)"
+        )
+    return 0
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from fieldapp.cli import open_db
+    from fieldapp.sync.receive import KEEP, USE_OTHER, resolve_conflict
+
+    db = open_db(args)
+    try:
+        choice = USE_OTHER if args.use_other else KEEP
+        resolve_conflict(db, args.conflict_id, choice, by=args.by)
+    finally:
+        db.close()
+    what = "dùng bản kia" if args.use_other else "giữ bản hiện có"
+    print(f"Đã xử lý xung đột số {args.conflict_id}: {what}.")
+    return 0
+
+
+def _day(args: argparse.Namespace):
+    from fieldapp.text.vietnamese import parse_date
+
+    return parse_date(args.day) if args.day else None
+
+
+def _cmd_district(args: argparse.Namespace) -> int:
+    from fieldapp.cli import open_db
+    from fieldapp.sync.district import LABELS, district_summary, late_text
+
+    db = open_db(args)
+    try:
+        summary = district_summary(db, day=_day(args))
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    names = ["households", "people", "f0", "f1", "tests", "positive", "relief", "overdue"]
+    print("\t".join(["Xã", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]))
+    for c in [*summary.communes, summary.total]:
+        last = (
+            c.last_package_at.astimezone().strftime("%d/%m/%Y %H:%M") if c.last_package_at else ""
+        )
+        mark = late_text(c, summary.now)
+        print(
+            "\t".join(
+                [
+                    c.commune + (f" [{mark.upper()}]" if mark else ""),
+                    *(str(getattr(c, n)) for n in names),
+                    c.coverage,
+                    last,
+                ]
+            )
+        )
+    return 0
+
+
+def _cmd_district_report(args: argparse.Namespace) -> int:
+    from fieldapp.cli import open_db
+    from fieldapp.sync.district import write_district_report
+
+    db = open_db(args)
+    try:
+        path, summary = write_district_report(db, Path(args.output), day=_day(args))
+    finally:
+        db.close()
+    late = len(summary.late)
+    print(f"Đã in báo cáo tổng hợp {len(summary.communes)} đơn vị ({late} đơn vị trễ): {path}")
     return 0

@@ -35,7 +35,13 @@ from fieldapp.db.models import CommuneProfile, Document
 from fieldapp.errors import UserError
 from fieldapp.sync import keys
 from fieldapp.sync.models import ExportMark, Tombstone
-from fieldapp.sync.tables import encode, row_to_json, shipped_columns, travelling_tables
+from fieldapp.sync.tables import (
+    encode,
+    local_key,
+    references,
+    shipped_columns,
+    travelling_tables,
+)
 
 FORMAT = 1
 SUFFIX = ".fieldsync"
@@ -82,7 +88,7 @@ def export_package(
         from fieldapp.accounts.permissions import check_write
 
         check_write(db.actor, "sync")
-    key = keys.device_key(db.paths)
+    keys.device_key(db.paths)  # a broken key is reported before any work
     commune = commune_identity(db)
     out = Path(out)
     if out.is_dir():
@@ -98,12 +104,12 @@ def export_package(
     files: dict[str, Path] = {}
     total_rows = 0
     with db.engine.connect() as conn, conn.begin():  # one read snapshot for the whole package
-        cache: dict = {}
+        cache: dict[str, dict] = {}
         for index, table in enumerate(tables):
             query = table.select().where(table.c.updated_at <= until)
             if since is not None:
                 query = query.where(table.c.updated_at > since)
-            rows = [row_to_json(conn, table, row, cache) for row in conn.execute(query)]
+            rows = _rows_to_json(conn, table, conn.execute(query), cache)
             if table.name == Document.__tablename__ and rows:
                 columns = shipped_columns(table)
                 at_sha, at_path = columns.index("sha256"), columns.index("stored_path")
@@ -135,6 +141,75 @@ def export_package(
             raise UserError(
                 f"Thiếu tệp gốc của một tài liệu trong thư mục dữ liệu ({path.name}); chưa tạo gói."
             ) from exc
+    write_signed(
+        db,
+        out,
+        parts,
+        commune=commune,
+        destination=destination,
+        sequence=sequence,
+        since=since,
+        until=until,
+        counts=counts,
+        tombstones=len(tomb_rows),
+    )
+    if progress:
+        progress(len(tables) + 1, len(tables) + 1)
+    return ExportResult(out, sequence, total_rows, counts, len(tomb_rows), len(files))
+
+
+def _rows_to_json(conn, table, rows, cache: dict[str, dict]) -> list[list]:
+    """Rows in shipping form (as :func:`row_to_json`), fast for big tables: the columns and
+    references are worked out once, and each referenced table's id→UUID map is read once."""
+    columns = shipped_columns(table)
+    refs = references(table)
+    maps = {}
+    for name, target in refs.items():
+        if target.name not in cache:
+            key = target.c[local_key(target)]
+            cache[target.name] = dict(conn.execute(select(key, target.c.uuid)).all())
+        maps[name] = cache[target.name]
+    plan = [(name, maps.get(name)) for name in columns]
+    out = []
+    for row in rows:
+        m = row._mapping
+        values = []
+        for name, mapping in plan:
+            value = m[name]
+            if mapping is not None and value is not None:
+                value = mapping.get(value)
+            values.append(encode(value))
+        out.append(values)
+    return out
+
+
+def next_sequence(db: Database, destination: str) -> tuple[int, datetime | None]:
+    """The next package number for ``destination`` and the end of what was sent before."""
+    with db.session() as s:
+        mark = s.get(ExportMark, destination)
+        return (mark.sequence if mark else 0) + 1, (mark.until if mark else None)
+
+
+def write_signed(
+    db: Database,
+    out: Path,
+    parts: dict[str, bytes],
+    *,
+    commune: dict[str, str],
+    destination: str,
+    sequence: int,
+    since: datetime | None,
+    until: datetime,
+    counts: dict[str, int],
+    tombstones: int = 0,
+    extra: dict | None = None,
+) -> None:
+    """Sign a manifest over ``parts``, write the package, then move the destination's mark.
+
+    Shared by :func:`export_package` and the district's package of directives for a commune
+    (:func:`fieldapp.sync.district.export_directives`).
+    """
+    key = keys.device_key(db.paths)
     manifest = {
         "format": FORMAT,
         "schema": schema.HEAD,
@@ -149,7 +224,8 @@ def export_package(
         "created_at": encode(utcnow()),
         "public_key": keys.public_b64(key),
         "counts": counts,
-        "tombstones": len(tomb_rows),
+        "tombstones": tombstones,
+        **(extra or {}),
         "parts": {
             name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
             for name, data in sorted(parts.items())
@@ -157,6 +233,7 @@ def export_package(
     }
     manifest_bytes = _json(manifest)
     _write_zip(out, manifest_bytes, key.sign(manifest_bytes), parts)
+    total_rows = sum(counts.values())
     with db.transaction() as s:
         row = s.get(ExportMark, destination)
         if row is None:
@@ -174,9 +251,6 @@ def export_package(
             f"{destination}#{sequence}",
             {"file": out.name, "rows": total_rows, "counts": counts},
         )
-    if progress:
-        progress(len(tables) + 1, len(tables) + 1)
-    return ExportResult(out, sequence, total_rows, counts, len(tomb_rows), len(files))
 
 
 def _json(value) -> bytes:

@@ -20,6 +20,7 @@ order, and importing a package twice changes nothing:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -46,6 +47,10 @@ from fieldapp.sync.tables import (
     references,
     travelling_tables,
 )
+
+# Called for every row of a package: the set of travelling tables is fixed once the models
+# are loaded, so the answer per table is worked out once.
+references = functools.cache(references)
 
 MAX_PACKAGE_BYTES = 2 * 1024**3
 MAX_PART_BYTES = 512 * 1024**2
@@ -309,6 +314,7 @@ def _apply(
     try:
         stones = _load_part(parts, "data/_tombstones.json")
         tombs = {row[0]: row for row in stones["rows"]} if stones else {}
+        maps = _Maps(conn)
         # Rows first (parents before children), deletions last.
         for table in tables.values():
             part = _load_part(parts, f"data/{table.name}.json")
@@ -320,16 +326,173 @@ def _apply(
                 raise PackageError(
                     f"Gói có cột không biết trong bảng {table.name}: hãy cập nhật ứng dụng."
                 )
-            for values in part["rows"]:
-                row = dict(zip(columns, values, strict=True))
-                _merge_row(conn, table, row, tombs, result)
-                result.counts[table.name] = result.counts.get(table.name, 0) + 1
+            rows = [dict(zip(columns, values, strict=True)) for values in part["rows"]]
+            _merge_table(conn, table, rows, tombs, maps, result)
+            result.counts[table.name] = result.counts.get(table.name, 0) + len(rows)
         for uuid, table_name, deleted_at, device_id in (stones or {"rows": []})["rows"]:
             if table_name in tables:
                 _apply_tombstone(conn, tables[table_name], uuid, deleted_at, device_id, result)
     except (KeyError, TypeError, ValueError) as exc:
         raise PackageError("Dữ liệu trong gói không đúng định dạng; đã từ chối.") from exc
     _store_files(conn, db, parts)
+
+
+class _Maps:
+    """UUID ↔ local id of each table, and the local tombstones, read once per import."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.to_id: dict[str, dict[str, int]] = {}
+        self.to_uuid: dict[str, dict[int, str]] = {}
+        self.tombstones = {
+            r.uuid: r.deleted_at.isoformat()
+            for r in conn.execute(select(Tombstone.uuid, Tombstone.deleted_at))
+        }
+
+    def _load(self, table: Table) -> None:
+        key = table.c[local_key(table)]
+        pairs = self.conn.execute(select(table.c.uuid, key)).all()
+        self.to_id[table.name] = {u: i for u, i in pairs}
+        self.to_uuid[table.name] = {i: u for u, i in pairs}
+
+    def local_id(self, table: Table, uuid: str) -> int | None:
+        if table.name not in self.to_id:
+            self._load(table)
+        return self.to_id[table.name].get(uuid)
+
+    def uuid(self, table: Table, local: int) -> str | None:
+        if table.name not in self.to_uuid:
+            self._load(table)
+        return self.to_uuid[table.name].get(local)
+
+    def forget(self, table: Table) -> None:
+        self.to_id.pop(table.name, None)
+        self.to_uuid.pop(table.name, None)
+
+    def version(self, table: Table, row: Any) -> dict[str, Any]:
+        """Like :func:`_version`, with references looked up in the maps."""
+        from fieldapp.sync.tables import encode
+
+        refs = references(table)
+        key = local_key(table)
+        out = {}
+        for name in table.c.keys():
+            if name == key:
+                continue
+            value = row[name]
+            if name in refs and value is not None:
+                value = self.uuid(refs[name], value)
+            out[name] = encode(value)
+        return out
+
+
+BATCH = 500
+
+
+def _merge_table(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    tombs: dict[str, Any],
+    maps: _Maps,
+    result: ImportResult,
+) -> None:
+    """Merge one table's rows: new rows go in by batches, the rest one by one."""
+    existing: dict[str, Any] = {}
+    uuids = [r["uuid"] for r in rows]
+    for start in range(0, len(uuids), BATCH):
+        chunk = uuids[start : start + BATCH]
+        for row in conn.execute(select(table).where(table.c.uuid.in_(chunk))):
+            existing[row._mapping["uuid"]] = row._mapping
+    fresh: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    refs = references(table)
+    for incoming in rows:
+        uuid = incoming["uuid"]
+        deleted_at = maps.tombstones.get(uuid) or (tombs[uuid][2] if uuid in tombs else None)
+        if deleted_at is not None:
+            if _moment(incoming["updated_at"]) > _moment(deleted_at):
+                _conflict(conn, table.name, uuid, "edited_after_delete", None, incoming, result)
+            continue
+        values = {name: decode(table, name, value) for name, value in incoming.items()}
+        orphan = False
+        for name, target in refs.items():
+            ref = incoming.get(name)
+            if ref is None:
+                continue
+            local = maps.local_id(target, ref)
+            if local is None:
+                if ref in maps.tombstones or ref in tombs:
+                    _conflict(conn, table.name, uuid, "parent_deleted", None, incoming, result)
+                    orphan = True
+                    break
+                raise PackageError(
+                    f"Gói thiếu bản ghi mà bảng {table.name} tham chiếu tới: hãy gửi gói đầy "
+                    "đủ (fieldapp sync export --full)."
+                )
+            values[name] = local
+        if orphan:
+            continue
+        if uuid not in existing:
+            fresh.append((incoming, values))
+            continue
+        _merge_existing(conn, table, incoming, values, existing[uuid], maps, result)
+    _insert_fresh(conn, table, fresh, result)
+    if fresh:
+        maps.forget(table)  # new local ids
+
+
+def _insert_fresh(conn, table: Table, fresh, result: ImportResult) -> None:
+    for start in range(0, len(fresh), BATCH):
+        chunk = fresh[start : start + BATCH]
+        try:
+            with conn.begin_nested():
+                conn.execute(table.insert(), [values for _incoming, values in chunk])
+            result.inserted += len(chunk)
+            continue
+        except IntegrityError:
+            pass
+        for incoming, values in chunk:  # find the row(s) the batch tripped on
+            try:
+                with conn.begin_nested():
+                    conn.execute(table.insert().values(**values))
+                result.inserted += 1
+            except IntegrityError:
+                # e.g. the same citizen ID already on another record: a person must look
+                _conflict(
+                    conn, table.name, incoming["uuid"], "duplicate_value", None, incoming, result
+                )
+
+
+def _merge_existing(
+    conn: Connection,
+    table: Table,
+    incoming: dict[str, Any],
+    values: dict[str, Any],
+    existing: Any,
+    maps: _Maps,
+    result: ImportResult,
+) -> None:
+    uuid = incoming["uuid"]
+    incoming_text = canonical(incoming)
+    current = maps.version(table, existing)
+    if canonical(current) == incoming_text:
+        return  # the same version: nothing to do (a package seen twice, or an echo)
+    mine = (_moment(current["updated_at"]), current["device_id"])
+    theirs = (_moment(incoming["updated_at"]), incoming["device_id"])
+    if theirs > mine:
+        protected = [
+            c
+            for c in current
+            if (table.name, c) in PROTECTED_COLUMNS and current[c] != incoming.get(c)
+        ]
+        key = local_key(table)
+        conn.execute(table.update().where(table.c[key] == existing[key]).values(**values))
+        result.updated += 1
+        _drop_superseded(conn, uuid, incoming["device_id"], None)
+        reason = "protected_value" if protected else "concurrent_edit"
+        _conflict(conn, table.name, uuid, reason, incoming_text, current, result)
+    else:
+        _conflict(conn, table.name, uuid, "concurrent_edit", canonical(current), incoming, result)
 
 
 def _moment(text: str):
@@ -367,74 +530,6 @@ def _version(conn: Connection, table: Table, row: dict[str, Any]) -> dict[str, A
     return {k: encode(v) for k, v in out.items()}
 
 
-def _merge_row(
-    conn: Connection,
-    table: Table,
-    incoming: dict[str, Any],
-    tombs: dict[str, Any],
-    result: ImportResult,
-) -> None:
-    uuid = incoming["uuid"]
-    incoming_text = canonical(incoming)
-    stone = conn.execute(select(Tombstone).where(Tombstone.uuid == uuid)).first()
-    if stone is not None or uuid in tombs:
-        deleted_at = stone.deleted_at.isoformat() if stone is not None else tombs[uuid][2]
-        if _moment(incoming["updated_at"]) > _moment(deleted_at):
-            _conflict(conn, table.name, uuid, "edited_after_delete", None, incoming, result)
-        return
-    values = {}
-    for name, value in incoming.items():
-        value = decode(table, name, value)
-        values[name] = value
-    for name, target in references(table).items():
-        ref = incoming.get(name)
-        if ref is None:
-            continue
-        local = conn.execute(
-            select(target.c[local_key(target)]).where(target.c.uuid == ref)
-        ).scalar()
-        if local is None:
-            deleted = conn.execute(select(Tombstone.uuid).where(Tombstone.uuid == ref)).first()
-            if deleted is not None or ref in tombs:
-                _conflict(conn, table.name, uuid, "parent_deleted", None, incoming, result)
-                return
-            raise PackageError(
-                f"Gói thiếu bản ghi mà bảng {table.name} tham chiếu tới: hãy gửi gói đầy đủ "
-                "(fieldapp sync export --full)."
-            )
-        values[name] = local
-    existing = conn.execute(select(table).where(table.c.uuid == uuid)).first()
-    if existing is None:
-        try:
-            with conn.begin_nested():
-                conn.execute(table.insert().values(**values))
-        except IntegrityError:
-            # e.g. the same citizen ID already on another record: a person must look
-            _conflict(conn, table.name, uuid, "duplicate_value", None, incoming, result)
-            return
-        result.inserted += 1
-        return
-    current = _version(conn, table, existing._mapping)
-    if canonical(current) == incoming_text:
-        return  # the same version: nothing to do (a package seen twice, or an echo)
-    mine = (_moment(current["updated_at"]), current["device_id"])
-    theirs = (_moment(incoming["updated_at"]), incoming["device_id"])
-    if theirs > mine:
-        protected = [
-            c
-            for c in current
-            if (table.name, c) in PROTECTED_COLUMNS and current[c] != incoming.get(c)
-        ]
-        key = local_key(table)
-        conn.execute(table.update().where(table.c[key] == existing._mapping[key]).values(**values))
-        result.updated += 1
-        _drop_superseded(conn, uuid, incoming["device_id"], None)
-        reason = "protected_value" if protected else "concurrent_edit"
-        _conflict(conn, table.name, uuid, reason, incoming_text, current, result)
-    else:
-        _conflict(conn, table.name, uuid, "concurrent_edit", canonical(current), incoming, result)
-
-
 def _apply_tombstone(
     conn: Connection, table: Table, uuid: str, deleted_at: str, device_id: str, result
 ) -> None:
@@ -460,15 +555,7 @@ def _apply_tombstone(
             conn.execute(table.delete().where(table.c[key] == existing._mapping[key]))
         result.deleted += 1
     except IntegrityError:
-        _conflict(
-            conn,
-            table.name,
-            uuid,
-            "still_referenced",
-            canonical(current),
-            canonical(current),
-            result,
-        )
+        _conflict(conn, table.name, uuid, "still_referenced", canonical(current), current, result)
 
 
 def _drop_superseded(conn: Connection, uuid: str, winner_device: str | None, deleted_at) -> None:
@@ -556,3 +643,166 @@ def _store_files(conn: Connection, db: Database, parts: dict[str, bytes]) -> Non
 
 def fingerprint_of_file(path: Path) -> str:
     return read_package(path).fingerprint
+
+
+KEEP = "keep"
+USE_OTHER = "use_other"
+
+
+def resolve_conflict(db: Database, conflict_id: int, choice: str, *, by: str = "") -> str:
+    """A person's decision on a listed conflict: ``keep`` the version in the register, or
+    ``use_other`` (the listed version becomes the record again, as a new edit of this device,
+    so the choice wins on every device it travels to). Records who and when; returns the
+    record's table name."""
+    _check_sync_role(db)
+    if choice not in (KEEP, USE_OTHER):
+        raise UserError("Chỉ chọn: giữ bản hiện có, hoặc dùng bản kia.")
+    who = by.strip() or (db.actor.full_name if db.actor is not None else "")
+    with db.transaction() as s:
+        conflict = s.get(Conflict, conflict_id)
+        if conflict is None:
+            raise UserError(f"Không có xung đột số {conflict_id}.")
+        if conflict.resolved_at is not None:
+            raise UserError(f"Xung đột số {conflict_id} đã được xử lý trước đây.")
+        if choice == USE_OTHER:
+            _use_other(s.connection(), db, conflict)
+        conflict.resolved_at = utcnow()
+        conflict.resolved_by = who[:60]
+        conflict.resolution = choice
+        s.flush()
+        from fieldapp.audit.trail import record
+
+        record(
+            s,
+            "resolve",
+            "sync_conflict",
+            str(conflict_id),
+            {"table": conflict.table_name, "record": conflict.record_uuid, "choice": choice},
+        )
+        return conflict.table_name
+
+
+def _use_other(conn: Connection, db: Database, conflict: Conflict) -> None:
+    tables = {t.name: t for t in travelling_tables()}
+    table = tables.get(conflict.table_name)
+    if table is None:
+        raise UserError("Bảng của xung đột này không còn; không dùng bản kia được.")
+    existing = conn.execute(select(table).where(table.c.uuid == conflict.record_uuid)).first()
+    if existing is None and conflict.reason == "duplicate_value":
+        raise UserError(
+            "Bản kia trùng một giá trị (ví dụ số CCCD, số đến) với bản ghi khác trong sổ nên "
+            "không thêm được; hãy sửa bản ghi kia trước, hoặc giữ bản hiện có."
+        )
+    if existing is None:
+        raise UserError(
+            "Bản ghi này đã bị xóa trên một máy; việc xóa là cuối cùng nên không dùng lại bản "
+            "kia được. Hãy nhập lại thông tin nếu cần."
+        )
+    other = json.loads(conflict.other)
+    values: dict[str, Any] = {}
+    refs = references(table)
+    key = local_key(table)
+    for name, value in other.items():
+        if name not in table.c or name == key:
+            continue
+        if name in refs and value is not None:
+            target = refs[name]
+            local = conn.execute(
+                select(target.c[local_key(target)]).where(target.c.uuid == value)
+            ).scalar()
+            if local is None:
+                raise UserError("Bản kia tham chiếu tới một bản ghi không còn; không dùng được.")
+            values[name] = local
+        else:
+            values[name] = decode(table, name, value)
+    values["updated_at"] = utcnow()
+    values["device_id"] = db.device_id
+    try:
+        with conn.begin_nested():
+            conn.execute(
+                table.update().where(table.c[key] == existing._mapping[key]).values(**values)
+            )
+    except IntegrityError as exc:
+        raise UserError(
+            "Không dùng được bản kia: nó trùng với một bản ghi khác (ví dụ số CCCD)."
+        ) from exc
+
+
+@dataclass
+class ConflictRow:
+    """A listed conflict, for the review list (no personal values in it)."""
+
+    id: int
+    table_name: str
+    record_uuid: str
+    reason: str
+    other_device: str
+    other_commune: str
+    other_at: Any
+    found_at: Any
+    resolved_at: Any = None
+    resolved_by: str = ""
+    resolution: str = ""
+
+
+def list_conflicts(db: Database, *, unresolved: bool = True) -> list[ConflictRow]:
+    """Conflicts waiting for a person (or all of them), oldest first."""
+    with db.session() as s:
+        communes = {p.device_id: p.commune for p in s.scalars(select(Peer)) if p.device_id}
+        query = select(Conflict).order_by(Conflict.id)
+        if unresolved:
+            query = query.where(Conflict.resolved_at.is_(None))
+        return [
+            ConflictRow(
+                c.id,
+                c.table_name,
+                c.record_uuid,
+                c.reason,
+                c.other_device,
+                communes.get(c.other_device, ""),
+                c.other_at,
+                c.found_at,
+                c.resolved_at,
+                c.resolved_by,
+                c.resolution,
+            )
+            for c in s.scalars(query)
+        ]
+
+
+def conflict_versions(db: Database, conflict_id: int) -> tuple[dict | None, dict]:
+    """(the version in the register now, or None if the record is gone; the listed version),
+    both as shipped (references as UUIDs), to compare field by field."""
+    tables = {t.name: t for t in travelling_tables()}
+    with db.session() as s:
+        conflict = s.get(Conflict, conflict_id)
+        if conflict is None:
+            raise UserError(f"Không có xung đột số {conflict_id}.")
+        other = json.loads(conflict.other)
+        table = tables.get(conflict.table_name)
+        current = None
+        if table is not None:
+            conn = s.connection()
+            row = conn.execute(select(table).where(table.c.uuid == conflict.record_uuid)).first()
+            if row is not None:
+                current = _version(conn, table, row._mapping)
+    return current, other
+
+
+def sender_state(db: Database, fingerprint_text: str, device_id: str = "") -> str:
+    """``trusted``, ``new`` (never seen: a person must compare the fingerprint) or ``changed``
+    (that device is trusted under another key: refused)."""
+    with db.session() as s:
+        if s.scalar(select(Peer.id).where(Peer.fingerprint == fingerprint_text)):
+            return "trusted"
+        if device_id and s.scalar(select(Peer.id).where(Peer.device_id == device_id)):
+            return "changed"
+    return "new"
+
+
+def list_peers(db: Database) -> list[Peer]:
+    """Trusted senders, by commune (detached rows, read only)."""
+    with db.session() as s:
+        peers = list(s.scalars(select(Peer).order_by(Peer.commune, Peer.id)))
+        s.expunge_all()
+    return peers

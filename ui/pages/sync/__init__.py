@@ -1,4 +1,4 @@
-"""The sync page (not built yet: it shows what it will hold)."""
+"""The Sync page (Đồng bộ): packages by USB or chat, trusted senders, conflicts, district mode."""
 
 from __future__ import annotations
 
@@ -7,6 +7,6 @@ from ui.pages.base import Page
 
 
 def create_page(db: Database) -> Page:
-    from ui.pages.placeholder import placeholder_for
+    from ui.pages.sync.page import SyncPage
 
-    return placeholder_for("sync")
+    return SyncPage(db)

@@ -1,0 +1,659 @@
+"""District mode: the roll-up of many communes' packages, its printout, and directives sent down.
+
+The district runs the same app over one database into which it imports the communes'
+packages. Every travelling record carries the ``device_id`` of the device that last wrote it,
+and :class:`~fieldapp.sync.models.Peer` maps a trusted device to its commune, so the figures
+are counted per device and added up per commune name (a commune may send from two laptops).
+Rows written on this computer count as the district's own; rows of a device that is not a
+trusted sender (should not happen) are shown apart rather than lost.
+
+- :func:`district_summary`: the figures per commune and in total, and which communes are late
+  (no package for more than ``sync.late_hours`` hours); the CLI (``fieldapp sync district``)
+  and the Sync page show the same rows.
+- :func:`summary_document` / :func:`write_district_report`: the summary as an official
+  landscape document (one row per commune, a totals row, late communes marked).
+- :func:`export_directives`: the package of directives (with their items) for one commune.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Table, and_, case, func, or_, select
+
+from fieldapp.db.base import utcnow
+from fieldapp.db.database import Database
+from fieldapp.db.models import Document
+from fieldapp.directives.models import OPEN_STATUSES, Directive, DirectiveItem
+from fieldapp.errors import UserError
+from fieldapp.households.models import (
+    Household,
+    HouseholdMember,
+    LockdownArea,
+    ReliefDelivery,
+    TestResult,
+)
+from fieldapp.rostering.models import Assignment, Site
+from fieldapp.sync.models import Peer
+from fieldapp.text.vietnamese import fold, format_date, format_datetime, format_long_date
+
+OWN = "__own__"
+"""Group key of the rows written on this computer (the district's own)."""
+
+FIGURES = (
+    "households",
+    "people",
+    "f0",
+    "f1",
+    "tests",
+    "positive",
+    "relief",
+    "checkpoints",
+    "staffed",
+    "overdue",
+)
+"""The counted figures, in the order of the table columns."""
+
+LABELS: dict[str, str] = {
+    "households": "Hộ phong tỏa",
+    "people": "Nhân khẩu",
+    "f0": "F0",
+    "f1": "F1",
+    "tests": "Lượt xét nghiệm",
+    "positive": "Dương tính",
+    "relief": "Lượt cứu trợ",
+    "checkpoints": "Chốt hoạt động",
+    "staffed": "Chốt có ca trực hôm nay",
+    "overdue": "Việc chỉ đạo quá hạn",
+}
+
+
+@dataclass
+class CommuneFigures:
+    """One row of the roll-up.
+
+    ``households``/``people``: households (and their people) in lockdown areas in force on
+    the day; ``f0``/``f1``: people of those households whose current status is F0/F1;
+    ``tests``/``positive``: test results recorded (all rounds) and of them positive;
+    ``relief``: relief deliveries recorded; ``checkpoints``: checkpoint sites active on the
+    day, ``staffed``: of them, those with a duty shift assigned that day (coverage);
+    ``overdue``: open directive items past their deadline. ``last_package_at``: when the
+    newest package of the commune was received here (UTC); ``late``: none for longer than the
+    allowed hours.
+    """
+
+    key: str
+    commune: str
+    devices: list[str] = field(default_factory=list)
+    households: int = 0
+    people: int = 0
+    f0: int = 0
+    f1: int = 0
+    tests: int = 0
+    positive: int = 0
+    relief: int = 0
+    checkpoints: int = 0
+    staffed: int = 0
+    overdue: int = 0
+    last_package_at: datetime | None = None
+    late: bool = False
+    own: bool = False
+
+    def add(self, other: CommuneFigures) -> None:
+        for name in FIGURES:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def coverage(self) -> str:
+        """Checkpoint coverage as "staffed/active" ("3/4")."""
+        return f"{self.staffed}/{self.checkpoints}"
+
+    def as_json(self) -> dict:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["last_package_at"] = self.last_package_at.isoformat() if self.last_package_at else None
+        out["coverage"] = self.coverage
+        return out
+
+
+@dataclass
+class DistrictSummary:
+    day: date
+    now: datetime
+    late_hours: int
+    communes: list[CommuneFigures]
+    total: CommuneFigures
+
+    @property
+    def late(self) -> list[CommuneFigures]:
+        return [c for c in self.communes if c.late]
+
+    def as_json(self) -> dict:
+        return {
+            "day": self.day.isoformat(),
+            "generated_at": self.now.isoformat(),
+            "late_hours": self.late_hours,
+            "communes": [c.as_json() for c in self.communes],
+            "total": self.total.as_json(),
+            "late": [c.commune for c in self.late],
+        }
+
+
+def _by_device(session, query) -> dict[str, tuple]:
+    return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+
+
+def district_summary(
+    db: Database,
+    *,
+    day: date | None = None,
+    now: datetime | None = None,
+    late_hours: int | None = None,
+) -> DistrictSummary:
+    """The roll-up over everything in this database, per commune and in total.
+
+    ``day`` (default: today) decides which lockdown areas and checkpoints are in force and
+    which items are overdue; ``now`` (UTC, default: now) and ``late_hours`` (default: the
+    ``sync.late_hours`` setting) decide which communes are late. Every trusted sender appears,
+    even one that has sent nothing yet (it is late).
+    """
+    from fieldapp.settings import get_setting
+
+    now = now or utcnow()
+    day = day or date.today()
+    if late_hours is None:
+        late_hours = int(get_setting(db, "sync.late_hours"))
+    in_force = and_(
+        LockdownArea.started_on <= day,
+        or_(LockdownArea.ended_on.is_(None), LockdownArea.ended_on >= day),
+    )
+    areas = select(LockdownArea.id).where(in_force)
+    active_site = and_(
+        Site.kind == "checkpoint",
+        Site.active_from <= day,
+        or_(Site.active_to.is_(None), Site.active_to >= day),
+    )
+    staffed = (
+        select(Assignment.id).where(Assignment.site_id == Site.id, Assignment.day == day).exists()
+    )
+    overdue = and_(
+        DirectiveItem.status.in_(OPEN_STATUSES),
+        or_(
+            DirectiveItem.due_date < day,
+            and_(
+                DirectiveItem.due_date == day,
+                DirectiveItem.due_time != "",
+                DirectiveItem.due_time <= datetime.now().strftime("%H:%M"),
+            ),
+        )
+        if day == date.today()
+        else DirectiveItem.due_date < day,
+    )
+    with db.session() as s:
+        households = _by_device(
+            s,
+            select(
+                Household.device_id,
+                func.count(),
+                func.coalesce(func.sum(Household.member_count), 0),
+            )
+            .where(Household.area_id.in_(areas))
+            .group_by(Household.device_id),
+        )
+        statuses = _by_device(
+            s,
+            select(
+                HouseholdMember.device_id,
+                func.sum(case((HouseholdMember.status == "F0", 1), else_=0)),
+                func.sum(case((HouseholdMember.status == "F1", 1), else_=0)),
+            )
+            .join(Household, Household.id == HouseholdMember.household_id)
+            .where(HouseholdMember.status.in_(("F0", "F1")), Household.area_id.in_(areas))
+            .group_by(HouseholdMember.device_id),
+        )
+        tests = _by_device(
+            s,
+            select(
+                TestResult.device_id,
+                func.count(),
+                func.sum(case((TestResult.result == "positive", 1), else_=0)),
+            ).group_by(TestResult.device_id),
+        )
+        relief = _by_device(
+            s, select(ReliefDelivery.device_id, func.count()).group_by(ReliefDelivery.device_id)
+        )
+        sites = _by_device(
+            s,
+            select(Site.device_id, func.count(), func.sum(case((staffed, 1), else_=0)))
+            .where(active_site)
+            .group_by(Site.device_id),
+        )
+        items = _by_device(
+            s,
+            select(DirectiveItem.device_id, func.count())
+            .where(overdue)
+            .group_by(DirectiveItem.device_id),
+        )
+        peers = list(s.scalars(select(Peer).order_by(Peer.id)))
+    from fieldapp.profile import load_profile
+
+    profile = load_profile(db)
+    own_name = profile.commune_title if profile else "Máy này"
+
+    groups: dict[str, CommuneFigures] = {}
+    device_group: dict[str, str] = {db.device_id: OWN}
+    groups[OWN] = CommuneFigures(OWN, f"{own_name} (máy này)", [db.device_id], own=True)
+    for peer in peers:
+        name = peer.commune or f"Máy {peer.fingerprint[:9]}"
+        key = fold(name)
+        group = groups.setdefault(key, CommuneFigures(key, name))
+        if peer.device_id:
+            group.devices.append(peer.device_id)
+            device_group.setdefault(peer.device_id, key)
+        if peer.last_package_at and (
+            group.last_package_at is None or peer.last_package_at > group.last_package_at
+        ):
+            group.last_package_at = peer.last_package_at
+
+    def group_of(device: str) -> CommuneFigures:
+        key = device_group.get(device)
+        if key is None:
+            key = f"device:{device}"
+            device_group[device] = key
+            groups[key] = CommuneFigures(key, f"Máy chưa tin cậy ({device[:8]})", [device])
+        return groups[key]
+
+    for device, (count, people) in households.items():
+        g = group_of(device)
+        g.households += count
+        g.people += people or 0
+    for device, (f0, f1) in statuses.items():
+        g = group_of(device)
+        g.f0 += f0 or 0
+        g.f1 += f1 or 0
+    for device, (count, positive) in tests.items():
+        g = group_of(device)
+        g.tests += count
+        g.positive += positive or 0
+    for device, (count,) in relief.items():
+        group_of(device).relief += count
+    for device, (count, with_shift) in sites.items():
+        g = group_of(device)
+        g.checkpoints += count
+        g.staffed += with_shift or 0
+    for device, (count,) in items.items():
+        group_of(device).overdue += count
+
+    limit = timedelta(hours=late_hours)
+    total = CommuneFigures("__total__", "Tổng cộng")
+    communes: list[CommuneFigures] = []
+    for key, group in groups.items():
+        if group.own and not any(getattr(group, f) for f in FIGURES):
+            continue  # a district that keeps no register of its own shows no empty row
+        if not group.own and not key.startswith("device:"):
+            group.late = group.last_package_at is None or now - group.last_package_at > limit
+        total.add(group)
+        communes.append(group)
+    communes.sort(key=lambda c: (c.own, c.key.startswith("device:"), fold(c.commune)))
+    total.last_package_at = max(
+        (c.last_package_at for c in communes if c.last_package_at), default=None
+    )
+    return DistrictSummary(day, now, late_hours, communes, total)
+
+
+def late_text(figures: CommuneFigures, now: datetime) -> str:
+    """ "chưa gửi" or "trễ 30 giờ" for a late commune, "" otherwise."""
+    if not figures.late:
+        return ""
+    if figures.last_package_at is None:
+        return "chưa gửi"
+    hours = int((now - figures.last_package_at).total_seconds() // 3600)
+    return f"trễ {hours} giờ"
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    return moment.astimezone() if moment is not None else None
+
+
+def summary_rows(summary: DistrictSummary) -> list[list[str]]:
+    """The table rows as text (commune, figures..., last package, late mark): for the PDF."""
+    rows = []
+    for c in [*summary.communes, summary.total]:
+        last = format_datetime(_local(c.last_package_at)) if c.last_package_at else ""
+        rows.append(
+            [
+                c.commune,
+                str(c.households),
+                str(c.people),
+                str(c.f0),
+                str(c.f1),
+                f"{c.tests} ({c.positive})",
+                str(c.relief),
+                c.coverage,
+                str(c.overdue),
+                last,
+                late_text(c, summary.now),
+            ]
+        )
+    return rows
+
+
+def summary_document(db: Database, summary: DistrictSummary):
+    """The district summary as an official landscape document (Decree 30 layout)."""
+    from fieldapp.printing.blocks import cell_markup, paragraph, table
+    from fieldapp.printing.official import Issuer, OfficialDocument, Signature
+    from fieldapp.profile import load_profile
+
+    profile = load_profile(db)
+    if profile is None:
+        raise UserError("Chưa có hồ sơ đơn vị: hãy điền hồ sơ trước khi in.")
+    district = f"{profile.district_kind} {profile.district_name}".strip()
+    issuer = Issuer(
+        f"UBND {district}".upper(),
+        f"BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH\n{district}".upper(),
+    )
+    header = [
+        "Xã, phường, thị trấn",
+        "Hộ phong tỏa",
+        "Nhân khẩu",
+        "F0",
+        "F1",
+        "Xét nghiệm (dương tính)",
+        "Cứu trợ (lượt)",
+        "Chốt có ca trực / hoạt động",
+        "Việc quá hạn",
+        "Gửi lần cuối",
+        "Ghi chú",
+    ]
+    rows: list[list] = []
+    for row, c in zip(summary_rows(summary), [*summary.communes, summary.total], strict=True):
+        if c.late or c is summary.total:
+            style = "<b>{}</b>"
+            row = [cell_markup(style.format(_esc(v))) if v else v for v in row]
+        rows.append(row)
+    late = summary.late
+    body = [
+        paragraph(
+            f"Tổng hợp số liệu phòng, chống dịch của các xã, thị trấn đến {format_date(summary.day)} "
+            f"(lập lúc {format_datetime(_local(summary.now))}), từ các gói dữ liệu đã nhận."
+        ),
+        table(
+            header,
+            rows,
+            col_fractions=[3.2, 1.2, 1.2, 0.8, 0.8, 1.5, 1.2, 1.4, 1.1, 1.8, 1.3],
+            align=["LEFT"] + ["RIGHT"] * 8 + ["CENTER", "LEFT"],
+            font_size=10,
+        ),
+    ]
+    if late:
+        names = ", ".join(c.commune for c in late)
+        body.append(
+            paragraph(
+                f"Đơn vị chưa gửi số liệu quá {summary.late_hours} giờ (in đậm): {names}. "
+                "Đề nghị các đơn vị gửi ngay gói dữ liệu về Ban Chỉ đạo huyện."
+            )
+        )
+    else:
+        body.append(paragraph("Tất cả các đơn vị đã gửi số liệu đúng hạn."))
+    return OfficialDocument(
+        issuer=issuer,
+        number="Số:      /BC-BCĐ",
+        place_date=f"{profile.place}, {format_long_date(summary.day)}",
+        title="BÁO CÁO",
+        subject="Tổng hợp tình hình phòng, chống dịch Covid-19 của các xã, thị trấn",
+        body=body,
+        recipients=["Ban Chỉ đạo tỉnh;", "Thường trực Huyện ủy;", "Lưu: VT."],
+        signature=Signature("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", ""),
+        orientation="landscape",
+        compact_header=True,
+    )
+
+
+def _esc(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)
+
+
+def write_district_report(
+    db: Database, out: Path, *, day: date | None = None, now: datetime | None = None
+) -> tuple[Path, DistrictSummary]:
+    """Render the district summary to ``out`` (PDF); returns the path and the figures."""
+    from fieldapp.printing.official import render_pdf
+
+    summary = district_summary(db, day=day, now=now)
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        render_pdf(summary_document(db, summary), out)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp {out}: {exc.strerror or 'lỗi ghi tệp'}.") from exc
+    return out, summary
+
+
+# --- directives sent down to a commune ------------------------------------------------------
+
+_DOWN_NAMESPACE = uuidlib.UUID("6f1b7d2e-3c1a-4f7e-9a51-2d4c8b0e7a10")
+_UNIT_WORDS = ("thi tran ", "phuong ", "xa ")
+
+
+@dataclass
+class DirectivesExport:
+    path: Path
+    commune: str
+    directives: int
+    items: int
+    skipped_items: int
+
+
+def _bare(name: str) -> str:
+    """ "xã Bằng Lãng" → "bang lang" (folded, without the unit word)."""
+    folded = fold(name).strip()
+    for word in _UNIT_WORDS:
+        if folded.startswith(word):
+            return folded[len(word) :].strip()
+    return folded
+
+
+def known_communes(db: Database) -> list[str]:
+    """The communes of the trusted senders (the choices for a package of directives)."""
+    with db.session() as s:
+        names = {p.commune for p in s.scalars(select(Peer)) if p.commune}
+    return sorted(names, key=fold)
+
+
+def _find_commune(db: Database, name: str) -> tuple[str, list[Peer]]:
+    wanted = _bare(name)
+    with db.session() as s:
+        peers = [p for p in s.scalars(select(Peer)) if p.commune and _bare(p.commune) == wanted]
+    if not peers:
+        known = ", ".join(known_communes(db)) or "chưa có"
+        raise UserError(
+            f"Không có xã nào tên “{name}” trong các máy gửi đã tin cậy (đã có: {known})."
+        )
+    return peers[0].commune, peers
+
+
+def _mentions(text: str, name: str) -> bool:
+    return f" {name} " in f" {text} "
+
+
+def item_is_for(item_text: str, commune: str, others: Iterable[str]) -> bool:
+    """Whether an item (its units and responsible unit, as text) concerns ``commune``.
+
+    An item that names this commune, or names none of the other known communes, is for it;
+    an item that names only other communes (``"UBND xã Nam Cường"``) is not.
+    """
+    folded = " ".join(fold(item_text).replace(",", " ").replace(";", " ").split())
+    if _mentions(folded, _bare(commune)):
+        return True
+    return not any(_mentions(folded, _bare(o)) for o in others if _bare(o) != _bare(commune))
+
+
+def _remap(commune_key: str, value: str) -> str:
+    return str(uuidlib.uuid5(_DOWN_NAMESPACE, f"{commune_key}:{value}"))
+
+
+def export_directives(
+    db: Database,
+    out: Path,
+    commune: str,
+    *,
+    directive_ids: Collection[int] | None = None,
+) -> DirectivesExport:
+    """Write a signed package of directives (with their items) for one commune.
+
+    ``directive_ids`` (default: every directive written on this computer that has an open
+    item) chooses the directives. Items are filtered by :func:`item_is_for`. The commune gets its own copy of
+    each record (UUIDs derived from the commune and the district's UUID, so sending again
+    updates the same copy and the copies of different communes never collide), written as its
+    own device's records so that its progress comes back to the district's roll-up. The copy
+    leaves the district's incoming-register numbers (the commune numbers arrivals itself),
+    starts every item as new, or carries the progress the commune already reported back, and
+    carries no progress notes. The directives' original files travel with them.
+    """
+    from fieldapp.sync.package import (
+        SUFFIX,
+        _json,
+        _slug,
+        commune_identity,
+        next_sequence,
+        write_signed,
+    )
+    from fieldapp.sync.tables import encode, row_to_json, shipped_columns
+
+    if db.paths is None:
+        raise UserError("Không có thư mục dữ liệu.")
+    from fieldapp.sync.receive import _check_sync_role
+
+    _check_sync_role(db)
+    name, peers = _find_commune(db, commune)
+    others = known_communes(db)
+    # The commune's copy is written as a record of its newest sending device.
+    peers.sort(key=lambda p: (p.last_package_at is not None, p.last_package_at or p.trusted_at))
+    target_device = next((p.device_id for p in reversed(peers) if p.device_id), db.device_id)
+    key = _bare(name)
+    identity = commune_identity(db)
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"chi-dao-{_slug(name)}-{datetime.now():%Y%m%d-%H%M}{SUFFIX}"
+    destination = f"directives:{key}"[:60]
+    sequence, _ = next_sequence(db, destination)
+    now = utcnow()
+    d_table: Table = Directive.__table__
+    i_table: Table = DirectiveItem.__table__
+    doc_table: Table = Document.__table__
+    parts: dict[str, bytes] = {}
+    files: dict[str, Path] = {}
+    skipped = 0
+    with db.engine.connect() as conn, conn.begin():
+        if directive_ids is None:
+            # the district's own directives (not the communes' registers it holds)
+            chosen = list(
+                conn.execute(
+                    select(DirectiveItem.directive_id)
+                    .join(Directive, Directive.id == DirectiveItem.directive_id)
+                    .where(
+                        DirectiveItem.status.in_(OPEN_STATUSES),
+                        Directive.device_id == db.device_id,
+                    )
+                    .distinct()
+                ).scalars()
+            )
+        else:
+            chosen = list(directive_ids)
+        directives = list(
+            conn.execute(d_table.select().where(d_table.c.id.in_(chosen)).order_by(d_table.c.id))
+        )
+        if len(directives) != len(set(chosen)):
+            raise UserError("Có văn bản đã chọn không còn trong sổ; hãy tải lại danh sách.")
+        if not directives:
+            raise UserError("Không có văn bản chỉ đạo nào còn việc chưa xong để gửi xuống xã.")
+        cache: dict = {}
+        d_cols = shipped_columns(d_table)
+        i_cols = shipped_columns(i_table)
+        doc_cols = shipped_columns(doc_table)
+        d_rows, i_rows, doc_rows = [], [], []
+        doc_ids = {d._mapping["document_id"] for d in directives} - {None}
+        for row in conn.execute(doc_table.select().where(doc_table.c.id.in_(doc_ids))):
+            shipped = row_to_json(conn, doc_table, row, cache)
+            doc_rows.append(shipped)
+            files[row._mapping["sha256"]] = db.paths.documents / row._mapping["stored_path"]
+        for d in directives:
+            values = dict(zip(d_cols, row_to_json(conn, d_table, d, cache), strict=True))
+            values.update(
+                uuid=_remap(key, values["uuid"]),
+                arrival_date=None,
+                arrival_year=None,
+                arrival_number=None,
+                routed_to="",
+                handling="",
+                updated_at=encode(now),
+                device_id=target_device,
+            )
+            d_rows.append([values[c] for c in d_cols])
+            items = conn.execute(
+                i_table.select()
+                .where(i_table.c.directive_id == d._mapping["id"])
+                .order_by(i_table.c.position)
+            )
+            for item in items:
+                v = dict(zip(i_cols, row_to_json(conn, i_table, item, cache), strict=True))
+                if not item_is_for(
+                    " ".join([*(v["units"] or []), v["responsible_unit"] or ""]), name, others
+                ):
+                    skipped += 1
+                    continue
+                copy_uuid = _remap(key, v["uuid"])
+                back = conn.execute(
+                    select(i_table.c.status, i_table.c.status_changed_at).where(
+                        i_table.c.uuid == copy_uuid
+                    )
+                ).first()
+                v.update(
+                    uuid=copy_uuid,
+                    directive_id=_remap(key, v["directive_id"]),
+                    status=back.status if back else "new",
+                    status_changed_at=encode(back.status_changed_at) if back else None,
+                    responsible_person="",
+                    updated_at=encode(now),
+                    device_id=target_device,
+                )
+                i_rows.append([v[c] for c in i_cols])
+    counts = {}
+    for table, columns, rows in (
+        (doc_table, doc_cols, doc_rows),
+        (d_table, d_cols, d_rows),
+        (i_table, i_cols, i_rows),
+    ):
+        if rows:
+            counts[table.name] = len(rows)
+            parts[f"data/{table.name}.json"] = _json({"columns": columns, "rows": rows})
+    for digest, path in files.items():
+        try:
+            parts[f"files/{digest}"] = path.read_bytes()
+        except OSError as exc:
+            raise UserError(
+                f"Thiếu tệp gốc của một văn bản trong thư mục dữ liệu ({path.name}); chưa tạo gói."
+            ) from exc
+    write_signed(
+        db,
+        out,
+        parts,
+        commune=identity,
+        destination=destination,
+        sequence=sequence,
+        since=None,
+        until=now,
+        counts=counts,
+        extra={"kind": "directives", "for_commune": name},
+    )
+    return DirectivesExport(out, name, len(d_rows), len(i_rows), skipped)
+
+
+def summary_json_text(summary: DistrictSummary) -> str:
+    return json.dumps(summary.as_json(), ensure_ascii=False, indent=2)

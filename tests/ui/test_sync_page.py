@@ -1,0 +1,150 @@
+"""The Sync page driven like a person: export, import with the trust dialog, resolve a conflict,
+and the district view."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import select
+
+from fieldapp.rostering.models import Site
+from fieldapp.settings import get_setting
+from fieldapp.sync.keys import device_fingerprint
+from fieldapp.sync.models import Conflict, Peer
+from fieldapp.sync.package import export_package
+from fieldapp.sync.receive import import_package
+from tests.core.sync.helpers import add_site, edit_site, new_device
+from tests.ui.typing import type_text
+from ui.i18n import install_language
+from ui.pages.sync import create_page
+from ui.pages.sync.dialogs import TrustDialog
+
+
+@pytest.fixture
+def pair(tmp_path):
+    commune = new_device(tmp_path, "commune", commune="Bằng Lãng")
+    district = new_device(tmp_path, "district", commune="Huyện Chợ Đồn")
+    install_language("vi")
+    yield commune, district, tmp_path
+    install_language("en")
+    commune.close()
+    district.close()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def show(qtbot, db):
+    page = create_page(db)
+    qtbot.addWidget(page)
+    page.resize(1140, 700)
+    page.show()
+    page.refresh()
+    return page
+
+
+def answer_trust_dialog(accept: bool, seen: list):
+    """Click a button of the trust dialog once it is open (it is modal)."""
+
+    def act():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, TrustDialog) and w.isVisible():
+                seen.append(w.fingerprint.text())
+                (w.trust_button if accept else w.refuse_button).click()
+                return
+        QTimer.singleShot(20, act)
+
+    QTimer.singleShot(20, act)
+
+
+def test_export_then_import_with_the_trust_dialog(qtbot, pair, monkeypatch):
+    commune, district, tmp = pair
+    add_site(commune, "Chốt Nà Pài")
+    page = show(qtbot, commune)
+    assert page.fingerprint_label.text() == device_fingerprint(commune.paths)
+    target = tmp / "usb" / "bang-lang"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    click(qtbot, page.export_changes_button)
+    package = target.with_name("bang-lang.fieldsync")
+    assert package.exists()
+    assert "Đã lưu gói số 1" in page.results.toPlainText()
+
+    other = show(qtbot, district)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(package)], ""))
+    )
+    seen: list[str] = []
+    answer_trust_dialog(False, seen)  # the fingerprints differ: refused, nothing written
+    click(qtbot, other.import_button)
+    assert seen == [device_fingerprint(commune.paths)]
+    assert "chưa nhận" in other.results.toPlainText()
+    with district.session() as s:
+        assert s.scalar(select(Site).where(Site.name == "Chốt Nà Pài")) is None
+        assert s.scalar(select(Peer)) is None
+    answer_trust_dialog(True, seen)
+    click(qtbot, other.import_button)
+    assert "xã Bằng Lãng, gói số 1: thêm" in other.results.toPlainText()
+    with district.session() as s:
+        assert s.scalar(select(Site).where(Site.name == "Chốt Nà Pài")) is not None
+    assert other.peers.rowCount() == 1 and other.peers.item(0, 0).text() == "xã Bằng Lãng"
+    # a second time: known sender, no dialog, nothing new
+    click(qtbot, other.import_button)
+    assert "đã nhận trước đây" in other.results.toPlainText()
+    # a damaged file is refused with its reason
+    bad = tmp / "bad.fieldsync"
+    bad.write_bytes(b"not a zip")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(bad)], ""))
+    )
+    click(qtbot, other.import_button)
+    assert "bad.fieldsync: bị từ chối" in other.results.toPlainText()
+
+
+def test_resolve_a_conflict_from_the_page(qtbot, pair):
+    commune, district, tmp = pair
+    uuid = add_site(commune, "Chốt Nà Pài")
+    import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
+    edit_site(district, uuid, "Chốt Nà Pài (huyện)")
+    edit_site(commune, uuid, "Chốt Nà Pài (xã)")
+    import_package(district, export_package(commune, tmp / "2.fieldsync").path)
+    page = show(qtbot, district)
+    assert page.tabs.tabText(2) == "Xung đột (1)"
+    page.tabs.setCurrentIndex(2)
+    assert page.conflicts.rowCount() == 1 and page.conflicts.item(0, 1).text() == "máy này"
+    rows = {page.compare.item(r, 0).text(): r for r in range(page.compare.rowCount())}
+    r = rows["Tên"]
+    assert page.compare.item(r, 1).text() == "Chốt Nà Pài (xã)"
+    assert page.compare.item(r, 2).text() == "Chốt Nà Pài (huyện)"
+    type_text(qtbot, page.who_edit, "Lê Thị Huyền")
+    click(qtbot, page.other_button)
+    assert page.conflicts.rowCount() == 0 and page.tabs.tabText(2) == "Xung đột (0)"
+    with district.session() as s:
+        assert s.scalar(select(Site.name).where(Site.uuid == uuid)) == "Chốt Nà Pài (huyện)"
+        done = s.scalar(select(Conflict))
+        assert done.resolved_by == "Lê Thị Huyền" and done.resolution == "use_other"
+
+
+def test_district_mode_shows_the_roll_up_and_prints(qtbot, pair, monkeypatch):
+    commune, district, tmp = pair
+    add_site(commune, "Chốt Nà Pài")
+    import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
+    page = show(qtbot, district)
+    assert not page.tabs.isTabVisible(3)
+    click(qtbot, page.district_mode)
+    assert get_setting(district, "sync.district_mode") is True
+    assert page.tabs.isTabVisible(3) and page.tabs.currentIndex() == 3
+    names = [page.rollup.item(r, 0).text() for r in range(page.rollup.rowCount())]
+    assert names == ["xã Bằng Lãng", "Tổng cộng"]
+    assert "Tất cả các xã đã gửi đúng hạn" in page.late_summary.text()
+    pdf = tmp / "tong-hop.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), ""))
+    )
+    click(qtbot, page.print_button)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "Đã lưu báo cáo tổng hợp" in page.late_summary.text()
+    assert page.down_commune.currentText() == "xã Bằng Lãng"
