@@ -32,6 +32,7 @@ COMMAND_MODULES: list[str] = [
     "fieldapp.rostering.cli",
     "fieldapp.checkpoints.cli",
     "fieldapp.households.cli",
+    "fieldapp.reports.cli",
 ]
 
 ENV_DB_URL = "FIELDAPP_DB_URL"

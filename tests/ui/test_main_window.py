@@ -126,14 +126,14 @@ def test_geometry_and_page_are_remembered(qtbot, demo_db):
     first = MainWindow(demo_db)
     qtbot.addWidget(first)
     first.show()
-    first.resize(1100, 650)
+    first.resize(1200, 680)
     first.show_page("sync")
     qtbot.wait(10)
     first.close()
     second = MainWindow(demo_db)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (1100, 650)
+    assert (second.width(), second.height()) == (1200, 680)
     assert second.current_page_key() == "sync"
 
 

@@ -164,8 +164,11 @@ class DirectivesPage(Page):
             combo.currentIndexChanged.connect(self.reload)
         self.overdue_only.toggled.connect(self.reload)
         self.filter_labels = [QLabel() for _ in range(5)]
-        filters = QHBoxLayout()
-        for label, widget in zip(
+        # Two rows, so that the page fits a 1366-pixel screen with the menu beside it.
+        filters = QVBoxLayout()
+        first_row, second_row = QHBoxLayout(), QHBoxLayout()
+        for row, label, widget in zip(
+            (first_row, first_row, first_row, second_row, second_row),
             self.filter_labels,
             (
                 self.status_filter,
@@ -177,11 +180,14 @@ class DirectivesPage(Page):
             strict=True,
         ):
             label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-        filters.addWidget(self.overdue_only)
-        filters.addStretch(1)
-        filters.addWidget(self.reset_button)
+            row.addWidget(label)
+            row.addWidget(widget)
+        first_row.addStretch(1)
+        second_row.addWidget(self.overdue_only)
+        second_row.addStretch(1)
+        second_row.addWidget(self.reset_button)
+        filters.addLayout(first_row)
+        filters.addLayout(second_row)
 
         self.model = DirectiveTableModel(self)
         self.table = QTableView()
