@@ -84,6 +84,20 @@ def read_secret(prompt: str, env: str) -> str:
     return getpass.getpass(prompt)
 
 
+def confirm_personal_export(args: argparse.Namespace) -> None:
+    """The person confirms an export of personal data: ``--yes``, or asked on a terminal."""
+    from fieldapp.personal_data import WARNING
+
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"{WARNING} Thêm --yes để xác nhận.")
+    print(WARNING, file=sys.stderr)
+    answer = input("Tiếp tục xuất tệp? [c/K] ").strip().lower()
+    if answer not in ("c", "có", "co", "y", "yes"):
+        raise UserError("Đã hủy; không có tệp nào được ghi.")
+
+
 def sign_in_from_terminal(db, username: str) -> None:
     from fieldapp.accounts.service import sign_in
 

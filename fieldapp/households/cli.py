@@ -76,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     exp = sub.add_parser("export", help="xuất danh sách hộ ra tệp Excel (.xlsx)")
     exp.add_argument("file", metavar="FILE.xlsx")
     exp.add_argument("--area", help="chỉ một khu vực (mặc định: mọi khu vực, mỗi khu một trang)")
+    exp.add_argument("--yes", action="store_true", help="xác nhận xuất dữ liệu cá nhân")
     exp.set_defaults(func=_export)
 
     ls = sub.add_parser("list", help="danh sách hộ (theo tên chủ hộ, thứ tự tiếng Việt)")
@@ -279,9 +280,11 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
+    from fieldapp.cli import confirm_personal_export
     from fieldapp.households.excel_export import export_households
     from fieldapp.households.service import find_area
 
+    confirm_personal_export(args)
     db = _db(args)
     try:
         area_id = find_area(db, args.area).id if args.area else None

@@ -82,6 +82,9 @@ def export_households(
     """Write the households of one area (or of every area, a sheet each) to ``path``."""
     from openpyxl import Workbook
 
+    from fieldapp.personal_data import check_may_export, record_export
+
+    check_may_export(db)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError("Tên tệp xuất phải có đuôi .xlsx.")
@@ -114,6 +117,12 @@ def export_households(
             f"Không ghi được tệp {path.name} (tệp đang mở trong Excel, hoặc thư mục không "
             "ghi được). Hãy đóng tệp hoặc chọn nơi khác."
         ) from exc
+    record_export(
+        db,
+        "household_excel",
+        path.name,
+        {"areas": len(areas), "households": totals[0], "people": totals[1]},
+    )
     return ExportResult(path, len(areas), totals[0], totals[1], totals[2])
 
 

@@ -29,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="với --directives-for: chỉ gửi văn bản này (số ký hiệu hoặc mã; lặp lại được)",
     )
     export.add_argument("--json", action="store_true")
+    export.add_argument("--yes", action="store_true", help="xác nhận xuất dữ liệu cá nhân")
     export.set_defaults(func=_cmd_export)
 
     receive = sub.add_parser("import", help="nhận một hay nhiều gói")
@@ -83,6 +84,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return _export_directives(args)
     if args.directive:
         raise UserError("--directive chỉ dùng cùng --directives-for.")
+    from fieldapp.cli import confirm_personal_export
+
+    confirm_personal_export(args)
     db = open_db(args)
     try:
         result = export_package(db, Path(args.output), destination=args.destination, full=args.full)

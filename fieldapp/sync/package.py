@@ -88,6 +88,9 @@ def export_package(
         from fieldapp.accounts.permissions import check_write
 
         check_write(db.actor, "sync")
+    from fieldapp.personal_data import check_may_export
+
+    check_may_export(db)  # a package carries citizen IDs, phones and health status
     keys.device_key(db.paths)  # a broken key is reported before any work
     commune = commune_identity(db)
     out = Path(out)

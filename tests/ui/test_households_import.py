@@ -101,6 +101,12 @@ def test_export_from_the_page(qtbot, tmp_path, quiet, monkeypatch):
     page.area_list.setCurrentRow(2)
     target = tmp_path / "xuat"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    import ui.pages.households as households_page
+
+    answers = [False, True]  # personal data: first the person says no, then yes
+    monkeypatch.setattr(households_page, "confirm_personal_export", lambda _p: answers.pop(0))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert not (tmp_path / "xuat.xlsx").exists()
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     book = load_workbook(tmp_path / "xuat.xlsx")
     assert book.sheetnames == ["Khu phong tỏa thôn Nà Pài"]

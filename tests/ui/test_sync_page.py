@@ -68,7 +68,12 @@ def test_export_then_import_with_the_trust_dialog(qtbot, pair, monkeypatch):
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
+    import ui.pages.sync.page as sync_page
+
+    warned = []
+    monkeypatch.setattr(sync_page, "confirm_personal_export", lambda p: warned.append(p) or True)
     click(qtbot, page.export_changes_button)
+    assert warned  # a person confirmed the export of personal data
     package = target.with_name("bang-lang.fieldsync")
     assert package.exists()
     assert "Đã lưu gói số 1" in page.results.toPlainText()

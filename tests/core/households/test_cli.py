@@ -85,7 +85,7 @@ def test_area_import_list_status_export(tmp_path, capsys, households):
     assert json.loads(out)["members"][1]["status"] == ""
 
     export = tmp_path / "out.xlsx"
-    code, out, _ = run(capsys, "household", "export", str(export), "--data-dir", data)
+    code, out, _ = run(capsys, "household", "export", str(export), "--yes", "--data-dir", data)
     assert code == 0 and "11 hộ" in out
     sheet = load_workbook(export).active
     assert sheet["A4"].value.startswith("DANH SÁCH HỘ GIA ĐÌNH")

@@ -214,7 +214,9 @@ def test_cli_export_trust_import(world, capsys):
     c, d = str(commune.paths.data_dir), str(district.paths.data_dir)
     assert main(["--data-dir", c, "sync", "fingerprint"]) == 0
     fp = capsys.readouterr().out.strip()
-    assert main(["--data-dir", c, "sync", "export", "-o", str(tmp), "--json"]) == 0
+    assert main(["--data-dir", c, "sync", "export", "-o", str(tmp), "--json"]) == 2
+    assert "--yes" in capsys.readouterr().err  # personal data: a person confirms first
+    assert main(["--data-dir", c, "sync", "export", "-o", str(tmp), "--json", "--yes"]) == 0
     made = json.loads(capsys.readouterr().out)
     assert made["sequence"] == 1 and made["counts"]["roster_site"] == 1
     assert main(["--data-dir", d, "sync", "import", made["file"]]) == 2

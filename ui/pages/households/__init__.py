@@ -57,6 +57,7 @@ from ui.pages.households.table_model import (
     HouseholdTableModel,
 )
 from ui.pages.households.worklists import WorklistsPanel
+from ui.widgets.confirm import confirm_personal_export
 
 SEARCH_PAUSE_MS = 150
 
@@ -551,6 +552,8 @@ class HouseholdsPage(Page):
             return
         if not name.lower().endswith(".xlsx"):
             name += ".xlsx"
+        if not confirm_personal_export(self):
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = export_households(self.db, name, area_id=area_id)

@@ -42,6 +42,7 @@ from fieldapp.sync.package import SUFFIX, export_package
 from fieldapp.text.vietnamese import format_date, format_datetime
 from ui.pages.base import Page
 from ui.pages.sync.dialogs import TrustDialog, big_monospace
+from ui.widgets.confirm import confirm_personal_export
 
 PACKAGE_FILTER = "fieldapp (*.fieldsync);;*"
 
@@ -488,7 +489,7 @@ class SyncPage(Page):
         target = self._ask_target(
             self.tr("Save the package (a file, or on the USB stick)"), f"goi-{stamp}{SUFFIX}"
         )
-        if target is None:
+        if target is None or not confirm_personal_export(self):
             return
         self.progress.setVisible(True)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
