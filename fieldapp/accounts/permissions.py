@@ -141,3 +141,20 @@ def mask(value: str | None, actor: Actor | None, *, keep: int = 3) -> str:
     if actor is not None and actor.sees_personal_data:
         return value
     return "•" * max(0, len(value) - keep) + value[-keep:]
+
+
+def shows_personal_data(db) -> bool:
+    """Whether lists may show citizen IDs and phone numbers in full to whoever is signed in:
+    yes in single-user mode (no accounts) and for roles that need them; otherwise masked."""
+    if not db.accounts_enabled:
+        return True
+    return db.actor is not None and db.actor.sees_personal_data
+
+
+def mask_for(db, value: str | None, *, keep: int = 3) -> str:
+    """``value`` as a list may show it to the person signed in on ``db``."""
+    if not value:
+        return ""
+    if shows_personal_data(db):
+        return value
+    return "•" * max(0, len(value) - keep) + value[-keep:]

@@ -182,3 +182,23 @@ def test_viewer_cannot_change_the_profile_from_settings(qtbot, staffed):
     click(qtbot, page.save_button)
     assert "không được thay đổi" in page.status.text()
     assert load_profile(staffed).phone == "0209 3882 135"
+
+
+def test_household_phones_are_masked_for_a_viewer(qtbot, staffed):
+    from fieldapp.households.listing import HouseholdFilter
+    from ui.pages.households.table_model import COL_PHONE, HouseholdTableModel
+
+    def phones():
+        model = HouseholdTableModel(staffed)
+        model.set_filter(HouseholdFilter())
+        return [model.index(r, COL_PHONE).data() for r in range(min(20, model.rowCount()))]
+
+    sign_in(staffed, "canbo", PASSWORD, sleep=no_sleep)
+    full = [p for p in phones() if p]
+    assert full and all("•" not in p for p in full)
+    sign_in(staffed, "admin", PASSWORD, sleep=no_sleep)
+    create_user(staffed, "xem", PASSWORD, role="viewer")
+    sign_in(staffed, "xem", PASSWORD, sleep=no_sleep)
+    masked = [p for p in phones() if p]
+    assert masked and all(p.startswith("•") and p[-3:].isdigit() for p in masked)
+    assert [p[-3:] for p in masked] == [p[-3:] for p in full]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.accounts.permissions import mask_for
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from fieldapp.households import service
@@ -325,7 +326,7 @@ class HouseholdDetailDialog(QDialog):
                     sex_text(m.sex),
                     m.relation,
                     mask_citizen_id(m.citizen_id),
-                    m.phone,
+                    mask_for(self.db, m.phone),
                     ", ".join(flag_names(m)),
                     status_text(m.status),
                     isolation_text(m.isolation),

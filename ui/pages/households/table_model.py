@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from fieldapp.accounts.permissions import mask_for
 from fieldapp.db.database import Database
 from fieldapp.households.listing import HouseholdFilter, HouseholdRow, household_ids, household_rows
 from fieldapp.text.vietnamese import format_date
@@ -207,7 +208,7 @@ class HouseholdTableModel(QAbstractTableModel):
                 marks.append(QCoreApplication.translate("HouseholdTableModel", "poor"))
             return ", ".join(marks)
         if col == COL_PHONE:
-            return row.phone
+            return mask_for(self.db, row.phone)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
