@@ -99,6 +99,23 @@ PAGE_MODULES: dict[str, str] = {
 }
 
 
+class _Pages(dict):
+    """The window's pages by key, each built the first time it is asked for."""
+
+    def __init__(self, build: Callable[[str], Page]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Page:
+        if key not in PAGE_KEYS:
+            raise KeyError(key)
+        page = self[key] = self._build(key)
+        return page
+
+    def get(self, key: str, default=None):  # noqa: ANN001 - dict's signature
+        return self[key] if key in PAGE_KEYS else default
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -124,7 +141,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.pages: dict[str, Page] = {}
+        self.pages: dict[str, Page] = {}  # replaced by a _Pages in attach()
         self.loading = QLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
@@ -141,22 +158,15 @@ class MainWindow(QMainWindow):
             self.attach(db)
 
     def attach(self, db: Database) -> None:
-        """Build the real pages over an open database and go to the last page used."""
+        """Open the window over a database and go to the last page used.
+
+        Each page is built the first time it is shown (``self.pages`` builds on access), so
+        the first page is filled without waiting for the six others.
+        """
         from fieldapp.settings import get_setting
 
         self.db = db
-        for key, label, plan in PAGES:
-            if key in PAGE_MODULES:
-                create: Callable[[Database], Page] = importlib.import_module(
-                    PAGE_MODULES[key]
-                ).create_page
-                page = create(db)
-            else:
-                page = PlaceholderPage(key, label, plan or "")
-            self.pages[key] = page
-            self.stack.addWidget(page)
-        self.stack.removeWidget(self.loading)
-        self.loading.deleteLater()
+        self.pages = _Pages(self._build_page)
         self.settings_page.profile_saved.connect(self._on_profile_saved)
         self.apply_role()
         if not self._geometry_restored:
@@ -164,7 +174,22 @@ class MainWindow(QMainWindow):
         self.retranslate()
         last = get_setting(db, "ui.last_page")
         self.show_page(last if last in PAGE_KEYS and self._allowed(last) else "overview")
-        self.stack.currentWidget().refresh()
+        if self.stack.currentWidget() is self.loading:  # the row was already current
+            self._on_nav_row(self.nav.currentRow())
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+
+    def _build_page(self, key: str) -> Page:
+        label, plan = next((label, plan) for k, label, plan in PAGES if k == key)
+        if key in PAGE_MODULES:
+            create: Callable[[Database], Page] = importlib.import_module(
+                PAGE_MODULES[key]
+            ).create_page
+            page = create(self.db)
+        else:
+            page = PlaceholderPage(key, label, plan or "")
+        self.stack.addWidget(page)
+        return page
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -183,7 +208,7 @@ class MainWindow(QMainWindow):
         return item is not None and not item.isHidden()
 
     def _on_nav_row(self, row: int) -> None:
-        if row < 0 or not self.pages:
+        if row < 0 or self.db is None:
             return
         page = self.pages[PAGE_KEYS[row]]
         self.stack.setCurrentWidget(page)
