@@ -153,3 +153,26 @@ def test_district_mode_shows_the_roll_up_and_prints(qtbot, pair, monkeypatch):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "Đã lưu báo cáo tổng hợp" in page.late_summary.text()
     assert page.down_commune.currentText() == "xã Bằng Lãng"
+
+
+def test_district_summary_goes_to_a_printer(qtbot, pair, monkeypatch, tmp_path):
+    """The Qt print dialog is answered by choosing a PDF printer; the pages reach it."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    commune, district, tmp = pair
+    add_site(commune, "Chốt Nà Pài")
+    import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
+    page = show(qtbot, district)
+    click(qtbot, page.district_mode)
+    printed = tmp_path / "printer.pdf"
+
+    def choose_pdf_printer(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
+    assert page.printer_button.text() == "In ra &máy in…"
+    click(qtbot, page.printer_button)
+    assert printed.exists() and len(PdfReader(printed).pages) >= 1

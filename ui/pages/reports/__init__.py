@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -534,26 +534,9 @@ class ReportsPage(Page):
 
     def print_to(self, printer) -> int:
         """Paint every page of the shown PDF on ``printer``; returns the pages printed."""
-        pages = self.pdf_document.pageCount()
-        if not pages:
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            return 0
-        try:
-            dpi = printer.resolution()
-            for i in range(pages):
-                if i:
-                    printer.newPage()
-                size = self.pdf_document.pagePointSize(i)
-                pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
-                image: QImage = self.pdf_document.render(i, pixels)
-                target = painter.viewport()
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(target.topLeft(), image.scaled(scaled))
-        finally:
-            painter.end()
-        return pages
+        from ui.widgets.pdf_print import paint_document
+
+        return paint_document(self.pdf_document, printer)
 
     def _on_print(self) -> None:
         if not self.pdf_data:

@@ -11,13 +11,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from fieldapp.errors import UserError
+from ui.widgets.pdf_print import paint_document
 
 
 def load_pdf(path: Path, parent=None) -> QPdfDocument:
@@ -28,34 +28,8 @@ def load_pdf(path: Path, parent=None) -> QPdfDocument:
     return document
 
 
-def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw every page of ``document`` on ``printer``; returns the number of pages drawn."""
-    first = document.pagePointSize(0)
-    orientation = (
-        QPageLayout.Orientation.Landscape
-        if first.width() > first.height()
-        else QPageLayout.Orientation.Portrait
-    )
-    printer.setPageOrientation(orientation)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            area = printer.pageLayout().paintRectPixels(printer.resolution())
-            size = document.pagePointSize(page)
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            target = QSizeF(size.width() * scale, size.height() * scale)
-            image = document.render(page, QSize(int(target.width()), int(target.height())))
-            painter.drawImage(
-                QRectF(QPointF(0, 0), target),
-                image,
-            )
-    finally:
-        painter.end()
-    return document.pageCount()
+# The roster's pages are printed like every other PDF of the app.
+paint_pdf = paint_document
 
 
 def preview_pdf(parent: QWidget, make: Callable[[Path], Path], title: str) -> bool:

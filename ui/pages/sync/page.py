@@ -233,12 +233,16 @@ class SyncPage(Page):
         self.print_button = QPushButton()
         self.print_button.setObjectName("printDistrict")
         self.print_button.clicked.connect(self._on_print_summary)
+        self.printer_button = QPushButton()
+        self.printer_button.setObjectName("printDistrictOnPrinter")
+        self.printer_button.clicked.connect(self._on_print_on_printer)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self._refresh_district)
         top.addWidget(self.late_label)
         top.addWidget(self.late_hours)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.printer_button)
         top.addWidget(self.print_button)
         layout.addLayout(top)
         self.rollup = QTableWidget(0, 11)
@@ -317,6 +321,7 @@ class SyncPage(Page):
         self.other_button.setText(self.tr("Use the other version"))
         self.late_label.setText(self.tr("Late after (hours):"))
         self.print_button.setText(self.tr("Print district summary…"))
+        self.printer_button.setText(self.tr("Print on a &printer…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.rollup.setHorizontalHeaderLabels(
             [
@@ -671,6 +676,22 @@ class SyncPage(Page):
             .replace("%2", str(len(summary.communes)))
             .replace("%3", str(len(summary.late)))
         )
+
+    def _on_print_on_printer(self) -> None:
+        """The district summary through the shared document layer, on a printer."""
+        import tempfile
+
+        from ui.widgets.pdf_print import print_pdf
+
+        with tempfile.TemporaryDirectory(prefix="fieldapp-print-") as folder:
+            try:
+                out, _summary = district_core.write_district_report(
+                    self.db, Path(folder) / "tong-hop-huyen.pdf"
+                )
+            except UserError as err:
+                QMessageBox.warning(self, self.tr("Print"), str(err))
+                return
+            print_pdf(out, self)
 
     def _on_export_directives(self) -> None:
         commune = self.down_commune.currentText()
