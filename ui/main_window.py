@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.errors import UserError
 from ui.pages.base import Page
-from ui.pages.placeholder import PlaceholderPage
 
 if TYPE_CHECKING:
     from fieldapp.db.database import Database
@@ -35,68 +34,17 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 720)  # fits a 1366×768 screen with its task bar
 
-# (key, navigation label, plan shown while the page is not built)
-PAGES: tuple[tuple[str, str, str | None], ...] = (
-    ("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), None),
-    (
-        "directives",
-        QT_TRANSLATE_NOOP("MainWindow", "Directives"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "The register of directives from the province and district: import, read, and "
-            "follow each numbered item until it is done and reported.",
-        ),
-    ),
-    (
-        "rosters",
-        QT_TRANSLATE_NOOP("MainWindow", "Duty rosters"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "24/7 duty rosters at checkpoints, quarantine points and lockdown gates, printed "
-            "for the shift leader, and the checkpoint log.",
-        ),
-    ),
-    (
-        "households",
-        QT_TRANSLATE_NOOP("MainWindow", "Lockdown households"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "Households and people in lockdown areas: F0/F1 status, isolation dates, test "
-            "rounds, relief delivered.",
-        ),
-    ),
-    (
-        "reports",
-        QT_TRANSLATE_NOOP("MainWindow", "Reports"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "The daily quick report and the reports on carrying out each directive, in the "
-            "official format, to print or send to the district.",
-        ),
-    ),
-    (
-        "sync",
-        QT_TRANSLATE_NOOP("MainWindow", "Sync"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "Signed data packages for the district, sent by USB stick or chat app when there "
-            "is no network.",
-        ),
-    ),
-    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), None),
+# (key, navigation label, the module whose ``create_page(db) -> Page`` builds the page)
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview"), "ui.pages.overview"),
+    ("directives", QT_TRANSLATE_NOOP("MainWindow", "Directives"), "ui.pages.directives"),
+    ("rosters", QT_TRANSLATE_NOOP("MainWindow", "Duty rosters"), "ui.pages.rosters"),
+    ("households", QT_TRANSLATE_NOOP("MainWindow", "Lockdown households"), "ui.pages.households"),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "ui.pages.reports"),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "ui.pages.sync"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "ui.pages.settings"),
 )
-PAGE_KEYS = tuple(key for key, _label, _plan in PAGES)
-
-# The module that builds each finished page: it has ``create_page(db) -> Page``.
-PAGE_MODULES: dict[str, str] = {
-    "overview": "ui.pages.overview",
-    "directives": "ui.pages.directives",
-    "rosters": "ui.pages.rosters",
-    "households": "ui.pages.households",
-    "reports": "ui.pages.reports",
-    "sync": "ui.pages.sync",
-    "settings": "ui.pages.settings",
-}
+PAGE_KEYS = tuple(key for key, _label, _module in PAGES)
 
 
 class _Pages(dict):
@@ -145,7 +93,7 @@ class MainWindow(QMainWindow):
         self.loading = QLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
-        for index, (key, _label, _plan) in enumerate(PAGES):
+        for index, (key, _label, _module) in enumerate(PAGES):
             QListWidgetItem(self.nav)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda k=key: self.show_page(k))
@@ -180,14 +128,9 @@ class MainWindow(QMainWindow):
         self.loading.deleteLater()
 
     def _build_page(self, key: str) -> Page:
-        label, plan = next((label, plan) for k, label, plan in PAGES if k == key)
-        if key in PAGE_MODULES:
-            create: Callable[[Database], Page] = importlib.import_module(
-                PAGE_MODULES[key]
-            ).create_page
-            page = create(self.db)
-        else:
-            page = PlaceholderPage(key, label, plan or "")
+        module = next(module for k, _label, module in PAGES if k == key)
+        create: Callable[[Database], Page] = importlib.import_module(module).create_page
+        page = create(self.db)
         self.stack.addWidget(page)
         return page
 
@@ -227,7 +170,7 @@ class MainWindow(QMainWindow):
             if profile:
                 title = f"{title} — {profile.commune_title}"
         self.setWindowTitle(title)
-        for row, (_key, label, _plan) in enumerate(PAGES):
+        for row, (_key, label, _module) in enumerate(PAGES):
             item = self.nav.item(row)
             item.setText(QCoreApplication.translate("MainWindow", label))
             item.setToolTip(f"Ctrl+{row + 1}")

@@ -641,10 +641,6 @@ def _store_files(conn: Connection, db: Database, parts: dict[str, bytes]) -> Non
             tmp.replace(target)
 
 
-def fingerprint_of_file(path: Path) -> str:
-    return read_package(path).fingerprint
-
-
 KEEP = "keep"
 USE_OTHER = "use_other"
 

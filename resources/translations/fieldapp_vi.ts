@@ -141,99 +141,99 @@
         <translation>Mọi bảng</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="59"/>
+        <location filename="../../ui/audit_dialog.py" line="58"/>
         <source>user name</source>
         <translation>tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="61"/>
+        <location filename="../../ui/audit_dialog.py" line="60"/>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="69"/>
+        <location filename="../../ui/audit_dialog.py" line="68"/>
         <source>&amp;Show</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="71"/>
+        <location filename="../../ui/audit_dialog.py" line="70"/>
         <source>&amp;Check the log</source>
         <translation>&amp;Kiểm tra nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="74"/>
-        <location filename="../../ui/audit_dialog.py" line="95"/>
+        <location filename="../../ui/audit_dialog.py" line="73"/>
+        <location filename="../../ui/audit_dialog.py" line="94"/>
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="76"/>
-        <location filename="../../ui/audit_dialog.py" line="93"/>
+        <location filename="../../ui/audit_dialog.py" line="75"/>
+        <location filename="../../ui/audit_dialog.py" line="92"/>
         <source>By</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="79"/>
+        <location filename="../../ui/audit_dialog.py" line="78"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="81"/>
+        <location filename="../../ui/audit_dialog.py" line="80"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="92"/>
+        <location filename="../../ui/audit_dialog.py" line="91"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="94"/>
+        <location filename="../../ui/audit_dialog.py" line="93"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="96"/>
+        <location filename="../../ui/audit_dialog.py" line="95"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="97"/>
+        <location filename="../../ui/audit_dialog.py" line="96"/>
         <source>Changes</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="112"/>
+        <location filename="../../ui/audit_dialog.py" line="111"/>
         <source>created</source>
         <translation>thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="113"/>
+        <location filename="../../ui/audit_dialog.py" line="112"/>
         <source>changed</source>
         <translation>sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="114"/>
+        <location filename="../../ui/audit_dialog.py" line="113"/>
         <source>deleted</source>
         <translation>xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="136"/>
+        <location filename="../../ui/audit_dialog.py" line="135"/>
         <source>(single user)</source>
         <translation>(một người dùng)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="152"/>
+        <location filename="../../ui/audit_dialog.py" line="151"/>
         <source>{count} entries shown, newest first.</source>
         <translation>{count} mục, mới nhất ở trên.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="159"/>
+        <location filename="../../ui/audit_dialog.py" line="158"/>
         <source>The log is whole: {count} entries, none changed or removed.</source>
         <translation>Nhật ký nguyên vẹn: {count} mục, không mục nào bị sửa hay xóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_dialog.py" line="167"/>
+        <location filename="../../ui/audit_dialog.py" line="166"/>
         <source>The log has been tampered with: entry {entry} was changed or removed outside the app.</source>
         <translation>Nhật ký đã bị can thiệp: mục số {entry} bị sửa hoặc xóa ngoài ứng dụng.</translation>
     </message>
@@ -360,62 +360,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Directives</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Duty rosters</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Lockdown households</source>
         <translation>Hộ phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>fieldapp — epidemic prevention register</source>
         <translation>fieldapp — sổ theo dõi phòng, chống dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Data: {folder}</source>
         <translation>Dữ liệu: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Signed in: {name} ({role}) · {data}</source>
         <translation>Đang dùng: {name} ({role}) · {data}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
@@ -423,67 +423,34 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="94"/>
+        <location filename="../../ui/pages/overview.py" line="95"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="97"/>
+        <location filename="../../ui/pages/overview.py" line="98"/>
         <source>The commune profile is not filled in yet.</source>
         <translation>Chưa nhập hồ sơ xã (vào Cài đặt).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="100"/>
+        <location filename="../../ui/pages/overview.py" line="101"/>
         <source>{commune}, {district}, province of {province}</source>
         <translation>{commune}, {district}, tỉnh {province}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="106"/>
+        <location filename="../../ui/pages/overview.py" line="107"/>
         <source>Today: {date}</source>
         <translation>Hôm nay: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="108"/>
+        <location filename="../../ui/pages/overview.py" line="109"/>
         <source>documents kept as they arrived</source>
         <translation>văn bản lưu nguyên bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="111"/>
+        <location filename="../../ui/pages/overview.py" line="112"/>
         <source>Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. Everything is saved on this computer and works without internet.</source>
         <translation>Dùng danh mục bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển trang. Mọi dữ liệu được lưu trên máy này và dùng được khi không có mạng.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../ui/main_window.py" line="44"/>
-        <source>The register of directives from the province and district: import, read, and follow each numbered item until it is done and reported.</source>
-        <translation>Sổ văn bản chỉ đạo của tỉnh, huyện: nhập, đọc và theo dõi từng nội dung cho đến khi xong và đã báo cáo.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="53"/>
-        <source>24/7 duty rosters at checkpoints, quarantine points and lockdown gates, printed for the shift leader, and the checkpoint log.</source>
-        <translation>Lịch trực 24/24 tại chốt kiểm soát, điểm cách ly và khu phong tỏa, in cho trưởng ca, cùng sổ theo dõi tại chốt.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="62"/>
-        <source>Households and people in lockdown areas: F0/F1 status, isolation dates, test rounds, relief delivered.</source>
-        <translation>Hộ và nhân khẩu trong vùng phong tỏa: tình trạng F0/F1, ngày cách ly, các đợt xét nghiệm, hàng cứu trợ đã cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <source>The daily quick report and the reports on carrying out each directive, in the official format, to print or send to the district.</source>
-        <translation>Báo cáo nhanh hằng ngày và báo cáo kết quả thực hiện từng văn bản, đúng thể thức, để in hoặc gửi huyện.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="80"/>
-        <source>Signed data packages for the district, sent by USB stick or chat app when there is no network.</source>
-        <translation>Gói dữ liệu có chữ ký gửi huyện, chuyển bằng USB hoặc ứng dụng nhắn tin khi không có mạng.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/placeholder.py" line="31"/>
-        <source>This page is not built yet. It will come in a later version.</source>
-        <translation>Trang này chưa được xây dựng. Chức năng sẽ có trong phiên bản sau.</translation>
     </message>
 </context>
 <context>

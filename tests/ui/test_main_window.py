@@ -59,18 +59,6 @@ def test_keyboard_shortcuts_switch_pages(window, qtbot):
         assert window.nav.currentRow() == index
 
 
-def test_unbuilt_page_says_so_plainly(qtbot):
-    from ui.pages.placeholder import placeholder_for
-
-    install_language("vi")
-    page = placeholder_for("sync")
-    qtbot.addWidget(page)
-    page.show()
-    texts = visible_texts(page)
-    assert "Đồng bộ" in texts
-    assert any("chưa được xây dựng" in t for t in texts)
-
-
 def test_clicking_the_navigation(window, qtbot):
     item = window.nav.item(PAGE_KEYS.index("settings"))
     rect = window.nav.visualItemRect(item)

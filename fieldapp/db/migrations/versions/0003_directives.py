@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from fieldapp.db.base import UTCDateTime
+from fieldapp.db.ddl import sync_columns
 
 revision = "0003"
 down_revision = "0002"
@@ -23,16 +24,6 @@ FTS_TABLES = (
     ("directive_fts", "directive", ("search_head", "search_text")),
     ("directive_item_fts", "directive_item", ("search_text",)),
 )
-
-
-def sync_columns(table: str) -> list[sa.Column | sa.UniqueConstraint]:
-    return [
-        sa.Column("uuid", sa.String(36), nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
-        sa.Column("device_id", sa.String(36), nullable=False),
-        sa.UniqueConstraint("uuid", name=f"uq_{table}_uuid"),
-    ]
 
 
 def upgrade() -> None:

@@ -8,21 +8,12 @@ import sqlalchemy as sa
 from alembic import op
 
 from fieldapp.db.base import UTCDateTime
+from fieldapp.db.ddl import sync_columns
 
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
-
-
-def sync_columns(table: str) -> list[sa.Column | sa.UniqueConstraint]:
-    return [
-        sa.Column("uuid", sa.String(36), nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
-        sa.Column("device_id", sa.String(36), nullable=False),
-        sa.UniqueConstraint("uuid", name=f"uq_{table}_uuid"),
-    ]
 
 
 def upgrade() -> None:
