@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fieldapp.errors import UserError
+from fieldapp.errors import NotPermitted
 
 ROLES: dict[str, str] = {
     "admin": "Quản trị",
@@ -89,7 +89,7 @@ class Actor:
         return f"{self.full_name} ({self.username})" if self.full_name else self.username
 
 
-class PermissionDenied(UserError):
+class PermissionDenied(NotPermitted):
     """The signed-in person's role may not do this."""
 
 
