@@ -45,6 +45,10 @@ UNAVAILABLE_REASONS: dict[str, str] = {
     "other": "bận việc khác",
 }
 
+# Soft wishes a person may state: kinds of shift, and whether they ask for or avoid them.
+WISH_KINDS: dict[str, str] = {"days": "ca ngày", "nights": "ca đêm", "weekends": "cuối tuần"}
+WISH_VALUES: dict[str, str] = {"ask": "muốn trực", "avoid": "xin tránh"}
+
 ATTENDANCE_STATUSES: dict[str, str] = {
     "present": "có mặt",
     "absent": "vắng",
@@ -73,6 +77,7 @@ class Site(SyncMixin, Base):
     staff_per_shift: Mapped[int] = mapped_column(Integer, default=3)
     require: Mapped[dict] = mapped_column(JSON, default=dict)
     notes: Mapped[str] = mapped_column(Text, default="")
+    hotline: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class Staff(SyncMixin, Base):
@@ -93,6 +98,8 @@ class Staff(SyncMixin, Base):
     no_nights: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # soft wishes: {"days"|"nights"|"weekends": "ask"|"avoid"}, see WISH_KINDS
+    wishes: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class StaffRole(SyncMixin, Base):
