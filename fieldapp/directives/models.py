@@ -21,6 +21,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     JSON,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -30,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from fieldapp.db.base import Base, SyncMixin, UTCDateTime
+from fieldapp.db.base import Base, SyncMixin, UTCDateTime, utcnow
 from fieldapp.db.models import Document
 from fieldapp.text.vietnamese import fold
 
@@ -93,6 +94,11 @@ class Directive(SyncMixin, Base):
     )
     search_head: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # When the text was recognised from page images (OCR): how many pages, the engine's mean
+    # word confidence (0-100) and the fields a reader should check (low confidence or absent).
+    ocr_pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    ocr_confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    ocr_flags: Mapped[list | None] = mapped_column(JSON, nullable=True)
 
     document: Mapped[Document | None] = relationship(Document, lazy="joined")
     items: Mapped[list[DirectiveItem]] = relationship(
@@ -157,6 +163,12 @@ class DirectiveItem(SyncMixin, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     directive: Mapped[Directive] = relationship(back_populates="items")
+    status_changes: Mapped[list[ItemStatusChange]] = relationship(
+        back_populates="item",
+        cascade="all, delete-orphan",
+        order_by=lambda: [ItemStatusChange.changed_at, ItemStatusChange.id],
+        passive_deletes=True,
+    )
     notes: Mapped[list[ItemNote]] = relationship(
         back_populates="item",
         cascade="all, delete-orphan",
@@ -192,6 +204,27 @@ class ItemNote(SyncMixin, Base):
     item: Mapped[DirectiveItem] = relationship(back_populates="notes")
 
 
+class ItemStatusChange(SyncMixin, Base):
+    """One change of an item's status: who, when, from -> to (issue 18).
+
+    Written by the session hook in :mod:`fieldapp.directives.history` for every write path
+    (new items get a row from "" to their first status), so a report for a past day can show
+    the statuses of that day. Travels with the item, so a district sees the communes' history.
+    """
+
+    __tablename__ = "directive_item_status"
+    __table_args__ = (Index("ix_directive_item_status_item_at", "item_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("directive_item.id", ondelete="CASCADE"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    from_status: Mapped[str] = mapped_column(String(20), default="")
+    to_status: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(120), default="")
+
+    item: Mapped[DirectiveItem] = relationship(back_populates="status_changes")
+
+
 @event.listens_for(Session, "before_flush")
 def _refresh_search_text(session: Session, _context, _instances) -> None:
     """Keep ``search_text`` (and so the FTS index, through triggers) true to every change."""
@@ -222,3 +255,38 @@ def _refresh_search_text(session: Session, _context, _instances) -> None:
             text = item.compose_search_text()
             if item.search_text != text:
                 item.search_text = text
+    _record_status_changes(session, changed)
+
+
+def _record_status_changes(session: Session, changed: list) -> None:
+    """One :class:`ItemStatusChange` for each new item and each item whose status changed."""
+    from sqlalchemy import inspect
+
+    actor = session.info.get("actor")
+    who = (getattr(actor, "full_name", "") or getattr(actor, "username", "")) if actor else ""
+    device_id = session.info.get("device_id") or ""
+    for obj in changed:
+        if not isinstance(obj, DirectiveItem) or obj in session.deleted:
+            continue
+        if obj in session.new:
+            before = ""
+        else:
+            hist = inspect(obj).attrs.status.history
+            if not hist.has_changes() or not hist.deleted:
+                continue
+            before = hist.deleted[0] or ""
+        after = obj.status or STATUS_NEW
+        if before == after:
+            continue
+        stamped = inspect(obj).attrs.status_changed_at.history.has_changes()
+        at = obj.status_changed_at if stamped and obj.status_changed_at else utcnow()
+        session.add(
+            ItemStatusChange(
+                item=obj,
+                changed_at=at,
+                from_status=before,
+                to_status=after,
+                actor=who,
+                device_id=device_id or obj.device_id or "",
+            )
+        )
