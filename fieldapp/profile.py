@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from fieldapp.db.database import Database
 from fieldapp.db.models import CommuneProfile
-from fieldapp.errors import UserError
+from fieldapp.errors import UserError, UserMistake
 
 UNIT_KINDS = ("xã", "phường", "thị trấn")
 DISTRICT_KINDS = ("huyện", "thị xã", "thành phố", "quận")
@@ -80,9 +80,40 @@ def _clean(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value or "").split())
 
 
+SIGNING_FIELDS = ("signer_authority", "signer_title")
+"""Fields that keep their line breaks: a deputy's block is "TM. ỦY BAN NHÂN DÂN" /
+"KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH", one per line."""
+MAX_SIGNING_LINES = 3
+
+
+def _clean_signing(value: str) -> str:
+    from fieldapp.printing.official import signing_lines
+
+    return "\n".join(signing_lines(unicodedata.normalize("NFC", value or "")))
+
+
+def signing_fields(lines: list[str]) -> dict[str, str]:
+    """``signer_authority`` and ``signer_title`` from the lines of a signing block as they
+    print (``profile set --signing-line ... --signing-line ...``): the last line is the title,
+    the lines above it the authority."""
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    if not 1 <= len(lines) <= MAX_SIGNING_LINES:
+        raise UserMistake("Khối chữ ký có từ 1 đến 3 dòng (ví dụ: TM. ỦY BAN NHÂN DÂN / "
+                          "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).")  # fmt: skip
+    return {"signer_authority": "\n".join(lines[:-1]), "signer_title": lines[-1]}
+
+
 def validate(profile: Profile) -> Profile:
     """NFC-normalised copy of ``profile``; a clear message when a required field is empty."""
-    cleaned = Profile(**{name: _clean(getattr(profile, name)) for name in FIELDS})
+    cleaned = Profile(
+        **{
+            name: (_clean_signing if name in SIGNING_FIELDS else _clean)(getattr(profile, name))
+            for name in FIELDS
+        }
+    )
+    lines = cleaned.signer_authority.count("\n") + bool(cleaned.signer_authority)
+    if lines + cleaned.signer_title.count("\n") + bool(cleaned.signer_title) > MAX_SIGNING_LINES:
+        raise UserMistake("Khối chữ ký có nhiều nhất 3 dòng (TM./KT./Q. và chức vụ).")
     missing = [label for name, label in REQUIRED.items() if not getattr(cleaned, name)]
     if missing:
         raise UserError("Hồ sơ xã còn thiếu: " + ", ".join(missing) + ".")

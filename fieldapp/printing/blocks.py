@@ -478,6 +478,17 @@ class DataTable(Flowable):
             return [self._piece(laid, self._start, stop)]
         return [self._piece(laid, self._start, stop), self._rest(stop)]
 
+    def split_before_last(self, rows: int) -> tuple[Flowable, DataTable] | None:
+        """This (remaining) table cut so that its last ``rows`` rows start a new part: for a
+        signing block that must not stand alone on a page. None when nothing would be left
+        in the first part. Call after :meth:`wrap`."""
+        laid = self._laid
+        assert laid is not None, "wrap() before split_before_last()"
+        stop = len(laid.rows) - rows
+        if stop <= self._start:
+            return None
+        return self._piece(laid, self._start, stop), self._rest(stop)
+
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         assert self._laid is not None, "wrap() before drawOn()"
         piece = self._piece(self._laid, self._start, len(self._laid.rows))

@@ -21,6 +21,7 @@ Usage::
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Literal
@@ -43,7 +44,7 @@ from reportlab.platypus import (
 )
 
 from fieldapp import __version__
-from fieldapp.printing.blocks import BODY_SIZE, nfc
+from fieldapp.printing.blocks import BODY_SIZE, DataTable, nfc
 from fieldapp.printing.fonts import (
     BOLD,
     BOLD_ITALIC,
@@ -90,13 +91,97 @@ class Issuer:
 
 @dataclass(frozen=True)
 class Signature:
-    """The signing block: ``authority`` (``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, or empty
-    when the holder signs in their own right), ``title`` (``CHỦ TỊCH``) and the signer's
+    """The signing block: ``authority`` (``TM. ỦY BAN NHÂN DÂN``, or two lines such as
+    ``TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH`` when a deputy signs, or empty when the holder signs
+    in their own right), ``title`` (``CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``) and the signer's
     ``name``."""
 
     authority: str
     title: str
     name: str
+
+    def lines(self) -> list[str]:
+        """The capital lines above the signature, one to three: see :func:`signing_lines`."""
+        return signing_lines(self.authority, self.title)
+
+
+# The marks of signing for someone else (Decree 30, Phụ lục I, mục 7): "thay mặt", "ký thay",
+# "quyền", "thừa lệnh", "thừa ủy quyền". Each starts a line of its own.
+_SIGNING_MARK = re.compile(r"\s*(?:/\s+)?(?=\b(?:TM|T/M|KT|K/T|Q|TL|TUQ)\.?\s)", re.IGNORECASE)
+
+
+def signing_lines(authority: str, title: str = "") -> list[str]:
+    """The lines of a signing block in capitals: every line break kept, and a line typed as
+    one (``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH``, ``TM. UBND / KT. CHỦ TỊCH``) broken before each
+    mark of signing for someone (TM., KT., Q., TL., TUQ.). Empty lines are dropped."""
+    out: list[str] = []
+    for text in (authority, title):
+        for line in nfc(text).splitlines():
+            for part in _SIGNING_MARK.split(line):
+                part = " ".join(part.split()).strip(" /")
+                if part:
+                    out.append(part.upper())
+    return out
+
+
+# "Số: 7/BC-UBND" -> "Số: 07/BC-UBND"; the number may be missing (a draft).
+_NUMBER_LINE = re.compile(r"^(?P<head>\s*Số\s*:?)\s*(?P<no>\d*)\s*(?P<rest>/.*)?$", re.DOTALL)
+DRAFT_GAP = 6
+"""Spaces left for the number of a draft, written in by hand when it is issued."""
+
+
+def number_line(no: int | str | None, symbol: str) -> str:
+    """ "Số: 01/BC-UBND" (Decree 30: numbers below 10 take a leading zero), or
+    "Số:      /BC-UBND" for a draft whose number is written in when it is issued."""
+    text = str(no).strip() if no is not None else ""
+    if not text or text == "0":
+        return "Số:" + " " * DRAFT_GAP + f"/{symbol}"
+    if text.isdigit():
+        text = f"{int(text):02d}"
+    return f"Số: {text}/{symbol}"
+
+
+def _number_text(line: str) -> str:
+    """The number line as printed: a number below 10 zero-padded, and a draft's empty number
+    kept as a visible gap (paragraphs would collapse the spaces into one)."""
+    line = nfc(line)
+    match = _NUMBER_LINE.match(line)
+    if match is None or match.group("rest") is None:
+        return line
+    no = match.group("no")
+    if no:
+        return f"Số: {int(no):02d}{match.group('rest')}" if len(no) == 1 else line
+    return "Số:" + "\u00a0" * (DRAFT_GAP + 2) + match.group("rest")
+
+
+ARCHIVE_UNIT = "VP"
+"""The unit that drafts the commune's documents (Văn phòng UBND xã), named in "Lưu: VT, VP."."""
+
+
+def archive_line(recipients: Sequence[str], unit: str = ARCHIVE_UNIT) -> list[str]:
+    """The distribution list ending with "Lưu: VT, <unit>." (Decree 30: the record copy goes to
+    the clerical office, VT, and to the drafting unit). A "Lưu: VT." without the unit gets it;
+    a list without a "Lưu" line gets one; a "Lưu" line with a unit is kept as written."""
+    out: list[str] = []
+    archive = None
+    for r in recipients:
+        text = nfc(r).strip().lstrip("-–+ ").strip()
+        if not text:
+            continue
+        if re.match(r"(?i)^lưu\s*:", text):
+            archive = text
+            continue
+        out.append(text)
+    unit = nfc(unit).strip()
+    if archive is not None:
+        body = re.sub(r"(?i)^lưu\s*:\s*", "", archive).rstrip(" .;")
+        parts = [p.strip() for p in body.split(",") if p.strip()]
+        if len(parts) <= 1 and unit:
+            parts = [parts[0] if parts else "VT", unit]
+        out.append("Lưu: " + ", ".join(parts) + ".")
+    else:
+        out.append(f"Lưu: VT, {unit}." if unit else "Lưu: VT.")
+    return out
 
 
 @dataclass
@@ -125,6 +210,8 @@ class OfficialDocument:
     """``Khẩn``, ``Thượng khẩn``, ``Hỏa tốc``: printed in bold under the number."""
     addressees: Sequence[str] = field(default_factory=tuple)
     """``Kính gửi:`` lines under the subject, mostly for letters."""
+    archive_unit: str = ARCHIVE_UNIT
+    """The drafting unit named in the last line of the distribution list, "Lưu: VT, VP."."""
 
 
 def page_size(orientation: Orientation) -> tuple[float, float]:
@@ -153,8 +240,10 @@ class _HeaderSizes:
     gap: float  # space between header and title
 
 
+# Decree 30 sets the header lines in 12-13 pt on every document; a compact header (dense
+# landscape sheets) saves room only in the spaces and the title, never in those lines.
 _NORMAL = _HeaderSizes(caps=12, motto=13, line=13, title=14, gap=6 * mm)
-_COMPACT = _HeaderSizes(caps=10, motto=11, line=11, title=13, gap=2 * mm)
+_COMPACT = _HeaderSizes(caps=12, motto=12, line=12, title=13, gap=1 * mm)
 
 
 def _style(name: str, font: str, size: float, align: int = TA_CENTER, **kw: Any) -> ParagraphStyle:
@@ -238,7 +327,7 @@ def _header(doc: OfficialDocument, width: float) -> list[Flowable]:
     sizes = _COMPACT if doc.compact_header else _NORMAL
     left_w, right_w = (width * f for f in HEADER_SPLIT)
     number_cell: list[Flowable] = [
-        Paragraph(_lines(doc.number), _style("h-no", REGULAR, sizes.line))
+        Paragraph(_lines(_number_text(doc.number)), _style("h-no", REGULAR, sizes.line))
     ]
     if doc.urgency.strip():
         number_cell.append(
@@ -300,20 +389,19 @@ def _addressees(names: Sequence[str]) -> list[Flowable]:
     return [first, *(Paragraph(f"- {_lines(n)}", listed) for n in names)]
 
 
-def _closing(doc: OfficialDocument, width: float) -> Flowable:
+def _closing(doc: OfficialDocument, width: float) -> Table:
     left: list[Flowable] = []
     if doc.recipients:
         left.append(Paragraph("Nơi nhận:", _style("noi-nhan", BOLD_ITALIC, 12, TA_LEFT)))
         line = _style("noi-nhan-line", REGULAR, 11, TA_LEFT)
-        for r in doc.recipients:
-            left.append(Paragraph("- " + _lines(nfc(r).lstrip("-–+ ")), line))
+        for r in archive_line(doc.recipients, doc.archive_unit):
+            left.append(Paragraph("- " + _lines(r), line))
     right: list[Flowable] = []
     sig = doc.signature
     if sig is not None:
         caps = _style("sig-caps", BOLD, BODY_SIZE)
-        for text in (sig.authority, sig.title):
-            if text.strip():
-                right.append(Paragraph(_lines(text.upper()), caps))
+        for text in sig.lines():
+            right.append(Paragraph(_lines(text), caps))
         right.append(Spacer(1, SIGNATURE_SPACE))
         right.append(Paragraph(_lines(sig.name), caps.clone("sig-name")))
     block = Table(
@@ -333,8 +421,61 @@ def _closing(doc: OfficialDocument, width: float) -> Flowable:
             ]
         ),
         hAlign="LEFT",
+        spaceBefore=4 * mm,
     )
-    return KeepTogether([Spacer(1, 4 * mm), block])
+    return block
+
+
+def _tail_to_keep(body: Sequence[Flowable]) -> int:
+    """How many flowables at the end of ``body`` go to the page of the signing block: the last
+    one or two paragraphs (the closing sentence and the one before it), or the last one
+    whatever it is (the rows of a table are kept by :class:`_WithClosing`)."""
+    n = 0
+    for flowable in reversed(body):
+        if isinstance(flowable, DataTable):
+            return n or 1
+        if not isinstance(flowable, Paragraph | Spacer) or n == 2:
+            break
+        n += 1
+    return n
+
+
+class _WithClosing(Flowable):
+    """The last rows of a table and the closing block, never parted: when the closing does
+    not fit under the table, the table's last rows go with it to the next page (under the
+    repeated header), so the signing block is never alone on a page."""
+
+    KEEP_ROWS = 2
+
+    def __init__(self, table: DataTable, closing: Flowable) -> None:
+        super().__init__()
+        self._table = table
+        self._closing = closing
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        tw, th = self._table.wrap(availWidth, availHeight)
+        cw, ch = self._closing.wrap(availWidth, availHeight)
+        self._th, self._ch = th, ch + self._closing.getSpaceBefore()
+        self.width, self.height = max(tw, cw), self._th + self._ch
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._table.split(availWidth, availHeight)
+        if not parts:
+            return []  # not one row fits here
+        if len(parts) == 2:  # the table itself goes on: the closing stays with its rest
+            return [parts[0], _WithClosing(parts[1], self._closing)]  # type: ignore[arg-type]
+        head = self._table.split_before_last(self.KEEP_ROWS)
+        if head is None:
+            return []  # the table is only a few rows: all of it to the next page
+        return [head[0], _WithClosing(head[1], self._closing)]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self._table.drawOn(canvas, x, y + self._ch, _sW)
+        self._closing.drawOn(canvas, x, y, _sW)
+
+    def getSpaceAfter(self) -> float:
+        return 0
 
 
 # -- layout -----------------------------------------------------------------------------------
@@ -391,9 +532,19 @@ def story(doc: OfficialDocument) -> list[Flowable]:
     register_fonts()
     width = text_width(doc.orientation)
     out = _header(doc, width)
-    out.extend(doc.body)
-    if doc.recipients or doc.signature is not None:
-        out.append(_closing(doc, width))
+    body = list(doc.body)
+    if not (doc.recipients or doc.signature is not None):
+        return out + body
+    closing = _closing(doc, width)
+    keep = _tail_to_keep(body)
+    tail = body[len(body) - keep :] if keep else []
+    out.extend(body[: len(body) - keep])
+    if len(tail) == 1 and isinstance(tail[0], DataTable):
+        out.append(_WithClosing(tail[0], closing))
+    else:
+        # Decree 30 practice: the signing block never stands alone on a page; the last lines
+        # of the body go over with it.
+        out.append(KeepTogether([*tail, closing]))
     return out
 
 
