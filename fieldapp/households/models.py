@@ -150,7 +150,13 @@ class HouseholdMember(SyncMixin, Base):
     sex: Mapped[str] = mapped_column(String(1), default="")  # "M", "F" or ""
     relation: Mapped[str] = mapped_column(String(40), default="")
     is_head: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A 9-digit CMND or 12-digit CCCD as digits (unique); a number that is neither, or that
+    # another person already holds, stays as typed in ``id_typed``. ``id_check`` is why the
+    # number needs checking ("cần kiểm tra"), empty when it passed every check.
     citizen_id: Mapped[str | None] = mapped_column(String(12), unique=True, nullable=True)
+    id_kind: Mapped[str] = mapped_column(String(10), default="")  # cccd, cmnd, other, ""
+    id_typed: Mapped[str] = mapped_column(String(40), default="")
+    id_check: Mapped[str] = mapped_column(String(200), default="", index=True)
     phone: Mapped[str] = mapped_column(String(20), default="")
     elderly: Mapped[bool] = mapped_column(Boolean, default=False)
     young_child: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -184,6 +190,30 @@ class HealthStatus(SyncMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     cancelled_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class HouseholdImport(Base):
+    """One import of a list into an area: what it wrote, so it can be undone as a whole.
+
+    Local to this machine (undo is), never travels. ``created`` holds id ranges of the rows the
+    import inserted (``{"household": [[lo, hi], ...], ...}``); ``before`` the previous values
+    of the columns it changed (``{"household_member": {id: {column: value}}, ...}``).
+    """
+
+    __tablename__ = "household_import"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    area_id: Mapped[int] = mapped_column(
+        ForeignKey("lockdown_area.id", ondelete="CASCADE"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    author: Mapped[str] = mapped_column(String(120), default="")
+    households: Mapped[int] = mapped_column(Integer, default=0)
+    people: Mapped[int] = mapped_column(Integer, default=0)
+    created: Mapped[dict] = mapped_column(JSON, default=dict)
+    before: Mapped[dict] = mapped_column(JSON, default=dict)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class TestRound(SyncMixin, Base):
