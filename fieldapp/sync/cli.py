@@ -92,6 +92,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         result = export_package(db, Path(args.output), destination=args.destination, full=args.full)
     finally:
         db.close()
+    if result.nothing:
+        if args.json:
+            print(json.dumps({"file": None, "nothing": True}, ensure_ascii=False))
+        else:
+            print("Không có thay đổi nào kể từ gói trước: không tạo gói, không cần gửi.")
+        return 0
     if args.json:
         print(
             json.dumps(
@@ -244,6 +250,12 @@ def _export_directives(args: argparse.Namespace) -> int:
         result = export_directives(db, Path(args.output), args.directives_for, directive_ids=ids)
     finally:
         db.close()
+    if result.nothing:
+        if args.json:
+            print(json.dumps({"file": None, "nothing": True}, ensure_ascii=False))
+        else:
+            print("Không có thay đổi nào kể từ gói trước: không tạo gói, không cần gửi.")
+        return 0
     if args.json:
         print(
             json.dumps(

@@ -20,9 +20,8 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,6 +32,7 @@ from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database
 from fieldapp.db.models import CommuneProfile, Document
 from fieldapp.errors import UserError
+from fieldapp.progress import Progress, report
 from fieldapp.sync import keys
 from fieldapp.sync.models import ExportMark, Tombstone
 from fieldapp.sync.tables import (
@@ -46,17 +46,34 @@ from fieldapp.sync.tables import (
 FORMAT = 1
 SUFFIX = ".fieldsync"
 
-Progress = Callable[[int, int], None]
-
 
 @dataclass
 class ExportResult:
-    path: Path
+    """What a package export did. ``path`` is None (and ``nothing`` True) when nothing had
+    changed since the last package: no file is written and the sequence is not used up."""
+
+    path: Path | None
     sequence: int
     rows: int
     counts: dict[str, int] = field(default_factory=dict)
     tombstones: int = 0
     files: int = 0
+
+    @property
+    def nothing(self) -> bool:
+        return self.path is None
+
+
+def package_name(unit_name: str, sequence: int, day: date | None = None) -> str:
+    """ "xa-bang-lang_2026-12-03_0042.fieldsync": who sends it (ASCII), the date, the number."""
+    day = day or date.today()
+    return f"{_slug(unit_name)}_{day.isoformat()}_{sequence:04d}{SUFFIX}"
+
+
+def suggested_name(db: Database, destination: str = "district") -> str:
+    """The file name the next package to ``destination`` will get (for a save dialog)."""
+    sequence, _ = next_sequence(db, destination)
+    return package_name(commune_identity(db)["name"], sequence)
 
 
 def commune_identity(db: Database) -> dict[str, str]:
@@ -94,8 +111,6 @@ def export_package(
     keys.device_key(db.paths)  # a broken key is reported before any work
     commune = commune_identity(db)
     out = Path(out)
-    if out.is_dir():
-        out = out / f"{_slug(commune['name'])}-{datetime.now():%Y%m%d-%H%M}{SUFFIX}"
     with db.session() as s:
         mark = s.get(ExportMark, destination)
         sequence = (mark.sequence if mark else 0) + 1
@@ -124,8 +139,7 @@ def export_package(
                 parts[f"data/{table.name}.json"] = _json(
                     {"columns": shipped_columns(table), "rows": rows}
                 )
-            if progress:
-                progress(index + 1, len(tables) + 1)
+            report(progress, index + 1, len(tables) + 1, table.name)
         stones = Tombstone.__table__
         query = stones.select().where(stones.c.deleted_at <= until)
         if since is not None:
@@ -133,6 +147,11 @@ def export_package(
         tomb_rows = [
             [r.uuid, r.table_name, encode(r.deleted_at), r.device_id] for r in conn.execute(query)
         ]
+    if since is not None and not total_rows and not tomb_rows:
+        report(progress, 1, 1)
+        return ExportResult(None, sequence, 0)  # nothing changed: no file, no number used
+    if out.is_dir():
+        out = out / package_name(commune["name"], sequence)
     if tomb_rows:
         parts["data/_tombstones.json"] = _json(
             {"columns": ["uuid", "table_name", "deleted_at", "device_id"], "rows": tomb_rows}
@@ -156,8 +175,7 @@ def export_package(
         counts=counts,
         tombstones=len(tomb_rows),
     )
-    if progress:
-        progress(len(tables) + 1, len(tables) + 1)
+    report(progress, len(tables) + 1, len(tables) + 1)
     return ExportResult(out, sequence, total_rows, counts, len(tomb_rows), len(files))
 
 

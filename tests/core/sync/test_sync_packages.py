@@ -7,6 +7,7 @@ import os
 import signal
 import time
 import zipfile
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -47,9 +48,14 @@ def test_round_trip_with_documents_and_no_second_import(world):
     before = content(district)
     again = import_package(district, pkg)
     assert again.already and content(district) == before
-    # nothing changed since: the next package is empty
+    # nothing changed since: no package at all, and the number is not used up
     second = export_package(commune, tmp / "p2.fieldsync")
-    assert second.sequence == 2 and second.rows == 0
+    assert second.nothing and second.path is None and second.rows == 0
+    assert not (tmp / "p2.fieldsync").exists()
+    add_site(commune, "Chốt mới")
+    third = export_package(commune, tmp)  # a folder (a USB stick): the name says who and when
+    assert third.sequence == 2
+    assert third.path.name == f"xa-bang-lang_{date.today().isoformat()}_0002.fieldsync"
 
 
 def test_unknown_key_is_refused_until_trusted(world):

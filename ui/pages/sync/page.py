@@ -38,7 +38,7 @@ from fieldapp.settings import get_setting, set_setting
 from fieldapp.sync import district as district_core
 from fieldapp.sync import receive
 from fieldapp.sync.keys import device_fingerprint
-from fieldapp.sync.package import SUFFIX, export_package
+from fieldapp.sync.package import SUFFIX, export_package, suggested_name
 from fieldapp.text.vietnamese import format_date, format_datetime
 from ui.pages.base import Page
 from ui.pages.sync.dialogs import TrustDialog, big_monospace
@@ -490,16 +490,20 @@ class SyncPage(Page):
         self._export(full=True)
 
     def _export(self, *, full: bool) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        try:
+            suggested = suggested_name(self.db)
+        except UserError as err:
+            QMessageBox.warning(self, self.tr("Export"), str(err))
+            return
         target = self._ask_target(
-            self.tr("Save the package (a file, or on the USB stick)"), f"goi-{stamp}{SUFFIX}"
+            self.tr("Save the package (a file, or on the USB stick)"), suggested
         )
         if target is None or not confirm_personal_export(self):
             return
         self.progress.setVisible(True)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = export_package(self.db, target, full=full, progress=self._progress)
+            result = export_package(self.db, target, full=full)
         except UserError as err:
             self._say(self.tr("Not exported: %1").replace("%1", str(err)))
             QMessageBox.warning(self, self.tr("Export"), str(err))
@@ -507,6 +511,13 @@ class SyncPage(Page):
         finally:
             QApplication.restoreOverrideCursor()
             self.progress.setVisible(False)
+        if result.nothing:
+            self._say(
+                self.tr(
+                    "Nothing has changed since the last package: no file made, nothing to send."
+                )
+            )
+            return
         self._say(
             self.tr("Package no. %1 saved: %2 (%3 records). Send this file to the district.")
             .replace("%1", str(result.sequence))
