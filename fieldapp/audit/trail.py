@@ -32,7 +32,6 @@ from fieldapp.accounts.permissions import (
     SYSTEM_TABLES,
     Actor,
     area_of,
-    check_write,
 )
 from fieldapp.audit.models import AuditEntry
 from fieldapp.db.base import SyncMixin, utcnow
@@ -95,6 +94,11 @@ def _own_account_only(obj: Any, actor: Actor | None) -> bool:
 
 @event.listens_for(Session, "before_flush")
 def _check_roles(session: Session, _context, _instances) -> None:
+    """Every ORM row passes the gate: author stamped, role checked (:mod:`fieldapp.gate`)."""
+    from fieldapp import gate
+
+    for obj in session.new:
+        gate.stamp_author(session, obj)
     if not session.info.get("enforce") or session.info.get("system"):
         return
     actor: Actor | None = session.info.get("actor")
@@ -104,7 +108,7 @@ def _check_roles(session: Session, _context, _instances) -> None:
         if obj in session.dirty and not session.is_modified(obj, include_collections=False):
             continue
         area = area_of(obj.__table__.name, type(obj).__module__)
-        check_write(actor, area, own_account=_own_account_only(obj, actor))
+        gate.check_row(session, area, own_account=_own_account_only(obj, actor))
 
 
 @event.listens_for(Session, "after_flush")

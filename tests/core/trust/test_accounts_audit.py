@@ -246,7 +246,7 @@ def test_cli_user_and_audit_commands(tmp_path, monkeypatch, capsys):
     # Accounts exist now: a change without a user is refused, and nothing is written.
     profile = ["--commune-name", "Bằng Lãng", "--district-name", "Chợ Đồn"]
     profile += ["--province-name", "Bắc Kạn"]
-    assert main(["--data-dir", data, "profile", "set", *profile]) == 2
+    assert main(["--data-dir", data, "profile", "set", *profile]) == 5
     assert "--user" in capsys.readouterr().err
     monkeypatch.setenv("FIELDAPP_PASSWORD", "sai-mat-khau")
     assert main(["--data-dir", data, "--user", "admin", "user", "list"]) == 2
