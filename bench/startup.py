@@ -63,7 +63,7 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        app_cmd = [sys.executable, "-m", "fieldapp", "--data-dir", str(data), "gui"]
+        app_cmd = [sys.executable, "-m", "fieldapp_launcher", "--data-dir", str(data), "gui"]
         bare_cmd = [sys.executable, "-c", BARE]
         _time(bare_cmd), _time(app_cmd)  # warm the file cache once
         bare, shown, ready = [], [], []

@@ -1,4 +1,5 @@
-"""``python -m fieldapp``: the same as the ``fieldapp`` command."""
+"""``python -m fieldapp``: the core's commands (the window is ``python -m fieldapp_launcher``,
+the same as the ``fieldapp`` program)."""
 
 import sys
 

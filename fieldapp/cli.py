@@ -1,10 +1,17 @@
-"""The ``fieldapp`` command line: the GUI launcher and every command over the same core functions.
+"""The ``fieldapp`` command line: every command over the same core functions.
 
 Feature packages add their own sub-commands: each module named in ``COMMAND_MODULES`` has a
 ``register(subparsers)`` function that adds its parser(s) and sets ``func=handler`` with
-``handler(args) -> int``. A handler raises :class:`fieldapp.errors.UserError` for a user
-mistake; ``main`` prints its message on one line of stderr and exits non-zero. Every
-sub-command also accepts ``--data-dir`` (added here, so no module has to remember).
+``handler(args) -> int``; ``COMMAND_OWNERS`` says which module adds which command, so a run
+imports only the module of the command chosen (start-up time). Handlers take what they need
+from :mod:`fieldapp.cli_support` (never from this module). A handler raises
+:class:`fieldapp.errors.UserError` for a user mistake; ``main`` prints its message on one line
+of stderr and exits with the code of its kind. Every sub-command also accepts ``--data-dir``
+(added here, so no module has to remember).
+
+The window is not here: the core never imports ``ui``. The ``fieldapp`` console script is
+:mod:`fieldapp_launcher`, which passes itself to :func:`main` as the *front end* that adds the
+``gui`` and ``screenshot`` commands and opens the window when no command is given.
 """
 
 from __future__ import annotations
@@ -13,14 +20,23 @@ import argparse
 import dataclasses
 import importlib
 import json
-import os
 import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from fieldapp import __version__
-from fieldapp.config import Paths, resolve_paths
+from fieldapp.cli_support import (  # noqa: F401 - kept importable here for older callers
+    ENV_DB_URL,
+    confirm_personal_export,
+    exit_code,
+    open_db,
+    paths_from,
+    read_secret,
+    required_profile,
+    sign_in_from_terminal,
+)
 from fieldapp.errors import UserError
 
 COMMAND_MODULES: list[str] = [
@@ -35,9 +51,34 @@ COMMAND_MODULES: list[str] = [
     "fieldapp.reports.cli",
 ]
 
-ENV_DB_URL = "FIELDAPP_DB_URL"
+# The top-level command(s) each module of COMMAND_MODULES adds. A run imports only the owner of
+# the command typed; a command missing here still works (every module is then imported), and a
+# test checks the map against what the modules really register.
+COMMAND_OWNERS: dict[str, str] = {
+    "user": "fieldapp.accounts.cli",
+    "audit": "fieldapp.audit.cli",
+    "backup": "fieldapp.backup_cli",
+    "restore": "fieldapp.backup_cli",
+    "sync": "fieldapp.sync.cli",
+    "directive": "fieldapp.directives.cli",
+    "roster": "fieldapp.rostering.cli",
+    "checkpoint": "fieldapp.checkpoints.cli",
+    "household": "fieldapp.households.cli",
+    "report": "fieldapp.reports.cli",
+}
+BUILTIN_COMMANDS = ("demo", "info", "profile", "print-test", "setting")
+# Options of the top parser that take a value (to find the command word in argv).
+_VALUE_OPTIONS = ("--data-dir", "--db-url", "--user")
 
-PAGES = ("overview", "directives", "rosters", "households", "reports", "sync", "settings")
+
+class FrontEnd(Protocol):
+    """What a launcher above the core adds: its commands, and the window for no command."""
+
+    COMMANDS: tuple[str, ...]
+
+    def register(self, subparsers: argparse._SubParsersAction) -> None: ...
+
+    def open_window(self, args: argparse.Namespace) -> int: ...
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,64 +88,22 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"lệnh không hợp lệ: {message} (xem: {self.prog} --help)")
 
 
-def paths_from(args: argparse.Namespace) -> Paths:
-    return resolve_paths(getattr(args, "data_dir", None))
+def command_word(argv: list[str]) -> str | None:
+    """The command typed (``household`` in ``--data-dir X household list``), or None."""
+    rest = iter(argv)
+    for token in rest:
+        if token in _VALUE_OPTIONS:
+            next(rest, None)
+        elif not token.startswith("-"):
+            return token
+    return None
 
 
-def open_db(args: argparse.Namespace):
-    """Open the database of the data folder the command names (for command handlers).
-
-    When the database has accounts and the command names a user (``--user`` or
-    ``FIELDAPP_USER``), that person signs in: the password comes from ``FIELDAPP_PASSWORD``
-    or is asked on the terminal. Without a user, reading works and writing is refused.
-    """
-    from fieldapp.db.database import open_database
-
-    url = getattr(args, "db_url", None) or os.environ.get(ENV_DB_URL)
-    db = open_database(paths_from(args), url=url)
-    username = getattr(args, "user", None) or os.environ.get("FIELDAPP_USER")
-    if db.accounts_enabled and username:
-        try:
-            sign_in_from_terminal(db, username)
-        except BaseException:
-            db.close()
-            raise
-    return db
-
-
-def read_secret(prompt: str, env: str) -> str:
-    """A password from the environment variable ``env``, or asked without echo on a terminal."""
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UserError(f"Cần mật khẩu: nhập trên cửa sổ lệnh, hoặc đặt biến môi trường {env}.")
-    import getpass
-
-    return getpass.getpass(prompt)
-
-
-def confirm_personal_export(args: argparse.Namespace) -> None:
-    """The person confirms an export of personal data: ``--yes``, or asked on a terminal."""
-    from fieldapp.personal_data import WARNING
-
-    if getattr(args, "yes", False):
-        return
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UserError(f"{WARNING} Thêm --yes để xác nhận.")
-    print(WARNING, file=sys.stderr)
-    answer = input("Tiếp tục xuất tệp? [c/K] ").strip().lower()
-    if answer not in ("c", "có", "co", "y", "yes"):
-        raise UserError("Đã hủy; không có tệp nào được ghi.")
-
-
-def sign_in_from_terminal(db, username: str) -> None:
-    from fieldapp.accounts.service import sign_in
-
-    sign_in(db, username, read_secret(f"Mật khẩu của {username}: ", "FIELDAPP_PASSWORD"))
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(
+    argv: list[str] | None = None, front_end: FrontEnd | None = None
+) -> argparse.ArgumentParser:
+    """The parser. Given ``argv``, only the module of the command typed is imported (all of
+    them for ``--help`` or an unknown command, none for ``--version``)."""
     parser = _Parser(
         prog="fieldapp",
         description="fieldapp: sổ theo dõi phòng, chống dịch của xã. Không có lệnh: mở cửa sổ.",
@@ -122,19 +121,24 @@ def build_parser() -> argparse.ArgumentParser:
         "biến FIELDAPP_PASSWORD); cần khi dữ liệu có tài khoản và lệnh thay đổi dữ liệu",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
-
-    gui = sub.add_parser("gui", help="mở cửa sổ ứng dụng (mặc định)")
-    gui.set_defaults(func=_cmd_gui)
+    if front_end is not None:
+        front_end.register(sub)
+    command = command_word(argv) if argv is not None else None
+    front_commands = front_end.COMMANDS if front_end is not None else ()
+    if argv is None or command in front_commands:
+        modules = list(COMMAND_MODULES) if argv is None else []
+    elif command is None:
+        modules = list(COMMAND_MODULES) if {"-h", "--help"} & set(argv) else []
+    elif command in BUILTIN_COMMANDS:
+        modules = []
+    elif COMMAND_OWNERS.get(command) in COMMAND_MODULES:
+        modules = [COMMAND_OWNERS[command]]
+    else:
+        modules = list(COMMAND_MODULES)
 
     demo = sub.add_parser("demo", help="tạo dữ liệu xã mẫu trong thư mục dữ liệu")
     demo.add_argument("--force", action="store_true", help="thay cả khi thư mục đã có dữ liệu")
     demo.set_defaults(func=_cmd_demo)
-
-    shot = sub.add_parser("screenshot", help="chụp một trang của cửa sổ chính (1366×768)")
-    shot.add_argument("--page", required=True, choices=PAGES)
-    shot.add_argument("-o", "--output", required=True, help="tệp PNG")
-    shot.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ giao diện")
-    shot.set_defaults(func=_cmd_screenshot)
 
     info = sub.add_parser("info", help="thư mục dữ liệu, phiên bản lược đồ, mã thiết bị")
     info.add_argument("--json", action="store_true")
@@ -148,10 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=_cmd_profile_show)
     edit = profile_sub.add_parser("set", help="sửa hồ sơ xã")
-    from fieldapp.profile import FIELDS
+    if argv is None or command == "profile":  # the field names need the database layer
+        from fieldapp.profile import FIELDS
 
-    for name in FIELDS:
-        edit.add_argument(f"--{name.replace('_', '-')}", dest=name)
+        for name in FIELDS:
+            edit.add_argument(f"--{name.replace('_', '-')}", dest=name)
     edit.set_defaults(func=_cmd_profile_set)
 
     test_page = sub.add_parser("print-test", help="in thử một trang theo thể thức văn bản của xã")
@@ -164,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("value", nargs="?")
     setting.set_defaults(func=_cmd_setting)
 
-    for name in COMMAND_MODULES:
+    for name in dict.fromkeys(modules):
         importlib.import_module(name).register(sub)
     _add_data_dir_everywhere(sub)
     return parser
@@ -184,36 +189,36 @@ def _add_data_dir_everywhere(sub: argparse._SubParsersAction) -> None:
                 _add_data_dir_everywhere(action)
 
 
-def _gui_only(argv: list[str]) -> argparse.Namespace | None:
-    """``fieldapp`` or ``fieldapp --data-dir X`` alone: open the window without building every
-    sub-command's parser (start-up time)."""
-    rest = list(argv)
-    data_dir = None
-    if rest[:1] == ["--data-dir"] and len(rest) >= 2:
-        data_dir, rest = rest[1], rest[2:]
-    elif rest[:1] and rest[0].startswith("--data-dir="):
-        data_dir, rest = rest[0].split("=", 1)[1], rest[1:]
-    if rest in ([], ["gui"]):
-        return argparse.Namespace(data_dir=data_dir, func=_cmd_gui)
-    return None
+def main(argv: list[str] | None = None, front_end: FrontEnd | None = None) -> int:
+    """Run one command; the exit code says how it went (see :func:`cli_support.exit_code`).
 
-
-def main(argv: list[str] | None = None) -> int:
+    ``front_end`` (the launcher) adds the window's commands; without it, no command is a
+    usage mistake.
+    """
     argv = sys.argv[1:] if argv is None else argv
     try:
-        args = _gui_only(argv) or build_parser().parse_args(argv)
-        func = getattr(args, "func", None) or _cmd_gui
+        if argv == ["--version"]:  # the quickest answer: no parser at all
+            print(f"fieldapp {__version__}")
+            raise SystemExit(0)
+        args = build_parser(argv, front_end).parse_args(argv)
+        func = getattr(args, "func", None)
+        if func is None:
+            if front_end is None:
+                raise UserError(
+                    "Chưa chọn lệnh (xem: fieldapp --help); cửa sổ mở bằng chương trình fieldapp."
+                )
+            func = front_end.open_window
         return int(func(args) or 0)
     except UserError as err:
         print(f"fieldapp: {err}", file=sys.stderr)
-        return err.exit_code
+        return exit_code(err)
     except BrokenPipeError:
         # The reader went away (``fieldapp ... | head``): not an error of ours.
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
         print("fieldapp: đã dừng theo yêu cầu.", file=sys.stderr)
-        return 130
+        return exit_code(err)
     except Exception:  # noqa: BLE001 - a bug: keep the details in a file, tell the user one line
         where = _write_crash_report(argv)
         print(
@@ -235,12 +240,6 @@ def _write_crash_report(argv: list[str]) -> Path:
     return target
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_app
-
-    return run_app(paths_from(args))
-
-
 def _cmd_demo(args: argparse.Namespace) -> int:
     from fieldapp.demo import create_demo
 
@@ -249,14 +248,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"  văn bản mẫu: {summary.documents}")
     for name, count in summary.details.items():
         print(f"  {name}: {count}")
-    return 0
-
-
-def _cmd_screenshot(args: argparse.Namespace) -> int:
-    from ui.screenshot import take_screenshot
-
-    out = take_screenshot(paths_from(args), args.page, Path(args.output), language=args.lang)
-    print(out)
     return 0
 
 
@@ -284,22 +275,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _required_profile(args: argparse.Namespace):
-    """The commune profile, or a clear message when it has not been filled in yet."""
-    from fieldapp.profile import load_profile
-
-    db = open_db(args)
-    try:
-        profile = load_profile(db)
-    finally:
-        db.close()
-    if profile is None:
-        raise UserError("Chưa có hồ sơ xã. Mở ứng dụng hoặc dùng: fieldapp profile set ...")
-    return profile
-
-
 def _cmd_profile_show(args: argparse.Namespace) -> int:
-    profile = _required_profile(args)
+    profile = required_profile(args)
     if args.json:
         print(json.dumps(dataclasses.asdict(profile), ensure_ascii=False, indent=2))
     else:
@@ -328,7 +305,7 @@ def _cmd_print_test(args: argparse.Namespace) -> int:
     from fieldapp.printing.commune import test_page
     from fieldapp.printing.official import render_pdf
 
-    profile = _required_profile(args)
+    profile = required_profile(args)
     orientation = "landscape" if args.landscape else "portrait"
     pages = render_pdf(test_page(profile, date.today(), orientation=orientation), args.output)
     print(f"{args.output}: {pages} trang")

@@ -15,7 +15,7 @@ from fieldapp.db import schema
 from fieldapp.db.database import open_database
 from fieldapp.db.models import Document
 from fieldapp.demo import create_demo
-from fieldapp.errors import UserError
+from fieldapp.errors import DamagedData, UserError
 from fieldapp.profile import load_profile
 
 
@@ -110,7 +110,7 @@ def test_damaged_database_via_the_real_command(tmp_path):
         text=True,
         timeout=60,
     )
-    assert result.returncode == 2
+    assert result.returncode == DamagedData.exit_code
     assert result.stderr.startswith("fieldapp: Tệp fieldapp.sqlite3 không phải cơ sở dữ liệu")
     assert "Traceback" not in result.stderr
     assert (data / "fieldapp.sqlite3").read_bytes() == b"\x00garbage" * 512

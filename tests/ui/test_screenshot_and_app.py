@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.cli import PAGES, main
+from fieldapp_launcher import PAGES, main
 from ui import app as app_module
 
 
@@ -76,7 +76,7 @@ def test_app_shows_the_window_first_then_fills_the_pages(demo_db, paths):
     demo_db.close()
     env = {**os.environ, app_module.ENV_EXIT_WHEN_SHOWN: "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "fieldapp", "--data-dir", str(paths.data_dir)],
+        [sys.executable, "-m", "fieldapp_launcher", "--data-dir", str(paths.data_dir)],
         env=env,
         capture_output=True,
         text=True,
