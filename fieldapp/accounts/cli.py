@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _new_password() -> str:
-    from fieldapp.cli import read_secret
+    from fieldapp.cli_support import read_secret
 
     first = read_secret("Mật khẩu mới: ", "FIELDAPP_NEW_PASSWORD")
     import os
@@ -56,7 +56,7 @@ def _new_password() -> str:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     from fieldapp.accounts.service import create_user
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     db = open_db(args)
     try:
@@ -69,7 +69,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from fieldapp.accounts.service import list_users
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     db = open_db(args)
     try:
@@ -91,7 +91,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_set(args: argparse.Namespace) -> int:
     from fieldapp.accounts.service import update_user
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     db = open_db(args)
     try:
@@ -111,7 +111,7 @@ def _cmd_set(args: argparse.Namespace) -> int:
 
 def _cmd_passwd(args: argparse.Namespace) -> int:
     from fieldapp.accounts.service import change_password
-    from fieldapp.cli import open_db, read_secret
+    from fieldapp.cli_support import open_db, read_secret
 
     db = open_db(args)
     try:
