@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def _cmd_verify(args: argparse.Namespace) -> int:
     from fieldapp.audit.trail import verify
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     db = open_db(args)
     try:
@@ -48,7 +48,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from fieldapp.audit.trail import browse
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     db = open_db(args)
     try:
