@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     from fieldapp.backup import backup_now, list_backups, prune
-    from fieldapp.cli import paths_from
+    from fieldapp.cli_support import paths_from
 
     paths = paths_from(args)
     if args.list:
@@ -59,7 +59,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from fieldapp.backup import check_backup_file, restore
-    from fieldapp.cli import open_db, paths_from
+    from fieldapp.cli_support import open_db, paths_from
 
     paths = paths_from(args)
     check_backup_file(Path(args.file))
