@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _db(args: argparse.Namespace):
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     return open_db(args)
 
