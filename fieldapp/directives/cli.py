@@ -156,7 +156,7 @@ def summary(d: ParsedDirective) -> str:
 
 
 def _db(args: argparse.Namespace):
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     return open_db(args)
 
