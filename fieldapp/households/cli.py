@@ -145,7 +145,7 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def _db(args):
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     return open_db(args)
 
@@ -280,7 +280,7 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from fieldapp.cli import confirm_personal_export
+    from fieldapp.cli_support import confirm_personal_export
     from fieldapp.households.excel_export import export_households
     from fieldapp.households.service import find_area
 
