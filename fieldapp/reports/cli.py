@@ -132,7 +132,7 @@ def _write(target: Path, data: bytes) -> None:
 
 
 def _draft_command(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.reports.render import build_report, spec_for
 
     target = _output(args.output)
@@ -165,7 +165,7 @@ def _draft_command(args: argparse.Namespace) -> int:
 
 
 def _issue_command(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.reports.issue import find_report, issue_report, new_version, report_pdf
     from fieldapp.reports.render import spec_for
 
@@ -196,7 +196,7 @@ def _issue_command(args: argparse.Namespace) -> int:
 
 
 def _list_command(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.reports.issue import STATUS_NAMES, list_reports
     from fieldapp.text.vietnamese import format_date
 
@@ -221,7 +221,7 @@ def _list_command(args: argparse.Namespace) -> int:
 
 
 def _pdf_command(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.reports.issue import find_report, report_pdf
 
     target = _output(args.output)
