@@ -140,7 +140,7 @@ def _date(text: str):
 
 
 def _db(args: argparse.Namespace):
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
 
     return open_db(args)
 
