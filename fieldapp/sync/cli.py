@@ -77,14 +77,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.package import export_package
 
     if args.directives_for:
         return _export_directives(args)
     if args.directive:
         raise UserError("--directive chỉ dùng cùng --directives-for.")
-    from fieldapp.cli import confirm_personal_export
+    from fieldapp.cli_support import confirm_personal_export
 
     confirm_personal_export(args)
     db = open_db(args)
@@ -117,7 +117,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.receive import import_package
 
     db = open_db(args)
@@ -160,7 +160,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_trust(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.receive import trust
 
     db = open_db(args)
@@ -173,7 +173,7 @@ def _cmd_trust(args: argparse.Namespace) -> int:
 
 
 def _cmd_fingerprint(args: argparse.Namespace) -> int:
-    from fieldapp.cli import paths_from
+    from fieldapp.cli_support import paths_from
     from fieldapp.sync.keys import device_fingerprint
 
     print(device_fingerprint(paths_from(args)))
@@ -183,7 +183,7 @@ def _cmd_fingerprint(args: argparse.Namespace) -> int:
 def _cmd_peers(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.models import Peer
 
     db = open_db(args)
@@ -214,7 +214,7 @@ def _cmd_peers(args: argparse.Namespace) -> int:
 def _cmd_conflicts(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.models import Conflict
 
     db = open_db(args)
@@ -240,7 +240,7 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def _export_directives(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.directives.register import find_directive
     from fieldapp.sync.district import export_directives
 
@@ -278,7 +278,7 @@ def _export_directives(args: argparse.Namespace) -> int:
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.receive import KEEP, USE_OTHER, resolve_conflict
 
     db = open_db(args)
@@ -299,7 +299,7 @@ def _day(args: argparse.Namespace):
 
 
 def _cmd_district(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.district import LABELS, district_summary, late_text
 
     db = open_db(args)
@@ -331,7 +331,7 @@ def _cmd_district(args: argparse.Namespace) -> int:
 
 
 def _cmd_district_report(args: argparse.Namespace) -> int:
-    from fieldapp.cli import open_db
+    from fieldapp.cli_support import open_db
     from fieldapp.sync.district import write_district_report
 
     db = open_db(args)
