@@ -242,12 +242,44 @@ def directive_name(d: DirectiveInfo) -> str:
     return text
 
 
+# Notes the commune keeps for itself, not results: the deadline it set when it gave out the
+# work ("Hạn do Ban Chỉ đạo xã đặt ..."), whom it gave it to, reminders. Matched folded, at the
+# start of the note.
+_INTERNAL_NOTE_STARTS = (
+    "han do ",
+    "han xu ly",
+    "han hoan thanh do",
+    "dat han",
+    "gia han",
+    "giao cho ",
+    "da giao ",
+    "noi bo",
+    "(noi bo",
+    "[noi bo",
+    "ghi chu noi bo",
+    "nhac viec",
+    "luu y noi bo",
+)
+
+
+def is_internal_note(text: str) -> bool:
+    """Whether a progress note is the commune's own bookkeeping (a deadline it set, an
+    assignment, a reminder) rather than a result to report upward."""
+    from fieldapp.text.vietnamese import fold
+
+    folded = " ".join(fold(text).split())
+    return folded.startswith(_INTERNAL_NOTE_STARTS)
+
+
 def item_result_default(item) -> str:
-    """An item's result in words: its status, then its progress notes (oldest first)."""
+    """An item's result in words: its status, then its progress notes (oldest first), without
+    the notes the commune keeps for itself (:func:`is_internal_note`)."""
     status = {"new": "Chưa thực hiện", "in_progress": "Đang thực hiện"}.get(
         item.status, "Đã hoàn thành"
     )
-    notes = sorted(item.notes, key=lambda n: (n.noted_on, n.id))
+    notes = sorted(
+        (n for n in item.notes if not is_internal_note(n.text)), key=lambda n: (n.noted_on, n.id)
+    )
     if not notes:
         return f"{status}."
     lines = "; ".join(f"ngày {format_date(n.noted_on)}: {n.text.rstrip('.')}" for n in notes)

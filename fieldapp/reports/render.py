@@ -23,6 +23,7 @@ from fieldapp.errors import UserError
 from fieldapp.printing.blocks import caption, heading, item, paragraph, table
 from fieldapp.printing.commune import issuer_for, place_date_for, signature_for
 from fieldapp.printing.official import OfficialDocument, render_pdf
+from fieldapp.printing.official import number_line as official_number_line
 from fieldapp.profile import Profile, load_profile
 from fieldapp.reports import content
 from fieldapp.reports.content import ITEM_PREFIX, ReportSpec, number
@@ -33,8 +34,8 @@ SYMBOL = "BC-UBND"
 
 
 def number_line(no: int | None, symbol: str = SYMBOL) -> str:
-    """ "Số: 12/BC-UBND", or "Số:      /BC-UBND" for a draft not yet numbered."""
-    return f"Số: {no}/{symbol}" if no else f"Số:      /{symbol}"
+    """ "Số: 12/BC-UBND", "Số: 01/BC-UBND", or "Số:      /BC-UBND" for a draft."""
+    return official_number_line(no, symbol)
 
 
 def spec_for(db: Database, kind: str, day: date, directive: str | int | None = None) -> ReportSpec:
@@ -341,8 +342,14 @@ def _weekly_body(w: WeeklyFigures, parts: Mapping[str, str]) -> list[Flowable]:
 
 
 def _short(text: str, limit: int) -> str:
+    """``text`` on one line, shortened for a table cell at a word boundary (never mid-word)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def _directive_body(d: DirectiveInfo, parts: Mapping[str, str]) -> list[Flowable]:
@@ -350,7 +357,8 @@ def _directive_body(d: DirectiveInfo, parts: Mapping[str, str]) -> list[Flowable
     for n, i in enumerate(d.items, start=1):
         label = i.label or str(n)
         label = label if label.endswith((".", ")", "-")) else f"{label}."
-        body.append(item(_short(i.text, 400), label))
+        # The whole text of the item: a report upward never cuts what the directive said.
+        body.append(item(" ".join(i.text.split()), label))
         result = parts.get(f"{ITEM_PREFIX}{i.uuid}", "")
         for k, line in enumerate(x for x in result.splitlines() if x.strip()):
             body.append(paragraph(("Kết quả: " if k == 0 else "") + line))

@@ -47,7 +47,7 @@ def test_preview_edit_issue_and_new_version(qtbot, db, tmp_path) -> None:
     issued = page.issue()
     assert issued is not None and issued.number_text == "1/BC-UBND"
     assert page.viewing is not None and page.part_edit.isReadOnly()
-    assert "Số: 1/BC-UBND" in _text(page.pdf_data)
+    assert "Số: 01/BC-UBND" in _text(page.pdf_data)
     assert page.issued_table.rowCount() == 1
     assert page.issued_table.item(0, 0).text() == "1/BC-UBND"
 

@@ -49,8 +49,8 @@ def test_issuing_numbers_per_year_and_freezes_the_pdf(db, world) -> None:
     assert hashlib.sha256(data).hexdigest() == first.sha256
     assert report_pdf(db, first.id) == data
     text = _text(data)
-    assert "Số: 1/BC-UBND" in text and "Số ca F0 3 +1" in text
-    assert "Số: 2/BC-UBND" in _text(report_pdf(db, second.id))
+    assert "Số: 01/BC-UBND" in text and "Số ca F0 3 +1" in text
+    assert "Số: 02/BC-UBND" in _text(report_pdf(db, second.id))
     assert second.directive_ref == "235-CV/HU"
 
 
@@ -64,7 +64,7 @@ def test_a_change_makes_a_new_version_and_never_rewrites_the_old(db, world) -> N
     new = issue_report(db, draft_id=draft.id)
     assert (new.number, new.version, new.status) == (1, 2, "issued")
     text = _text(report_pdf(db, new.id))
-    assert "Số: 1/BC-UBND" in text and "Xin thêm 500 bộ test nhanh." in text
+    assert "Số: 01/BC-UBND" in text and "Xin thêm 500 bộ test nhanh." in text
     assert "Thiếu test." in text  # the new version starts from the issued text
     # The old version is untouched: same row, same parts, same frozen file.
     again = get_report(db, old.id)
