@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from fieldapp.accounts.permissions import ROLES
+from fieldapp.cli_support import print_json, print_table
 from fieldapp.errors import UserError
 
 
@@ -81,11 +81,16 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for u in users
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     else:
-        for r in rows:
-            state = "" if r["active"] else " (đã khóa)"
-            print(f"{r['username']}\t{ROLES[r['role']]}\t{r['full_name']}{state}")
+        print_table(
+            (
+                r["username"],
+                ROLES[r["role"]],
+                r["full_name"] + ("" if r["active"] else " (đã khóa)"),
+            )
+            for r in rows
+        )
     return 0
 
 
