@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from fieldapp.cli_support import print_json, print_table
 from fieldapp.errors import UserError
 
 
@@ -71,9 +72,17 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     else:
-        for r in rows:
-            who = r["actor"] or "(một người dùng)"
-            print(f"{r['id']}\t{r['at']}\t{who}\t{r['action']}\t{r['table']}\t{r['record']}")
+        print_table(
+            (
+                r["id"],
+                r["at"],
+                r["actor"] or "(một người dùng)",
+                r["action"],
+                r["table"],
+                r["record"],
+            )
+            for r in rows
+        )
     return 0
