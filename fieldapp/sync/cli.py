@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from fieldapp.cli_support import print_json, print_table
 from fieldapp.errors import UserError
 
 
@@ -155,7 +156,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json(out)
     return 2 if failed else 0
 
 
@@ -202,12 +203,11 @@ def _cmd_peers(args: argparse.Namespace) -> int:
         for p in peers
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
     else:
-        for r in rows:
-            print(
-                f"{r['fingerprint']}\t{r['commune']}\t{r['last_sequence']}\t{r['last_package_at']}"
-            )
+        print_table(
+            (r["fingerprint"], r["commune"], r["last_sequence"], r["last_package_at"]) for r in rows
+        )
     return 0
 
 
@@ -232,10 +232,9 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
         for c in rows
     ]
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print_json(out)
     else:
-        for c in out:
-            print(f"{c['id']}\t{c['table']}\t{c['record']}\t{c['reason']}")
+        print_table((c["id"], c["table"], c["record"], c["reason"]) for c in out)
     return 0
 
 
@@ -308,7 +307,7 @@ def _cmd_district(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+        print_json(summary.as_json())
         return 0
     names = ["households", "people", "f0", "f1", "tests", "positive", "relief", "overdue"]
     print("\t".join(["Xã", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]))
