@@ -10,10 +10,10 @@ where it prints something.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 
+from fieldapp.cli_support import print_json
 from fieldapp.directives.extract import extract_text
 from fieldapp.directives.parser import ParsedDirective, parse_directive
 
@@ -109,7 +109,7 @@ def _help(parser: argparse.ArgumentParser) -> int:
 def _parse_command(args: argparse.Namespace) -> int:
     parsed = parse_directive(extract_text(args.file))
     if args.json:
-        print(json.dumps(parsed.to_json_dict(), ensure_ascii=False, indent=2))
+        print_json(parsed.to_json_dict())
     else:
         print(summary(parsed))
     return 0
@@ -167,10 +167,6 @@ def _date(text: str | None) -> date | None:
     return parse_date(text) if text else None
 
 
-def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _import_command(args: argparse.Namespace) -> int:
     from fieldapp.directives.register import import_file
     from fieldapp.errors import UserError
@@ -197,7 +193,7 @@ def _import_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json(results)
+        print_json(results)
     return 2 if failed else 0
 
 
@@ -235,7 +231,7 @@ def _list_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json([r.to_json_dict() for r in rows])
+        print_json([r.to_json_dict() for r in rows])
         return 0
     for r in rows:
         when = format_date(r.issued_on) or "—"
@@ -257,7 +253,7 @@ def _search_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json([h.to_json_dict() for h in hits])
+        print_json([h.to_json_dict() for h in hits])
         return 0
     for h in hits:
         print(f"[{h.directive_id}] {h.title}: {h.snippet.marked()}")
@@ -277,7 +273,7 @@ def _show_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json(d.to_json_dict())
+        print_json(d.to_json_dict())
         return 0
     dash = "—"
     print(f"[{d.id}] {d.title}")
@@ -317,7 +313,7 @@ def _due_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json(
+        print_json(
             {
                 "overdue": [e.to_json_dict() for e in due.overdue],
                 "today": [e.to_json_dict() for e in due.today],
