@@ -18,10 +18,10 @@ personal data.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from datetime import date, datetime
 
+from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import format_date, parse_date
 
@@ -155,7 +155,7 @@ def _add(args: argparse.Namespace) -> int:
             ),
         )
         if args.json:
-            print(json.dumps(_json_entry(db, entry), ensure_ascii=False, indent=2))
+            print_json(_json_entry(db, entry))
         else:
             print(f"Đã ghi vào nhật ký {site.name}:")
             print(_line(db, entry))
@@ -174,7 +174,7 @@ def _list(args: argparse.Namespace) -> int:
         entries = list_entries(db, day, site.id if site else None)
         if args.json:
             data = [_json_entry(db, e) for e in entries]
-            print(json.dumps(data, ensure_ascii=False, indent=2))
+            print_json(data)
             return 0
         where = site.name if site else "tất cả các chốt"
         print(f"Nhật ký {where} ngày {format_date(day)}: {len(entries)} lượt")
@@ -199,7 +199,7 @@ def _count(args: argparse.Namespace) -> int:
     if args.json:
         data = counts.to_json()
         data["site"] = site.name if site else None
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     where = site.name if site else "tất cả các chốt"
     print(f"Số liệu {where} ngày {format_date(day)}:")
@@ -227,7 +227,7 @@ def _search(args: argparse.Namespace) -> int:
         site = find_site(db, args.site) if args.site else None
         found = search_entries(db, args.text, site_id=site.id if site else None)
         if args.json:
-            print(json.dumps([_json_entry(db, e) for e in found], ensure_ascii=False, indent=2))
+            print_json([_json_entry(db, e) for e in found])
             return 0
         print(f"Tìm thấy {len(found)} lượt")
         for e in found:
