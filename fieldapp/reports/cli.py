@@ -14,6 +14,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
 
 
@@ -186,7 +187,7 @@ def _issue_command(args: argparse.Namespace) -> int:
     if target:
         _write(target, data)
     if args.json:
-        print(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
+        print_json(record.to_json())
     else:
         print(
             f"Đã ban hành báo cáo số {record.number_text} (lần {record.version}): "
@@ -206,7 +207,7 @@ def _list_command(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
+        print_json([r.to_json() for r in reports])
         return 0
     if not reports:
         print("Chưa có báo cáo nào.")
