@@ -30,10 +30,10 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from datetime import datetime
 
+from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
 from fieldapp.rostering.capacity import check_capacity
 from fieldapp.rostering.checker import check, check_gaps
@@ -346,7 +346,7 @@ def _site_list(args: argparse.Namespace) -> int:
             }
             for x in sites
         ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     for x in sites:
         until = f" đến {format_date(x.active_to)}" if x.active_to else ""
@@ -403,7 +403,7 @@ def _staff_list(args: argparse.Namespace) -> int:
             }
             for p in people
         ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     for p in people:
         limits = []
@@ -535,7 +535,7 @@ def _fairness(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        print_json([r.__dict__ for r in rows])
         return 0
     print(f"{'Họ tên':28} {'Ca':>4} {'Đêm':>4} {'CN/T7':>5} {'Giờ':>6} {'Trưởng':>6} {'Nghỉ':>5}")
     for r in rows:
@@ -645,7 +645,7 @@ def _attendance_list(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print_json(data)
         return 0
     for r in rows:
         who = f" → {r.replaced_by}" if r.replaced_by else ""
