@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
 
 
@@ -41,7 +42,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
             for b in list_backups(paths)
         ]
         if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            print_json(rows)
         else:
             for r in rows:
                 kind = "tự động" if r["automatic"] else "khác"
