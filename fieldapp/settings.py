@@ -23,6 +23,16 @@ DEFAULTS: dict[str, Any] = {
     "households.isolation_days.F1": 14,
     "households.isolation_days.F2": 7,
     "households.author": "",  # name last typed as author of a status change
+    # Follow-up of F0 at home and F1 in isolation (Decision 4038/QĐ-BYT): checks a day and the
+    # danger-sign thresholds (a check at or beyond one is marked red at once).
+    "health.checks_per_day": 2,
+    "health.danger.spo2_max": 95,  # SpO2 (%) at or below this
+    "health.danger.breath_adult_min": 20,  # breaths a minute at or above this (adults)
+    "health.danger.pulse_max": 120,
+    "health.danger.pulse_min": 50,
+    "health.danger.temperature_min": 39.0,
+    "health.danger.symptoms": ["breathless", "chest_pain", "confusion", "cyanosis", "cannot_drink"],
+    "health.default_place": "Điều trị tại nhà",
     "sync.district_mode": False,  # this computer rolls up the communes' packages (huyện)
     "sync.late_hours": 24,  # a commune with no package for longer than this is late
 }

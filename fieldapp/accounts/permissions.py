@@ -31,12 +31,22 @@ WRITE_AREAS: dict[str, frozenset[str]] = {
             "rostering",
             "checkpoints",
             "households",
+            "health",
             "reports",
             "sync",
         }
     ),
     "officer": frozenset(
-        {"settings", "directives", "rostering", "checkpoints", "households", "reports", "sync"}
+        {
+            "settings",
+            "directives",
+            "rostering",
+            "checkpoints",
+            "households",
+            "health",
+            "reports",
+            "sync",
+        }
     ),
     "shift_leader": frozenset({"rostering", "checkpoints"}),
     "viewer": frozenset(),
@@ -110,6 +120,7 @@ AREA_LABELS: dict[str, str] = {
     "rostering": "lịch trực",
     "checkpoints": "nhật ký chốt",
     "households": "sổ hộ dân khu phong tỏa",
+    "health": "sổ theo dõi sức khỏe F0, F1",
     "reports": "báo cáo",
     "sync": "đồng bộ",
 }

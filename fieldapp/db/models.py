@@ -49,6 +49,8 @@ class CommuneProfile(SyncMixin, Base):
     signer_authority: Mapped[str] = mapped_column(String(120), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     place_name: Mapped[str] = mapped_column(String(120), default="")
+    level: Mapped[str] = mapped_column(String(10), default="commune", server_default="commune")
+    report_hour: Mapped[str] = mapped_column(String(5), default="16:00", server_default="16:00")
 
 
 class Document(SyncMixin, Base):
@@ -74,6 +76,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "fieldapp.rostering.models",
     "fieldapp.checkpoints.models",
     "fieldapp.households.models",
+    "fieldapp.health.models",
     "fieldapp.reports.models",
 )
 

@@ -46,9 +46,22 @@ STATUSES: dict[str, str] = {
     "F1": "F1",
     "F2": "F2",
     "negative": "Âm tính",
+    # Outcomes of an F0 (issue 19): each with its date, kept in the history like the others.
+    "facility": "Chuyển cơ sở điều trị",
+    "recovered": "Khỏi bệnh",
+    "died": "Tử vong",
 }
 # Most serious first: the household shows the most serious status among its people.
-STATUS_RANK: dict[str, int] = {"F0": 0, "F1": 1, "F2": 2, "negative": 3, "": 4}
+STATUS_RANK: dict[str, int] = {
+    "died": 0,
+    "facility": 1,
+    "F0": 2,
+    "F1": 3,
+    "F2": 4,
+    "recovered": 5,
+    "negative": 6,
+    "": 7,
+}
 
 ISOLATIONS: dict[str, str] = {
     "central": "Cách ly tập trung",
@@ -188,6 +201,8 @@ class HealthStatus(SyncMixin, Base):
     author: Mapped[str] = mapped_column(String(120), default="")
     source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, import
     note: Mapped[str] = mapped_column(Text, default="")
+    # Where an F0 is treated ("tại nhà", a hospital) or the facility a person was moved to.
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     cancelled_by: Mapped[str] = mapped_column(String(120), default="")
 

@@ -722,8 +722,11 @@ def change_status(
     author: str = "",
     note: str = "",
     source: str = "manual",
+    place: str = "",
 ) -> int:
     """Record a new health status for a person; returns the history entry's id.
+
+    ``place`` is where an F0 is treated, or the facility a person was moved to.
 
     ``end`` defaults to ``start`` plus the isolation days of Settings (when
     ``use_default_end``); ``start`` defaults to today.
@@ -750,6 +753,7 @@ def change_status(
             author=author,
             source=source,
             note=(note or "").strip(),
+            place=" ".join((place or "").split())[:200],
         )
         s.add(entry)
         s.flush()

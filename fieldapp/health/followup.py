@@ -1,0 +1,473 @@
+"""The follow-up register: record checks, act on danger signs, and the lists for the team's round.
+
+Who is followed on a day: a person whose current status is F0 treated at home (isolation home,
+self-monitoring or none recorded) or F1 isolated at home or self-monitoring, whose isolation has
+begun and not ended. Each should be checked ``health.checks_per_day`` times a day (two, by
+Decision 4038). The lists of :func:`followup_lists`:
+
+- ``due``: followed people with fewer checks than required on the day (the round still to do);
+- ``missed``: those of them with no check at all on the day;
+- ``danger``: checks with a danger sign in the 24 hours before the end of the day (or now);
+- ``ending_tomorrow``: followed people whose isolation or treatment ends the next day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, or_, select
+
+from fieldapp.accounts.permissions import mask_for
+from fieldapp.db.base import utcnow
+from fieldapp.db.database import Database
+from fieldapp.errors import NotFound, UserMistake
+from fieldapp.health.models import FollowUpCheck
+from fieldapp.health.signs import ACTIONS, RANGES, SYMPTOMS, Thresholds, danger_signs
+from fieldapp.households.models import Household, HouseholdMember, LockdownArea
+from fieldapp.text.vietnamese import fold
+
+FOLLOWED = {"F0": ("home", "self", ""), "F1": ("home", "self")}
+
+
+@dataclass
+class CheckInput:
+    """What the team (or the person by phone) reported; ``checked_by`` empty → signed-in user."""
+
+    member_id: int
+    temperature: float | None = None
+    spo2: int | None = None
+    pulse: int | None = None
+    breath_rate: int | None = None
+    symptoms: Sequence[str] = ()
+    note: str = ""
+    checked_by: str = ""
+    by_phone: bool = False
+    checked_at: datetime | None = None  # aware; default now
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    id: int
+    member_id: int
+    checked_at: datetime
+    temperature: float | None
+    spo2: int | None
+    pulse: int | None
+    breath_rate: int | None
+    symptoms: tuple[str, ...]
+    note: str
+    checked_by: str
+    by_phone: bool
+    danger: bool
+    danger_signs: tuple[str, ...]
+    action: str
+    action_at: datetime | None
+    action_by: str
+    action_note: str
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "checked_at": self.checked_at.isoformat(),
+            "temperature": self.temperature,
+            "spo2": self.spo2,
+            "pulse": self.pulse,
+            "breath_rate": self.breath_rate,
+            "symptoms": list(self.symptoms),
+            "checked_by": self.checked_by,
+            "by_phone": self.by_phone,
+            "danger": self.danger,
+            "danger_signs": list(self.danger_signs),
+            "action": self.action or None,
+            "action_at": self.action_at.isoformat() if self.action_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class FollowedPerson:
+    member_id: int
+    full_name: str
+    birth_year: int | None
+    household_id: int
+    village: str
+    area: str
+    address: str
+    phone: str  # masked for roles that do not see personal data
+    status: str
+    isolation: str
+    isolation_end: date | None
+    checks_today: int
+    last_check: CheckInfo | None
+
+    def as_json(self) -> dict:
+        return {
+            "member_id": self.member_id,
+            "name": self.full_name,
+            "birth_year": self.birth_year,
+            "household_id": self.household_id,
+            "village": self.village,
+            "area": self.area,
+            "phone": self.phone,
+            "status": self.status,
+            "isolation_end": self.isolation_end.isoformat() if self.isolation_end else None,
+            "checks_today": self.checks_today,
+            "last_check": self.last_check.as_json() if self.last_check else None,
+        }
+
+
+@dataclass(frozen=True)
+class FollowUpLists:
+    day: date
+    required: int
+    followed: int
+    due: list[FollowedPerson] = field(default_factory=list)
+    missed: list[FollowedPerson] = field(default_factory=list)
+    danger: list[tuple[FollowedPerson, CheckInfo]] = field(default_factory=list)
+    ending_tomorrow: list[FollowedPerson] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------
+# Settings
+# ------------------------------------------------------------------------------------------
+
+
+def thresholds(db: Database) -> Thresholds:
+    """The danger-sign thresholds of Settings."""
+    from fieldapp.settings import get_setting
+
+    return Thresholds(
+        spo2_max=int(get_setting(db, "health.danger.spo2_max")),
+        breath_adult_min=int(get_setting(db, "health.danger.breath_adult_min")),
+        pulse_max=int(get_setting(db, "health.danger.pulse_max")),
+        pulse_min=int(get_setting(db, "health.danger.pulse_min")),
+        temperature_min=float(get_setting(db, "health.danger.temperature_min")),
+        symptoms=frozenset(get_setting(db, "health.danger.symptoms") or ()),
+    )
+
+
+def checks_per_day(db: Database) -> int:
+    from fieldapp.settings import get_setting
+
+    return max(1, int(get_setting(db, "health.checks_per_day")))
+
+
+# ------------------------------------------------------------------------------------------
+# Recording
+# ------------------------------------------------------------------------------------------
+
+
+def _author(db: Database, typed: str) -> str:
+    typed = " ".join((typed or "").split())[:120]
+    if typed:
+        return typed
+    actor = getattr(db, "actor", None)
+    return actor.full_name or actor.username if actor is not None else ""
+
+
+def _number(value, what: str, key: str, kind=float):
+    if value is None or value == "":
+        return None
+    try:
+        number = kind(str(value).replace(",", "."))
+    except ValueError:
+        raise UserMistake(f"{what} phải là một số.") from None
+    low, high = RANGES[key]
+    if not low <= number <= high:
+        raise UserMistake(f"{what} phải trong khoảng {low:g}–{high:g}.")
+    return number
+
+
+def _clean_check(data: CheckInput) -> dict:
+    temperature = _number(data.temperature, "Nhiệt độ", "temperature")
+    values = {
+        "temperature": None if temperature is None else round(temperature, 1),
+        "spo2": _number(data.spo2, "SpO2", "spo2", int),
+        "pulse": _number(data.pulse, "Mạch", "pulse", int),
+        "breath_rate": _number(data.breath_rate, "Nhịp thở", "breath_rate", int),
+    }
+    unknown = [s for s in data.symptoms if s not in SYMPTOMS]
+    if unknown:
+        raise UserMistake("Triệu chứng không có trong danh sách.")
+    symptoms = [s for s in SYMPTOMS if s in set(data.symptoms)]
+    if all(v is None for v in values.values()) and not symptoms and not data.note.strip():
+        raise UserMistake("Chưa nhập chỉ số hay triệu chứng nào.")
+    return {**values, "symptoms": symptoms}
+
+
+def _age(birth_year: int | None, on: date) -> int | None:
+    return None if birth_year is None else max(0, on.year - birth_year)
+
+
+def _info(c: FollowUpCheck) -> CheckInfo:
+    return CheckInfo(
+        id=c.id,
+        member_id=c.member_id,
+        checked_at=c.checked_at,
+        temperature=c.temperature,
+        spo2=c.spo2,
+        pulse=c.pulse,
+        breath_rate=c.breath_rate,
+        symptoms=tuple(c.symptoms or ()),
+        note=c.note,
+        checked_by=c.checked_by,
+        by_phone=c.by_phone,
+        danger=c.danger,
+        danger_signs=tuple(c.danger_signs or ()),
+        action=c.action,
+        action_at=c.action_at,
+        action_by=c.action_by,
+        action_note=c.action_note,
+    )
+
+
+def record_checks(db: Database, rows: Sequence[CheckInput]) -> list[CheckInfo]:
+    """Record a round of checks in one transaction (all or none); danger signs computed now."""
+    limits = thresholds(db)
+    cleaned = [(row, _clean_check(row)) for row in rows]
+    with db.transaction() as s:
+        made = []
+        for row, values in cleaned:
+            member = s.get(HouseholdMember, row.member_id)
+            if member is None:
+                raise NotFound(f"Không có người mã {row.member_id}.")
+            at = row.checked_at or datetime.now().astimezone()
+            if at.tzinfo is None:
+                at = at.astimezone()
+            if at > datetime.now().astimezone() + timedelta(minutes=5):
+                raise UserMistake("Giờ kiểm tra ở tương lai.")
+            signs = danger_signs(
+                **{k: values[k] for k in ("temperature", "spo2", "pulse", "breath_rate")},
+                symptoms=values["symptoms"],
+                age_years=_age(member.birth_year, at.date()),
+                thresholds=limits,
+            )
+            check = FollowUpCheck(
+                member_id=member.id,
+                checked_at=at,
+                **values,
+                note=" ".join(row.note.split())[:2000],
+                checked_by=_author(db, row.checked_by),
+                by_phone=bool(row.by_phone),
+                danger=bool(signs),
+                danger_signs=signs,
+            )
+            s.add(check)
+            made.append(check)
+        s.flush()
+        return [_info(c) for c in made]
+
+
+def record_check(db: Database, data: CheckInput) -> CheckInfo:
+    """Record one check; :attr:`CheckInfo.danger` says at once whether it showed a danger sign."""
+    return record_checks(db, [data])[0]
+
+
+def record_action(
+    db: Database,
+    check_id: int,
+    action: str,
+    *,
+    at: datetime | None = None,
+    by: str = "",
+    note: str = "",
+) -> CheckInfo:
+    """What was done about a check's danger sign, and when."""
+    if action not in ACTIONS:
+        raise UserMistake(f"Cách xử lý không hợp lệ (có: {', '.join(ACTIONS)}).")
+    at = at or datetime.now().astimezone()
+    with db.transaction() as s:
+        check = s.get(FollowUpCheck, check_id)
+        if check is None:
+            raise NotFound(f"Không có lần kiểm tra mã {check_id}.")
+        if at < check.checked_at - timedelta(minutes=1):
+            raise UserMistake("Giờ xử lý phải sau giờ kiểm tra.")
+        check.action, check.action_at = action, at
+        check.action_by = _author(db, by)
+        check.action_note = " ".join(note.split())[:2000]
+        s.flush()
+        return _info(check)
+
+
+def delete_check(db: Database, check_id: int) -> None:
+    """Remove a check entered by mistake (the audit trail keeps what it was)."""
+    with db.transaction() as s:
+        check = s.get(FollowUpCheck, check_id)
+        if check is None:
+            raise NotFound(f"Không có lần kiểm tra mã {check_id}.")
+        s.delete(check)
+
+
+def checks_of(db: Database, member_id: int, limit: int = 200) -> list[CheckInfo]:
+    """A person's checks, newest first."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(FollowUpCheck)
+            .where(FollowUpCheck.member_id == member_id)
+            .order_by(FollowUpCheck.checked_at.desc(), FollowUpCheck.id.desc())
+            .limit(limit)
+        )
+        return [_info(c) for c in rows]
+
+
+# ------------------------------------------------------------------------------------------
+# Lists
+# ------------------------------------------------------------------------------------------
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min).astimezone()
+    return start, start + timedelta(days=1)
+
+
+def _followed_query(day: date):
+    conditions = []
+    for status, isolations in FOLLOWED.items():
+        conditions.append(
+            (HouseholdMember.status == status) & HouseholdMember.isolation.in_(isolations)
+        )
+    query = (
+        select(
+            HouseholdMember,
+            Household.village,
+            Household.street,
+            Household.house_number,
+            LockdownArea.name,
+        )
+        .join(Household, Household.id == HouseholdMember.household_id)
+        .join(LockdownArea, LockdownArea.id == Household.area_id)
+        .where(or_(*conditions))
+        .where(
+            (HouseholdMember.isolation_start.is_(None)) | (HouseholdMember.isolation_start <= day)
+        )
+        .where((HouseholdMember.isolation_end.is_(None)) | (HouseholdMember.isolation_end >= day))
+    )
+    return query
+
+
+def _village_matches(village: str | None, wanted: str | None) -> bool:
+    return not wanted or fold(village or "") == fold(wanted)
+
+
+def followup_lists(
+    db: Database,
+    day: date | None = None,
+    *,
+    village: str | None = None,
+    now: datetime | None = None,
+) -> FollowUpLists:
+    """The round lists for ``day`` (default today), optionally for one village."""
+    from fieldapp.households.collation import name_sort_bytes, text_sort_bytes
+
+    day = day or date.today()
+    required = checks_per_day(db)
+    start, end = _day_bounds(day)
+    now = now or datetime.now().astimezone()
+    danger_until = min(end, now) if day == now.date() else end
+    with db.session() as s:
+        people = [
+            row for row in s.execute(_followed_query(day)) if _village_matches(row[1], village)
+        ]
+        ids = [row[0].id for row in people]
+        counts: dict[int, int] = {}
+        last: dict[int, CheckInfo] = {}
+        for chunk in _chunks(ids, 900):
+            counts.update(
+                s.execute(
+                    select(FollowUpCheck.member_id, func.count())
+                    .where(FollowUpCheck.member_id.in_(chunk))
+                    .where(FollowUpCheck.checked_at >= start, FollowUpCheck.checked_at < end)
+                    .group_by(FollowUpCheck.member_id)
+                ).all()
+            )
+            newest = (
+                select(FollowUpCheck.member_id, func.max(FollowUpCheck.checked_at).label("at"))
+                .where(FollowUpCheck.member_id.in_(chunk), FollowUpCheck.checked_at < end)
+                .group_by(FollowUpCheck.member_id)
+                .subquery()
+            )
+            for c in s.scalars(
+                select(FollowUpCheck).join(
+                    newest,
+                    (newest.c.member_id == FollowUpCheck.member_id)
+                    & (newest.c.at == FollowUpCheck.checked_at),
+                )
+            ):
+                last[c.member_id] = _info(c)
+        danger_rows = s.execute(
+            select(
+                FollowUpCheck,
+                HouseholdMember,
+                Household.village,
+                Household.street,
+                Household.house_number,
+                LockdownArea.name,
+            )
+            .join(HouseholdMember, HouseholdMember.id == FollowUpCheck.member_id)
+            .join(Household, Household.id == HouseholdMember.household_id)
+            .join(LockdownArea, LockdownArea.id == Household.area_id)
+            .where(FollowUpCheck.danger.is_(True))
+            .where(FollowUpCheck.checked_at >= danger_until - timedelta(hours=24))
+            .where(FollowUpCheck.checked_at < danger_until)
+            .order_by(FollowUpCheck.checked_at.desc())
+        ).all()
+
+        def person(m: HouseholdMember, vill, street, number, area, last_check) -> FollowedPerson:
+            from fieldapp.households.service import address_text
+
+            return FollowedPerson(
+                member_id=m.id,
+                full_name=m.full_name,
+                birth_year=m.birth_year,
+                household_id=m.household_id,
+                village=vill or "",
+                area=area,
+                address=address_text(number or "", street or "", vill or ""),
+                phone=mask_for(db, m.phone),
+                status=m.status,
+                isolation=m.isolation,
+                isolation_end=m.isolation_end,
+                checks_today=counts.get(m.id, 0),
+                last_check=last_check,
+            )
+
+        followed = [person(*row, last.get(row[0].id)) for row in people]
+        danger = [
+            (person(m, vill, street, number, area, None), _info(c))
+            for c, m, vill, street, number, area in danger_rows
+            if _village_matches(vill, village)
+        ]
+    followed.sort(key=lambda p: (text_sort_bytes(p.village), name_sort_bytes(p.full_name)))
+    due = [p for p in followed if p.checks_today < required]
+    tomorrow = day + timedelta(days=1)
+    return FollowUpLists(
+        day=day,
+        required=required,
+        followed=len(followed),
+        due=due,
+        missed=[p for p in due if p.checks_today == 0],
+        # unanswered danger signs first, then newest first
+        danger=sorted(danger, key=lambda pc: (bool(pc[1].action), -pc[1].checked_at.timestamp())),
+        ending_tomorrow=[p for p in followed if p.isolation_end == tomorrow],
+    )
+
+
+def _chunks(items: list[int], size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def open_danger_count(db: Database, now: datetime | None = None) -> int:
+    """Checks with a danger sign in the last 24 hours that nobody has acted on yet."""
+    now = now or utcnow()
+    with db.session() as s:
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(FollowUpCheck)
+                .where(FollowUpCheck.danger.is_(True), FollowUpCheck.action == "")
+                .where(FollowUpCheck.checked_at >= now - timedelta(hours=24))
+            )
+            or 0
+        )
