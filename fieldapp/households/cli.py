@@ -225,11 +225,14 @@ def _area_end(args) -> int:
 
 
 def _import(args) -> int:
+    from fieldapp import gate
     from fieldapp.households.excel_import import apply_import, plan_preview, read_roster
     from fieldapp.households.service import find_area
 
     db = _db(args)
     try:
+        if not args.dry_run:
+            gate.require(db, "households")  # refused before the file is even read
         area = find_area(db, args.area)
         preview = read_roster(args.file)
         if args.dry_run:
@@ -250,7 +253,8 @@ def _import(args) -> int:
                 warnings=preview.warnings,
             )
         else:
-            result = apply_import(db, preview, area.id, author=args.author)
+            author = args.author or gate.author_name(db.actor)
+            result = apply_import(db, preview, area.id, author=author)
     finally:
         db.close()
     if args.json:
@@ -328,26 +332,31 @@ def _list(args) -> int:
     finally:
         db.close()
     if args.json:
+        from fieldapp import gate
+
         _print_json(
             {
                 "total": len(ids),
                 "households": [
-                    {
-                        "id": r.id,
-                        "area_id": r.area_id,
-                        "head": r.head_name,
-                        "village": r.village,
-                        "address": r.address,
-                        "phone": r.phone,
-                        "members": r.members,
-                        "F0": r.f0,
-                        "F1": r.f1,
-                        "F2": r.f2,
-                        "isolating": r.isolating,
-                        "next_isolation_end": r.next_isolation_end,
-                        "vulnerable": r.vulnerable,
-                        "poor": r.poor,
-                    }
+                    gate.mask_person(
+                        db,
+                        {
+                            "id": r.id,
+                            "area_id": r.area_id,
+                            "head": r.head_name,
+                            "village": r.village,
+                            "address": r.address,
+                            "phone": r.phone,
+                            "members": r.members,
+                            "F0": r.f0,
+                            "F1": r.f1,
+                            "F2": r.f2,
+                            "isolating": r.isolating,
+                            "next_isolation_end": r.next_isolation_end,
+                            "vulnerable": r.vulnerable,
+                            "poor": r.poor,
+                        },
+                    )
                     for r in rows
                 ],
             }
@@ -381,9 +390,17 @@ def _show(args) -> int:
         d = household_detail(db, args.household_id)
     finally:
         db.close()
-    if not args.show_ids:
+    from fieldapp import gate
+
+    if args.show_ids:
+        gate.reveal(db, "số CCCD")  # viewers and nobody signed in: refused
+    else:
         for m in d.members:
             m.citizen_id = mask_citizen_id(m.citizen_id) or None
+    if not gate.sees_personal_data(db):
+        for m in d.members:
+            m.phone = gate.mask_phone(db, m.phone)
+        d.data.phone = gate.mask_phone(db, d.data.phone)
     if args.json:
         data = asdict(d)
         data["address"] = d.address
@@ -478,7 +495,11 @@ def _worklist(args) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json({k: [asdict(line) for line in v] for k, v in lists.items()})
+        from fieldapp import gate
+
+        _print_json(
+            {k: [gate.mask_person(db, asdict(line)) for line in v] for k, v in lists.items()}
+        )
         return 0
     titles = {
         "isolation_ending": "Hết cách ly hôm nay hoặc ngày mai",

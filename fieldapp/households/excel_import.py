@@ -33,7 +33,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from openpyxl.utils import get_column_letter
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db.base import new_uuid, utcnow
@@ -1503,7 +1503,9 @@ def _next_id(s: Session, model) -> int:
 def _insert(s: Session, model, rows: list[dict]) -> None:
     """Multi-row INSERTs through Core (ids given), a few hundred rows a statement."""
     if rows:
-        s.execute(model.__table__.insert(), rows)
+        from fieldapp import gate  # role check, author, one audit entry, same transaction
+
+        gate.bulk_insert(s, model, rows, area="households")
 
 
 def _members_by_household(s: Session, ids: list[int]) -> dict[int, list[SimpleNamespace]]:
@@ -1529,11 +1531,9 @@ def _members_by_household(s: Session, ids: list[int]) -> dict[int, list[SimpleNa
 
 def _bulk_update(s: Session, model, rows: list[dict]) -> None:
     """ORM bulk UPDATE by primary key, grouped by the set of columns each row changes."""
-    groups: dict[tuple, list[dict]] = {}
-    for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
-    for group in groups.values():
-        s.execute(update(model), group)
+    from fieldapp import gate  # role check and one audit entry, same transaction
+
+    gate.bulk_update(s, model, rows, area="households", action="import")
 
 
 def import_file(
