@@ -295,7 +295,7 @@ def _cmd_profile_set(args: argparse.Namespace) -> int:
         saved = save_profile(db, dataclasses.replace(profile, **changes))
     finally:
         db.close()
-    print(f"Đã lưu hồ sơ {saved.commune_full}, {saved.district_kind} {saved.district_name}.")
+    print(f"Đã lưu hồ sơ {saved.location_line}.")
     return 0
 
 

@@ -94,14 +94,13 @@ def number(value: float) -> str:
 
 
 def _recipients(profile: Profile) -> str:
-    return "\n".join(
-        [
-            f"Ban Chỉ đạo phòng, chống dịch Covid-19 {profile.district_kind} "
-            f"{profile.district_name} (b/c);",
-            "Thường trực Đảng ủy, HĐND xã (b/c);",
-            "Lưu: VT.",
-        ]
-    )
+    above = profile.parent_full
+    lines = [f"Ban Chỉ đạo phòng, chống dịch Covid-19 {above} (b/c);"] if above else []
+    lines += [
+        f"Thường trực {profile.party_committee}, HĐND {profile.unit_word} (b/c);",
+        "Lưu: VT.",
+    ]
+    return "\n".join(lines)
 
 
 def _situation(f: DailyFigures, before: DailyFigures | None = None) -> str:

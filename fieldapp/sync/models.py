@@ -1,13 +1,13 @@
-"""Tables of the sync machinery. None of them travel."""
+"""Tables of the sync machinery. None of them travel, except :class:`OfficeUnit`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from fieldapp.db.base import Base, UTCDateTime
+from fieldapp.db.base import Base, SyncMixin, UTCDateTime
 
 
 class Tombstone(Base):
@@ -87,3 +87,23 @@ class Conflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     resolved_by: Mapped[str] = mapped_column(String(60), default="")
     resolution: Mapped[str] = mapped_column(String(20), default="")
+
+
+class OfficeUnit(SyncMixin, Base):
+    """A unit below this office whose reports come here: a commune under a district, or a
+    district under a province (``parent`` is the office it reports to, "huyện Tuy Đức").
+
+    ``expected``: lateness and completeness are counted over the expected units only.
+    ``devices``: the sending devices known for it; the row travels upward, so the province
+    knows which communes' records a district's package carries.
+    """
+
+    __tablename__ = "office_unit"
+    __table_args__ = (UniqueConstraint("parent", "name_fold", name="uq_office_unit_parent"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_fold: Mapped[str] = mapped_column(String(200))
+    parent: Mapped[str] = mapped_column(String(200), default="")
+    expected: Mapped[bool] = mapped_column(Boolean, default=True)
+    devices: Mapped[list] = mapped_column(JSON, default=list)
