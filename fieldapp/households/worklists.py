@@ -27,6 +27,7 @@ from fieldapp.households.models import (
     TestResult,
     TestRound,
 )
+from fieldapp.households.queries import in_force
 from fieldapp.households.service import address_text
 
 SUPPLY_DAYS = 7
@@ -54,13 +55,6 @@ class WorkLine:
     phone: str
     people: list[WorkPerson] = field(default_factory=list)
     last_delivery: date | None = None
-
-
-def _in_force(today: date):
-    return and_(
-        LockdownArea.started_on <= today,
-        or_(LockdownArea.ended_on.is_(None), LockdownArea.ended_on >= today),
-    )
 
 
 def _lines(s, household_ids: list[int]) -> dict[int, WorkLine]:
@@ -118,7 +112,7 @@ def isolation_ending(
         .join(Household, Household.id == HouseholdMember.household_id)
         .join(LockdownArea, LockdownArea.id == Household.area_id)
         .where(
-            _in_force(today),
+            in_force(today),
             HouseholdMember.status.in_(("F0", "F1", "F2")),
             HouseholdMember.isolation.in_(("central", "home")),
             HouseholdMember.isolation_end.between(today, today + timedelta(days=days)),
@@ -138,7 +132,7 @@ def latest_rounds(db: Database, today: date | None = None) -> dict[int, int]:
         rows = s.execute(
             select(TestRound.area_id, TestRound.id, TestRound.held_on)
             .join(LockdownArea, LockdownArea.id == TestRound.area_id)
-            .where(_in_force(today), TestRound.held_on <= today)
+            .where(in_force(today), TestRound.held_on <= today)
             .order_by(TestRound.held_on, TestRound.id)
         ).all()
     return {area: rid for area, rid, _held in rows}
@@ -202,7 +196,7 @@ def empty_houses(
         select(Household.id)
         .join(counts, counts.c.household_id == Household.id)
         .join(LockdownArea, LockdownArea.id == Household.area_id)
-        .where(_in_force(today), counts.c.everyone == counts.c.away)
+        .where(in_force(today), counts.c.everyone == counts.c.away)
         .order_by(Household.head_sort, Household.id)
     )
     if area_id is not None:
@@ -237,7 +231,7 @@ def unsupplied_vulnerable(
         .join(LockdownArea, LockdownArea.id == Household.area_id)
         .outerjoin(last, last.c.household_id == Household.id)
         .where(
-            _in_force(today),
+            in_force(today),
             or_(Household.vulnerable.is_(True), Household.poor.is_(True)),
             or_(last.c.last.is_(None), last.c.last < since),
         )
