@@ -23,6 +23,14 @@ DEFAULTS: dict[str, Any] = {
     "households.isolation_days.F1": 14,
     "households.isolation_days.F2": 7,
     "households.author": "",  # name last typed as author of a status change
+    # Resolution 68/NQ-CP support (Decision 23/2021/QĐ-TTg; rates and kinds changed in 2021).
+    "support68.daily_rate": 80_000,  # đồng per person per day of meals
+    "support68.f0_max_days": 45,  # F0 in treatment: at most this many days
+    "support68.f1_max_days": 21,  # F1 isolated by decision: at most this many days
+    "support68.child_amount": 1_000_000,  # once per child under the age below
+    "support68.child_age": 16,
+    "support68.f0_isolations": ["central", "home", "self", ""],  # F0 treated: any place
+    "support68.f1_isolations": ["central", "home"],  # F1 isolated by decision
     # Follow-up of F0 at home and F1 in isolation (Decision 4038/QĐ-BYT): checks a day and the
     # danger-sign thresholds (a check at or beyond one is marked red at once).
     "health.checks_per_day": 2,
