@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from fieldapp import __version__
 from fieldapp.config import Paths
 from fieldapp.db.peek import glance
-from fieldapp.errors import UserError
+from fieldapp.errors import DamagedData, UserError
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 
@@ -54,7 +54,7 @@ def open_or_explain(paths: Paths, parent=None):
     try:
         return open_database(paths)
     except UserError as err:
-        if "hỏng" in str(err) and offer_restore(paths, str(err), parent):
+        if isinstance(err, DamagedData) and offer_restore(paths, str(err), parent):
             try:
                 return open_database(paths)
             except UserError as again:
@@ -108,6 +108,9 @@ def identify(db, parent=None) -> bool:
 
 def run_app(paths: Paths) -> int:
     app = application()
+    from ui.errors import install_hooks
+
+    install_hooks(paths.data_dir)
     seen = glance(paths.database)
     language = seen.settings.get("language", "vi")
     install_language(language if language in ("vi", "en") else "vi")

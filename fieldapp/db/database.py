@@ -27,7 +27,7 @@ from fieldapp.db import schema
 from fieldapp.db.base import SyncMixin, utcnow
 from fieldapp.db.engine import APPLICATION_ID, make_engine, sqlite_url
 from fieldapp.db.models import AppMeta
-from fieldapp.errors import UserError
+from fieldapp.errors import DamagedData, UserError
 
 if TYPE_CHECKING:
     from fieldapp.accounts.permissions import Actor
@@ -37,6 +37,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class DatabaseError(UserError):
     """The database cannot be opened or written; the message says why, in Vietnamese."""
+
+
+class DamagedDatabase(DatabaseError, DamagedData):
+    """The database file is damaged: the window offers the newest good backup."""
 
 
 def explain_sqlite_error(exc: BaseException) -> str:
@@ -100,6 +104,84 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        release_shared_lock(self)
+
+    # The shared lock on the data folder's lock file while this database is open (restore
+    # takes it exclusively, so it never replaces a file another window is writing).
+    _lock: object = None
+
+
+# --------------------------------------------------------------------------------------------
+# Who has the database open: a lock file beside it (POSIX flock; Windows refuses to replace an
+# open file by itself)
+# --------------------------------------------------------------------------------------------
+
+
+def lock_path(paths: Paths) -> Path:
+    return paths.database.with_name(paths.database.name + ".lock")
+
+
+def _flock(fh, exclusive: bool, blocking: bool) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return True
+    flags = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    if not blocking:
+        flags |= fcntl.LOCK_NB
+    try:
+        fcntl.flock(fh.fileno(), flags)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def take_shared_lock(db: Database, paths: Paths, *, wait_seconds: float = 10.0) -> None:
+    """Mark ``db`` as open on ``paths`` (waits while a restore holds the file)."""
+    import time
+
+    try:
+        fh = open(lock_path(paths), "a+b")  # noqa: SIM115 - held until the database closes
+    except OSError:
+        return  # a read-only folder: nothing can be restored into it either
+    with contextlib.suppress(OSError):
+        os.chmod(fh.name, 0o600)
+    deadline = time.monotonic() + wait_seconds
+    while not _flock(fh, exclusive=False, blocking=False):
+        if time.monotonic() > deadline:
+            fh.close()
+            raise DatabaseError(
+                "Dữ liệu đang được khôi phục từ bản sao lưu ở một cửa sổ khác. Hãy thử lại sau."
+            )
+        time.sleep(0.1)
+    db._lock = fh
+
+
+def release_shared_lock(db: Database) -> None:
+    fh = db._lock
+    db._lock = None
+    if fh is not None:
+        with contextlib.suppress(OSError):
+            fh.close()
+
+
+@contextlib.contextmanager
+def exclusive_lock(paths: Paths) -> Iterator[None]:
+    """Hold the database alone (restore, demo --force): refuse at once while any window or
+    command of this computer has it open."""
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    fh = open(lock_path(paths), "a+b")  # noqa: SIM115
+    try:
+        with contextlib.suppress(OSError):
+            os.chmod(fh.name, 0o600)
+        if not _flock(fh, exclusive=True, blocking=False):
+            raise DatabaseError(
+                "Cơ sở dữ liệu đang mở ở một cửa sổ hoặc lệnh khác. Hãy đóng cửa sổ fieldapp "
+                "(hoặc chờ lệnh kia xong) rồi khôi phục lại; chưa có gì thay đổi."
+            )
+        yield
+    finally:
+        fh.close()
 
 
 @event.listens_for(Session, "before_flush")
@@ -168,7 +250,7 @@ def inspect_file(path: Path, *, integrity: bool = True) -> str | None:
     with open(path, "rb") as fh:
         magic = fh.read(len(SQLITE_MAGIC))
     if magic != SQLITE_MAGIC:
-        raise DatabaseError(
+        raise DamagedDatabase(
             f"Tệp {path.name} không phải cơ sở dữ liệu của fieldapp (không phải tệp SQLite, "
             "hoặc đã hỏng). Ứng dụng không thay đổi tệp này."
         )
@@ -189,14 +271,14 @@ def inspect_file(path: Path, *, integrity: bool = True) -> str | None:
         if integrity:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise DatabaseError(
+                raise DamagedDatabase(
                     f"Tệp cơ sở dữ liệu {path.name} bị hỏng. Hãy khôi phục từ bản sao lưu "
                     "gần nhất; ứng dụng không ghi gì vào tệp hỏng."
                 )
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
+        raise DamagedDatabase(
             f"Tệp cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được. Hãy khôi phục từ "
             "bản sao lưu gần nhất; ứng dụng không ghi gì vào tệp này."
         ) from exc
@@ -267,9 +349,13 @@ def open_database(paths: Paths, *, integrity: bool = True, url: str | None = Non
     except BaseException:
         engine.dispose()
         raise
-    return Database(
-        engine=engine, device_id=device_id, paths=paths, accounts_enabled=bool(accounts)
-    )
+    db = Database(engine=engine, device_id=device_id, paths=paths, accounts_enabled=bool(accounts))
+    try:
+        take_shared_lock(db, paths)
+    except BaseException:
+        engine.dispose()
+        raise
+    return db
 
 
 def _open_server(url: str, paths: Paths) -> Database:
