@@ -34,10 +34,10 @@ from fieldapp.errors import UserError
 from fieldapp.households.models import (
     Household,
     HouseholdMember,
-    LockdownArea,
     ReliefDelivery,
     TestResult,
 )
+from fieldapp.households.queries import household_totals, status_counts
 from fieldapp.rostering.models import Assignment, Site
 from fieldapp.sync.models import Peer
 from fieldapp.text.vietnamese import fold, format_date, format_datetime, format_long_date
@@ -167,11 +167,6 @@ def district_summary(
     day = day or date.today()
     if late_hours is None:
         late_hours = int(get_setting(db, "sync.late_hours"))
-    in_force = and_(
-        LockdownArea.started_on <= day,
-        or_(LockdownArea.ended_on.is_(None), LockdownArea.ended_on >= day),
-    )
-    areas = select(LockdownArea.id).where(in_force)
     active_site = and_(
         Site.kind == "checkpoint",
         Site.active_from <= day,
@@ -194,27 +189,9 @@ def district_summary(
         else DirectiveItem.due_date < day,
     )
     with db.session() as s:
-        households = _by_device(
-            s,
-            select(
-                Household.device_id,
-                func.count(),
-                func.coalesce(func.sum(Household.member_count), 0),
-            )
-            .where(Household.area_id.in_(areas))
-            .group_by(Household.device_id),
-        )
-        statuses = _by_device(
-            s,
-            select(
-                HouseholdMember.device_id,
-                func.sum(case((HouseholdMember.status == "F0", 1), else_=0)),
-                func.sum(case((HouseholdMember.status == "F1", 1), else_=0)),
-            )
-            .join(Household, Household.id == HouseholdMember.household_id)
-            .where(HouseholdMember.status.in_(("F0", "F1")), Household.area_id.in_(areas))
-            .group_by(HouseholdMember.device_id),
-        )
+        # The households register's own rule for "in force" and its counts by status.
+        households = household_totals(s, day, by=Household.device_id)
+        statuses = status_counts(s, day, by=HouseholdMember.device_id)
         tests = _by_device(
             s,
             select(
@@ -271,10 +248,10 @@ def district_summary(
         g = group_of(device)
         g.households += count
         g.people += people or 0
-    for device, (f0, f1) in statuses.items():
+    for device, counts in statuses.items():
         g = group_of(device)
-        g.f0 += f0 or 0
-        g.f1 += f1 or 0
+        g.f0 += counts.f0
+        g.f1 += counts.f1
     for device, (count, positive) in tests.items():
         g = group_of(device)
         g.tests += count
