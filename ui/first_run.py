@@ -1,4 +1,5 @@
-"""The first-run dialog: start with the demo commune or an empty one, and fill in the profile."""
+"""The first-run dialog: start with the demo commune or an empty register, and say which office
+this is (a commune, a district or a province) with its profile."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fieldapp.db.database import Database
 from fieldapp.demo import DEMO_PROFILE, fill_demo
 from fieldapp.errors import UserError
 from fieldapp.profile import Profile, save_profile
+from fieldapp.settings import set_setting
 from ui.widgets.profile_form import ProfileForm
 
 
@@ -32,13 +34,14 @@ class FirstRunDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "This is the first start on this computer. Try the app with a demo commune, "
-                "or start with an empty register for your own commune."
+                "or start with an empty register for your own office: a commune, or a "
+                "district or province that rolls up the reports of the units below it."
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.demo_choice = QRadioButton(self.tr("&Demo commune (sample data to try things out)"))
-        self.empty_choice = QRadioButton(self.tr("&Empty register for my commune"))
+        self.empty_choice = QRadioButton(self.tr("&Empty register for my office"))
         self.empty_choice.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.demo_choice)
@@ -70,7 +73,9 @@ class FirstRunDialog(QDialog):
                 fill_demo(self.db)
                 self.used_demo = True
             else:
-                save_profile(self.db, self.form.profile())
+                saved = save_profile(self.db, self.form.profile())
+                if saved.level != "commune":  # a district or province rolls up its units
+                    set_setting(self.db, "sync.district_mode", True)
         except UserError as err:
             self.error.setText(str(err))
             return

@@ -77,16 +77,21 @@ def suggested_name(db: Database, destination: str = "district") -> str:
 
 
 def commune_identity(db: Database) -> dict[str, str]:
+    """Who sends: the office's unit ("xã Bằng Lãng", or "huyện Tuy Đức" for a district), the
+    units above it, and its level."""
+    from fieldapp.profile import load_profile
+
     with db.session() as s:
-        profile = s.scalar(select(CommuneProfile).order_by(CommuneProfile.id).limit(1))
-    if profile is None:
+        row = s.scalar(select(CommuneProfile).order_by(CommuneProfile.id).limit(1))
+    profile = load_profile(db)
+    if row is None or profile is None:
         raise UserError("Chưa có hồ sơ xã: hãy điền hồ sơ trước khi gửi dữ liệu.")
-    name = f"{profile.unit_kind} {profile.commune_name}".strip()
     return {
-        "uuid": profile.uuid,
-        "name": name,
-        "district": f"{profile.district_kind} {profile.district_name}".strip(),
+        "uuid": row.uuid,
+        "name": profile.commune_full,
+        "district": profile.district_full if profile.level != "province" else "",
         "province": profile.province_name,
+        "level": profile.level,
     }
 
 

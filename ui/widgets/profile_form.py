@@ -1,11 +1,23 @@
-"""The commune profile form, shared by the first-run dialog and the Settings page."""
+"""The office profile form, shared by the first-run dialog and the Settings page.
+
+The first row says which office this is (a commune, a district or a province); the rows below
+follow it: a district has no commune name, a province only its own name. The daily report
+hour is the hour the level above expects the daily quick report.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QTime, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget
 
-from fieldapp.profile import DISTRICT_KINDS, UNIT_KINDS, Profile
+from fieldapp.profile import DISTRICT_KINDS, LEVELS, UNIT_KINDS, Profile
+
+# Which rows each level shows (the rest are hidden and saved empty or unchanged).
+HIDDEN_BY_LEVEL = {
+    "commune": frozenset(),
+    "district": frozenset({"unit_kind", "commune_name"}),
+    "province": frozenset({"unit_kind", "commune_name", "district_kind", "district_name"}),
+}
 
 
 class ProfileForm(QWidget):
@@ -16,6 +28,10 @@ class ProfileForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
+        self.level = QComboBox()
+        self.level.setObjectName("profileLevel")
+        for key in LEVELS:
+            self.level.addItem("", key)
         self.unit_kind = QComboBox()
         self.unit_kind.addItems(UNIT_KINDS)
         self.commune_name = QLineEdit()
@@ -31,7 +47,11 @@ class ProfileForm(QWidget):
         self.signer_name = QLineEdit()
         self.phone = QLineEdit()
         self.place_name = QLineEdit()
+        self.report_hour = QTimeEdit(QTime(16, 0))
+        self.report_hour.setObjectName("reportHour")
+        self.report_hour.setDisplayFormat("HH:mm")
         self._rows = [
+            ("level", self.level),
             ("unit_kind", self.unit_kind),
             ("commune_name", self.commune_name),
             ("district_kind", self.district_kind),
@@ -45,6 +65,7 @@ class ProfileForm(QWidget):
             ("signer_name", self.signer_name),
             ("phone", self.phone),
             ("place_name", self.place_name),
+            ("report_hour", self.report_hour),
         ]
         self._labels_by_name: dict[str, QLabel] = {}
         for name, widget in self._rows:
@@ -54,12 +75,21 @@ class ProfileForm(QWidget):
             self.layout_.addRow(label, widget)
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self.changed)
+            elif isinstance(widget, QTimeEdit):
+                widget.timeChanged.connect(self.changed)
             else:
                 widget.currentIndexChanged.connect(self.changed)
+        self.level.currentIndexChanged.connect(self._on_level)
         self.retranslate()
+        self._on_level()
+
+    def current_level(self) -> str:
+        return self.level.currentData() or "commune"
 
     def _labels(self) -> dict[str, str]:
+        level = self.current_level()
         return {
+            "level": self.tr("This office is"),
             "unit_kind": self.tr("Unit type"),
             "commune_name": self.tr("Commune name *"),
             "district_kind": self.tr("District type"),
@@ -73,20 +103,48 @@ class ProfileForm(QWidget):
             "signer_name": self.tr("Usual signer"),
             "phone": self.tr("Phone"),
             "place_name": self.tr("Place written in documents"),
+            "report_hour": self.tr("Daily report due at")
+            if level != "province"
+            else self.tr("Daily reports of the districts due at"),
         }
 
     def retranslate(self) -> None:
+        names = (
+            self.tr("a commune (xã, phường, thị trấn)"),
+            self.tr("a district (huyện, quận, thị xã, thành phố)"),
+            self.tr("a province"),
+        )
+        for i, text in enumerate(names):
+            self.level.setItemText(i, text)
         labels = self._labels()
         for name, label in self._labels_by_name.items():
             label.setText(labels[name])
+        level = self.current_level()
         self.commune_name.setPlaceholderText(self.tr("e.g. Bằng Lãng"))
-        self.district_name.setPlaceholderText(self.tr("e.g. Chợ Đồn"))
+        self.district_name.setPlaceholderText(
+            self.tr("e.g. Tuy Đức") if level == "district" else self.tr("e.g. Chợ Đồn")
+        )
         self.province_name.setPlaceholderText(self.tr("e.g. Bắc Kạn"))
+        own = {
+            "commune": self.tr("xã Bằng Lãng"),
+            "district": self.tr("huyện Tuy Đức"),
+            "province": self.tr("tỉnh Đắk Nông"),
+        }[level]
         self.committee_name.setPlaceholderText(
-            self.tr("e.g. Ban Chỉ đạo phòng, chống dịch Covid-19 xã Bằng Lãng")
+            self.tr("e.g. Ban Chỉ đạo phòng, chống dịch Covid-19 {unit}").format(unit=own)
         )
         self.signer_authority.setPlaceholderText(self.tr("e.g. TM. ỦY BAN NHÂN DÂN"))
-        self.place_name.setPlaceholderText(self.tr("empty: the commune name"))
+        self.signer_title.setPlaceholderText(self.tr("e.g. CHỦ TỊCH"))
+        self.place_name.setPlaceholderText(self.tr("empty: the office's own name"))
+        self.report_hour.setToolTip(
+            self.tr("The overview reminds you before this hour if today's report is not sent.")
+        )
+
+    def _on_level(self, *_args) -> None:
+        hidden = HIDDEN_BY_LEVEL[self.current_level()]
+        for row, (name, _widget) in enumerate(self._rows):
+            self.layout_.setRowVisible(row, name not in hidden)
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:
@@ -96,13 +154,25 @@ class ProfileForm(QWidget):
     def set_profile(self, profile: Profile) -> None:
         for name, widget in self._rows:
             value = getattr(profile, name)
-            if isinstance(widget, QComboBox):
+            if name == "level":
+                widget.setCurrentIndex(max(widget.findData(value), 0))
+            elif isinstance(widget, QTimeEdit):
+                widget.setTime(QTime.fromString(value or "16:00", "HH:mm"))
+            elif isinstance(widget, QComboBox):
                 widget.setCurrentText(value)
             else:
                 widget.setText(value)
+        self._on_level()
 
     def profile(self) -> Profile:
         values = {}
         for name, widget in self._rows:
-            values[name] = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+            if name == "level":
+                values[name] = self.current_level()
+            elif isinstance(widget, QTimeEdit):
+                values[name] = widget.time().toString("HH:mm")
+            elif isinstance(widget, QComboBox):
+                values[name] = widget.currentText()
+            else:
+                values[name] = widget.text()
         return Profile(**values)
