@@ -1,29 +1,50 @@
 """Roster solver benchmark: figures for every instance in ../shared/bench/rosters/ and more.
 
-    /work/venv/bin/python -m bench.roster        (from the project root)
+    .venv/bin/python -m bench roster        (from the project root)
 
-For each file: coverage, hard violations found by the independent checker, gaps against the
-lower bound, the largest shift / night / weekend spread within a role group, and the time.
-Then two shortage cases made here (not enough police), where the number of gaps is compared
-with the lower bound of the capacity check, and a re-plan after someone falls sick.
-Timings are wall-clock on a shared machine: the load average is printed with them.
+1. Beside the references (issue 16 targets): for the shared instances and the ones made in
+   ``bench/roster_instances.py`` (the 10-site / 90-staff shortage month, 12 sites on 2 x 12 h,
+   a 20-site month with wishes), the solver in-process (seconds, gaps against the lower bound,
+   spreads, wishes met), then as whole processes (CPU seconds of ``fieldapp roster solve``)
+   beside the plain greedy of ``bench/roster_greedy.py``, the solver as it was before issue
+   16 (commit ``BASELINE``, for "quality at least today's") and OR-Tools CP-SAT when it is
+   installed (``pip install ortools``; 60 s, skipped otherwise).
+2. Start-up of ``fieldapp roster solve`` on a one-day instance, beside ``python -c pass``.
+3. Per-file detail: coverage, hard violations found by the independent checker, gaps against
+   the lower bound, the largest shift / night / weekend spread within a role group; shortage
+   cases (not enough police); a re-plan after someone falls sick.
+Timings are on a shared machine: the load average is printed with them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import resource
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bench import roster_instances
 from fieldapp.rostering.capacity import check_capacity
 from fieldapp.rostering.checker import check, check_gaps
 from fieldapp.rostering.figures import measure
-from fieldapp.rostering.instance import Instance, Leave, load_instance, parse_instance
-from fieldapp.rostering.solution import Solution
+from fieldapp.rostering.instance import (
+    Instance,
+    Leave,
+    instance_to_json,
+    load_instance,
+    parse_instance,
+)
+from fieldapp.rostering.solution import Solution, load_solution
 from fieldapp.rostering.solver import solve
+
+BASELINE = "5fab4aa"  # the tree before issue 16: "today's" solver for the quality comparison
 
 ROOT = Path(__file__).resolve().parents[1]
 ROSTERS = ROOT.parent / "shared" / "bench" / "rosters"
@@ -116,11 +137,206 @@ def _made_shortage() -> Instance:
     )
 
 
+# --- 1. beside the greedy, the old solver and CP-SAT ---------------------------------------
+
+BASELINE_RUN = """
+import sys
+from fieldapp.rostering.instance import load_instance
+from fieldapp.rostering.solver import solve
+solve(load_instance(sys.argv[1])).save(sys.argv[2])
+"""
+
+
+def _baseline_tree(folder: Path) -> Path | None:
+    """The core as it was at BASELINE, unpacked into ``folder`` (None without git history)."""
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BASELINE, "fieldapp"],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    target = folder / "baseline"
+    target.mkdir()
+    (folder / "baseline.tar").write_bytes(archive)
+    with tarfile.open(folder / "baseline.tar") as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def _process(
+    args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> tuple[float, float]:
+    """Run a child process; its (CPU seconds, wall seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env=env, cwd=cwd)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+
+def _quality(instance: Instance, solution: Solution) -> str:
+    figures = measure(instance, solution)
+    violations = len(check(instance, solution))
+    wishes = f"{figures.wishes_met / figures.wish_shifts:4.0%}" if figures.wish_shifts else "   -"
+    return (
+        f"{figures.gaps:5d} {figures.max_shift_spread:3d} {figures.max_night_spread:3d} "
+        f"{wishes} {violations:3d}"
+    )
+
+
+def _cpsat(instance: Instance, seconds: float = 60.0) -> Solution | None:
+    """OR-Tools CP-SAT on the same rules (None when ortools is not installed)."""
+    try:
+        from ortools.sat.python import cp_model  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    from fieldapp.rostering.problem import compile_model
+
+    m = compile_model(instance)
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], object] = {}
+    for s, slot in enumerate(m.slots):
+        for p, person in enumerate(m.people):
+            if person.avail[slot.t]:
+                x[(p, s)] = model.NewBoolVar(f"x{p}_{s}")
+    gaps = []
+    for s, slot in enumerate(m.slots):
+        here = [x[(p, s)] for p in range(len(m.people)) if (p, s) in x]
+        model.Add(sum(here) <= slot.cap)
+        gap = model.NewIntVar(0, slot.cap, f"g{s}")
+        model.Add(gap >= slot.cap - sum(here))
+        for r, need in slot.require:
+            holders = [
+                x[(p, s)]
+                for p in range(len(m.people))
+                if (p, s) in x and m.people[p].roles >> r & 1
+            ]
+            model.Add(gap >= need - sum(holders))
+        gaps.append(gap)
+    for p in range(len(m.people)):
+        at = {t: [x[(p, s)] for s in m.slots_at[t] if (p, s) in x] for t in range(len(m.times))}
+        for t in range(len(m.times)):
+            near = list(at[t]) + [v for u in m.conflicts[t] if u > t for v in at[u]]
+            if len(near) > 1:
+                model.Add(sum(near) <= 1)
+        for w in range(m.weeks):
+            model.Add(
+                sum(v for t in range(len(m.times)) if m.times[t].week == w for v in at[t])
+                <= instance.rules.max_shifts_per_week
+            )
+    model.Minimize(sum(gaps))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.num_workers = 2
+    status = solver.Solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Solution(assignments=[])
+    from fieldapp.rostering.instance import Assignment
+
+    out = []
+    for (p, s), var in x.items():
+        if solver.Value(var):
+            site, day, shift = m.slot_key(s)
+            out.append(Assignment(day, shift, site, m.people[p].id))
+    return Solution(assignments=sorted(out))
+
+
+def compare(instances: list[Instance]) -> None:
+    print(
+        "\nBeside the references. gaps / LB, shift and night spread (sp, nt), wishes met, "
+        "hard violations (v);\nCPU = whole process (start-up, load, solve, write)"
+    )
+    print(
+        f"{'instance':40} {'places':>6} {'LB':>4} | {'ours: s':>7} {'gaps':>5} {'sp':>3} {'nt':>3} "
+        f"{'wish':>4} {'v':>3} {'CPU':>6} | {'before:gaps':>11} {'sp':>3} {'nt':>3} {'wish':>4} "
+        f"{'v':>3} {'CPU':>6} | {'greedy:gaps':>11} {'sp':>3} {'nt':>3} {'wish':>4} {'v':>3} "
+        f"{'CPU':>6} | CP-SAT 60 s"
+    )
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base = _baseline_tree(folder)
+        for instance in instances:
+            path = folder / f"{instance.name}.json"
+            data = instance_to_json(instance)
+            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            plain = folder / f"{instance.name}-plain.json"  # the old loader knows no wishes
+            for person in data["staff"]:
+                person.pop("wishes", None)
+            plain.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+            started = time.perf_counter()
+            ours = solve(instance)
+            seconds = time.perf_counter() - started
+            out = folder / "ours.json"
+            cpu, _ = _process(
+                [sys.executable, "-m", "fieldapp", "roster", "solve", str(path), "-o", str(out)],
+                env,
+            )
+            line = (
+                f"{instance.name[:40]:40} {ours.figures['places']:6d} "
+                f"{ours.figures['gap_lower_bound']:4d} | {seconds:6.2f}s {_quality(instance, ours)} "
+                f"{cpu:5.2f}s | "
+            )
+            if base is not None:
+                out = folder / "before.json"
+                benv = env | {"PYTHONPATH": str(base)}
+                cpu, _ = _process(
+                    [sys.executable, "-c", BASELINE_RUN, str(plain), str(out)], benv, folder
+                )
+                line += f"{'':6}{_quality(instance, load_solution(out))} {cpu:5.2f}s | "
+            else:
+                line += f"{'(no git history)':37} | "
+            out = folder / "greedy.json"
+            cpu, _ = _process(
+                [sys.executable, "-m", "bench.roster_greedy", str(path), str(out)], env
+            )
+            line += f"{'':6}{_quality(instance, load_solution(out))} {cpu:5.2f}s | "
+            cp = _cpsat(instance)
+            if cp is None:
+                line += "skipped (ortools not installed)"
+            elif not cp.assignments:
+                line += "no roster found"
+            else:
+                line += _quality(instance, cp)
+            print(line, flush=True)
+
+
+def startup() -> None:
+    """``fieldapp roster solve`` on a one-day, one-site instance, beside a bare interpreter."""
+    tiny = roster_instances.make("tiny", 1, 6, days=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tiny.json"
+        path.write_text(json.dumps(instance_to_json(tiny)), encoding="utf-8")
+        out = Path(tmp) / "out.json"
+        runs = []
+        bare = []
+        for _ in range(5):
+            runs.append(
+                _process(
+                    [sys.executable, "-m", "fieldapp", "roster", "solve", str(path), "-o", str(out)]
+                )[1]
+            )
+            bare.append(_process([sys.executable, "-c", "pass"])[1])
+    runs.sort()
+    bare.sort()
+    print(
+        f"\nStart-up: `fieldapp roster solve` (one day, one site) median {runs[2]:.3f} s wall; "
+        f"bare `python -c pass` {bare[2]:.3f} s; difference {runs[2] - bare[2]:.3f} s "
+        "(target: start-up before solving <= 0.3 s)"
+    )
+
+
 def main() -> int:
     load = os.getloadavg()
     print(
         f"Roster bench — {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
+    compare(roster_instances.shared() + roster_instances.generated())
+    startup()
     if not ROSTERS.is_dir():
         print(
             f"No benchmark instances: {ROSTERS} is missing (it lives in shared/, beside the project)."

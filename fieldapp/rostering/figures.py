@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from fieldapp.rostering.checker import gap_units, shortfalls
-from fieldapp.rostering.instance import Instance, role_label
+from fieldapp.rostering.instance import Instance, against_wishes, role_label
 from fieldapp.rostering.solution import Solution
 
 
@@ -47,6 +47,9 @@ class Figures:
     places: int
     gaps: int
     groups: list[GroupFigures] = field(default_factory=list)
+    # shifts of people with wishes, and how many of them go against none of their wishes
+    wish_shifts: int = 0
+    wishes_met: int = 0
 
     @property
     def coverage(self) -> float:
@@ -77,6 +80,11 @@ class Figures:
                 f"  {g.label} ({g.people} người không nghỉ): ca {g.shifts[0]}–{g.shifts[1]}, "
                 f"đêm {g.nights[0]}–{g.nights[1]}, cuối tuần {g.weekends[0]}–{g.weekends[1]}"
             )
+        if self.wish_shifts:
+            out.append(
+                f"Mong muốn được đáp ứng: {self.wishes_met}/{self.wish_shifts} ca "
+                f"({self.wishes_met / self.wish_shifts:.0%})"
+            )
         return out
 
 
@@ -106,6 +114,12 @@ def measure(instance: Instance, solution: Solution) -> Figures:
         if not on_leave:
             by_group[key].append(person.id)
     result = Figures(places=places, gaps=gaps)
+    wishes = {p.id: p.wishes for p in instance.staff if p.wishes}
+    for a in set(solution.assignments):
+        if a.staff in wishes and a.shift in kinds:
+            result.wish_shifts += 1
+            night = kinds[a.shift].night
+            result.wishes_met += not against_wishes(wishes[a.staff], night, a.date.weekday() >= 5)
     for key in sorted(by_group):
         ids = by_group[key]
 

@@ -76,12 +76,32 @@ class Leave:
     end: datetime
 
 
+# Soft wishes: the kinds of shift a person may ask for or avoid.
+WISH_KINDS = ("days", "nights", "weekends")
+WISH_VALUES = ("ask", "avoid")
+
+
+def against_wishes(wishes: tuple[tuple[str, str], ...], night: bool, weekend: bool) -> bool:
+    """Does a shift (night or not, on a weekend or not) go against any of these wishes?
+
+    An avoided kind is against; when someone asks for some kinds, a shift of none of them is.
+    """
+    kinds = {"days": not night, "nights": night, "weekends": weekend}
+    asked = [kinds[k] for k, v in wishes if v == "ask"]
+    if any(kinds[k] for k, v in wishes if v == "avoid"):
+        return True
+    return bool(asked) and not any(asked)
+
+
+
 @dataclass(frozen=True, slots=True)
 class Staff:
     id: str
     name: str
     roles: tuple[str, ...]
     unavailable: tuple[Leave, ...]
+    # (kind, "ask" | "avoid") pairs, kinds from WISH_KINDS; honoured after rules and fairness
+    wishes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +348,9 @@ def parse_instance(data: Any) -> Instance:
 
     staff: list[Staff] = []
     for i, raw in enumerate(top.items("staff"), 1):
-        r = _Reader(raw, f"người số {i} (staff)", {"id", "name", "roles", "unavailable"})
+        r = _Reader(
+            raw, f"người số {i} (staff)", {"id", "name", "roles", "unavailable", "wishes"}
+        )
         person_id = r.text("id")
         r.where = f'người "{person_id}"'
         roles = r.items("roles", [])
@@ -342,12 +364,20 @@ def parse_instance(data: Any) -> Instance:
             if leave.end <= leave.start:
                 raise UserError(f'Lần nghỉ số {j} của {r.where}: "to" phải sau "from".')
             leaves.append(leave)
+        wishes = r.get("wishes", dict, "một đối tượng {...}", {})
+        for kind, value in wishes.items():
+            if kind not in WISH_KINDS or value not in WISH_VALUES:
+                raise UserError(
+                    f"Mong muốn của {r.where} không hợp lệ: {kind!r}: {value!r} "
+                    f"(loại: {', '.join(WISH_KINDS)}; giá trị: ask hoặc avoid)."
+                )
         staff.append(
             Staff(
                 id=person_id,
                 name=r.text("name", person_id),
                 roles=tuple(dict.fromkeys(roles)),
                 unavailable=tuple(leaves),
+                wishes=tuple(sorted(wishes.items())),
             )
         )
     _unique([p.id for p in staff], "người")
@@ -435,6 +465,7 @@ def instance_to_json(instance: Instance) -> dict[str, Any]:
         "staff": [
             {"id": p.id, "name": p.name, "roles": list(p.roles)}
             | ({"unavailable": [leave(u) for u in p.unavailable]} if p.unavailable else {})
+            | ({"wishes": dict(p.wishes)} if p.wishes else {})
             for p in instance.staff
         ],
         "rules": {

@@ -288,7 +288,8 @@ def build_plan(
         leaves.sort(key=lambda lv: (lv.start, lv.end))
         ident = f"p{pid}"
         person_of[ident] = pid
-        staff.append(inst.Staff(ident, person.name, person.roles, tuple(leaves)))
+        wishes = tuple(sorted((k, v) for k, v in person.wishes.items() if k in inst.WISH_KINDS))
+        staff.append(inst.Staff(ident, person.name, person.roles, tuple(leaves), wishes))
 
     # --- fixed assignments, placeholders, the previous roster -------------------------------
     locked: list[inst.Assignment] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from fieldapp.rostering.instance import Instance
+from fieldapp.rostering.instance import Instance, against_wishes
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class Person:
     group: int
     avail: tuple[bool, ...]  # per time point
     has_leave: bool  # some leave within the horizon's days: left out of the fairness figures
+    against: tuple[bool, ...] = ()  # per time point: a shift then goes against a wish (or ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,9 @@ def compile_model(instance: Instance) -> Model:
                 group=groups.index(key),
                 avail=avail,
                 has_leave=any(s < instance.days * 1440 and e > 0 for s, e in leaves),
+                against=tuple(against_wishes(person.wishes, tp.night, tp.weekend) for tp in times)
+                if person.wishes
+                else (),
             )
         )
 

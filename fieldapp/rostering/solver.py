@@ -42,6 +42,7 @@ from fieldapp.rostering.solution import Gap, RejectedLock, Solution
 
 DEFAULT_MAX_ITERATIONS = 3_000_000
 DEFAULT_TIME_LIMIT = 60.0
+WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a fair one
 DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
 
 
@@ -95,11 +96,18 @@ def solve(
         plan = roster.plan
         rejected = _place_fixed(roster, instance, previous, freeze_before)
         roster.construct()
+        if best is not None and best[0][0] <= capacity.gap_lower_bound < roster.gap_count():
+            # The kept roster is at the proven bound, so another can only win on fairness;
+            # one whose construction falls short would need repairs that move people about
+            # (and may not even tie): put the effort into the constructions that can help.
+            spent += roster.iterations
+            continue
         roster.repair(allow_sticky=False)
         roster.repair(allow_sticky=True)
         roster.balance()
         roster.repair(allow_sticky=True, double=True)
         roster.balance()  # the last repair may have moved people about
+        roster.honour_wishes()
         spent += roster.iterations
         quality = roster.quality(previous is not None)
         if best is None or quality < best[0]:
@@ -122,6 +130,9 @@ def solve(
     }
     if capacity.messages:
         figures["capacity"] = capacity.messages
+    wish_shifts, wishes_met = roster.wish_figures()
+    if wish_shifts:
+        figures["wishes"] = {"shifts": wish_shifts, "met": wishes_met}
     if previous is not None:
 
         def open_to_change(a: Assignment) -> bool:
@@ -205,6 +216,8 @@ class _Roster:
         self.t_night = [tp.night for tp in model.times]
         self.t_weekend = [tp.weekend for tp in model.times]
         self.conf = model.conflicts
+        self.against = [p.against for p in model.people]
+        self.wishers = [p for p in range(self.P) if self.against[p]]
         self.slot_t = [s.t for s in model.slots]
         self.slot_cap = [s.cap for s in model.slots]
         self.slot_req = [s.require for s in model.slots]
@@ -529,7 +542,11 @@ class _Roster:
             free = [p for p in range(self.P) if self.fits(p, t)]
             self.spend(len(free) + 1)
             keyed = sorted(
-                free, key=lambda p: (self.score(p, t), (p + self.variant.stride * t) % self.P)
+                free,
+                key=lambda p: (
+                    self.score(p, t) + self.wish_cost(p, t),
+                    (p + self.variant.stride * t) % self.P,
+                ),
             )
             used: set[int] = set()
             needs: dict[int, int] = {}
@@ -552,7 +569,9 @@ class _Roster:
             rest = sorted(
                 (p for p in keyed if p not in used),
                 key=lambda p: (
-                    self.score(p, t) + self.variant.pressure * self.pressure[p],
+                    self.score(p, t)
+                    + self.variant.pressure * self.pressure[p]
+                    + self.wish_cost(p, t),
                     (p + self.variant.stride * t) % self.P,
                 ),
             )
@@ -958,6 +977,80 @@ class _Roster:
                             return True
         return False
 
+    # --- 4. soft wishes, after the rules and fairness --------------------------------------
+
+    def wish_cost(self, p: int, t: int) -> float:
+        """A nudge in construction away from shifts against ``p``'s wishes (0 without any)."""
+        return WISH_WEIGHT if self.against[p] and self.against[p][t] else 0.0
+
+    def _is_against(self, p: int, t: int) -> bool:
+        return bool(self.against[p]) and self.against[p][t]
+
+    def wish_figures(self) -> tuple[int, int]:
+        """(shifts of people with wishes, how many of them go against none)."""
+        shifts = met = 0
+        for p in self.wishers:
+            for t, s in enumerate(self.at[p]):
+                if s >= 0:
+                    shifts += 1
+                    met += not self.against[p][t]
+        return shifts, met
+
+    def honour_wishes(self) -> None:
+        """Swap shifts against someone's wishes with a colleague's in the same week.
+
+        A swap keeps both people's weekly counts, every role requirement and every hard rule;
+        it is made only if more wishes are met and no group's spread of total, night or
+        weekend shifts grows, so fairness stays first. Locked and sticky cells stay.
+        """
+        improved = True
+        while improved and self.iterations < self.budget:
+            improved = False
+            for p in self.wishers:
+                for t1, s1 in self._mine(p):
+                    if self.against[p][t1] and self._swap_for_wish(p, t1, s1):
+                        improved = True
+                    if self.iterations > self.budget:
+                        return
+
+    def _swap_for_wish(self, p: int, t1: int, s1: int) -> bool:
+        for t2 in self.week_times[self.t_week[t1]]:
+            if t2 == t1 or self._is_against(p, t2) or self.at[p][t2] >= 0:
+                continue
+            if not self.spend() or not self.fits(p, t2, (t1,)):
+                continue
+            for s2 in self.m.slots_at[t2]:
+                for q in list(self.members[s2]):
+                    if q in self.members[s1] or not self.movable(s2, q, False):
+                        continue
+                    # wishes met after minus before, for p (+1) and q
+                    gain = 1 + self._is_against(q, t2) - self._is_against(q, t1)
+                    if gain <= 0 or not self.spend():
+                        continue
+                    if not self._roles_ok(s1, p, q) or not self._roles_ok(s2, q, p):
+                        continue
+                    if not self.fits(q, t1, (t2,)):
+                        continue
+                    d1, d2 = self._shift_delta(t1, 1), self._shift_delta(t2, 1)
+                    diff = tuple(a - b for a, b in zip(d2, d1, strict=True))
+                    delta = {p: diff, q: tuple(-x for x in diff)}
+                    if not self._spreads_kept(delta):
+                        continue
+                    self.unplace(p, s1)
+                    self.unplace(q, s2)
+                    self.place(q, s1)
+                    self.place(p, s2)
+                    return True
+        return False
+
+    def _spreads_kept(self, delta: dict[int, tuple[int, int, int]]) -> bool:
+        for g in {self.group_of[p] for p in delta if self.fair[p]}:
+            before = self._group_key(g, {})[:3]
+            after = self._group_key(g, delta)[:3]
+            if any(a > b for a, b in zip(after, before, strict=True)):
+                return False
+        return True
+
     # --- how good ------------------------------------------------------------------------
 
     def quality(self, replanning: bool) -> tuple:
@@ -969,7 +1062,11 @@ class _Roster:
                 for k, v in enumerate(self._group_key(g, {})):
                     fairness[k] += v
         moved = len(self.moved_sticky) if replanning else 0
-        return (gaps, moved, *fairness)
+        shifts, met = self.wish_figures()
+        return (gaps, moved, *fairness, shifts - met)
+
+    def gap_count(self) -> int:
+        return sum(self.units(s) for s in range(self.S))
 
     def is_best_possible(self, gap_bound: int) -> bool:
         """No gap above the bound, nothing moved, every spread at most 1: stop trying."""

@@ -1,0 +1,136 @@
+"""Roster instances made for the benchmarks, beside the shared ones in shared/bench/rosters/.
+
+Each maker is deterministic (a seeded generator), so figures from two runs or two versions
+compare. The staff mix follows the shared month file: about a fifth police, a quarter militia,
+the rest youth union, officials and health workers; every seventh person has some leave.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from fieldapp.rostering.instance import Instance, load_instance, parse_instance
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "bench" / "rosters"
+START = date(2021, 8, 2)
+
+THREE_BY_EIGHT = [
+    {"id": "S1", "start": "06:00", "hours": 8, "night": False},
+    {"id": "S2", "start": "14:00", "hours": 8, "night": False},
+    {"id": "S3", "start": "22:00", "hours": 8, "night": True},
+]
+TWO_BY_TWELVE = [
+    {"id": "N1", "start": "07:00", "hours": 12, "night": False},
+    {"id": "N2", "start": "19:00", "hours": 12, "night": True},
+]
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lý"]
+MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Ngọc", "Thanh", "Quang", "Hữu"]
+GIVEN = ["An", "Bình", "Dũng", "Hải", "Hạnh", "Hùng", "Lan", "Nam", "Phúc", "Thúy", "Trang"]
+ROLE_MIX = [("police", 0.2), ("militia", 0.26), ("youth", 0.27), ("official", 0.17)]
+
+
+def _staff(n: int, rng: random.Random, days: int, with_wishes: bool = False) -> list[dict]:
+    people = []
+    for i in range(n):
+        x = rng.random()
+        role = "health"
+        for name, share in ROLE_MIX:
+            if x < share:
+                role = name
+                break
+            x -= share
+        person: dict[str, Any] = {
+            "id": f"p{i + 1:03d}",
+            "name": f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
+            "roles": [role],
+        }
+        if i % 7 == 3:
+            first = datetime.combine(START, datetime.min.time()) + timedelta(
+                days=rng.randrange(days)
+            )
+            person["unavailable"] = [
+                {
+                    "from": first.isoformat(timespec="minutes"),
+                    "to": (first + timedelta(days=rng.randint(1, 4))).isoformat(timespec="minutes"),
+                }
+            ]
+        if with_wishes and i % 4 == 1:
+            person["wishes"] = rng.choice(
+                [{"nights": "avoid"}, {"weekends": "avoid"}, {"nights": "ask"}, {"days": "ask"}]
+            )
+        people.append(person)
+    return people
+
+
+def make(
+    name: str,
+    sites: int,
+    staff: int,
+    days: int = 28,
+    shifts: list[dict] | None = None,
+    per_shift: int = 3,
+    rules: dict | None = None,
+    seed: int = 16,
+    with_wishes: bool = False,
+) -> Instance:
+    """A month (or ``days``) of ``sites`` checkpoints, each shift needing one police officer."""
+    rng = random.Random(seed)
+    shifts = shifts or THREE_BY_EIGHT
+    return parse_instance(
+        {
+            "name": name,
+            "start": START.isoformat(),
+            "days": days,
+            "shifts": shifts,
+            "sites": [
+                {
+                    "id": f"site-{i:02d}",
+                    "name": f"Chốt kiểm soát số {i}",
+                    "shifts": [s["id"] for s in shifts],
+                    "staff_per_shift": per_shift,
+                    "require": {"police": 1},
+                }
+                for i in range(1, sites + 1)
+            ],
+            "staff": _staff(staff, rng, days, with_wishes),
+            "rules": rules
+            or {"min_rest_hours": 16, "max_shifts_per_week": 6, "max_consecutive_nights": 2},
+            "locked": [],
+        }
+    )
+
+
+def shortage_month() -> Instance:
+    """The issue's shortage month: 10 sites, 3 x 8 h, 3 a shift, 90 staff (2,520 places)."""
+    return make("shortage-month-10sites-90staff", 10, 90)
+
+
+def shortage_2x12() -> Instance:
+    """12 sites on 2 x 12 h shifts, 3 a shift, 120 staff, rest 24 h, 4 shifts a week."""
+    return make(
+        "shortage-month-12sites-120staff-2x12",
+        12,
+        120,
+        shifts=TWO_BY_TWELVE,
+        rules={"min_rest_hours": 24, "max_shifts_per_week": 4, "max_consecutive_nights": 2},
+    )
+
+
+def large_month() -> Instance:
+    """20 sites, 3 x 8 h, 3 a shift, 320 staff, with wishes (5,040 places)."""
+    return make("month-20sites-320staff-wishes", 20, 320, with_wishes=True)
+
+
+def generated() -> list[Instance]:
+    return [shortage_month(), shortage_2x12(), large_month()]
+
+
+def shared() -> list[Instance]:
+    """The shared instance files, in name order (none when shared/ is missing)."""
+    if not SHARED.is_dir():
+        return []
+    return [load_instance(p) for p in sorted(SHARED.glob("*.json"))]
