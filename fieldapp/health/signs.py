@@ -14,13 +14,13 @@ SYMPTOMS: dict[str, str] = {
     "cough": "Ho",
     "breathless": "Khó thở",
     "chest_pain": "Đau tức ngực",
-    "taste_smell": "Mất vị giác, khứu giác",
+    "taste_smell": "Mất vị giác/khứu giác",
     "sore_throat": "Đau họng",
     "fatigue": "Mệt mỏi",
     "diarrhoea": "Tiêu chảy",
-    "confusion": "Lơ mơ, không tỉnh táo",
-    "cyanosis": "Tím môi, đầu chi",
-    "cannot_drink": "Không ăn, uống được",
+    "confusion": "Lơ mơ/không tỉnh táo",
+    "cyanosis": "Tím môi/đầu chi",
+    "cannot_drink": "Không ăn uống được",
 }
 
 # Danger signs (dấu hiệu cần chuyển viện), with their Vietnamese names.
@@ -107,9 +107,9 @@ def danger_signs(
     return found
 
 
-def parse_symptoms(text: str) -> list[str]:
-    """Symptom keys from free text ("ho, khó thở", "cough;breathless"); unknown words refused."""
-    from fieldapp.errors import UserMistake
+def parse_symptoms(text: str) -> tuple[list[str], list[str]]:
+    """Symptom keys from free text ("ho, khó thở", "cough;breathless"), and the words that are
+    not on the checklist (kept as typed, for the note: nothing the caller said is dropped)."""
     from fieldapp.text.vietnamese import fold
 
     by_word = {fold(name): key for key, name in SYMPTOMS.items()}
@@ -120,22 +120,24 @@ def parse_symptoms(text: str) -> list[str]:
             "mat vi giac": "taste_smell",
             "mat khuu giac": "taste_smell",
             "tim tai": "cyanosis",
+            "tim moi": "cyanosis",
             "lo mo": "confusion",
             "tieu chay": "diarrhoea",
             "dau nguc": "chest_pain",
+            "tuc nguc": "chest_pain",
             "met": "fatigue",
+            "tho nhanh": "breathless",
         }
     )
     found: list[str] = []
+    others: list[str] = []
     for part in text.replace(";", ",").split(","):
         word = fold(part).strip()
         if not word:
             continue
         key = by_word.get(word)
         if key is None:
-            raise UserMistake(
-                f"Không rõ triệu chứng “{part.strip()[:40]}” (có: {', '.join(SYMPTOMS.values())})."
-            )
-        if key not in found:
+            others.append(" ".join(part.split()))
+        elif key not in found:
             found.append(key)
-    return found
+    return found, others

@@ -26,7 +26,20 @@ from datetime import date
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import fold, format_date, parse_date
 
-STATUS_WORDS = {"f0": "F0", "f1": "F1", "f2": "F2", "negative": "negative", "am tinh": "negative"}
+STATUS_WORDS = {
+    "f0": "F0",
+    "f1": "F1",
+    "f2": "F2",
+    "negative": "negative",
+    "am tinh": "negative",
+    # outcomes (fieldapp.health.outcomes)
+    "recovered": "recovered",
+    "khoi benh": "recovered",
+    "facility": "facility",
+    "chuyen co so dieu tri": "facility",
+    "died": "died",
+    "tu vong": "died",
+}
 ISOLATION_WORDS = {
     "central": "central",
     "tap trung": "central",
@@ -110,7 +123,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     status.add_argument("--author", default="", help="người ghi")
     status.add_argument("--note", default="")
     status.add_argument("--undo", action="store_true", help="hủy lần ghi gần nhất của người này")
+    status.add_argument("--place", default="", help="nơi điều trị / cơ sở đã chuyển đến")
     status.set_defaults(func=_status)
+
+    from fieldapp.health.cli import add_commands as add_followup_commands
+
+    add_followup_commands(sub)
 
     work = sub.add_parser("worklist", help="việc hôm nay: hết cách ly, chưa xét nghiệm, ...")
     work.add_argument("--json", action="store_true")
@@ -442,7 +460,10 @@ def _status(args) -> int:
 
     status = STATUS_WORDS.get(fold(args.status or ""))
     if status is None and not args.undo:
-        raise UserError("Tình trạng phải là F0, F1, F2 hoặc negative (âm tính).")
+        raise UserError(
+            "Tình trạng phải là F0, F1, F2, negative (âm tính), recovered (khỏi bệnh), "
+            "facility (chuyển cơ sở điều trị) hoặc died (tử vong)."
+        )
     isolation = ISOLATION_WORDS.get(fold(args.isolation or "none"))
     if isolation is None:
         raise UserError("Hình thức cách ly phải là central, home, self hoặc none.")
@@ -457,6 +478,22 @@ def _status(args) -> int:
             cancel_status(db, entries[0].id, args.author)
             print("Đã hủy lần ghi tình trạng gần nhất.")
             return 0
+        if status in ("recovered", "facility", "died"):
+            from fieldapp.health.outcomes import record_outcome
+
+            record_outcome(
+                db,
+                args.person_id,
+                status,
+                on=_date(args.start),
+                place=args.place,
+                note=args.note,
+                author=args.author,
+            )
+            from fieldapp.households.models import STATUSES
+
+            print(f"Đã ghi: {STATUSES[status]}.")
+            return 0
         change_status(
             db,
             args.person_id,
@@ -466,6 +503,7 @@ def _status(args) -> int:
             end=_date(args.end),
             author=args.author,
             note=args.note,
+            place=args.place,
         )
     finally:
         db.close()
