@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.auto_backup = None
         self.idle_lock = None
+        self._closing = False
         self.setObjectName("mainWindow")
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -210,11 +211,16 @@ class MainWindow(QMainWindow):
             pass  # a full disk must not stop the window from closing; nothing else is lost
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        self.save_state()
-        if self.idle_lock is not None:
-            self.idle_lock.stop()
-        if self.auto_backup is not None:
-            self.auto_backup.at_close()
+        """Save the layout, then (through the runner) the last backup, then close for real."""
+        if not self._closing:
+            self._closing = True
+            self.save_state()
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
+            backup, self.auto_backup = self.auto_backup, None
+            if backup is not None and backup.at_close(self.close):
+                event.ignore()  # the backup runs off the GUI thread; it closes the window
+                return
         super().closeEvent(event)
 
     # --- accounts and safety -------------------------------------------------------------

@@ -125,6 +125,11 @@ def idle() -> bool:
     return not _runner.running
 
 
+def running_operations() -> frozenset[_Op]:
+    """The operations queued or running now."""
+    return frozenset(_runner.running)
+
+
 def wait_for_operations(timeout: float = 10.0) -> bool:
     """Process events until every operation has finished and called back; False on timeout."""
     app = QCoreApplication.instance()

@@ -1,7 +1,7 @@
 """Keeping the data safe while the window is open: automatic backups and the idle lock.
 
-- :class:`AutoBackup` backs up every 30 minutes when something changed (in a worker thread,
-  so the window never freezes) and once more when the window closes.
+- :class:`AutoBackup` backs up every 30 minutes when something changed (through the operation
+  runner, so the window never freezes) and once more when the window closes.
 - :class:`IdleLock` watches for keyboard and mouse use; after the idle minutes set in
   Settings it hides the window's content and asks for the password again.
 """
@@ -11,33 +11,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from fieldapp.backup import AUTO_INTERVAL, backup_now, changed_since_last_backup, prune
 from fieldapp.config import Paths
 from fieldapp.errors import UserError
+from fieldapp.progress import Progress
+from ui.errors import show_error
+from ui.operations import CollectionOp, running_operations
 
 
-class _BackupThread(QThread):
-    progressed = Signal(int, int)
-    done = Signal(str, str)  # (file, error message)
+class _BackupProgress(Progress):
+    """Forwards the backup's steps to the operation's progress (callable, as backup_now
+    once took a plain function)."""
 
-    def __init__(self, paths: Paths, target: Path | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.paths = paths
-        self.target = target
+    def __init__(self, outer: Progress) -> None:
+        super().__init__()
+        self._outer = outer
 
-    def run(self) -> None:  # noqa: D102 - QThread
-        try:
-            made = backup_now(
-                self.paths, self.target, progress=lambda d, t: self.progressed.emit(d, t)
-            )
-            if self.target is None:
-                prune(self.paths)
-            self.done.emit(str(made), "")
-        except UserError as err:
-            self.done.emit("", str(err))
+    def update(self, done: int, total: int | None = None, label: str | None = None) -> None:
+        self._outer.update(done, total, label)
+
+    def check(self) -> None:
+        self._outer.check()
+
+    def __call__(self, done: int, total: int | None = None) -> None:
+        self.update(done, total)
 
 
 def run_backup(
@@ -45,32 +45,36 @@ def run_backup(
     target: Path | None,
     parent: QWidget | None,
     *,
-    wait: bool,
     on_done: Callable[[str, str], None] | None = None,
-) -> _BackupThread:
-    """Back up in a worker thread; with ``wait`` a progress dialog is shown until it ends."""
-    thread = _BackupThread(paths, target, parent)
+    show_progress: bool = True,
+) -> CollectionOp:
+    """Back up through the operation runner (in the write queue, off the GUI thread).
+
+    ``on_done(file, error)`` runs on the GUI thread; ``error`` is the Vietnamese reason of a
+    refused backup. A bug goes to the error sink.
+    """
+
+    def work(progress: Progress) -> Path:
+        made = backup_now(paths, target, progress=_BackupProgress(progress))
+        if target is None:
+            prune(paths)
+        return made
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, UserError) and on_done is not None:
+            on_done("", str(exc))
+        else:
+            show_error(parent, exc)
+
+    op = CollectionOp(parent, work).failure(failed)
     if on_done is not None:
-        thread.done.connect(on_done)
-    if wait:
-        dialog = QProgressDialog(
-            QApplication.translate("Safety", "Backing up the data…"), "", 0, 100, parent
+        op.success(lambda made: on_done(str(made), ""))
+    if show_progress:
+        op.with_progress(
+            QApplication.translate("Safety", "Backing up the data…"), cancellable=False
         )
-        dialog.setCancelButton(None)
-        dialog.setMinimumDuration(300)
-        dialog.setWindowTitle("fieldapp")
-        thread.progressed.connect(
-            lambda done, total: dialog.setValue(int(100 * done / total) if total else 100)
-        )
-        thread.finished.connect(dialog.reset)
-        thread.start()
-        while not thread.wait(20):
-            QApplication.processEvents()
-        QApplication.processEvents()  # deliver the done signal before returning
-        dialog.deleteLater()
-    else:
-        thread.start()
-    return thread
+    op.run_in_background()
+    return op
 
 
 class AutoBackup(QObject):
@@ -82,26 +86,37 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.paths = paths
         self.window = parent
-        self.running: _BackupThread | None = None
+        self.running: CollectionOp | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(int(AUTO_INTERVAL.total_seconds() * 1000))
         self.timer.timeout.connect(self.tick)
         self.timer.start()
 
+    def _busy(self) -> bool:
+        return self.running is not None and self.running in running_operations()
+
     def tick(self) -> None:
-        if self.running is not None and self.running.isRunning():
+        if self._busy():
             return
         if changed_since_last_backup(self.paths):
             self.running = run_backup(
-                self.paths, None, self.window, wait=False, on_done=self.finished.emit
+                self.paths, None, self.window, on_done=self.finished.emit, show_progress=False
             )
 
-    def at_close(self) -> None:
+    def at_close(self, then: Callable[[], None]) -> bool:
+        """Back up once more if something changed, then call ``then()`` (the window closes).
+
+        False when there was nothing to do (``then`` is not called): close at once.
+        """
         self.timer.stop()
-        if self.running is not None:
-            self.running.wait()
-        if changed_since_last_backup(self.paths):
-            run_backup(self.paths, None, self.window, wait=True, on_done=self.finished.emit)
+        if not changed_since_last_backup(self.paths) and not self._busy():
+            return False
+
+        def done(_file: str, _error: str) -> None:
+            then()
+
+        run_backup(self.paths, None, self.window, on_done=done)
+        return True
 
 
 class IdleLock(QObject):

@@ -15,6 +15,7 @@ from ui.accounts import AdminSetupDialog, SignInDialog, UserEditDialog
 from ui.audit_dialog import AuditDialog
 from ui.i18n import install_language
 from ui.main_window import PAGE_KEYS, MainWindow
+from ui.operations import wait_for_operations
 
 PASSWORD = "mật-khẩu-8"
 
@@ -119,6 +120,8 @@ def test_closing_the_window_makes_a_backup(qtbot, demo_db):
     window.enable_safety()
     assert not [b for b in list_backups(demo_db.paths) if b.automatic]
     window.close()
+    assert wait_for_operations()  # the last backup runs off the GUI thread, then it closes
+    assert not window.isVisible()
     backups = [b for b in list_backups(demo_db.paths) if b.automatic]
     assert len(backups) == 1
 
@@ -134,6 +137,7 @@ def test_back_up_now_from_settings(qtbot, demo_db, monkeypatch):
     box = window.settings_page.backup_box
     assert box.now_button.text() == "&Sao lưu ngay"
     click(qtbot, box.now_button)
+    assert wait_for_operations()
     assert told and told[0].startswith("Đã sao lưu vào")
     assert len(list_backups(demo_db.paths)) == 1
     assert "Bản sao lưu gần nhất" in box.last.text()

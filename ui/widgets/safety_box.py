@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 from fieldapp.backup import list_backups, restore
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
+from fieldapp.progress import Progress
 from fieldapp.settings import get_setting, set_setting
 from fieldapp.text.vietnamese import format_datetime
+from ui.errors import show_error
+from ui.operations import CollectionOp
 
 
 class AccountBox(QGroupBox):
@@ -116,7 +119,7 @@ class AccountBox(QGroupBox):
         try:
             set_setting(self.db, "security.idle_minutes", self.idle.value())
         except UserError as err:
-            QMessageBox.warning(self, "fieldapp", str(err))
+            show_error(self, err)
             self.refresh()
             return
         window = self.window()
@@ -169,19 +172,14 @@ class BackupBox(QGroupBox):
     def _backup(self, target: Path | None) -> None:
         from ui.safety import run_backup
 
-        result: dict[str, str] = {}
-        run_backup(
-            self.db.paths,
-            target,
-            self,
-            wait=True,
-            on_done=lambda file, error: result.update(file=file, error=error),
-        )
-        if result.get("error"):
-            QMessageBox.critical(self, "fieldapp", result["error"])
-        elif result.get("file"):
+        run_backup(self.db.paths, target, self, on_done=self._on_backup_done)
+
+    def _on_backup_done(self, file: str, error: str) -> None:
+        if error:
+            show_error(self, UserError(error))
+        elif file:
             QMessageBox.information(
-                self, "fieldapp", self.tr("Backed up to {file}").format(file=result["file"])
+                self, "fieldapp", self.tr("Backed up to {file}").format(file=file)
             )
         self.retranslate()
 
@@ -207,18 +205,23 @@ class BackupBox(QGroupBox):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        paths = self.db.paths
-        self.db.close()
-        try:
-            aside = restore(paths, Path(file))
-        except UserError as err:
-            QMessageBox.critical(self, "fieldapp", str(err))
-            return
+        paths, db = self.db.paths, self.db
+
+        def work(_progress: Progress) -> Path:
+            db.close()  # no connection may stay open on the file being replaced
+            return restore(paths, Path(file))
+
+        CollectionOp(self, work).success(self._on_restored).with_progress(
+            self.tr("Restoring the backup…"), cancellable=False
+        ).run_in_background()
+
+    def _on_restored(self, aside: Path) -> None:
+        window = self.window()
+        if hasattr(window, "auto_backup"):
+            window.auto_backup = None  # the restored file needs no backup at this close
         QMessageBox.information(
             self,
             "fieldapp",
             self.tr("Restored. The previous data is kept at {file}.").format(file=aside),
         )
-        window = self.window()
-        window.auto_backup = None  # the restored file needs no backup at this close
         QApplication.instance().quit()
