@@ -185,6 +185,7 @@ def table(
     leading: float | None = None,
     shade_header: bool = True,
     extra_style: Sequence[tuple[Any, ...]] = (),
+    groups: Sequence[int] | None = None,
 ) -> DataTable:
     """A ruled table that splits across pages and repeats its header rows on each page.
 
@@ -198,6 +199,10 @@ def table(
     ``extra_style`` is added to reportlab's ``TableStyle`` of every page's piece of the table,
     each piece being the header rows then that page's rows: use it for the header (spans of a
     two-level header), for whole columns and for whole-table settings.
+
+    ``groups`` (the indexes of the rows that start a group, e.g. each household's head) keeps
+    every group on one page: a page ends only before a group, unless one group alone is taller
+    than a page.
     """
     register_fonts()
     header_rows: list[Sequence[Cell]]
@@ -217,6 +222,7 @@ def table(
         leading=leading if leading is not None else font_size * TABLE_LEADING / TABLE_SIZE,
         shade_header=shade_header,
         extra_style=extra_style,
+        groups=groups,
     )
 
 
@@ -329,8 +335,10 @@ class DataTable(Flowable):
         leading: float,
         shade_header: bool,
         extra_style: Sequence[tuple[Any, ...]],
+        groups: Sequence[int] | None = None,
     ) -> None:
         super().__init__()
+        self._groups = sorted(set(groups)) if groups else []
         self._header_rows = [list(r) for r in header_rows]
         self._source = rows
         self._ncols = max((len(r) for r in (*self._header_rows, *rows[:1])), default=0)
@@ -474,6 +482,15 @@ class DataTable(Flowable):
         stop = min(bisect.bisect_right(laid.ends, budget) - 1, len(laid.rows))
         if stop <= self._start:
             return []  # not even one row fits: all of it to the next page
+        if self._groups and stop < len(laid.rows):
+            # End the page before the group (household) that does not fit whole.
+            g = bisect.bisect_right(self._groups, stop) - 1
+            at = self._groups[g] if g >= 0 else 0
+            if at > self._start:
+                stop = at
+            elif at == self._start and not getattr(self, "_postponed", False):
+                return []  # the group starts here: all of it to the next page
+            # else: one group taller than a whole page; it is cut between its rows
         if stop == len(laid.rows):
             return [self._piece(laid, self._start, stop)]
         return [self._piece(laid, self._start, stop), self._rest(stop)]
@@ -485,6 +502,8 @@ class DataTable(Flowable):
         laid = self._laid
         assert laid is not None, "wrap() before split_before_last()"
         stop = len(laid.rows) - rows
+        if self._groups and self._groups[-1] > self._start:
+            stop = self._groups[-1]  # the last group (household) goes whole
         if stop <= self._start:
             return None
         return self._piece(laid, self._start, stop), self._rest(stop)

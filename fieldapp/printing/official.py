@@ -36,6 +36,8 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -427,17 +429,15 @@ def _closing(doc: OfficialDocument, width: float) -> Table:
 
 
 def _tail_to_keep(body: Sequence[Flowable]) -> int:
-    """How many flowables at the end of ``body`` go to the page of the signing block: the last
-    one or two paragraphs (the closing sentence and the one before it), or the last one
-    whatever it is (the rows of a table are kept by :class:`_WithClosing`)."""
+    """How many flowables at the end of ``body`` go to the page of the signing block: the
+    closing sentence (a paragraph, with any space before it), or a table whose last rows
+    :class:`_WithClosing` keeps with the block."""
     n = 0
     for flowable in reversed(body):
-        if isinstance(flowable, DataTable):
-            return n or 1
-        if not isinstance(flowable, Paragraph | Spacer) or n == 2:
-            break
         n += 1
-    return n
+        if not isinstance(flowable, Spacer):
+            return n
+    return 0
 
 
 class _WithClosing(Flowable):
@@ -513,17 +513,31 @@ class _OfficialDocTemplate(BaseDocTemplate):
         )
         self.addPageTemplates(
             [
-                PageTemplate("first", [frame], pagesize=size, autoNextPageTemplate="later"),
+                PageTemplate(
+                    "first",
+                    [frame],
+                    pagesize=size,
+                    autoNextPageTemplate="later",
+                    onPage=self._document_start,
+                ),
                 PageTemplate("later", [frame], pagesize=size, onPage=self._page_number),
             ]
         )
+
+        self._first_page = 1
+
+    def _document_start(self, canvas: Any, doc: Any) -> None:
+        # Several documents in one file (render_many): each counts its pages from its own
+        # first page.
+        self._first_page = canvas.getPageNumber()
 
     def _page_number(self, canvas: Any, doc: Any) -> None:
         # Decree 30: Arabic numerals, centred in the top margin, none on the first page.
         canvas.saveState()
         canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
         y = self.pagesize[1] - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.35
-        canvas.drawCentredString(self.leftMargin + self.width / 2, y, str(canvas.getPageNumber()))
+        number = canvas.getPageNumber() - self._first_page + 1
+        canvas.drawCentredString(self.leftMargin + self.width / 2, y, str(number))
         canvas.restoreState()
 
 
@@ -569,4 +583,35 @@ def render_pdf(doc: OfficialDocument, target: str | os.PathLike[str] | BinaryIO)
         lang="vi",
     )
     template.build(story(doc))
+    return template.page
+
+
+def render_many(docs: Sequence[OfficialDocument], target: str | os.PathLike[str] | BinaryIO) -> int:
+    """Several documents of one orientation in one PDF (the decisions of a whole area), each
+    starting on a new page with its own header and its own page numbers; return the pages."""
+    if not docs:
+        raise ValueError("no documents to render")
+    register_fonts()
+    orientations = {d.orientation for d in docs}
+    if len(orientations) != 1:
+        raise ValueError("render_many takes documents of one orientation")
+    flowables: list[Flowable] = []
+    for n, doc in enumerate(docs):
+        for flowable in doc.body:
+            flowable.__dict__.pop("_postponed", None)
+        if n:
+            flowables += [NextPageTemplate("first"), PageBreak()]
+        flowables += story(doc)
+    if isinstance(target, os.PathLike):
+        target = os.fspath(target)
+    first = docs[0]
+    template = _OfficialDocTemplate(
+        target,
+        first.orientation,
+        title=nfc(" ".join(p for p in (first.title, first.subject) if p.strip())),
+        author=nfc(first.issuer.name.replace("\n", " ")),
+        subject=nfc(first.number),
+        lang="vi",
+    )
+    template.build(flowables)
     return template.page
