@@ -188,6 +188,12 @@ class HealthStatus(SyncMixin, Base):
     """One change of a person's health status; kept for ever, cancelled rather than deleted."""
 
     __tablename__ = "health_status"
+    __table_args__ = (
+        # The daily report finds the people with F0/F1/F2 or an isolation in their history
+        # without reading the whole history (issue 17).
+        Index("ix_health_status_status", "status", "member_id"),
+        Index("ix_health_status_isolation", "isolation", "start", "member_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(

@@ -1,13 +1,18 @@
-"""Operation runner and error path (issue 17).
+"""Indexes for speed at 200,000 people (issue 17).
 
 Revision ID: 0017
 Revises: 0016
 
-Slot reserved so the registers can grow side by side; filled by the issue that owns it.
+- ``health_status``: by status and by isolation, so the daily report reads only the people
+  who ever had F0/F1/F2 or an isolation, not the whole history.
+- On SQLite, ``household_fts``: an FTS5 index over the folded search text of each household
+  (``household.search_fold``, already folded by the app), kept in step by triggers so every
+  write path (the service, the Excel import, sync) keeps it right; the household search asks
+  it instead of scanning the table on every keystroke.
 """
 
 import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+from alembic import op
 
 revision = "0017"
 down_revision = "0016"
@@ -16,8 +21,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_index("ix_health_status_status", "health_status", ["status", "member_id"])
+    op.create_index(
+        "ix_health_status_isolation", "health_status", ["isolation", "start", "member_id"]
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_health_status_isolation", "health_status")
+    op.drop_index("ix_health_status_status", "health_status")
