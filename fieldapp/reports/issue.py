@@ -25,13 +25,15 @@ from sqlalchemy.exc import IntegrityError
 from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database, DatabaseError
 from fieldapp.document_store import read_document, store_document
-from fieldapp.errors import UserError
-from fieldapp.reports.content import KINDS, ReportSpec
+from fieldapp.errors import NotFound, UserError, UserMistake
+from fieldapp.reports.content import KINDS, MAX_PART, ReportSpec, part_names
 from fieldapp.reports.models import STATUS_DRAFT, STATUS_ISSUED, IssuedReport
 from fieldapp.reports.render import SYMBOL, BuiltReport, build_report
-from fieldapp.text.vietnamese import nfc
+from fieldapp.text.vietnamese import format_date, nfc
 
 STATUS_NAMES = {STATUS_DRAFT: "bản nháp", STATUS_ISSUED: "đã ban hành"}
+SUPERSEDED_NAME = "đã có bản thay thế"
+"""An issued version counts as superseded only once a newer version of it is issued."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,19 @@ class ReportRecord:
         return f"{self.number}/{self.symbol}" if self.number else ""
 
     @property
+    def state(self) -> str:
+        """ "draft", "issued", or "superseded" (a newer version of it has been issued)."""
+        if self.status == STATUS_ISSUED and self.superseded_by:
+            return "superseded"
+        return self.status
+
+    @property
+    def state_name(self) -> str:
+        if self.state == "superseded":
+            return SUPERSEDED_NAME
+        return STATUS_NAMES.get(self.status, self.status)
+
+    @property
     def kind_name(self) -> str:
         return KINDS.get(self.kind, self.kind)
 
@@ -87,6 +102,7 @@ class ReportRecord:
             "number_text": self.number_text,
             "version": self.version,
             "status": self.status,
+            "state": self.state,
             "sha256": self.sha256 or None,
             "pages": self.pages,
             "issued_at": self.issued_at.isoformat() if self.issued_at else None,
@@ -143,7 +159,7 @@ def list_reports(db: Database, *, year: int | None = None) -> list[ReportRecord]
         if year is not None:
             query = query.where(IssuedReport.year == year)
         rows = s.scalars(query).all()
-        later = {r.supersedes: r.uuid for r in rows if r.supersedes}
+        later = {r.supersedes: r.uuid for r in rows if r.supersedes and r.status == STATUS_ISSUED}
         out = [_record(r, later.get(r.uuid)) for r in rows]
     out.sort(
         key=lambda r: (-r.year, -(r.number or 10**9), -r.version, -r.period_end.toordinal(), -r.id)
@@ -156,7 +172,11 @@ def get_report(db: Database, report_id: int) -> ReportRecord:
         row = s.get(IssuedReport, report_id)
         if row is None:
             raise UserError(f"Không tìm thấy báo cáo mã {report_id}.")
-        newer = s.scalar(select(IssuedReport.uuid).where(IssuedReport.supersedes == row.uuid))
+        newer = s.scalar(
+            select(IssuedReport.uuid).where(
+                IssuedReport.supersedes == row.uuid, IssuedReport.status == STATUS_ISSUED
+            )
+        )
         return _record(row, newer)
 
 
@@ -187,6 +207,52 @@ def find_report(db: Database, ref: str) -> ReportRecord:
         if found:
             return max(found, key=lambda r: r.version)
     raise UserError(f"Không tìm thấy báo cáo {text}.")
+
+
+def draft_for(db: Database, spec: ReportSpec) -> ReportRecord | None:
+    """The draft being written for ``spec``, if there is one: a new report not yet numbered,
+    or a new version of an issued one (the one edited last). Each report kind and period keeps
+    its own draft until it is issued, so switching between them loses nothing."""
+    with db.session() as s:
+        query = select(IssuedReport).where(
+            IssuedReport.status == STATUS_DRAFT,
+            IssuedReport.kind == spec.kind,
+            IssuedReport.period_start == spec.start,
+            IssuedReport.period_end == spec.end,
+        )
+        if spec.kind == "directive":
+            query = query.where(IssuedReport.directive_id == spec.directive_id)
+        row = s.scalars(
+            query.order_by(IssuedReport.updated_at.desc(), IssuedReport.id.desc())
+        ).first()
+        return _record(row) if row is not None else None
+
+
+def issued_for(db: Database, spec: ReportSpec) -> ReportRecord | None:
+    """The newest issued version of a report for ``spec`` (None if none was issued)."""
+    found = [
+        r
+        for r in list_reports(db, year=spec.end.year)
+        if r.status == STATUS_ISSUED
+        and r.kind == spec.kind
+        and (r.period_start, r.period_end) == (spec.start, spec.end)
+        and (spec.kind != "directive" or r.directive_id == spec.directive_id)
+    ]
+    return max(found, key=lambda r: (r.number or 0, r.version), default=None)
+
+
+def version_draft_of(db: Database, report_id: int) -> ReportRecord | None:
+    """The new version being written to replace issued report ``report_id``, if any."""
+    with db.session() as s:
+        old = s.get(IssuedReport, report_id)
+        if old is None:
+            return None
+        row = s.scalars(
+            select(IssuedReport).where(
+                IssuedReport.supersedes == old.uuid, IssuedReport.status == STATUS_DRAFT
+            )
+        ).first()
+        return _record(row) if row is not None else None
 
 
 def report_pdf(db: Database, report_id: int) -> bytes:
@@ -256,6 +322,103 @@ def save_draft(
         return _record(row)
 
 
+def _title_for(spec: ReportSpec, parts: Mapping[str, str]) -> str:
+    if spec.kind == "daily":
+        return f"Báo cáo nhanh ngày {format_date(spec.end)}"
+    if spec.kind == "weekly":
+        return f"Báo cáo tuần {format_date(spec.start)} – {format_date(spec.end)}"
+    return parts.get("subject", "") or "Báo cáo kết quả thực hiện văn bản chỉ đạo"
+
+
+def keep_draft(
+    db: Database,
+    spec: ReportSpec,
+    edits: Mapping[str, str],
+    *,
+    draft_id: int | None = None,
+    reset: tuple[str, ...] = (),
+) -> ReportRecord:
+    """Keep what the official typed, at once and cheaply (no figures are read): the draft of
+    ``spec`` (``draft_id``, or the draft being written for it, or a new one) gets ``edits``
+    laid over its parts. The window calls this a moment after each keystroke, so an edit
+    survives switching reports, closing the window and a crash. ``reset`` parts go back to
+    the generated text."""
+    _check_spec(spec)
+    directive = None
+    if spec.kind == "directive" and spec.directive_id is not None:
+        from fieldapp.directives.register import get_directive
+
+        directive = get_directive(db, spec.directive_id)
+    known = part_names(spec.kind, directive)
+    clean: dict[str, str] = {}
+    for key, value in edits.items():
+        if key not in known:
+            raise UserMistake(f"Báo cáo không có phần «{key}».")
+        if not isinstance(value, str) or len(value) > MAX_PART:
+            raise UserMistake(f"Phần «{known[key]}» quá dài (tối đa {MAX_PART} ký tự).")
+        clean[key] = nfc(value.strip())
+    if "subject" in clean and not clean["subject"]:
+        raise UserMistake("Trích yếu của báo cáo không được để trống.")
+    if draft_id is None:
+        existing = draft_for(db, spec)
+        draft_id = existing.id if existing is not None else None
+    with db.transaction() as s:
+        if draft_id is None:
+            row = IssuedReport(
+                kind=spec.kind,
+                period_start=spec.start,
+                period_end=spec.end,
+                directive_id=spec.directive_id,
+                directive_ref=(directive.number or directive.title) if directive else "",
+                year=spec.end.year,
+                number=None,
+                symbol=SYMBOL,
+                version=1,
+                status=STATUS_DRAFT,
+                parts={},
+                figures={},
+            )
+            s.add(row)
+        else:
+            row = s.get(IssuedReport, draft_id)
+            if row is None:
+                raise NotFound(f"Không tìm thấy báo cáo mã {draft_id}.")
+            if row.status != STATUS_DRAFT:
+                raise UserMistake(
+                    "Báo cáo đã ban hành không sửa được; hãy tạo phiên bản mới để thay thế."
+                )
+        parts = {**(row.parts or {}), **clean}
+        for key in reset:  # back to the generated text, which follows the registers again
+            parts.pop(key, None)
+        row.parts = parts
+        row.title = _title_for(spec, parts) if row.supersedes is None else row.title
+        s.flush()
+        return _record(row)
+
+
+def save_version_draft(db: Database, draft_id: int, edits: Mapping[str, str]) -> ReportRecord:
+    """Keep the edits of a new version not yet issued (its parts are its whole text)."""
+    with db.session() as s:
+        row = s.get(IssuedReport, draft_id)
+        if row is None:
+            raise NotFound(f"Không tìm thấy báo cáo mã {draft_id}.")
+        record = _record(row)
+    if record.status != STATUS_DRAFT:
+        raise UserMistake("Báo cáo đã ban hành không sửa được; hãy tạo phiên bản mới để thay thế.")
+    if record.supersedes is None:
+        return save_draft(db, record.spec, {**record.parts, **edits}, draft_id=draft_id)
+    parts = {**record.parts, **{k: nfc(v.strip()) for k, v in edits.items()}}
+    built = build_report(db, record.spec, parts, no=record.number, symbol=record.symbol)
+    with db.transaction() as s:
+        row = s.get(IssuedReport, draft_id)
+        if row is None or row.status != STATUS_DRAFT:
+            raise UserMistake("Bản nháp vừa bị xóa hoặc đã được ban hành ở nơi khác.")
+        row.title = built.title
+        row.parts = built.parts
+        s.flush()
+        return _record(row)
+
+
 def new_version(
     db: Database, report_id: int, edits: Mapping[str, str] | None = None
 ) -> ReportRecord:
@@ -268,6 +431,9 @@ def new_version(
         raise UserError(
             f"Báo cáo số {old.number_text} đã có phiên bản mới hơn; hãy sửa phiên bản mới nhất."
         )
+    pending = version_draft_of(db, report_id)
+    if pending is not None:  # the new version already being written: go on with it
+        return save_version_draft(db, pending.id, edits) if edits else pending
     parts = {**old.parts, **{k: nfc(v.strip()) for k, v in (edits or {}).items()}}
     built = build_report(db, old.spec, parts, no=old.number, symbol=old.symbol)
     with db.transaction() as s:

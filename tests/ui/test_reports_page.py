@@ -100,3 +100,77 @@ def test_overview_card_shows_todays_figures(qtbot, db) -> None:
     qtbot.addWidget(card)
     assert card.value.text() == "3 / 4"
     assert "6" in card.caption.text() and "1" in card.caption.text()
+
+
+def _edit_part(qtbot, page: ReportsPage, key: str, text: str) -> None:
+    page.parts_list.setCurrentRow(page._keys.index(key))
+    page.part_edit.selectAll()
+    type_text(qtbot, page.part_edit, text)
+
+
+def test_edits_survive_kind_switches_a_crash_and_states_are_exact(qtbot, db) -> None:
+    """The issue's walk: issue, open a new version, edit IV, switch to weekly and back."""
+    build_world(db)
+    page = _page(qtbot, db)
+    issued = page.issue()
+    assert issued is not None
+    page.start_new_version(issued.id)
+    _edit_part(qtbot, page, "proposals", "Đề nghị cấp thêm 500 bộ test.")
+    page.kind_combo.setCurrentIndex(1)  # weekly: a draft of its own
+    assert page.kind() == "weekly" and page.draft_id is None
+    _edit_part(qtbot, page, "difficulties", "Mưa lớn, đường vào thôn bị sạt.")
+    page.kind_combo.setCurrentIndex(0)  # back to the daily report
+    assert page.part_edit.toPlainText() != ""
+    page.parts_list.setCurrentRow(page._keys.index("proposals"))
+    assert page.part_edit.toPlainText() == "Đề nghị cấp thêm 500 bộ test."
+    assert "2" in page.status_label.text() and "1/BC-UBND" in page.status_label.text()
+    states = {(r.kind, r.version): r.state for r in list_reports(db)}
+    assert states == {("daily", 1): "issued", ("daily", 2): "draft", ("weekly", 1): "draft"}
+    page._fill_issued()
+    shown = {
+        page.issued_table.item(i, 1).text(): page.issued_table.item(i, 3).text()
+        for i in range(page.issued_table.rowCount())
+        if page.issued_table.item(i, 0).text() == "1/BC-UBND"
+    }
+    assert shown["1"] != shown["2"]  # version 1 is not "replaced" before 2 is issued
+
+    # A crash: nothing flushed by hand, the page is simply gone; the typing was kept.
+    page.kind_combo.setCurrentIndex(1)
+    _edit_part(qtbot, page, "notes", "Ghi chú chưa lưu bằng tay.")
+    qtbot.waitUntil(lambda: not page.edits, timeout=3000)
+    page.deleteLater()
+    again = _page(qtbot, db)
+    again.kind_combo.setCurrentIndex(1)
+    again.parts_list.setCurrentRow(again._keys.index("notes"))
+    assert again.part_edit.toPlainText() == "Ghi chú chưa lưu bằng tay."
+    again.parts_list.setCurrentRow(again._keys.index("difficulties"))
+    assert again.part_edit.toPlainText() == "Mưa lớn, đường vào thôn bị sạt."
+
+    # Issuing version 2 makes version 1 superseded, and only then.
+    again.kind_combo.setCurrentIndex(0)
+    second = again.issue()
+    assert (second.number, second.version) == (1, 2)
+    states = {(r.kind, r.version): r.state for r in list_reports(db)}
+    assert states[("daily", 1)] == "superseded" and states[("daily", 2)] == "issued"
+
+
+def test_leaving_an_edit_that_cannot_be_kept_asks(qtbot, db, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    build_world(db)
+    page = _page(qtbot, db)
+    _edit_part(qtbot, page, "subject", " ")  # an empty subject line cannot be kept
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    page.kind_combo.setCurrentIndex(1)
+    assert asked and "Trích yếu" in asked[0]
+    assert page.kind() == "daily" and page.edits == {"subject": " "}  # stayed, edit still there
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    page.kind_combo.setCurrentIndex(1)
+    assert page.kind() == "weekly" and not page.edits
+    assert list_reports(db) == []  # nothing half-kept

@@ -168,3 +168,37 @@ def test_cli_refuses_bad_input(db, world, paths, tmp_path, capsys) -> None:
     assert main([*base, "report", "issue", "daily", "--set", "nope=1"]) != 0
     assert "không có phần" in capsys.readouterr().err
     assert _rows(db) == 0
+
+
+def test_drafts_are_kept_per_report_and_states_are_exact(db, world) -> None:
+    from fieldapp.reports.issue import draft_for, keep_draft, version_draft_of
+
+    daily = spec_for(db, "daily", world.day)
+    weekly = spec_for(db, "weekly", world.day)
+    first = keep_draft(db, daily, {"proposals": "Xin thêm test."})
+    assert keep_draft(db, daily, {"notes": "Ghi chú."}).id == first.id  # one draft per report
+    keep_draft(db, weekly, {"notes": "Tuần."})
+    assert draft_for(db, daily).parts == {"proposals": "Xin thêm test.", "notes": "Ghi chú."}
+    assert draft_for(db, weekly).parts == {"notes": "Tuần."}
+    with pytest.raises(UserError, match="Trích yếu"):
+        keep_draft(db, daily, {"subject": "   "})
+    with pytest.raises(UserError, match="không có phần"):
+        keep_draft(db, daily, {"area_id": "x"})
+    assert draft_for(db, daily).parts == {"proposals": "Xin thêm test.", "notes": "Ghi chú."}
+    issued = issue_report(db, draft_id=first.id)
+    assert "Xin thêm test." in _text(report_pdf(db, issued.id))
+    version = new_version(db, issued.id)
+    assert new_version(db, issued.id).id == version.id  # the version begun, not a second one
+    assert version_draft_of(db, issued.id).id == version.id
+    keep_draft(db, version.spec, {"proposals": "Bản 2."}, draft_id=version.id)
+    assert draft_for(db, daily).id == version.id
+    assert get_report(db, issued.id).state == "issued"  # not superseded by a mere draft
+    assert {r.version: r.state for r in list_reports(db) if r.kind == "daily"} == {
+        1: "issued",
+        2: "draft",
+    }
+    second = issue_report(db, draft_id=version.id)
+    assert get_report(db, issued.id).state == "superseded"
+    assert get_report(db, second.id).state == "issued"
+    text = _text(report_pdf(db, second.id))
+    assert "Bản 2." in text and "Ghi chú." in text

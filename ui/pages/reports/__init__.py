@@ -8,9 +8,9 @@ shows every version; an issued one is opened read-only and changed only by a new
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -40,19 +40,22 @@ from fieldapp.errors import UserError
 from fieldapp.reports.content import ReportSpec
 from fieldapp.reports.issue import (
     ReportRecord,
+    draft_for,
     draft_report,
     get_report,
     issue_report,
+    issued_for,
+    keep_draft,
     list_reports,
     new_version,
     report_pdf,
-    save_draft,
 )
 from fieldapp.reports.render import BuiltReport, build_report, spec_for
 from fieldapp.text.vietnamese import format_date
 from ui.pages.base import Page
 
 KIND_KEYS = ("daily", "weekly", "directive")
+AUTOSAVE_MS = 700
 
 
 class ReportsPage(Page):
@@ -158,6 +161,17 @@ class ReportsPage(Page):
         self._typing.setSingleShot(True)
         self._typing.setInterval(600)
         self._typing.timeout.connect(self._on_preview)
+        # Edits are written to the database a moment after the last key (and on leaving).
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
+        self._save_error = ""
+        self._saved_at: datetime | None = None
+        self._issued_for_choice: ReportRecord | None = None
+        self._last_choice = self._choice()
+        self._watched = None
+        self._shown_spec: ReportSpec | None = None  # the report whose edits are pending
 
         # -- signals and keys -----------------------------------------------------------------
         self.kind_combo.currentIndexChanged.connect(self._on_choice_changed)
@@ -240,6 +254,9 @@ class ReportsPage(Page):
         self.directive_combo.setCurrentIndex(max(index, 0))
         self._loading = False
         self._update_choice_widgets()
+        self._last_choice = self._choice()
+        if self.viewing is None and self.draft_id is None and not self.edits:
+            self._load_draft_for_choice()
         self._fill_issued()
         if self.viewing is None:
             self._rebuild()
@@ -319,58 +336,181 @@ class ReportsPage(Page):
     def _show_status(self) -> None:
         if self.viewing is not None:
             r = self.viewing
-            self.status_label.setText(
-                self.tr(
-                    "Issued report No. {number}, version {version}, {date}; frozen, SHA-256 {sha}."
-                ).format(
-                    number=r.number_text,
-                    version=r.version,
-                    date=format_date(r.issued_at.astimezone().date()) if r.issued_at else "",
-                    sha=r.sha256[:16] + "…",
-                )
+            text = self.tr(
+                "Issued report No. {number}, version {version}, {date}; frozen, SHA-256 {sha}."
+            ).format(
+                number=r.number_text,
+                version=r.version,
+                date=format_date(r.issued_at.astimezone().date()) if r.issued_at else "",
+                sha=r.sha256[:16] + "…",
             )
-        elif self.draft_id is not None:
+            if r.superseded_by:
+                text += " " + self.tr("A newer version of it has been issued.")
+            self.status_label.setText(text)
+            return
+        if self._save_error:
+            self.status_label.setText(self.tr("Not saved: {error}").format(error=self._save_error))
+            return
+        saved = self._saved_at.strftime("%H:%M:%S") if self._saved_at else ""
+        if self.draft_id is not None:
             record = get_report(self.db, self.draft_id)
             if record.number:
-                self.status_label.setText(
-                    self.tr(
-                        "New version {version} of report No. {number} (not issued yet)."
-                    ).format(version=record.version, number=record.number_text)
-                )
+                text = self.tr(
+                    "New version {version} of report No. {number} (not issued yet)."
+                ).format(version=record.version, number=record.number_text)
             else:
-                self.status_label.setText(self.tr("Saved draft (not issued yet)."))
+                text = self.tr("Saved draft (not issued yet).")
+            if self.edits:
+                text += " " + self.tr("Saving…")
+            elif saved:
+                text += " " + self.tr("Saved at {time}.").format(time=saved)
+            self.status_label.setText(text)
         elif self.built is not None:
-            self.status_label.setText(self.tr("Draft: not numbered until it is issued."))
+            text = self.tr("Draft: not numbered until it is issued.")
+            issued = self._issued_for_choice
+            if issued is not None:
+                text += " " + self.tr(
+                    "Report No. {number} of this period is already issued; to change it, "
+                    "open it in the list and make a new version."
+                ).format(number=issued.number_text)
+            self.status_label.setText(text)
 
     def _fill_issued(self) -> None:
         reports = list_reports(self.db)
         self._issued = reports
         self.issued_table.setRowCount(len(reports))
+        names = {
+            "draft": self.tr("draft"),
+            "issued": self.tr("issued"),
+            "superseded": self.tr("replaced"),
+        }
         for i, r in enumerate(reports):
-            status = self.tr("issued") if r.status == "issued" else self.tr("draft")
-            if r.superseded_by:
-                status = self.tr("replaced")
             cells = (
                 r.number_text or "–",
                 str(r.version),
                 format_date(r.period_end),
-                status,
+                names.get(r.state, r.state),
                 r.title,
             )
             for c, text in enumerate(cells):
                 self.issued_table.setItem(i, c, QTableWidgetItem(text))
         self.issued_table.resizeColumnsToContents()
 
+    # -- drafts: kept as they are typed ------------------------------------------------------
+
+    def _choice(self) -> tuple[int, QDate, int]:
+        return (
+            self.kind_combo.currentIndex(),
+            self.date_edit.date(),
+            self.directive_combo.currentIndex(),
+        )
+
+    def _set_choice(self, choice: tuple[int, QDate, int]) -> None:
+        self._loading = True
+        self.kind_combo.setCurrentIndex(choice[0])
+        self.date_edit.setDate(choice[1])
+        self.directive_combo.setCurrentIndex(choice[2])
+        self._loading = False
+        self._update_choice_widgets()
+
+    def flush(self) -> bool:
+        """Write the edits not yet kept to the database now. False (and the reason in the
+        status line) when they cannot be kept, e.g. an empty subject line."""
+        self._autosave.stop()
+        if not self.edits or self.viewing is not None:
+            return True
+        edits = dict(self.edits)
+        try:
+            if self.draft_id is not None:
+                record = get_report(self.db, self.draft_id)
+                saved = keep_draft(self.db, record.spec, edits, draft_id=record.id)
+            else:
+                saved = keep_draft(self.db, self._shown_spec or self.spec(), edits)
+        except UserError as err:
+            self._save_error = str(err)
+            self._show_status()
+            return False
+        self._save_error = ""
+        self.draft_id = saved.id
+        for key, value in edits.items():  # typing meanwhile stays pending
+            if self.edits.get(key) == value:
+                self.edits.pop(key)
+        self._saved_at = datetime.now()
+        self._show_status()
+        return True
+
+    def may_leave(self) -> bool:
+        """Called before the report shown changes or the window closes: the edits are kept;
+        if they cannot be, ask whether to drop them."""
+        if self.flush():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reports"),
+            self.tr(
+                "Your last change to the report could not be saved:\n{error}\n\n"
+                "Leave it and lose that change?"
+            ).format(error=self._save_error),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.edits = {}
+        self._save_error = ""
+        return True
+
+    def _load_draft_for_choice(self) -> None:
+        """Show the draft being written for the chosen report (or its generated text)."""
+        self.viewing = None
+        self.edits = {}
+        self._save_error = ""
+        self._saved_at = None
+        self._part_key = None
+        self.draft_id = None
+        self._issued_for_choice = None
+        self._shown_spec = None
+        try:
+            spec = self.spec()
+        except UserError:
+            return
+        self._shown_spec = spec
+        draft = draft_for(self.db, spec)
+        if draft is not None:
+            self.draft_id = draft.id
+        else:
+            self._issued_for_choice = issued_for(self.db, spec)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        self.flush()  # leaving the page keeps the edits (a failed one stays in memory)
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        window = self.window()
+        if window is not self and window is not self._watched:
+            window.installEventFilter(self)  # closing the window asks about an unkept edit
+            self._watched = window
+        super().showEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Close and watched is self._watched:
+            if not self.may_leave():
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
+
     # -- slots -------------------------------------------------------------------------------
 
     def _on_choice_changed(self, *_args) -> None:
         if self._loading:
             return
-        self.viewing = None
-        self.draft_id = None
-        self.edits = {}
-        self._part_key = None
+        if not self.may_leave():
+            self._set_choice(self._last_choice)
+            return
+        self._last_choice = self._choice()
         self._update_choice_widgets()
+        self._load_draft_for_choice()
+        self._fill_issued()
         self._rebuild()
 
     def _on_preview(self) -> None:
@@ -389,18 +529,21 @@ class ReportsPage(Page):
         if self._loading or self._part_key is None or self.viewing is not None:
             return
         self.edits[self._part_key] = self.part_edit.toPlainText()
+        self._autosave.start()
         self._typing.start()
+        self._show_status()
 
     def _on_reset_part(self) -> None:
-        if self._part_key is None:
+        if self._part_key is None or self.viewing is not None:
             return
         self.edits.pop(self._part_key, None)
         if self.draft_id is not None:
             record = get_report(self.db, self.draft_id)
-            if self._part_key in record.parts and record.number is None:
-                parts = dict(record.parts)
-                parts.pop(self._part_key)
-                self._guard(lambda: save_draft(self.db, record.spec, parts, draft_id=record.id))
+            self._guard(
+                lambda: keep_draft(
+                    self.db, record.spec, {}, draft_id=record.id, reset=(self._part_key,)
+                )
+            )
         self._rebuild()
 
     def _guard(self, action):
@@ -410,39 +553,19 @@ class ReportsPage(Page):
             QMessageBox.warning(self, self.tr("Reports"), str(err))
             return None
 
-    def _current_parts(self) -> dict[str, str]:
-        if self.draft_id is not None:
-            return {**get_report(self.db, self.draft_id).parts, **self.edits}
-        return dict(self.edits)
-
     def save_draft(self) -> ReportRecord | None:
-        """Keep the edits as a draft (a new version keeps its number)."""
-        if self.draft_id is not None:
-            record = get_report(self.db, self.draft_id)
-            if record.number is not None:  # a new version: its parts are the whole text
-                saved = self._guard(lambda: self._save_version(record))
-            else:
-                saved = self._guard(
-                    lambda: save_draft(
-                        self.db, record.spec, self._current_parts(), draft_id=record.id
-                    )
-                )
-        else:
-            saved = self._guard(lambda: save_draft(self.db, self.spec(), self.edits))
-        if saved is not None:
-            self.draft_id = saved.id
+        """Keep the edits now (they are kept a moment after typing anyway)."""
+        if not self.edits and self.draft_id is None:
             self.edits = {}
-            self._fill_issued()
-            self._rebuild()
-        return saved
-
-    def _save_version(self, record: ReportRecord) -> ReportRecord:
-        from fieldapp.reports.issue import delete_draft
-
-        parts = self._current_parts()
-        old_id = next(r.id for r in list_reports(self.db) if r.uuid == record.supersedes)
-        delete_draft(self.db, record.id)
-        return new_version(self.db, old_id, parts)
+            saved = self._guard(lambda: keep_draft(self.db, self.spec(), {}))
+            if saved is not None:
+                self.draft_id = saved.id
+        elif not self.flush():
+            QMessageBox.warning(self, self.tr("Reports"), self._save_error)
+            return None
+        self._fill_issued()
+        self._rebuild()
+        return get_report(self.db, self.draft_id) if self.draft_id is not None else None
 
     def _on_save_draft(self) -> None:
         if self.viewing is None and self.built is not None:
@@ -450,14 +573,14 @@ class ReportsPage(Page):
 
     def issue(self) -> ReportRecord | None:
         """Issue what is shown: it gets its number and its PDF is frozen."""
+        if not self.flush():
+            QMessageBox.warning(self, self.tr("Reports"), self._save_error)
+            return None
         if self.draft_id is not None:
-            draft = get_report(self.db, self.draft_id)
-            edits = dict(self.edits)
-            issued = self._guard(
-                lambda: issue_report(self.db, draft_id=draft.id, edits=edits or None)
-            )
+            draft_id = self.draft_id
+            issued = self._guard(lambda: issue_report(self.db, draft_id=draft_id))
         else:
-            issued = self._guard(lambda: issue_report(self.db, self.spec(), self.edits))
+            issued = self._guard(lambda: issue_report(self.db, self.spec(), {}))
         if issued is None:
             return None
         self.edits = {}
@@ -497,9 +620,13 @@ class ReportsPage(Page):
 
     def open_issued(self, report_id: int) -> None:
         """Show a report of the list: an issued one read-only, a draft to edit."""
+        if not self.may_leave():
+            return
         record = get_report(self.db, report_id)
         self.edits = {}
+        self._save_error = ""
         self._part_key = None
+        self._show_choice_of(record)
         if record.status == "issued":
             self.viewing = record
             self.draft_id = None
@@ -513,12 +640,28 @@ class ReportsPage(Page):
         self._show_status()
         self.tabs.setCurrentIndex(0)
 
+    def _show_choice_of(self, record: ReportRecord) -> None:
+        """Put the kind, date and directive of ``record`` in the choice row (no reload)."""
+        self._loading = True
+        self.kind_combo.setCurrentIndex(KIND_KEYS.index(record.kind))
+        self.date_edit.setDate(QDate(record.period_end))
+        if record.directive_id is not None:
+            index = self.directive_combo.findData(record.directive_id)
+            if index >= 0:
+                self.directive_combo.setCurrentIndex(index)
+        self._loading = False
+        self._last_choice = self._choice()
+        self._update_choice_widgets()
+
     def _on_open_issued(self, *_args) -> None:
         record = self._selected_report()
         if record is not None:
             self._guard(lambda: self.open_issued(record.id))
 
     def start_new_version(self, report_id: int) -> ReportRecord | None:
+        """Write a new version of issued report ``report_id`` (or go on with the one begun)."""
+        if not self.may_leave():
+            return None
         draft = self._guard(lambda: new_version(self.db, report_id))
         if draft is not None:
             self._fill_issued()
