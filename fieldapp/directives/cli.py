@@ -14,8 +14,7 @@ import sys
 from datetime import date
 
 from fieldapp.cli_support import print_json
-from fieldapp.directives.extract import extract_text
-from fieldapp.directives.parser import ParsedDirective, parse_directive
+from fieldapp.directives.parser import ParsedDirective
 
 _FIELD_NAMES = {
     "number": "số, ký hiệu",
@@ -107,11 +106,20 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    parsed = parse_directive(extract_text(args.file))
+    from fieldapp.directives.reading import read_directive
+
+    reading = read_directive(args.file)
     if args.json:
-        print_json(parsed.to_json_dict())
+        print_json(reading.to_json_dict())
     else:
-        print(summary(parsed))
+        print(summary(reading.parsed))
+        if reading.extracted.ocr:
+            ocr = reading.extracted.ocr
+            print(
+                f"Nhận dạng chữ (OCR): {ocr.pages} trang, độ tin cậy {ocr.mean_confidence:.0f}/100"
+            )
+        if reading.flags:
+            print("Cần kiểm tra: " + ", ".join(reading.flags))
     return 0
 
 

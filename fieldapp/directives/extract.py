@@ -1,8 +1,14 @@
-"""Text out of a received directive file: ``.txt``, text ``.pdf`` or ``.docx``.
+"""Reading a received directive file: ``.txt``, ``.docx``, ``.pdf`` (text or scanned) and
+page images (``.png``, ``.jpg``, ``.tif``).
 
 The file type is decided by its content (magic bytes), not trusted from its name, so a
-renamed image or spreadsheet is refused rather than read as garbage. Every refusal is a
+renamed spreadsheet is refused rather than read as garbage. Every refusal is a
 :class:`~fieldapp.errors.UserError` with a one-line Vietnamese message. Output is NFC.
+
+Word and PDF files keep where their text sits (:mod:`fieldapp.directives.layout`): the two
+cells of the header table and of the bottom table stay apart instead of interleaving. PDF
+pages without a text layer and image files are recognised with OCR
+(:mod:`fieldapp.directives.ocr`), only those pages, within a time budget.
 """
 
 from __future__ import annotations
@@ -10,12 +16,20 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 import unicodedata
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from fieldapp.directives.layout import Layout, Segment, layout_from_pages
 from fieldapp.errors import UserError
+from fieldapp.progress import Progress, report
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest file accepted; checked with ``stat`` before anything is read."""
@@ -24,8 +38,11 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 40 * 1024 * 1024
 MAX_DOCX_RATIO = 200
 MAX_PDF_PAGES = 500
+# Largest page image rendered from a PDF for OCR (an A4 page at 200 dpi is 3.9 Mpx).
+MAX_RENDER_PIXELS = 12_000_000
+OCR_DPI = 200
 
-# Fewer visible characters than this per page on average means there is no text layer.
+# Fewer visible characters than this on a page means it has no text layer.
 _MIN_PDF_CHARS_PER_PAGE = 20
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,8 +50,46 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _C1_RE = re.compile(r"[\x80-\x9f]")
 
 
+@dataclass
+class OcrInfo:
+    """How the text of page images was recognised."""
+
+    pages: int
+    mean_confidence: float
+    angles: list[float] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages, "mean_confidence": round(self.mean_confidence, 1)}
+
+
+@dataclass
+class Extracted:
+    """What was read from a file: its text in reading order, its zones (Word, PDF, OCR),
+    how OCR went (None when no page needed it), and a small picture of the first page."""
+
+    text: str
+    layout: Layout | None = None
+    ocr: OcrInfo | None = None
+    file_kind: str = "txt"
+    pages: int = 1
+    preview: Image | None = None
+
+
 def extract_text(path: str | os.PathLike[str]) -> str:
     """Return the text of a directive file, NFC-normalised, or raise ``UserError``."""
+    return read_directive_file(path).text
+
+
+def read_directive_file(
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    preview: bool = False,
+) -> Extracted:
+    """Read a directive file of any accepted kind; OCR the pages that need it.
+
+    ``preview`` also renders the first page as a small image (for the review form).
+    """
     p = Path(path)
     name = p.name
     try:
@@ -55,20 +110,33 @@ def extract_text(path: str | os.PathLike[str]) -> str:
     except OSError as err:
         raise UserError(f"Không đọc được tệp {name}: {err.strerror or err}") from None
 
+    report(progress, 0, None, "Đang đọc tệp")
     if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
-        text = _pdf_text(data, name)
+        out = _pdf_read(data, name, progress, preview)
     elif data[:4] == b"PK\x03\x04":
-        text = _docx_text(data, name)
+        layout = _docx_layout(data, name)
+        out = Extracted(layout.to_text(), layout, file_kind="docx")
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UserError(
             f"Tệp {name} là định dạng Word cũ (.doc); hãy lưu lại thành .docx hoặc PDF."
         )
+    elif _is_image(data):
+        out = _image_read(p, name, progress, preview)
     else:
-        text = _decode_text(data, name)
-    text = unicodedata.normalize("NFC", text)
-    if not text.strip():
+        out = Extracted(_decode_text(data, name))
+    out.text = unicodedata.normalize("NFC", out.text)
+    if not out.text.strip():
         raise UserError(f"Tệp {name} không có nội dung chữ.")
-    return text
+    return out
+
+
+def _is_image(data: bytes) -> bool:
+    return (
+        data[:8] == b"\x89PNG\r\n\x1a\n"
+        or data[:3] == b"\xff\xd8\xff"
+        or data[:4] in (b"II*\x00", b"MM\x00*")
+        or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+    )
 
 
 # --- plain text -------------------------------------------------------------------------------
@@ -121,45 +189,125 @@ def _refuse_if_binary(text: str, name: str) -> str:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-def _pdf_text(data: bytes, name: str) -> str:
+def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) -> Extracted:
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover - pypdf is a runtime dependency
-        raise UserError("Chưa cài thư viện đọc PDF (pypdf); không đọc được tệp PDF.") from None
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - pypdfium2 is a runtime dependency
+        raise UserError("Chưa cài thư viện đọc PDF (pypdfium2); không đọc được tệp PDF.") from None
+    from fieldapp.directives import ocr
+
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:
-                ok = 0
-            if not ok:
-                raise UserError(f"Tệp PDF {name} có mật khẩu; không đọc được.")
-        n_pages = len(reader.pages)
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise UserError(f"Tệp PDF {name} có mật khẩu; không đọc được.") from None
+        raise UserError(f"Tệp PDF {name} bị hỏng hoặc không đọc được.") from None
+    try:
+        n_pages = len(pdf)
         if n_pages == 0:
             raise UserError(f"Tệp PDF {name} không có trang nào.")
         if n_pages > MAX_PDF_PAGES:
             raise UserError(f"Tệp PDF {name} có {n_pages} trang, quá dài cho một văn bản.")
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        pages: list[tuple[float, float, list[Segment]] | None] = []
+        scanned: list[int] = []
+        for i in range(n_pages):
+            page = pdf[i]
+            width, height = page.get_size()
+            segments = _pdf_segments(page, height)
+            visible = sum(len("".join(s.text.split())) for s in segments)
+            if visible < _MIN_PDF_CHARS_PER_PAGE:
+                scanned.append(i)
+                pages.append(None)
+            else:
+                pages.append((width, height, segments))
+            if len(scanned) > ocr.MAX_OCR_PAGES:
+                raise UserError(
+                    f"Tệp PDF {name} có hơn {ocr.MAX_OCR_PAGES} trang quét (không có lớp chữ); "
+                    "quá dài để nhận dạng chữ một lần. Hãy tách ra hoặc nhập tay."
+                )
+        info = None
+        if scanned:
+            deadline = time.monotonic() + ocr.TIME_BUDGET_S
+
+            def loader(index: int):
+                return lambda: _render(pdf[index], name)
+
+            done = ocr.recognise(
+                [loader(i) for i in scanned], name, progress=progress, deadline=deadline
+            )
+            info = _ocr_info(done, name)
+            for index, page in zip(scanned, done, strict=True):
+                pages[index] = (page.width, page.height, page.segments)
+        layout = layout_from_pages([p for p in pages if p is not None])
+        image = _render(pdf[0], name, max_side=1400) if preview else None
     except UserError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError):
+    except (pdfium.PdfiumError, ValueError, OSError, MemoryError):
         raise UserError(f"Tệp PDF {name} bị hỏng hoặc không đọc được.") from None
-    text = "\n\n".join(pages)
-    visible = sum(1 for ch in text if not ch.isspace())
-    if visible < _MIN_PDF_CHARS_PER_PAGE * n_pages:
+    finally:
+        pdf.close()
+    return Extracted(layout.to_text(), layout, info, "pdf", n_pages, image)
+
+
+def _pdf_segments(page, height: float) -> list[Segment]:
+    """Text runs of a PDF page with their boxes (top-left origin, points)."""
+    textpage = page.get_textpage()
+    try:
+        out = []
+        for r in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(r)
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            text = " ".join(text.replace("\r", " ").replace("\n", " ").split())
+            if text:
+                out.append(Segment(left, height - top, right, height - bottom, text))
+        return out
+    finally:
+        textpage.close()
+
+
+def _render(page, name: str, max_side: int | None = None):
+    """A page as a greyscale image at 200 dpi (smaller if the page is huge)."""
+    width, height = page.get_size()
+    scale = OCR_DPI / 72
+    if width * height * scale * scale > MAX_RENDER_PIXELS:
+        scale = (MAX_RENDER_PIXELS / max(1.0, width * height)) ** 0.5
+    if max_side:
+        scale = min(scale, max_side / max(1.0, width, height))
+    if width * scale < 16 or height * scale < 16:
+        raise UserError(f"Trang của tệp PDF {name} quá nhỏ để đọc.")
+    return page.render(scale=scale, grayscale=True).to_pil()
+
+
+def _ocr_info(pages: list, name: str) -> OcrInfo:
+    words = sum(p.words for p in pages)
+    if words < 5:
         raise UserError(
-            f"Tệp PDF không có lớp chữ (bản quét?): {name}; "
-            "cần nhận dạng chữ (OCR) hoặc nhập tay trước khi đọc."
+            f"Không nhận ra chữ nào trong {name}: ảnh có thể mờ, nhiễu hoặc không phải văn bản. "
+            "Hãy quét hoặc chụp lại rõ hơn, hoặc nhập tay."
         )
-    return text
+    mean = sum(p.confidence * p.words for p in pages) / words
+    return OcrInfo(len(pages), mean, [p.angle for p in pages])
+
+
+def _image_read(path: Path, name: str, progress: Progress | None, preview: bool) -> Extracted:
+    from fieldapp.directives import ocr
+
+    ocr.check_engine()
+    images = ocr.open_image(path, name)
+    done = ocr.recognise([lambda im=im: im for im in images], name, progress=progress)
+    info = _ocr_info(done, name)
+    layout = layout_from_pages([(p.width, p.height, p.segments) for p in done])
+    image = None
+    if preview:
+        image = images[0].convert("L")
+        image.thumbnail((1400, 1400))
+    return Extracted(layout.to_text(), layout, info, "image", len(images), image)
 
 
 # --- DOCX -------------------------------------------------------------------------------------
 
 
-def _docx_text(data: bytes, name: str) -> str:
+def _docx_layout(data: bytes, name: str) -> Layout:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
@@ -187,9 +335,108 @@ def _docx_text(data: bytes, name: str) -> str:
     body = root.find(f"{_W}body")
     if body is None:
         raise UserError(f"Tệp {name} bị hỏng (không có phần thân văn bản).")
+    return _body_layout(body, numbers)
+
+
+def _body_layout(body: ElementTree.Element, numbers: _Numbering) -> Layout:
+    """Zones of a Word body: marks above, the header table's two cells, the body, and the
+    bottom table (Nơi nhận, signing block) if there is one."""
+    blocks = list(_blocks(body))
+    layout = Layout()
+    tables = [i for i, b in enumerate(blocks) if b.tag == f"{_W}tbl"]
+    first_text = next(
+        (i for i, b in enumerate(blocks) if b.tag == f"{_W}p" and _is_body_paragraph(b, numbers)),
+        len(blocks),
+    )
+    header = (
+        tables[0] if tables and tables[0] <= first_text and _columns(blocks[tables[0]]) else None
+    )
+    footer = None
+    if tables and tables[-1] != header and _columns(blocks[tables[-1]]):
+        last = blocks[tables[-1]]
+        text = " ".join(t.text or "" for t in last.iter(f"{_W}t")).lower()
+        after = (
+            [b for b in blocks[tables[-1] + 1 :] if _paragraph_text(b, numbers).strip()]
+            if all(b.tag == f"{_W}p" for b in blocks[tables[-1] + 1 :])
+            else None
+        )
+        if ("nơi nhận" in text or _SIGN_RE.search(text)) and after is not None and len(after) <= 3:
+            footer = tables[-1]
+    start = 0
+    if header is not None:
+        for b in blocks[:header]:
+            layout.above.extend(_lines_of(b, numbers))
+        left, right = _table_columns(blocks[header], numbers, layout.above)
+        layout.header_left, layout.header_right = left, right
+        start = header + 1
+    end = footer if footer is not None else len(blocks)
     lines: list[str] = []
-    _walk_block(body, lines, numbers)
-    return "\n".join(lines)
+    _walk_block_list(blocks[start:end], lines, numbers)
+    layout.body = lines
+    if footer is not None:
+        left, right = _table_columns(blocks[footer], numbers, None)
+        layout.footer_left, layout.footer_right = left, right
+        for b in blocks[footer + 1 :]:
+            layout.footer_right.extend(_lines_of(b, numbers))
+    return layout
+
+
+_SIGN_RE = re.compile(r"\b(?:t/m|tm\.|kt\.|tl\.|tuq\.|q\.)\s|chủ tịch|bí thư|giám đốc|trưởng ban")
+
+
+def _blocks(el: ElementTree.Element):
+    for child in el:
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _is_body_paragraph(p: ElementTree.Element, numbers: _Numbering) -> bool:
+    """A paragraph long enough to be body text (marks like "KHẨN" above the header are not)."""
+    text = "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
+    return len(text) > 40
+
+
+def _columns(tbl: ElementTree.Element) -> bool:
+    return any(len(row.findall(f"{_W}tc")) >= 2 for row in tbl.findall(f"{_W}tr"))
+
+
+def _lines_of(el: ElementTree.Element, numbers: _Numbering) -> list[str]:
+    lines: list[str] = []
+    _walk_block_list([el], lines, numbers)
+    return [line for line in lines if line.strip()]
+
+
+def _table_columns(
+    tbl: ElementTree.Element, numbers: _Numbering, spanning: list[str] | None
+) -> tuple[list[str], list[str]]:
+    """The lines of a two-column table's left and right cells, row by row; a row of one
+    merged cell goes to ``spanning`` (or to the left) instead."""
+    left: list[str] = []
+    right: list[str] = []
+    for row in tbl.findall(f"{_W}tr"):
+        cells = row.findall(f"{_W}tc")
+        if not cells:
+            continue
+        if len(cells) == 1:
+            (spanning if spanning is not None else left).extend(_cell_lines(cells[0], numbers))
+            continue
+        left.extend(_cell_lines(cells[0], numbers))
+        for tc in cells[1:]:
+            right.extend(_cell_lines(tc, numbers))
+    return left, right
+
+
+def _cell_lines(tc: ElementTree.Element, numbers: _Numbering) -> list[str]:
+    out = []
+    for p in tc.iter(f"{_W}p"):
+        for line in _paragraph_text(p, numbers).split("\n"):
+            if line.strip():
+                out.append(line.strip())
+    return out
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
@@ -233,7 +480,7 @@ class _Numbering:
             for lvl in an.findall(f"{_W}lvl"):
                 fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
                 text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = int(_val(lvl.find(f"{_W}start")) or "1")
+                start = _start_value(_val(lvl.find(f"{_W}start")))
                 levels[lvl.get(f"{_W}ilvl", "0")] = (fmt, text, start)
             abstract[an.get(f"{_W}abstractNumId", "")] = levels
         for num in root.findall(f"{_W}num"):
@@ -248,6 +495,8 @@ class _Numbering:
         fmt, text, _start = spec
         if fmt == "bullet" or fmt == "none":
             return "- " if fmt == "bullet" else ""
+        if not ilvl.isdigit() or int(ilvl) > 8:
+            return ""
         level = int(ilvl)
         counters = self._counters.setdefault(num_id, {})
         counters[level] = counters.get(level, self._start(num_id, level) - 1) + 1
@@ -267,6 +516,17 @@ class _Numbering:
         return spec[2] if spec else 1
 
 
+# Word itself stops at 32767; a larger start is a hostile or broken file, read as 1.
+_MAX_NUMBER_START = 32767
+
+
+def _start_value(text: str | None) -> int:
+    if not text or not re.fullmatch(r"\d{1,6}", text.strip()):
+        return 1
+    value = int(text)
+    return value if value <= _MAX_NUMBER_START else 1
+
+
 def _val(el: ElementTree.Element | None) -> str | None:
     return None if el is None else el.get(f"{_W}val")
 
@@ -276,7 +536,7 @@ def _format_number(value: int, fmt: str) -> str:
         letters = "abcdefghijklmnopqrstuvwxyz"
         s = letters[(value - 1) % 26]
         return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt in ("upperRoman", "lowerRoman") and 0 < value < 4000:
         s = _roman(value)
         return s if fmt == "upperRoman" else s.lower()
     return str(value)
@@ -284,15 +544,31 @@ def _format_number(value: int, fmt: str) -> str:
 
 def _roman(value: int) -> str:
     out = ""
-    for n, s in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for n, s in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= n:
             out += s
             value -= n
     return out
 
 
-def _walk_block(el: ElementTree.Element, lines: list[str], numbers: _Numbering) -> None:
-    for child in el:
+def _walk_block_list(
+    blocks: list[ElementTree.Element], lines: list[str], numbers: _Numbering
+) -> None:
+    for child in blocks:
         if child.tag == f"{_W}p":
             lines.append(_paragraph_text(child, numbers))
         elif child.tag == f"{_W}tbl":
@@ -307,7 +583,7 @@ def _walk_block(el: ElementTree.Element, lines: list[str], numbers: _Numbering) 
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                _walk_block(content, lines, numbers)
+                _walk_block_list(list(content), lines, numbers)
 
 
 def _paragraph_text(p: ElementTree.Element, numbers: _Numbering) -> str:

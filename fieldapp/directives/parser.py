@@ -393,8 +393,10 @@ def _kind_from_code(code: str | None, number: str | None) -> str | None:
 
 _ORG_PHRASES: dict[tuple[str, ...], tuple[str, bool]] = {}
 for _phrase, _canon, _place_follows in (
-    ("ủy ban nhân dân", "Ủy ban nhân dân", False),
-    ("hội đồng nhân dân", "Hội đồng nhân dân", False),
+    # As written on the envelope and in registers: "ỦY BAN NHÂN DÂN / HUYỆN TUY ĐỨC" is
+    # "UBND huyện Tuy Đức".
+    ("ủy ban nhân dân", "UBND", False),
+    ("hội đồng nhân dân", "HĐND", False),
     ("ubnd", "UBND", False),
     ("hđnd", "HĐND", False),
     ("mttq", "MTTQ", False),
@@ -559,6 +561,8 @@ def _parse_header(lines: list[str], d: ParsedDirective) -> int:
             i += 1
             continue
         cells = [c.strip() for c in line.split("|")] if "|" in line else [line]
+        if len(cells) > 1 or len(line) > 60:
+            cells = [piece for c in cells for piece in _split_run_on(c)]
         consumed = True
         for cell in cells:
             if not cell:
@@ -763,6 +767,8 @@ def _parse_tail(lines: list[str], d: ParsedDirective) -> None:
     after_title = False
     for line in lines:
         cells = [c.strip() for c in line.split("|")] if "|" in line else [line]
+        if len(cells) > 1 or len(line) > 60:
+            cells = [piece for c in cells for piece in _split_tail_cell(c)]
         for cell in cells:
             if not cell:
                 continue
@@ -805,6 +811,83 @@ def _parse_tail(lines: list[str], d: ParsedDirective) -> None:
     if names:
         accented = [nm for nm in names if nm != _fold(nm) and not nm.isascii()]
         d.signer = (accented or names)[-1]
+
+
+# --- cells of a flattened table ("A | B", each cell's paragraphs run together) ---------------
+
+_RUN_ON_BREAKS = re.compile(
+    r"(?P<num>\bS[ốỐ]\s*:?\s*\d{1,6}\s*[-/]\s*[\wĐđ]+(?:\s*[-/]\s*[\wĐđ]+)*)"
+    r"|(?P<nat>ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)"
+    r"|(?P<subj>\b(?:V/v|V\.v|Về\s+việc)\s)"
+    r"|(?P<mark>\b(?:HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN)\b\s*→?)"
+    r"|(?P<date>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*\s+){0,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*\s*,\s*ngày\s+[\d.…])"
+)
+
+
+def _split_run_on(cell: str) -> list[str]:
+    """A header cell whose lines were run together ("TỈNH ỦY BẮC KẠN Số 309-CV/TU Về ...")
+    cut back into its lines: issuing body, number, subject ("Về ..." after the number starts
+    its own piece), national title, place and date."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _RUN_ON_BREAKS.finditer(cell):
+        if m.lastgroup == "date" and _PLACE_DATE_RE.match(cell[pos:].strip()):
+            continue  # the place already starts the current piece
+        before = cell[pos : m.start()].strip()
+        if before:
+            pieces.append(before)
+        if m.lastgroup in ("num", "nat", "mark"):
+            pieces.append(m.group(0).strip())
+            pos = m.end()
+        else:
+            pos = m.start()
+    rest = cell[pos:].strip()
+    if rest:
+        pieces.append(rest)
+    return [p for p in pieces if p] or [cell]
+
+
+_AUTHORITY_SPLIT_RE = re.compile(
+    r"(?=(?<!\S)(?:T/M|TM\s*\.|KT\s*\.|K/T|TL\s*\.|T/L|TUQ\s*\.|Q\s*\.)\s*[A-ZĐ])"
+)
+_POSITION_ANY_RE = re.compile(_POSITION_RE.pattern.lstrip("^"))
+_SIGNED_MARK_RE = re.compile(r"\((?:Đã\s+ký|đã\s+ký|ký|Ký)[^)]*\)")
+
+
+def _split_tail_cell(cell: str) -> list[str]:
+    """ "Nơi nhận: - A, - B" or "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn A" run together in one
+    cell, cut back into lines."""
+    cell = _SIGNED_MARK_RE.sub(" ", cell).strip()
+    if _NOI_NHAN_RE.match(cell) or cell[:1] in "-–+•":
+        parts = re.split(r"\s+(?=[-–+•]\s)", cell)
+        return [p.strip() for p in parts if p.strip()]
+    words = cell.split()
+    # The signer's name: the trailing run of capitalised, not all-caps words.
+    k = len(words)
+    while k > 0 and _NAME_WORD_RE.match(words[k - 1]) and words[k - 1][:1].isupper():
+        k -= 1
+    name = " ".join(words[k:])
+    head = " ".join(words[:k])
+    if not head or not _is_upper_line(head):
+        return [cell]
+    pieces = [p.strip() for p in _AUTHORITY_SPLIT_RE.split(head) if p.strip()]
+    if pieces:
+        last = pieces[-1]
+        for m in _POSITION_ANY_RE.finditer(last):
+            start = m.start()
+            if (
+                start > 0
+                and _POSITION_RE.fullmatch(last[start:])
+                and (not _AUTHORITY_RE.match(last) or last[:start].strip().count(" ") >= 1)
+            ):
+                pieces[-1:] = [last[:start].strip(), last[start:].strip()]
+                break
+    if name and _is_name(name):
+        pieces.append(name)
+    elif name:
+        pieces[-1] = (pieces[-1] + " " + name).strip() if pieces else name
+    return pieces
 
 
 def _is_name(s: str) -> bool:
@@ -900,8 +983,14 @@ def _parse_body(lines: list[str], d: ParsedDirective) -> None:
             k += 1
             continue
         m = _LETTER_RE.match(p)
+        if m and num is not None:
+            # Sub-points a), b) of a numbered task stay inside that task.
+            nodes[num].paras.append(p)
+            current = num
+            k += 1
+            continue
         if m and (nodes or k == 0 or preamble):
-            parent = num if num is not None else section
+            parent = section
             base = nodes[parent].label + "." if parent is not None else ""
             nodes.append(_Node(base + m.group("l"), "letter", [m.group("rest")], parent))
             current = len(nodes) - 1

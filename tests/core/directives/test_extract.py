@@ -64,7 +64,7 @@ def test_corpus_file_reads(tmp_path: Path) -> None:
     [
         (b"", "rỗng"),
         (b"   \n\n  \n", "không có nội dung chữ"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "không phải văn bản"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "ảnh bad.txt bị hỏng"),
         (b"abc \x81\x8d\xfe def", "bảng mã"),  # neither UTF-8 nor clean cp1258
         (b"\xef\xbb\xbfabc \xff\xfe", "lỗi mã hoá"),  # BOM says UTF-8, content is not
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
@@ -140,10 +140,10 @@ def test_text_pdf(tmp_path: Path) -> None:
     assert d.issuer == "Tỉnh ủy Bắc Kạn"
 
 
-def test_scanned_pdf_refused(tmp_path: Path) -> None:
+def test_blank_scanned_page_is_refused_after_ocr_finds_nothing(tmp_path: Path) -> None:
     p = tmp_path / "scan.pdf"
     _pdf(p, None)
-    with pytest.raises(UserError, match=r"Tệp PDF không có lớp chữ \(bản quét\?\)"):
+    with pytest.raises(UserError, match=r"Không nhận ra chữ nào trong scan.pdf"):
         extract_text(p)
 
 

@@ -122,7 +122,7 @@ def test_same_number_from_another_issuer_is_not_a_duplicate(db, registered):
     ("name", "data", "message"),
     [
         ("rong.txt", b"", "Tệp rỗng"),
-        ("anh.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "không phải văn bản"),
+        ("anh.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "ảnh anh.txt bị hỏng"),
         ("hong.pdf", b"%PDF-1.4 nothing else", "PDF"),
         ("word-cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".doc"),
         ("sai-ma.txt", "Số 12/CV-UBND\n".encode() + b"\x81\x8d\x8f\x90" * 20, "bảng mã"),

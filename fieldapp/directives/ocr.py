@@ -1,0 +1,307 @@
+"""Recognising the text of scanned and photographed directives (OCR) with Tesseract.
+
+The engine comes inside the ``tesserocr`` wheel (Linux and Windows); the Vietnamese language
+data (``vie.traineddata``, Apache-2.0, from Debian's ``tesseract-ocr-vie``) is vendored in
+``resources/tessdata`` so a frozen build needs nothing installed. ``FIELDAPP_TESSDATA`` points
+elsewhere if wanted.
+
+Each page image is straightened first (projection profile: the angle at which the rows of
+ink are sharpest), then recognised word by word. Words are grouped into the page's lines and
+a line is cut where a wide gap separates two columns, so the two cells of a header table come
+out as two :class:`~fieldapp.directives.layout.Segment` s that the layout step can place.
+
+Hostile input is bounded: pixels per image, pages per file, and a time budget for the whole
+file (:data:`TIME_BUDGET_S`); pages of noise give no words and a clear refusal.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldapp.directives.layout import Segment
+from fieldapp.errors import UserError
+from fieldapp.progress import Progress, report
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+LANGUAGE = "vie"
+MAX_OCR_PAGES = 20
+"""More page images than this in one file is not a directive: refused before any OCR."""
+MAX_IMAGE_PIXELS = 50_000_000
+"""An image larger than this (an A4 page at 600 dpi is 35 Mpx) is refused before decoding."""
+TARGET_LONG_SIDE = 2400
+"""Images are scaled so their long side is at most this (≈ 200 dpi for A4): speed, not loss."""
+TIME_BUDGET_S = 30.0
+"""The whole file's OCR must end within this; past it the reading stops with a message."""
+LOW_CONFIDENCE = 75.0
+"""A field read from words below this mean confidence (0-100) is flagged for checking."""
+_MIN_WORD_CONFIDENCE = 30.0
+
+
+class OcrUnavailable(UserError):
+    """The OCR engine or its Vietnamese language data is missing on this computer."""
+
+
+@dataclass
+class OcrPage:
+    """One recognised page: its size in pixels, its segments (lines or column cells), the
+    angle it was straightened by, and the mean confidence of its words."""
+
+    width: int
+    height: int
+    segments: list[Segment] = field(default_factory=list)
+    angle: float = 0.0
+    confidence: float = 0.0
+    words: int = 0
+
+
+def tessdata_dir() -> Path:
+    """Where ``vie.traineddata`` is: ``FIELDAPP_TESSDATA`` or the vendored resources."""
+    env = os.environ.get("FIELDAPP_TESSDATA")
+    if env:
+        return Path(env)
+    import resources
+
+    return Path(str(resources.path("tessdata")))
+
+
+def check_engine() -> None:
+    """Raise :class:`OcrUnavailable` with what to install if OCR cannot run here."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        raise OcrUnavailable(
+            "Máy chưa có bộ nhận dạng chữ (OCR): hãy cài gói tesserocr "
+            "(pip install tesserocr) hoặc cài lại fieldapp bản đầy đủ."
+        ) from None
+    data = tessdata_dir() / f"{LANGUAGE}.traineddata"
+    if not data.is_file():
+        raise OcrUnavailable(
+            f"Thiếu dữ liệu tiếng Việt cho nhận dạng chữ ({data.name}): hãy chép tệp này "
+            f"vào thư mục {data.parent} (gói tesseract-ocr-vie) hoặc cài lại fieldapp."
+        )
+
+
+def open_image(path: Path, name: str) -> list[Image]:
+    """The pages of an image file (.png, .jpg, .tif; several frames for a TIFF), checked
+    for size before anything is decoded."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps, UnidentifiedImageError
+
+    PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        img = PILImage.open(path)
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise UserError(f"Tệp ảnh {name} bị hỏng hoặc không đọc được.") from None
+    except PILImage.DecompressionBombError:
+        raise _too_large(name) from None
+    w, h = img.size
+    if w * h > MAX_IMAGE_PIXELS or w <= 0 or h <= 0:
+        raise _too_large(name, w, h)
+    frames = getattr(img, "n_frames", 1)
+    if frames > MAX_OCR_PAGES:
+        raise UserError(
+            f"Tệp ảnh {name} có {frames} trang; chỉ nhận dạng tối đa {MAX_OCR_PAGES} trang."
+        )
+    pages = []
+    try:
+        for i in range(frames):
+            img.seek(i)
+            if img.size[0] * img.size[1] > MAX_IMAGE_PIXELS:
+                raise _too_large(name, *img.size)
+            frame = ImageOps.exif_transpose(img.copy()) if i == 0 else img.copy()
+            pages.append(frame)
+    except UserError:
+        raise
+    except (OSError, ValueError, EOFError, PILImage.DecompressionBombError):
+        raise UserError(f"Tệp ảnh {name} bị hỏng hoặc không đọc được.") from None
+    return pages
+
+
+def _too_large(name: str, w: int = 0, h: int = 0) -> UserError:
+    size = f" ({w} × {h} điểm ảnh)" if w else ""
+    return UserError(
+        f"Ảnh {name} quá lớn{size}; hãy chụp hoặc quét lại ở độ phân giải thấp hơn "
+        f"(tối đa {MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh)."
+    )
+
+
+def prepare(img: Image) -> tuple[Image, float]:
+    """Grey, scaled to about 200 dpi, and straightened; returns the image and the angle."""
+    from PIL import Image as PILImage
+
+    grey = img.convert("L")
+    long_side = max(grey.size)
+    if long_side > TARGET_LONG_SIDE:
+        scale = TARGET_LONG_SIDE / long_side
+        grey = grey.resize(
+            (max(1, round(grey.width * scale)), max(1, round(grey.height * scale))),
+            PILImage.Resampling.LANCZOS,
+        )
+    angle = skew_angle(grey)
+    if abs(angle) >= 0.15:
+        grey = grey.rotate(angle, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
+    return grey, angle
+
+
+def skew_angle(grey: Image, limit: float = 6.0) -> float:
+    """The rotation (degrees, counter-clockwise) that makes the text lines level.
+
+    Projection profile: rotate a small binarised copy through candidate angles and keep the
+    one whose row sums change most sharply from row to row (lines of ink, then white).
+    """
+    from PIL import Image as PILImage
+
+    small = grey
+    if small.width > 900:
+        small = grey.resize((900, max(1, round(grey.height * 900 / grey.width))))
+    threshold = _otsu(small)
+    ink = small.point(lambda p: 255 if p < threshold else 0)
+
+    def score(angle: float) -> float:
+        rot = ink.rotate(angle, resample=PILImage.Resampling.NEAREST, fillcolor=0)
+        rows = list(rot.resize((1, rot.height), PILImage.Resampling.BOX).tobytes())
+        return float(sum((a - b) ** 2 for a, b in zip(rows, rows[1:], strict=False)))
+
+    best = max((a / 2 for a in range(int(-limit * 2), int(limit * 2) + 1)), key=score)
+    fine = [best + d / 10 for d in range(-5, 6)]
+    return round(max(fine, key=score), 2)
+
+
+def _otsu(grey: Image) -> int:
+    hist = grey.histogram()[:256]
+    total = sum(hist)
+    sum_all = sum(i * h for i, h in enumerate(hist))
+    best_t, best_var = 128, -1.0
+    w0 = sum0 = 0
+    for t in range(256):
+        w0 += hist[t]
+        if w0 == 0:
+            continue
+        w1 = total - w0
+        if w1 == 0:
+            break
+        sum0 += t * hist[t]
+        m0, m1 = sum0 / w0, (sum_all - sum0) / w1
+        var = w0 * w1 * (m0 - m1) ** 2
+        if var > best_var:
+            best_var, best_t = var, t
+    return best_t
+
+
+def recognise(
+    pages: Sequence[Callable[[], Image]],
+    name: str,
+    *,
+    progress: Progress | None = None,
+    deadline: float | None = None,
+    first_step: int = 0,
+    steps: int | None = None,
+) -> list[OcrPage]:
+    """OCR each page image (given as a loader, so only one is in memory at a time)."""
+    check_engine()
+    import tesserocr
+
+    if len(pages) > MAX_OCR_PAGES:
+        raise UserError(
+            f"Tệp {name} có {len(pages)} trang ảnh; chỉ nhận dạng tối đa {MAX_OCR_PAGES} trang "
+            "một văn bản."
+        )
+    deadline = deadline if deadline is not None else time.monotonic() + TIME_BUDGET_S
+    total = steps if steps is not None else len(pages)
+    out: list[OcrPage] = []
+    with tesserocr.PyTessBaseAPI(
+        path=str(tessdata_dir()), lang=LANGUAGE, psm=tesserocr.PSM.AUTO
+    ) as api:
+        for n, load in enumerate(pages, start=1):
+            report(
+                progress, first_step + n - 1, total, f"Đang nhận dạng chữ trang {n}/{len(pages)}"
+            )
+            left = deadline - time.monotonic()
+            if left <= 0.5:
+                raise _too_slow(name)
+            img, angle = prepare(load())
+            api.SetImage(img)
+            api.SetSourceResolution(200)
+            if not api.Recognize(timeout=int(left * 1000)):
+                raise _too_slow(name)
+            page = _read_words(api, tesserocr, img.width, img.height)
+            page.angle = angle
+            out.append(page)
+    report(progress, first_step + len(pages), total, "Đã nhận dạng xong")
+    return out
+
+
+def _too_slow(name: str) -> UserError:
+    return UserError(
+        f"Nhận dạng chữ tệp {name} quá {TIME_BUDGET_S:.0f} giây nên đã dừng; tệp có thể chỉ "
+        "là ảnh nhiễu. Hãy quét lại rõ hơn hoặc nhập tay."
+    )
+
+
+def _read_words(api, tesserocr, width: int, height: int) -> OcrPage:
+    level = tesserocr.RIL.WORD
+    lines: list[list[tuple[int, int, int, int, str, float]]] = []
+    it = api.GetIterator()
+    confs: list[float] = []
+    if it is not None:
+        for word in tesserocr.iterate_level(it, level):
+            try:
+                text = (word.GetUTF8Text(level) or "").strip()
+            except RuntimeError:  # an empty page has no words at all
+                break
+            box = word.BoundingBox(level)
+            if not text or box is None:
+                continue
+            conf = float(word.Confidence(level))
+            new_line = word.IsAtBeginningOf(tesserocr.RIL.TEXTLINE) or not lines
+            if new_line:
+                lines.append([])
+            lines[-1].append((*box, text, conf))
+    page = OcrPage(width=width, height=height)
+    for line in lines:
+        kept = [w for w in line if w[5] >= _MIN_WORD_CONFIDENCE or _wordlike(w[4])]
+        if not kept:
+            continue
+        confs.extend(w[5] for w in kept)
+        page.segments.extend(_split_columns(kept))
+    page.words = len(confs)
+    page.confidence = sum(confs) / len(confs) if confs else 0.0
+    return page
+
+
+def _wordlike(text: str) -> bool:
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 2 and letters >= len(text) * 0.6
+
+
+def _split_columns(words: list[tuple[int, int, int, int, str, float]]) -> list[Segment]:
+    """Cut a recognised line where a gap wider than about three letters' height separates
+    two runs of words (the two cells of a header or signing table)."""
+    words = sorted(words, key=lambda w: w[0])
+    height = sorted(w[3] - w[1] for w in words)[len(words) // 2] or 1
+    segments: list[list[tuple[int, int, int, int, str, float]]] = [[words[0]]]
+    for w in words[1:]:
+        if w[0] - segments[-1][-1][2] > 3 * height:
+            segments.append([w])
+        else:
+            segments[-1].append(w)
+    out = []
+    for seg in segments:
+        out.append(
+            Segment(
+                x0=min(w[0] for w in seg),
+                y0=min(w[1] for w in seg),
+                x1=max(w[2] for w in seg),
+                y1=max(w[3] for w in seg),
+                text=" ".join(w[4] for w in seg),
+                confidence=sum(w[5] for w in seg) / len(seg),
+            )
+        )
+    return out
