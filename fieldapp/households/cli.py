@@ -156,6 +156,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     tres.add_argument("result", choices=("negative", "positive", "invalid", "none"))
     tres.set_defaults(func=_test_result)
 
+    from fieldapp.households.print_cli import register as register_print
+
+    register_print(sub)
+
 
 def _help(parser: argparse.ArgumentParser) -> int:
     parser.print_help()

@@ -25,10 +25,12 @@ shown as the trust gate's masking policy lets the signed-in person see it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from reportlab.platypus import Flowable
 from sqlalchemy import select
@@ -962,3 +964,111 @@ def completion_certificates(
             )
         )
     return out
+
+
+# -- one entry point for the CLI and the window ------------------------------------------------
+
+
+@dataclass
+class PaperRequest:
+    """Which paper, for what: ``kind`` is a key of :data:`PAPERS`. ``day`` is the relief date
+    and the date on the papers (default today); ``start``..``end`` the support period;
+    ``round_id`` the test round; ``person`` one person for a decision or certificate (else
+    everyone of ``area_id``)."""
+
+    kind: str
+    area_id: int | None = None
+    village: str | None = None
+    day: date | None = None
+    start: date | None = None
+    end: date | None = None
+    round_id: int | None = None
+    person: int | None = None
+
+
+def _need_area(req: PaperRequest) -> int:
+    if req.area_id is None:
+        raise UserMistake("Hãy chọn khu vực phong tỏa.")
+    return req.area_id
+
+
+def build_papers(
+    db: Database, req: PaperRequest, progress: Progress | None = None
+) -> list[OfficialDocument]:
+    """The documents of ``req`` (one, or one per person for decisions and certificates)."""
+    if req.kind not in PAPERS:
+        raise UserMistake(f"Không có loại giấy {req.kind} (có: {', '.join(PAPERS)}).")
+    village = (req.village or "").strip() or None
+    if req.kind == "door-to-door":
+        area_id = _need_area(req)
+        return [door_to_door_document(db, area_id, village=village, day=req.day, progress=progress)]
+    if req.kind == "test-round":
+        if req.round_id is None:
+            raise UserMistake("Hãy chọn đợt xét nghiệm.")
+        return [test_round_document(db, req.round_id, day=req.day)]
+    if req.kind == "relief":
+        area_id = _need_area(req)
+        if req.day is None:
+            raise UserMistake("Hãy chọn ngày cấp phát.")
+        return [relief_document(db, area_id, req.day, village=village)]
+    if req.kind == "support68":
+        area_id = _need_area(req)
+        if req.start is None or req.end is None:
+            raise UserMistake("Hãy chọn kỳ hỗ trợ: từ ngày, đến ngày.")
+        return [
+            support68_document(
+                db, area_id, req.start, req.end, village=village, day=req.day, progress=progress
+            )
+        ]
+    if req.person is None:
+        _need_area(req)
+    if req.kind == "isolation-decision":
+        return isolation_decisions(
+            db, person=req.person, area_id=None if req.person else req.area_id, current_on=req.day
+        )
+    return completion_certificates(
+        db, person=req.person, area_id=None if req.person else req.area_id, today=req.day
+    )
+
+
+def write_papers(
+    db: Database,
+    req: PaperRequest,
+    target: str | os.PathLike[str] | BinaryIO,
+    progress: Progress | None = None,
+) -> int:
+    """Build and render the papers of ``req``; return the number of pages."""
+    docs = build_papers(db, req, progress)
+    report(progress, 0, None, "Dàn trang")
+    return save_pdf(docs, target)
+
+
+def save_pdf(docs: Sequence[OfficialDocument], target: str | os.PathLike[str] | BinaryIO) -> int:
+    """Render ``docs`` into one PDF, to a binary stream or to a path that is written whole or
+    not at all (a failed or cancelled print leaves no half file); return the pages."""
+    from fieldapp.errors import NoSpace
+    from fieldapp.printing.official import render_many, render_pdf
+
+    def render(out) -> int:
+        return render_pdf(docs[0], out) if len(docs) == 1 else render_many(docs, out)
+
+    if not isinstance(target, str | os.PathLike):
+        return render(target)
+    path = Path(target)
+    if path.suffix.lower() != ".pdf":
+        raise UserMistake("Tệp in phải có đuôi .pdf.")
+    if not path.parent.is_dir():
+        raise UserMistake(f"Không có thư mục {path.parent}.")
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        pages = render(tmp)
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        if err.errno == 28:
+            raise NoSpace("Ổ đĩa đã đầy: chưa ghi được tệp PDF.") from err
+        raise UserMistake(f"Không ghi được tệp {path.name}: {err.strerror}.") from err
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return pages
