@@ -157,6 +157,14 @@ def build_parser(
 
         for name in FIELDS:
             edit.add_argument(f"--{name.replace('_', '-')}", dest=name)
+    edit.add_argument(
+        "--signing-line",
+        action="append",
+        dest="signing_lines",
+        metavar="DÒNG",
+        help="một dòng của khối chữ ký, lặp lại 1-3 lần: --signing-line \"TM. ỦY BAN NHÂN DÂN\" "
+        "--signing-line \"KT. CHỦ TỊCH\" --signing-line \"PHÓ CHỦ TỊCH\"",
+    )
     edit.set_defaults(func=_cmd_profile_set)
 
     test_page = sub.add_parser("print-test", help="in thử một trang theo thể thức văn bản của xã")
@@ -292,6 +300,10 @@ def _cmd_profile_set(args: argparse.Namespace) -> int:
     try:
         profile = load_profile(db) or Profile()
         changes = {n: getattr(args, n) for n in FIELDS if getattr(args, n, None) is not None}
+        if getattr(args, "signing_lines", None):
+            from fieldapp.profile import signing_fields
+
+            changes.update(signing_fields(args.signing_lines))
         saved = save_profile(db, dataclasses.replace(profile, **changes))
     finally:
         db.close()
