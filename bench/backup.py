@@ -57,8 +57,8 @@ def main() -> None:
 
         from PySide6.QtCore import QElapsedTimer, QTimer
 
-        from ui.app import application
         from ui import operations
+        from ui.app import application
         from ui.safety import run_backup
 
         app = application()

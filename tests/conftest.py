@@ -15,6 +15,17 @@ os.environ.pop("FIELDAPP_DATA_DIR", None)
 
 import pytest  # noqa: E402
 
+try:  # Hypothesis keeps its example database in the sandbox, not in the checkout
+    from hypothesis import settings as _hypothesis_settings
+    from hypothesis.database import DirectoryBasedExampleDatabase
+
+    _hypothesis_settings.register_profile(
+        "fieldapp", database=DirectoryBasedExampleDatabase(str(_SANDBOX / "hypothesis"))
+    )
+    _hypothesis_settings.load_profile("fieldapp")
+except ImportError:
+    pass
+
 import resources  # noqa: E402
 
 # Offscreen, with one screen the size of the commune laptop's.

@@ -111,6 +111,9 @@ def run_app(paths: Paths) -> int:
     from ui.errors import install_hooks
 
     install_hooks(paths.data_dir)
+    from ui.walk import maybe_walk
+
+    walker = maybe_walk(app)  # noqa: F841 - CI's walk through the real window (ui/walk.py)
     seen = glance(paths.database)
     language = seen.settings.get("language", "vi")
     install_language(language if language in ("vi", "en") else "vi")
