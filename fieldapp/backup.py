@@ -18,10 +18,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.config import Paths
 from fieldapp.db.database import DatabaseError, explain_sqlite_error, inspect_file
-from fieldapp.errors import UserError
+from fieldapp.errors import NeedsConfirmation, NoSpace, UserError
+from fieldapp.files import (
+    free_bytes,
+    free_space_check,
+    is_no_space,
+    make_private,
+    no_space_message,
+)
+
+if TYPE_CHECKING:
+    from fieldapp.accounts.permissions import Actor
 
 AUTO = "auto"
 SUFFIX = ".sqlite3"
@@ -73,6 +84,9 @@ def backup_now(
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục {target.parent}: {exc.strerror}.") from exc
     partial = target.with_name(target.name + ".part")
+    size = paths.database.stat().st_size
+    wal = _wal(paths.database)
+    free_space_check(target.parent, size + (wal.stat().st_size if wal.exists() else 0))
     try:
         src = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True, timeout=30)
         try:
@@ -93,15 +107,22 @@ def backup_now(
             src.close()
         with open(partial, "rb+") as fh:
             os.fsync(fh.fileno())
+        make_private(partial)
         os.replace(partial, target)
     except sqlite3.Error as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if is_no_space(exc):
+            raise NoSpace(no_space_message(target.parent, size, free_bytes(target.parent))) from exc
         with contextlib.suppress(OSError):
             partial.unlink()
         raise DatabaseError(f"Không sao lưu được: {explain_sqlite_error(exc)}") from exc
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
-        reason = "ổ đĩa đã đầy" if exc.errno == 28 else (exc.strerror or "lỗi ghi tệp")
+        if is_no_space(exc):
+            raise NoSpace(no_space_message(target.parent, size, free_bytes(target.parent))) from exc
+        reason = exc.strerror or "lỗi ghi tệp"
         raise UserError(f"Không ghi được bản sao lưu vào {target.parent}: {reason}.") from exc
     return target
 
@@ -180,17 +201,170 @@ def check_backup_file(file: Path) -> str:
     return revision
 
 
-def restore(paths: Paths, file: Path, *, now: datetime | None = None) -> Path:
-    """Put ``file`` in place of the database; returns where the current one was set aside.
+@dataclass(frozen=True)
+class DatabaseSummary:
+    """What a database file holds, as a person deciding on a restore needs to see it."""
 
-    Nothing is touched unless the file passes :func:`check_backup_file`. The database must be
-    closed by the caller (the window closes it first).
-    """
+    commune: str  # "xã Bằng Lãng, huyện Chợ Đồn, tỉnh Bắc Kạn" or ""
+    level: str  # commune / district / province
+    last_change: str  # ISO time of the newest audit entry (or the file's time)
+    households: int
+    people: int
+    directives: int
+    accounts: int
+    device_id: str = ""
+
+    def text(self) -> str:
+        when = self.last_change[:16].replace("T", " ") if self.last_change else "không rõ"
+        return (
+            f"{self.commune or 'chưa có hồ sơ xã'}; thay đổi lần cuối {when}; "
+            f"{self.households} hộ, {self.people} người, {self.directives} văn bản, "
+            f"{self.accounts} tài khoản"
+        )
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    file: Path
+    incoming: DatabaseSummary
+    current: DatabaseSummary | None
+    other_commune: bool  # the file is another unit's database (or another level's)
+    older: bool  # the file's last change is before the current database's
+
+    def text(self) -> str:
+        lines = [f"Khôi phục từ tệp {self.file.name}: {self.incoming.text()}."]
+        if self.current is not None:
+            lines.append(f"Sẽ thay dữ liệu hiện tại: {self.current.text()}.")
+            lines.append("Dữ liệu hiện tại được giữ lại trong thư mục backups.")
+        if self.older:
+            lines.append("Tệp sao lưu CŨ HƠN dữ liệu hiện tại: các thay đổi sau đó sẽ mất.")
+        if self.other_commune:
+            lines.append("Tệp này là dữ liệu của ĐƠN VỊ KHÁC.")
+        return "\n".join(lines)
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    try:
+        return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def summarize(database: Path) -> DatabaseSummary:
+    """Read-only summary of a fieldapp database file (checked by the caller)."""
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5)
+    try:
+        commune, level = "", "commune"
+        try:
+            row = conn.execute(
+                "SELECT unit_kind, commune_name, district_kind, district_name, province_name, "
+                "level FROM commune_profile ORDER BY id LIMIT 1"
+            ).fetchone()
+        except sqlite3.Error:
+            row = None
+        if row:
+            unit, name, dkind, dname, province, level = row
+            commune = f"{unit} {name}, {dkind} {dname}, tỉnh {province}"
+            level = level or "commune"
+        try:
+            last = conn.execute("SELECT max(at) FROM audit_entry").fetchone()[0] or ""
+        except sqlite3.Error:
+            last = ""
+        if not last:
+            last = datetime.fromtimestamp(database.stat().st_mtime).isoformat(timespec="seconds")
+        return DatabaseSummary(
+            commune=commune,
+            level=level,
+            last_change=str(last),
+            households=_count(conn, "household"),
+            people=_count(conn, "household_member"),
+            directives=_count(conn, "directive"),
+            accounts=_count(conn, "user_account"),
+            device_id=_device_id(conn),
+        )
+    finally:
+        conn.close()
+
+
+def _device_id(conn: sqlite3.Connection) -> str:
+    try:
+        row = conn.execute("SELECT value FROM app_meta WHERE key = 'device_id'").fetchone()
+    except sqlite3.Error:
+        return ""
+    return row[0] if row else ""
+
+
+def _same_unit(a: DatabaseSummary, b: DatabaseSummary) -> bool:
+    """The same office: this computer's own copy (same device id), or the same unit by name
+    and level (a new laptop of the same commune)."""
+    from fieldapp.text.vietnamese import fold
+
+    if a.device_id and a.device_id == b.device_id:
+        return True
+    if not a.commune or not b.commune:
+        return True  # a fresh database (no profile yet) is nobody's
+    return fold(a.commune) == fold(b.commune) and a.level == b.level
+
+
+def plan_restore(paths: Paths, file: Path) -> RestorePlan:
+    """Check ``file`` and say what a restore would replace (nothing is changed)."""
     file = Path(file).resolve()
     check_backup_file(file)
+    incoming = summarize(file)
+    current = None
+    if paths.database.exists():
+        try:
+            inspect_file(paths.database, integrity=False)
+            current = summarize(paths.database)
+        except UserError:
+            current = None  # damaged: nothing to compare with
+    other = current is not None and not _same_unit(incoming, current)
+    older = current is not None and incoming.last_change < current.last_change
+    return RestorePlan(file, incoming, current, other, older)
+
+
+def restore(
+    paths: Paths,
+    file: Path,
+    *,
+    actor: Actor | None = None,
+    confirmed: bool = True,
+    other_commune: bool = False,
+    now: datetime | None = None,
+) -> Path:
+    """Put ``file`` in place of the database; returns where the current one was set aside.
+
+    Nothing is touched unless the file passes :func:`check_backup_file`, the person confirmed
+    (``confirmed``; otherwise :class:`NeedsConfirmation` carries :meth:`RestorePlan.text`),
+    another unit's file was accepted explicitly (``other_commune``), and no other window or
+    command holds the database (the caller closes its own first). The accounts of this
+    computer stay when the file has none; the restore is recorded in the restored database's
+    audit trail with ``actor``.
+    """
+    from fieldapp.db.database import exclusive_lock
+
+    plan = plan_restore(paths, file)
+    if plan.other_commune and not other_commune:
+        raise NeedsConfirmation(
+            f"{plan.text()}\nKhông khôi phục dữ liệu của đơn vị khác trừ khi chắc chắn: "
+            "thêm --other-commune."
+        )
+    if not confirmed:
+        raise NeedsConfirmation(plan.text() + "\nThêm --yes để khôi phục.")
     moment = now or datetime.now()
+    with exclusive_lock(paths):
+        aside = _replace(paths, plan.file, moment)
+        carried = 0
+        if plan.incoming.accounts == 0 and aside.suffix == SUFFIX:
+            carried = _carry_accounts(aside, paths.database)
+    _record_restore(paths, plan, actor, aside, carried)
+    return aside
+
+
+def _replace(paths: Paths, file: Path, moment: datetime) -> Path:
     aside = paths.backups / f"before-restore-{_stamp(moment)}{SUFFIX}"
     incoming = paths.database.with_name(paths.database.name + ".restore")
+    free_space_check(paths.data_dir, file.stat().st_size * 2)
     try:
         # 1. a checked copy of the backup beside the database (same disk: rename is atomic)
         src = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
@@ -205,6 +379,7 @@ def restore(paths: Paths, file: Path, *, now: datetime | None = None) -> Path:
             src.close()
         with open(incoming, "rb+") as fh:
             os.fsync(fh.fileno())
+        make_private(incoming)
         # 2. the current database set aside (if it can be read at all: else keep its bytes)
         if paths.database.exists():
             aside.parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +393,7 @@ def restore(paths: Paths, file: Path, *, now: datetime | None = None) -> Path:
 
                 aside = aside.with_suffix(".damaged")
                 shutil.copy2(paths.database, aside)
+            make_private(aside)
         # 3. no journal of the old file may be applied to the new one
         for extra in (_wal(paths.database), paths.database.with_name(paths.database.name + "-shm")):
             with contextlib.suppress(FileNotFoundError):
@@ -230,6 +406,54 @@ def restore(paths: Paths, file: Path, *, now: datetime | None = None) -> Path:
             "Không khôi phục được (lỗi đọc hoặc ghi tệp). Cơ sở dữ liệu hiện tại vẫn như cũ."
         ) from exc
     return aside
+
+
+def _carry_accounts(old: Path, new: Path) -> int:
+    """Accounts belong to this computer: a backup without any keeps the current ones (a
+    restore must never leave a shared laptop single-user)."""
+    conn = sqlite3.connect(new)
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", (f"file:{old}?mode=ro",))
+        columns = [r[1] for r in conn.execute("PRAGMA main.table_info(user_account)")]
+        old_columns = {r[1] for r in conn.execute("PRAGMA old.table_info(user_account)")}
+        shared = ", ".join(f'"{c}"' for c in columns if c in old_columns)
+        with conn:
+            conn.execute(
+                f"INSERT INTO main.user_account ({shared}) SELECT {shared} FROM old.user_account"
+            )
+        return int(conn.execute("SELECT count(*) FROM main.user_account").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _record_restore(
+    paths: Paths, plan: RestorePlan, actor: Actor | None, aside: Path, carried: int
+) -> None:
+    """One audit entry in the restored database: who restored what, and what was replaced."""
+    from fieldapp.audit.trail import record
+    from fieldapp.db.database import open_database
+
+    db = open_database(paths)
+    try:
+        with db.session() as s, s.begin():
+            s.info["system"] = True
+            s.info["actor"] = actor
+            record(
+                s,
+                "restore",
+                "database",
+                plan.file.name[:60],
+                {
+                    "file": plan.file.name,
+                    "restored": plan.incoming.text(),
+                    "replaced": plan.current.text() if plan.current else "",
+                    "kept_at": aside.name,
+                    "accounts_kept": carried,
+                    "other_commune": plan.other_commune,
+                },
+            )
+    finally:
+        db.close()
 
 
 def newest_good_backup(paths: Paths) -> BackupInfo | None:

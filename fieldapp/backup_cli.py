@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from fieldapp.cli_support import print_json
@@ -23,6 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="khôi phục từ một bản sao lưu (cơ sở dữ liệu hiện tại được giữ lại trong backups)",
     )
     restore.add_argument("file", help="tệp sao lưu (.sqlite3)")
+    restore.add_argument(
+        "--yes", action="store_true", help="đồng ý thay dữ liệu hiện tại (không hỏi lại)"
+    )
+    restore.add_argument(
+        "--other-commune",
+        action="store_true",
+        help="chấp nhận khôi phục tệp của đơn vị (xã, huyện) khác",
+    )
     restore.set_defaults(func=_cmd_restore)
 
 
@@ -48,9 +57,11 @@ def _cmd_backup(args: argparse.Namespace) -> int:
                 kind = "tự động" if r["automatic"] else "khác"
                 print(f"{r['taken_at']}\t{r['size'] // 1024} KB\t{kind}\t{r['file']}")
         return 0
+    actor = _backup_actor(args)
     target = backup_now(paths, Path(args.output) if args.output else None)
     if not args.output:
         prune(paths)
+    _audit_backup(args, actor, target)
     if args.json:
         print(json.dumps({"file": str(target)}, ensure_ascii=False))
     else:
@@ -58,22 +69,78 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_restore(args: argparse.Namespace) -> int:
-    from fieldapp.backup import check_backup_file, restore
-    from fieldapp.cli_support import open_db, paths_from
+def _backup_actor(args: argparse.Namespace):
+    """A copy of the whole database (citizen IDs, password hashes) is for an administrator;
+    an officer may copy to another disk (USB) too, and it is audited."""
+    from fieldapp import gate
+    from fieldapp.cli_support import open_db
 
-    paths = paths_from(args)
-    check_backup_file(Path(args.file))
+    db = open_db(args)  # a wrong password or unknown user stops here
+    try:
+        if not db.accounts_enabled:
+            return None
+        if db.actor is not None and db.actor.role == "officer" and args.output:
+            return db.actor
+        gate.require(db, gate.ADMIN)
+        return db.actor
+    finally:
+        db.close()
+
+
+def _audit_backup(args: argparse.Namespace, actor, target: Path) -> None:
+    """One audit entry for the copy; a full data disk must not undo a finished copy."""
+    from fieldapp import gate
+    from fieldapp.cli_support import open_db
+
+    if actor is None and not args.output:
+        return
     try:
         db = open_db(args)
     except UserError:
-        db = None  # the current database is damaged: anyone may put a good copy back
+        return
+    try:
+        with db.session() as s, s.begin():
+            s.info["system"] = True
+            s.info["actor"] = actor
+            gate.record(s, "backup", "database", target.name, {"file": target.name})
+    except Exception:  # noqa: BLE001 - the disk holding the database is full: the copy stands
+        print(
+            "Chú ý: không ghi được nhật ký của lần sao lưu này (ổ dữ liệu đầy?).", file=sys.stderr
+        )
+    finally:
+        db.close()
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from fieldapp import gate
+    from fieldapp.backup import plan_restore, restore
+    from fieldapp.cli_support import open_db, paths_from
+    from fieldapp.db.database import DamagedDatabase
+
+    paths = paths_from(args)
+    plan = plan_restore(paths, Path(args.file))
+    actor = None
+    try:
+        db = open_db(args)  # a wrong password or an unknown user refuses here
+    except DamagedDatabase:
+        db = None  # the current database is damaged: nobody can sign in to it
     if db is not None:
         try:
-            if db.accounts_enabled and (db.actor is None or db.actor.role != "admin"):
-                raise UserError("Chỉ quản trị được khôi phục dữ liệu (thêm --user TÊN_QUẢN_TRỊ).")
+            gate.require(db, gate.ADMIN)
+            actor = db.actor
         finally:
-            db.close()
-    aside = restore(paths, Path(args.file))
+            db.close()  # restore needs the database alone
+    confirmed = args.yes or _ask(plan.text())
+    aside = restore(
+        paths, Path(args.file), actor=actor, confirmed=confirmed, other_commune=args.other_commune
+    )
     print(f"Đã khôi phục từ {args.file}. Dữ liệu trước đó được giữ tại {aside}.")
     return 0
+
+
+def _ask(text: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        return False  # restore() then says what would be replaced and asks for --yes
+    print(text, file=sys.stderr)
+    answer = input("Khôi phục và thay dữ liệu hiện tại? [c/K] ").strip().lower()
+    return answer in ("c", "có", "co", "y", "yes")

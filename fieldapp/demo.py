@@ -69,7 +69,7 @@ def folder_has_data(paths: Paths) -> bool:
     """True when the folder holds anything but a fresh database that nobody has filled in."""
     if not paths.data_dir.exists():
         return False
-    db_files = {paths.database.name + suffix for suffix in ("", "-wal", "-shm")}
+    db_files = {paths.database.name + suffix for suffix in ("", "-wal", "-shm", ".lock")}
     others = [p for p in paths.data_dir.iterdir() if not p.name.startswith(".")]
     if any(p.name not in db_files for p in others):
         return True

@@ -27,7 +27,7 @@ from fieldapp.db import schema
 from fieldapp.db.base import SyncMixin, utcnow
 from fieldapp.db.engine import APPLICATION_ID, make_engine, sqlite_url
 from fieldapp.db.models import AppMeta
-from fieldapp.errors import DamagedData, UserError
+from fieldapp.errors import DamagedData, NoSpace, UserError
 
 if TYPE_CHECKING:
     from fieldapp.accounts.permissions import Actor
@@ -40,7 +40,49 @@ class DatabaseError(UserError):
 
 
 class DamagedDatabase(DatabaseError, DamagedData):
-    """The database file is damaged: the window offers the newest good backup."""
+    """The database file is damaged: the window offers the newest good backup.
+
+    Raised only after SQLite's integrity check said so (or the file is not SQLite at all),
+    never for a full disk or a busy file."""
+
+
+class DiskFull(DatabaseError, NoSpace):
+    """The disk has no room: nothing was written, the data is as it was."""
+
+
+def is_damage_error(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def integrity_ok(path: Path) -> bool | None:
+    """SQLite's quick_check of ``path``: True, False, or None when it could not run."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as exc:
+        return False if is_damage_error(exc) else None
+    finally:
+        conn.close()
+
+
+def error_for(exc: BaseException, database: Path | None = None) -> DatabaseError:
+    """The typed error for a SQLite failure: damaged only when the integrity check fails."""
+    from fieldapp.files import is_no_space
+
+    if is_no_space(exc):
+        return DiskFull(explain_sqlite_error(exc))
+    if is_damage_error(exc):
+        if database is None or integrity_ok(database) is False:
+            return DamagedDatabase(explain_sqlite_error(exc))
+        return DatabaseError(
+            "Không đọc được cơ sở dữ liệu lúc này (tệp vẫn nguyên vẹn). Hãy thử lại; nếu vẫn "
+            "lỗi, hãy khởi động lại máy."
+        )
+    return DatabaseError(explain_sqlite_error(exc))
 
 
 def explain_sqlite_error(exc: BaseException) -> str:
@@ -100,7 +142,7 @@ class Database:
             with self.session() as session, session.begin():
                 yield session
         except (OperationalError, DBAPIError) as exc:
-            raise DatabaseError(explain_sqlite_error(exc)) from exc
+            raise error_for(exc, self.paths.database if self.paths else None) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -221,6 +263,10 @@ def ensure_writable_dir(directory: Path) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            return  # a full disk: reading, backups and exports to another disk still work
         raise DatabaseError(
             f"Thư mục dữ liệu {directory} không ghi được ({_os_reason(exc)}). "
             "Hãy chọn thư mục khác bằng --data-dir; không có gì bị thay đổi."
@@ -257,7 +303,7 @@ def inspect_file(path: Path, *, integrity: bool = True) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as exc:
-        raise DatabaseError(explain_sqlite_error(exc)) from exc
+        raise error_for(exc) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -278,6 +324,9 @@ def inspect_file(path: Path, *, integrity: bool = True) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        if not is_damage_error(exc):
+            # busy, no room for the shared-memory file, an I/O hiccup: not "damaged"
+            raise error_for(exc) from exc
         raise DamagedDatabase(
             f"Tệp cơ sở dữ liệu {path.name} bị hỏng hoặc không đọc được. Hãy khôi phục từ "
             "bản sao lưu gần nhất; ứng dụng không ghi gì vào tệp này."
@@ -345,7 +394,7 @@ def open_database(paths: Paths, *, integrity: bool = True, url: str | None = Non
             accounts = conn.exec_driver_sql("SELECT count(*) FROM user_account").scalar()
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
-        raise DatabaseError(explain_sqlite_error(exc)) from exc
+        raise error_for(exc, paths.database) from exc
     except BaseException:
         engine.dispose()
         raise

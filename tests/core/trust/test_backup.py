@@ -162,5 +162,9 @@ def test_cli_backup_list_and_restore(db, paths, tmp_path, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert [r["file"] for r in listed] == [made]
     assert main(["--data-dir", data, "restore", str(tmp_path / "none.sqlite3")]) == 2
-    assert main(["--data-dir", data, "restore", made]) == 0
+    # Without --yes (and no terminal to ask on) it says what would be replaced and stops.
+    assert main(["--data-dir", data, "restore", made]) == 4
+    err = capsys.readouterr().err
+    assert "Sẽ thay dữ liệu hiện tại" in err and "--yes" in err
+    assert main(["--data-dir", data, "restore", made, "--yes"]) == 0
     assert "Đã khôi phục" in capsys.readouterr().out
