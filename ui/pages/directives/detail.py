@@ -36,6 +36,7 @@ from fieldapp.db.database import Database
 from fieldapp.directives.register import FIELD_NAMES, DirectiveInfo, ItemInfo, get_directive
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import format_date
+from ui.dialogs import exec_once
 from ui.pages.directives import commands as cmd
 from ui.pages.directives.common import STATUS_ORDER, URGENCY_COLORS, next_status, status_name
 from ui.pages.directives.form_widget import DirectiveFieldsForm
@@ -453,8 +454,12 @@ class DirectiveDetail(QWidget):
     def _on_edit_fields(self) -> None:
         if self.info is None:
             return
-        dialog = EditFieldsDialog(self.info, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.changes:
+        info = self.info
+        answer = exec_once(("directive-fields", info.id), lambda: EditFieldsDialog(info, self))
+        if answer is None:  # already open: brought to the front
+            return
+        dialog, result = answer
+        if result != QDialog.DialogCode.Accepted or not dialog.changes:
             return
         self.push(
             cmd.UpdateDirectiveCommand(self.db, self.info.id, dialog.changes, self._error_sink)
