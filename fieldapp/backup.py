@@ -356,7 +356,7 @@ def restore(
         aside = _replace(paths, plan.file, moment)
         carried = 0
         if plan.incoming.accounts == 0 and aside.suffix == SUFFIX:
-            carried = _carry_accounts(aside, paths.database)
+            carried = carry_accounts(aside, paths.database)
     _record_restore(paths, plan, actor, aside, carried)
     return aside
 
@@ -408,7 +408,7 @@ def _replace(paths: Paths, file: Path, moment: datetime) -> Path:
     return aside
 
 
-def _carry_accounts(old: Path, new: Path) -> int:
+def carry_accounts(old: Path, new: Path) -> int:
     """Accounts belong to this computer: a backup without any keeps the current ones (a
     restore must never leave a shared laptop single-user)."""
     conn = sqlite3.connect(new)

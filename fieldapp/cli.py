@@ -249,9 +249,14 @@ def _write_crash_report(argv: list[str]) -> Path:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from fieldapp.demo import create_demo
+    from fieldapp.demo import create_demo, glance_accounts
 
-    summary = create_demo(paths_from(args), force=args.force)
+    actor = None
+    if args.force and glance_accounts(paths_from(args)):
+        db = open_db(args)  # signs in; a wrong password or unknown user stops here
+        actor = db.actor
+        db.close()
+    summary = create_demo(paths_from(args), force=args.force, actor=actor)
     print(f"Đã tạo xã mẫu {summary.commune} tại {summary.data_dir}")
     print(f"  văn bản mẫu: {summary.documents}")
     for name, count in summary.details.items():

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import resources
 from fieldapp.config import Paths
@@ -20,6 +21,9 @@ from fieldapp.db.peek import glance
 from fieldapp.document_store import store_document
 from fieldapp.errors import UserError
 from fieldapp.profile import Profile, save_profile
+
+if TYPE_CHECKING:
+    from fieldapp.accounts.permissions import Actor
 
 DEMO_PROFILE = Profile(
     unit_kind="xã",
@@ -76,21 +80,68 @@ def folder_has_data(paths: Paths) -> bool:
     return paths.database.exists() and glance(paths.database).has_profile
 
 
-def create_demo(paths: Paths, *, force: bool = False) -> DemoSummary:
+def create_demo(paths: Paths, *, force: bool = False, actor: Actor | None = None) -> DemoSummary:
     """Fill ``paths.data_dir`` with the demo commune; refuses a folder with data unless forced.
 
-    With ``force`` the existing database is first copied to ``backups/`` and then replaced.
+    With ``force`` the existing database is first copied to ``backups/`` and then replaced;
+    a database with accounts is replaced only by a signed-in administrator (``actor``), while
+    no other window or command has it open; its accounts are kept and the replacement is
+    recorded in the new database's audit trail.
     """
     if folder_has_data(paths) and not force:
         raise UserError(
             f"Thư mục dữ liệu {paths.data_dir} đã có dữ liệu. Dùng --force để thay bằng xã "
             "mẫu (cơ sở dữ liệu cũ sẽ được sao lưu vào thư mục backups)."
         )
+    aside = None
     if force and folder_has_data(paths) and paths.database.exists():
-        _set_aside(paths)
+        from fieldapp import gate
+        from fieldapp.db.database import exclusive_lock
+
+        if glance_accounts(paths):
+            gate.check(actor, gate.ADMIN)
+        with exclusive_lock(paths):
+            aside = _set_aside(paths)
     db = open_database(paths)
     try:
-        return fill_demo(db)
+        summary = fill_demo(db)
+    finally:
+        db.close()
+    if aside is not None:
+        _after_replace(paths, aside, actor)
+    return summary
+
+
+def glance_accounts(paths: Paths) -> bool:
+    """Whether the folder's database has accounts (read-only; an unreadable file: no)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("SELECT count(*) FROM user_account").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _after_replace(paths: Paths, aside, actor: Actor | None) -> None:
+    """The accounts of this computer stay; the replacement is audited."""
+    from fieldapp import gate
+    from fieldapp.backup import carry_accounts
+
+    kept = carry_accounts(aside, paths.database) if aside.suffix == ".sqlite3" else 0
+    db = open_database(paths)
+    try:
+        with db.session() as s, s.begin():
+            s.info["system"] = True
+            s.info["actor"] = actor
+            gate.record(
+                s, "demo", "database", aside.name, {"kept_at": aside.name, "accounts": kept}
+            )
     finally:
         db.close()
 
@@ -111,7 +162,7 @@ def fill_demo(db: Database) -> DemoSummary:
     return DemoSummary(data_dir, DEMO_PROFILE.commune_full, documents, details)
 
 
-def _set_aside(paths: Paths) -> None:
+def _set_aside(paths: Paths):
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backups / f"before-demo-{stamp}.sqlite3"
     try:
@@ -119,7 +170,9 @@ def _set_aside(paths: Paths) -> None:
     except UserError:
         # Not a readable SQLite file: keep its bytes as they are instead.
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(paths.database, target.with_suffix(".bin"))
+        target = target.with_suffix(".bin")
+        shutil.copy2(paths.database, target)
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             (paths.database.parent / (paths.database.name + suffix)).unlink()
+    return target
