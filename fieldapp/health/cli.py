@@ -37,7 +37,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     follow.add_argument("--date", help="ngày (mặc định: hôm nay)")
     follow.add_argument("--village", help="chỉ một thôn")
     follow.add_argument("--json", action="store_true")
+    follow.add_argument("-o", "--output", help="in danh sách ra tệp PDF (phiếu đi kiểm tra)")
     follow.set_defaults(func=_followup)
+
+    cert = sub.add_parser("recovery-certificate", help="in giấy xác nhận khỏi bệnh (PDF)")
+    who = cert.add_mutually_exclusive_group(required=True)
+    who.add_argument("person", nargs="?", metavar="NGƯỜI", help="mã người hoặc họ tên")
+    who.add_argument("--area", help="mọi người đã khỏi bệnh của một khu vực")
+    cert.add_argument("-o", "--output", required=True, help="tệp PDF")
+    cert.set_defaults(func=_certificate)
 
     action = sub.add_parser("action", help="ghi cách xử lý một dấu hiệu nặng")
     action.add_argument("check_id", type=int, metavar="MÃ_KIỂM_TRA")
@@ -144,8 +152,16 @@ def _followup(args) -> int:
     db = open_db(args)
     try:
         lists = followup_lists(db, day, village=args.village)
+        if args.output:
+            from fieldapp.health.paper import followup_document
+            from fieldapp.printing.official import render_pdf
+
+            pages = render_pdf(followup_document(db, day, village=args.village), args.output)
     finally:
         db.close()
+    if args.output:
+        print(f"Đã in {pages} trang ra {args.output}.")
+        return 0
     if args.json:
         print_json(
             {
@@ -209,4 +225,25 @@ def _action(args) -> int:
     finally:
         db.close()
     print(f"Đã ghi: {ACTIONS[info.action]} lúc {info.action_at.astimezone():%H:%M %d/%m/%Y}.")
+    return 0
+
+
+def _certificate(args) -> int:
+    from fieldapp.cli_support import open_db
+    from fieldapp.health.paper import recovery_certificates
+    from fieldapp.printing.official import render_many
+
+    db = open_db(args)
+    try:
+        area_id = None
+        if args.area:
+            from fieldapp.households.service import find_area
+
+            area_id = find_area(db, args.area).id
+        person = find_person(db, args.person) if args.person else None
+        docs = recovery_certificates(db, person=person, area_id=area_id)
+        pages = render_many(docs, args.output)
+    finally:
+        db.close()
+    print(f"Đã in {len(docs)} giấy xác nhận ({pages} trang) ra {args.output}.")
     return 0

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="267"/>
+        <source>Danger sign: what was done?</source>
+        <translation>Dấu hiệu nặng: đã xử lý thế nào?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="269"/>
+        <source>{name}: {signs}</source>
+        <translation>{name}: {signs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="276"/>
+        <source>Action taken</source>
+        <translation>Cách xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="279"/>
+        <source>At</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="281"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="285"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="286"/>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
     <name>AreaDialog</name>
     <message>
         <location filename="../../ui/pages/households/dialogs.py" line="135"/>
@@ -133,304 +171,632 @@
     </message>
 </context>
 <context>
-    <name>HouseholdDetailDialog</name>
+    <name>FollowUp</name>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="229"/>
-        <location filename="../../ui/pages/households/detail.py" line="230"/>
-        <source>Household</source>
-        <translation>Hộ gia đình</translation>
+        <location filename="../../ui/pages/households/followup.py" line="73"/>
+        <source>Fever</source>
+        <translation>Sốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="231"/>
-        <source>Village</source>
-        <translation>Thôn</translation>
+        <location filename="../../ui/pages/households/followup.py" line="74"/>
+        <source>Cough</source>
+        <translation>Ho</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="232"/>
-        <source>House number</source>
-        <translation>Số nhà</translation>
+        <location filename="../../ui/pages/households/followup.py" line="75"/>
+        <source>Shortness of breath</source>
+        <translation>Khó thở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="233"/>
-        <source>Street</source>
-        <translation>Đường, phố</translation>
+        <location filename="../../ui/pages/households/followup.py" line="76"/>
+        <source>Chest pain</source>
+        <translation>Đau tức ngực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="234"/>
-        <location filename="../../ui/pages/households/detail.py" line="250"/>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
+        <location filename="../../ui/pages/households/followup.py" line="77"/>
+        <source>Loss of taste or smell</source>
+        <translation>Mất vị giác/khứu giác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="235"/>
-        <source>Notes</source>
-        <translation>Ghi chú</translation>
+        <location filename="../../ui/pages/households/followup.py" line="78"/>
+        <source>Sore throat</source>
+        <translation>Đau họng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="236"/>
-        <source>Poor household</source>
-        <translation>Hộ nghèo</translation>
+        <location filename="../../ui/pages/households/followup.py" line="79"/>
+        <source>Tiredness</source>
+        <translation>Mệt mỏi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="237"/>
-        <source>Save &amp;household</source>
-        <translation>&amp;Lưu thông tin hộ</translation>
+        <location filename="../../ui/pages/households/followup.py" line="80"/>
+        <source>Diarrhoea</source>
+        <translation>Tiêu chảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="238"/>
-        <source>&amp;People</source>
-        <translation>&amp;Nhân khẩu</translation>
+        <location filename="../../ui/pages/households/followup.py" line="81"/>
+        <source>Confusion</source>
+        <translation>Lơ mơ/không tỉnh táo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="239"/>
-        <source>Status &amp;history</source>
-        <translation>&amp;Lịch sử tình trạng</translation>
+        <location filename="../../ui/pages/households/followup.py" line="82"/>
+        <source>Blue lips</source>
+        <translation>Tím môi/đầu chi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="240"/>
-        <source>&amp;Tests</source>
-        <translation>&amp;Xét nghiệm</translation>
+        <location filename="../../ui/pages/households/followup.py" line="83"/>
+        <source>Cannot eat or drink</source>
+        <translation>Không ăn uống được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="241"/>
-        <source>&amp;Relief</source>
-        <translation>&amp;Cứu trợ</translation>
+        <location filename="../../ui/pages/households/followup.py" line="91"/>
+        <source>Low SpO2</source>
+        <translation>SpO2 thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="242"/>
-        <source>Re&amp;quests</source>
-        <translation>Đề &amp;nghị</translation>
+        <location filename="../../ui/pages/households/followup.py" line="92"/>
+        <source>Fast breathing</source>
+        <translation>Thở nhanh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="245"/>
+        <location filename="../../ui/pages/households/followup.py" line="93"/>
+        <source>Fast pulse</source>
+        <translation>Mạch nhanh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="94"/>
+        <source>Slow pulse</source>
+        <translation>Mạch chậm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="95"/>
+        <source>High fever</source>
+        <translation>Sốt cao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="101"/>
+        <source>Called the health station</source>
+        <translation>Đã báo trạm y tế</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="102"/>
+        <source>Moved to a treatment facility</source>
+        <translation>Đã chuyển cơ sở điều trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="103"/>
+        <source>Health worker visited</source>
+        <translation>Nhân viên y tế đến khám</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="104"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="105"/>
+        <source>NOT ACTED ON</source>
+        <translation>CHƯA XỬ LÝ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="111"/>
+        <source>F0 at home</source>
+        <translation>F0 điều trị tại nhà</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="112"/>
+        <source>F1 at home</source>
+        <translation>F1 cách ly tại nhà</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="115"/>
+        <source>until {date}</source>
+        <translation>đến {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="123"/>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="130"/>
+        <source>pulse {n}</source>
+        <translation>mạch {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="133"/>
+        <source>breathing {n}</source>
+        <translation>thở {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="168"/>
+        <location filename="../../ui/pages/households/followup.py" line="229"/>
         <source>Full name</source>
-        <translation>Họ và tên</translation>
+        <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="246"/>
+        <location filename="../../ui/pages/households/followup.py" line="169"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="247"/>
-        <source>Sex</source>
-        <translation>Giới tính</translation>
+        <location filename="../../ui/pages/households/followup.py" line="170"/>
+        <location filename="../../ui/pages/households/followup.py" line="230"/>
+        <source>Village</source>
+        <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="248"/>
-        <source>Relation</source>
-        <translation>Quan hệ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/detail.py" line="249"/>
-        <source>CCCD</source>
-        <translation>CCCD</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/detail.py" line="251"/>
-        <source>Vulnerable</source>
-        <translation>Dễ tổn thương</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/detail.py" line="252"/>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
-        <location filename="../../ui/pages/households/detail.py" line="281"/>
+        <location filename="../../ui/pages/households/followup.py" line="171"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="253"/>
-        <location filename="../../ui/pages/households/detail.py" line="262"/>
-        <source>Isolation</source>
-        <translation>Cách ly</translation>
+        <location filename="../../ui/pages/households/followup.py" line="172"/>
+        <source>Checks today</source>
+        <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="254"/>
-        <source>Until</source>
-        <translation>Đến ngày</translation>
+        <location filename="../../ui/pages/households/followup.py" line="173"/>
+        <source>Last check</source>
+        <translation>Lần kiểm tra gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="259"/>
-        <source>Recorded</source>
-        <translation>Thời điểm ghi</translation>
+        <location filename="../../ui/pages/households/followup.py" line="174"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="260"/>
-        <location filename="../../ui/pages/households/detail.py" line="271"/>
-        <source>Person</source>
-        <translation>Người</translation>
+        <location filename="../../ui/pages/households/followup.py" line="228"/>
+        <source>Time</source>
+        <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="263"/>
-        <source>From</source>
-        <translation>Từ ngày</translation>
+        <location filename="../../ui/pages/households/followup.py" line="231"/>
+        <source>Danger signs</source>
+        <translation>Dấu hiệu nặng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="264"/>
-        <source>To</source>
-        <translation>Đến ngày</translation>
+        <location filename="../../ui/pages/households/followup.py" line="232"/>
+        <source>Action</source>
+        <translation>Xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="435"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
-        <source>By</source>
-        <translation>Người ghi</translation>
+        <location filename="../../ui/pages/households/followup.py" line="436"/>
+        <source>Village</source>
+        <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="266"/>
+        <location filename="../../ui/pages/households/followup.py" line="437"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="438"/>
+        <source>&amp;Print list…</source>
+        <translation>&amp;In danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="439"/>
+        <source>Record &amp;action…</source>
+        <translation>Ghi &amp;xử lý…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <source>&amp;Temp. °C</source>
+        <translation>&amp;Nhiệt độ °C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <source>&amp;SpO2 %</source>
+        <translation>&amp;SpO2 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <source>P&amp;ulse</source>
+        <translation>&amp;Mạch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <source>&amp;Breaths/min</source>
+        <translation>Nhịp &amp;thở/phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="448"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/households/followup.py" line="449"/>
+        <source>Checked by</source>
+        <translation>Người kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="450"/>
+        <source>signed-in user</source>
+        <translation>người đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="451"/>
+        <source>Reported by phone</source>
+        <translation>Tự báo qua điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="452"/>
+        <source>Save (Enter)</source>
+        <translation>Ghi (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="462"/>
+        <source>Danger signs in the last 24 hours: {n}, not acted on: {m}</source>
+        <translation>Dấu hiệu nặng trong 24 giờ: {n}, chưa xử lý: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="471"/>
+        <source>Still to check</source>
+        <translation>Còn phải kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="474"/>
+        <source>{followed} followed, {due} still to check, {missed} not checked yet</source>
+        <translation>{followed} người theo dõi, {due} người còn phải kiểm tra, {missed} người chưa kiểm tra lần nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="479"/>
+        <source>Still to check ({n}) — {k} checks a day</source>
+        <translation>Còn phải kiểm tra ({n}) — {k} lần mỗi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="511"/>
+        <source>Only officers and administrators see the follow-up of F0 and F1.</source>
+        <translation>Chỉ cán bộ và quản trị được xem danh sách theo dõi F0, F1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="538"/>
+        <source>All villages</source>
+        <translation>Tất cả các thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="556"/>
+        <source>Choose a person in the list.</source>
+        <translation>Chọn một người trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="559"/>
+        <source>Check of {name} ({village}) — last: {last}</source>
+        <translation>Kiểm tra {name} ({village}) — lần trước: {last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="594"/>
+        <source>Check of {name}</source>
+        <translation>Kiểm tra {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="645"/>
+        <source>Save the follow-up list</source>
+        <translation>Lưu danh sách theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="647"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="659"/>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="661"/>
+        <source>Saved {pages} pages to {path}</source>
+        <translation>Đã lưu {pages} trang vào {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetailDialog</name>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="230"/>
+        <location filename="../../ui/pages/households/detail.py" line="231"/>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="232"/>
+        <source>Village</source>
+        <translation>Thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="233"/>
+        <source>House number</source>
+        <translation>Số nhà</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="234"/>
+        <source>Street</source>
+        <translation>Đường, phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="235"/>
+        <location filename="../../ui/pages/households/detail.py" line="251"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="236"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="237"/>
+        <source>Poor household</source>
+        <translation>Hộ nghèo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="238"/>
+        <source>Save &amp;household</source>
+        <translation>&amp;Lưu thông tin hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="239"/>
+        <source>&amp;People</source>
+        <translation>&amp;Nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="240"/>
+        <source>Status &amp;history</source>
+        <translation>&amp;Lịch sử tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="241"/>
+        <source>&amp;Tests</source>
+        <translation>&amp;Xét nghiệm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="242"/>
+        <source>&amp;Relief</source>
+        <translation>&amp;Cứu trợ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="243"/>
+        <source>Re&amp;quests</source>
+        <translation>Đề &amp;nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="246"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="247"/>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="248"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="249"/>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="250"/>
+        <source>CCCD</source>
+        <translation>CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="252"/>
+        <source>Vulnerable</source>
+        <translation>Dễ tổn thương</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="253"/>
+        <location filename="../../ui/pages/households/detail.py" line="262"/>
+        <location filename="../../ui/pages/households/detail.py" line="282"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="254"/>
+        <location filename="../../ui/pages/households/detail.py" line="263"/>
+        <source>Isolation</source>
+        <translation>Cách ly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="255"/>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="260"/>
+        <source>Recorded</source>
+        <translation>Thời điểm ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="261"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="264"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
+        <source>By</source>
+        <translation>Người ghi</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/households/detail.py" line="267"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="268"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="271"/>
-        <location filename="../../ui/pages/households/detail.py" line="274"/>
-        <location filename="../../ui/pages/households/detail.py" line="278"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <location filename="../../ui/pages/households/detail.py" line="275"/>
+        <location filename="../../ui/pages/households/detail.py" line="279"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="271"/>
-        <location filename="../../ui/pages/households/detail.py" line="279"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="271"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="274"/>
+        <location filename="../../ui/pages/households/detail.py" line="275"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="274"/>
+        <location filename="../../ui/pages/households/detail.py" line="275"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="274"/>
+        <location filename="../../ui/pages/households/detail.py" line="275"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="281"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="282"/>
+        <location filename="../../ui/pages/households/detail.py" line="283"/>
         <source>Resolved</source>
         <translation>Ngày giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="285"/>
+        <location filename="../../ui/pages/households/detail.py" line="286"/>
         <source>Change &amp;status…</source>
         <translation>Ghi &amp;tình trạng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="286"/>
+        <location filename="../../ui/pages/households/detail.py" line="287"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="287"/>
+        <location filename="../../ui/pages/households/detail.py" line="288"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="288"/>
-        <location filename="../../ui/pages/households/detail.py" line="518"/>
+        <location filename="../../ui/pages/households/detail.py" line="289"/>
+        <location filename="../../ui/pages/households/detail.py" line="519"/>
         <source>Remove person</source>
         <translation>Xóa người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="289"/>
+        <location filename="../../ui/pages/households/detail.py" line="290"/>
         <source>Cancel this entry (a mistake)</source>
         <translation>Hủy lần ghi này (ghi nhầm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="290"/>
+        <location filename="../../ui/pages/households/detail.py" line="291"/>
         <source>Record &amp;delivery…</source>
         <translation>Ghi &amp;giao hàng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="291"/>
+        <location filename="../../ui/pages/households/detail.py" line="292"/>
         <source>New &amp;request…</source>
         <translation>Thêm đề &amp;nghị…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="292"/>
+        <location filename="../../ui/pages/households/detail.py" line="293"/>
         <source>Mark as met</source>
         <translation>Đã đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="293"/>
+        <location filename="../../ui/pages/households/detail.py" line="294"/>
         <source>Mark as refused</source>
         <translation>Không đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="294"/>
+        <location filename="../../ui/pages/households/detail.py" line="295"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="299"/>
+        <location filename="../../ui/pages/households/detail.py" line="300"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="299"/>
+        <location filename="../../ui/pages/households/detail.py" line="300"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="422"/>
+        <location filename="../../ui/pages/households/detail.py" line="423"/>
         <source>edit household</source>
         <translation>sửa thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="447"/>
+        <location filename="../../ui/pages/households/detail.py" line="448"/>
         <source>status of {name}</source>
         <translation>tình trạng của {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="462"/>
+        <location filename="../../ui/pages/households/detail.py" line="463"/>
         <source>cancel a status entry</source>
         <translation>hủy một lần ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="481"/>
+        <location filename="../../ui/pages/households/detail.py" line="482"/>
         <source>add {name}</source>
         <translation>thêm {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="504"/>
+        <location filename="../../ui/pages/households/detail.py" line="505"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="520"/>
+        <location filename="../../ui/pages/households/detail.py" line="521"/>
         <source>Remove {name} from this household? Their status history, test results and the household&apos;s record of them are deleted and cannot be undone.</source>
         <translation>Xóa {name} khỏi hộ này? Lịch sử tình trạng, kết quả xét nghiệm của người này sẽ bị xóa và không hoàn tác được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="549"/>
+        <location filename="../../ui/pages/households/detail.py" line="550"/>
         <source>relief delivery</source>
         <translation>giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="573"/>
+        <location filename="../../ui/pages/households/detail.py" line="574"/>
         <source>request</source>
         <translation>đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="590"/>
+        <location filename="../../ui/pages/households/detail.py" line="591"/>
         <source>request status</source>
         <translation>trạng thái đề nghị</translation>
     </message>
@@ -477,112 +843,127 @@
     <name>HouseholdLabels</name>
     <message>
         <location filename="../../ui/pages/households/labels.py" line="13"/>
-        <location filename="../../ui/pages/households/labels.py" line="46"/>
+        <location filename="../../ui/pages/households/labels.py" line="49"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="20"/>
+        <location filename="../../ui/pages/households/labels.py" line="14"/>
+        <source>Recovered</source>
+        <translation>Khỏi bệnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/labels.py" line="15"/>
+        <source>Moved to a facility</source>
+        <translation>Chuyển cơ sở điều trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/labels.py" line="16"/>
+        <source>Died</source>
+        <translation>Tử vong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/labels.py" line="23"/>
         <source>Central facility</source>
         <translation>Cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="21"/>
+        <location filename="../../ui/pages/households/labels.py" line="24"/>
         <source>At home</source>
         <translation>Cách ly tại nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="22"/>
+        <location filename="../../ui/pages/households/labels.py" line="25"/>
         <source>Self-monitoring</source>
         <translation>Tự theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="29"/>
+        <location filename="../../ui/pages/households/labels.py" line="32"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="30"/>
+        <location filename="../../ui/pages/households/labels.py" line="33"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="36"/>
+        <location filename="../../ui/pages/households/labels.py" line="39"/>
         <source>Rapid test</source>
         <translation>Test nhanh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="47"/>
+        <location filename="../../ui/pages/households/labels.py" line="50"/>
         <source>Positive</source>
         <translation>Dương tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="48"/>
+        <location filename="../../ui/pages/households/labels.py" line="51"/>
         <source>Invalid</source>
         <translation>Không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="54"/>
+        <location filename="../../ui/pages/households/labels.py" line="57"/>
         <source>Rice</source>
         <translation>Gạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="55"/>
+        <location filename="../../ui/pages/households/labels.py" line="58"/>
         <source>Food</source>
         <translation>Thực phẩm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="56"/>
+        <location filename="../../ui/pages/households/labels.py" line="59"/>
         <source>Medicine</source>
         <translation>Thuốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="57"/>
+        <location filename="../../ui/pages/households/labels.py" line="60"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="63"/>
+        <location filename="../../ui/pages/households/labels.py" line="66"/>
         <source>Open</source>
         <translation>Chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="64"/>
+        <location filename="../../ui/pages/households/labels.py" line="67"/>
         <source>In progress</source>
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="65"/>
+        <location filename="../../ui/pages/households/labels.py" line="68"/>
         <source>Met</source>
         <translation>Đã đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="66"/>
+        <location filename="../../ui/pages/households/labels.py" line="69"/>
         <source>Refused</source>
         <translation>Không đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="72"/>
+        <location filename="../../ui/pages/households/labels.py" line="75"/>
         <source>elderly</source>
         <translation>cao tuổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="73"/>
+        <location filename="../../ui/pages/households/labels.py" line="76"/>
         <source>young child</source>
         <translation>trẻ nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="74"/>
+        <location filename="../../ui/pages/households/labels.py" line="77"/>
         <source>pregnant</source>
         <translation>mang thai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="75"/>
+        <location filename="../../ui/pages/households/labels.py" line="78"/>
         <source>disabled</source>
         <translation>khuyết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/labels.py" line="76"/>
+        <location filename="../../ui/pages/households/labels.py" line="79"/>
         <source>chronic illness</source>
         <translation>bệnh nền</translation>
     </message>
@@ -590,62 +971,62 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="34"/>
+        <location filename="../../ui/pages/households/table_model.py" line="35"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="35"/>
+        <location filename="../../ui/pages/households/table_model.py" line="36"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="36"/>
+        <location filename="../../ui/pages/households/table_model.py" line="37"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="37"/>
+        <location filename="../../ui/pages/households/table_model.py" line="38"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="38"/>
+        <location filename="../../ui/pages/households/table_model.py" line="39"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="39"/>
+        <location filename="../../ui/pages/households/table_model.py" line="40"/>
         <source>Isolation ends</source>
         <translation>Hết cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="40"/>
+        <location filename="../../ui/pages/households/table_model.py" line="41"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="41"/>
+        <location filename="../../ui/pages/households/table_model.py" line="42"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="173"/>
+        <location filename="../../ui/pages/households/table_model.py" line="176"/>
         <source>{n} people isolating; the first isolation ends on {date}</source>
         <translation>{n} người đang cách ly; người sớm nhất hết cách ly ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="178"/>
+        <location filename="../../ui/pages/households/table_model.py" line="181"/>
         <source>{n} at a central facility</source>
         <translation>{n} người cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="203"/>
+        <location filename="../../ui/pages/households/table_model.py" line="206"/>
         <source>vulnerable</source>
         <translation>dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="205"/>
+        <location filename="../../ui/pages/households/table_model.py" line="208"/>
         <source>poor</source>
         <translation>hộ nghèo</translation>
     </message>
@@ -653,181 +1034,187 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="212"/>
+        <location filename="../../ui/pages/households/__init__.py" line="235"/>
         <source>Lockdown households</source>
         <translation>Hộ trong vùng phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="213"/>
+        <location filename="../../ui/pages/households/__init__.py" line="236"/>
         <source>Households</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="214"/>
+        <location filename="../../ui/pages/households/__init__.py" line="237"/>
         <source>Work lists</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="215"/>
+        <location filename="../../ui/pages/households/__init__.py" line="238"/>
+        <source>Health follow-up</source>
+        <translation>Theo dõi sức khỏe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="239"/>
         <source>Lockdown areas</source>
         <translation>Khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="216"/>
+        <location filename="../../ui/pages/households/__init__.py" line="240"/>
         <source>New area…</source>
         <translation>Thêm khu vực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="217"/>
+        <location filename="../../ui/pages/households/__init__.py" line="241"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="218"/>
+        <location filename="../../ui/pages/households/__init__.py" line="242"/>
         <source>Search name, address, phone…</source>
         <translation>Tìm tên, địa chỉ, điện thoại…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="220"/>
+        <location filename="../../ui/pages/households/__init__.py" line="244"/>
         <source>Type without accents if you like: “hoang” finds “Hoàng”. Ctrl+F</source>
         <translation>Gõ không dấu cũng được: “hoang” tìm ra “Hoàng”. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="225"/>
+        <location filename="../../ui/pages/households/__init__.py" line="249"/>
         <source>Any status</source>
         <translation>Mọi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="226"/>
+        <location filename="../../ui/pages/households/__init__.py" line="250"/>
         <source>F0 or F1</source>
         <translation>F0 hoặc F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="230"/>
+        <location filename="../../ui/pages/households/__init__.py" line="254"/>
         <source>Isolating now</source>
         <translation>Đang cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="231"/>
+        <location filename="../../ui/pages/households/__init__.py" line="255"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="232"/>
+        <location filename="../../ui/pages/households/__init__.py" line="256"/>
         <source>No status recorded</source>
         <translation>Chưa ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="235"/>
+        <location filename="../../ui/pages/households/__init__.py" line="259"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="236"/>
+        <location filename="../../ui/pages/households/__init__.py" line="260"/>
         <source>Isolation ends within 2 days</source>
         <translation>Hết cách ly trong 2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="237"/>
+        <location filename="../../ui/pages/households/__init__.py" line="261"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="238"/>
+        <location filename="../../ui/pages/households/__init__.py" line="262"/>
         <source>&amp;New household…</source>
         <translation>Thêm &amp;hộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="239"/>
+        <location filename="../../ui/pages/households/__init__.py" line="263"/>
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="240"/>
+        <location filename="../../ui/pages/households/__init__.py" line="264"/>
         <source>E&amp;xport Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="255"/>
+        <location filename="../../ui/pages/households/__init__.py" line="283"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="255"/>
+        <location filename="../../ui/pages/households/__init__.py" line="283"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="284"/>
+        <location filename="../../ui/pages/households/__init__.py" line="351"/>
         <source>All areas
 {households} households · {people} people</source>
         <translation>Tất cả khu vực
 {households} hộ · {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="293"/>
+        <location filename="../../ui/pages/households/__init__.py" line="360"/>
         <source>{name}
 {households} households · {people} people · F0 {f0} · F1 {f1}</source>
         <translation>{name}
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="296"/>
+        <location filename="../../ui/pages/households/__init__.py" line="363"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="313"/>
+        <location filename="../../ui/pages/households/__init__.py" line="380"/>
+        <location filename="../../ui/pages/households/__init__.py" line="388"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="343"/>
+        <location filename="../../ui/pages/households/__init__.py" line="419"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="421"/>
+        <location filename="../../ui/pages/households/__init__.py" line="508"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="445"/>
+        <location filename="../../ui/pages/households/__init__.py" line="532"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="460"/>
+        <location filename="../../ui/pages/households/__init__.py" line="547"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="461"/>
+        <location filename="../../ui/pages/households/__init__.py" line="548"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="478"/>
+        <location filename="../../ui/pages/households/__init__.py" line="565"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="500"/>
+        <location filename="../../ui/pages/households/__init__.py" line="587"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="500"/>
+        <location filename="../../ui/pages/households/__init__.py" line="587"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="516"/>
+        <location filename="../../ui/pages/households/__init__.py" line="605"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="517"/>
+        <location filename="../../ui/pages/households/__init__.py" line="606"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
     </message>
@@ -1095,6 +1482,161 @@
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="169"/>
+        <source>Print for the villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="171"/>
+        <source>Door-to-door list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="172"/>
+        <source>Test round list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="173"/>
+        <source>Relief distribution sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="174"/>
+        <source>Resolution 68 support list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="175"/>
+        <source>Isolation decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="176"/>
+        <source>Isolation completion certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="181"/>
+        <source>&amp;Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="182"/>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="183"/>
+        <source>&amp;Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="184"/>
+        <source>Test &amp;round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="185"/>
+        <source>P&amp;erson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="186"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="259"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="187"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="188"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="192"/>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="193"/>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="194"/>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="195"/>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="199"/>
+        <source>Pages: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="213"/>
+        <source>All villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="222"/>
+        <source>Everyone of the area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="256"/>
+        <source>&amp;Date given out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="257"/>
+        <source>&amp;Completed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="258"/>
+        <source>In isolation &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="301"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="304"/>
+        <source>Making the paper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="324"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="356"/>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="389"/>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="400"/>
+        <source>Sent {n} pages to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <location filename="../../ui/pages/households/dialogs.py" line="418"/>
@@ -1236,6 +1778,74 @@
         <location filename="../../ui/pages/households/dialogs.py" line="358"/>
         <source>Isolation ends on {date}: {days} days, as set in Settings.</source>
         <translation>Hết cách ly ngày {date}: {days} ngày, theo Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>Support68Settings</name>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="87"/>
+        <source>Resolution 68 support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="89"/>
+        <source>Meals per person per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="90"/>
+        <source>F0 in treatment: at most (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="91"/>
+        <source>F1 isolated by decision: at most (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="92"/>
+        <source>Once per child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="93"/>
+        <source>Children under (years)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="98"/>
+        <source> đồng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="99"/>
+        <source>F1 counted when isolated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="101"/>
+        <source>at a facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="102"/>
+        <source>at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="103"/>
+        <source>self-monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="107"/>
+        <source>Save support rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/support68_settings.py" line="158"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ undo (Ctrl+Z) for the changes a person can make by mistake.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -40,6 +41,7 @@ from fieldapp.households import service
 from fieldapp.households.excel_export import export_households
 from fieldapp.households.listing import HouseholdFilter, villages
 from fieldapp.households.service import AreaSummary
+from ui.dialogs import show_once
 from ui.pages.base import Page
 from ui.pages.households.commands import run_and_push
 from ui.pages.households.detail import HouseholdDetailDialog
@@ -57,6 +59,9 @@ from ui.pages.households.table_model import (
     HouseholdTableModel,
 )
 from ui.pages.households.worklists import WorklistsPanel
+
+if TYPE_CHECKING:
+    from ui.pages.households.followup import FollowUpPanel
 from ui.widgets.confirm import confirm_personal_export
 
 SEARCH_PAUSE_MS = 150
@@ -208,6 +213,9 @@ class HouseholdsPage(Page):
         # -- work lists tab ------------------------------------------------------------------
         self._worklists: WorklistsPanel | None = None  # built when its tab is first shown
         self.tabs.addTab(QWidget(), "")
+        # -- follow-up tab (F0 at home, F1 in isolation) ---------------------------------------
+        self._followup: FollowUpPanel | None = None  # built when its tab is first shown
+        self.tabs.addTab(QWidget(), "")
         self.tabs.currentChanged.connect(self._on_tab)
 
         self._search_timer = QTimer(self)
@@ -227,6 +235,7 @@ class HouseholdsPage(Page):
         self.title_label.setText(self.tr("Lockdown households"))
         self.tabs.setTabText(0, self.tr("Households"))
         self.tabs.setTabText(1, self.tr("Work lists"))
+        self.tabs.setTabText(2, self.tr("Health follow-up"))
         self.area_box.setTitle(self.tr("Lockdown areas"))
         self.new_area_button.setText(self.tr("New area…"))
         self.edit_area_button.setText(self.tr("Edit…"))
@@ -256,6 +265,8 @@ class HouseholdsPage(Page):
         self._undo_text()
         if self._worklists is not None:
             self._worklists.retranslate()
+        if self._followup is not None:
+            self._followup.retranslate()
         if self._loaded:
             self._fill_areas()
             self._villages_stale = True
@@ -301,6 +312,25 @@ class HouseholdsPage(Page):
             self.retranslate()
         return self._worklists
 
+    @property
+    def followup(self) -> FollowUpPanel:
+        """The health follow-up tab, built the first time it is needed."""
+        if self._followup is None:
+            from ui.pages.households.followup import FollowUpPanel
+
+            self._followup = FollowUpPanel(self.db)
+            self._followup.open_household.connect(self.open_household)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(2)
+            self.tabs.removeTab(2)
+            placeholder.deleteLater()
+            self.tabs.insertTab(2, self._followup, "")
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self.retranslate()
+        return self._followup
+
     def refresh(self) -> None:
         self._loaded = True
         self._fill_areas()
@@ -309,6 +339,8 @@ class HouseholdsPage(Page):
         self._apply_filter()
         if self.tabs.currentIndex() == 1:
             self.worklists.refresh()
+        elif self.tabs.currentIndex() == 2:
+            self.followup.refresh()
 
     def _fill_areas(self) -> None:
         current = self.area_id()
@@ -413,6 +445,8 @@ class HouseholdsPage(Page):
     def _on_tab(self, index: int) -> None:
         if index == 1:
             self.worklists.refresh()
+        elif index == 2:
+            self.followup.refresh()
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -440,10 +474,14 @@ class HouseholdsPage(Page):
             self.open_household(household_id)
 
     def open_household(self, household_id: int) -> HouseholdDetailDialog:
-        dialog = HouseholdDetailDialog(self.db, household_id, self.undo_stack, self)
-        dialog.changed.connect(self._on_data_changed)
-        dialog.open()
-        return dialog
+        """The household's detail; a second open brings the open one to the front."""
+
+        def build() -> HouseholdDetailDialog:
+            dialog = HouseholdDetailDialog(self.db, household_id, self.undo_stack, self)
+            dialog.changed.connect(self._on_data_changed)
+            return dialog
+
+        return show_once(("household", household_id), build)
 
     def _on_data_changed(self) -> None:
         self._fill_areas()

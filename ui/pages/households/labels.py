@@ -11,6 +11,9 @@ def status_text(code: str) -> str:
         "F1": "F1",
         "F2": "F2",
         "negative": QCoreApplication.translate("HouseholdLabels", "Negative"),
+        "recovered": QCoreApplication.translate("HouseholdLabels", "Recovered"),
+        "facility": QCoreApplication.translate("HouseholdLabels", "Moved to a facility"),
+        "died": QCoreApplication.translate("HouseholdLabels", "Died"),
         "": "",
     }.get(code, code)
 

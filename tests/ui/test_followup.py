@@ -1,0 +1,138 @@
+"""The health follow-up tab driven like a team member: a whole round typed without the mouse."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+from fieldapp.health.followup import followup_lists
+from fieldapp.health.models import FollowUpCheck
+from tests.core.households.workbooks import copy_of_demo
+from ui.i18n import install_language
+from ui.operations import wait_for_operations
+from ui.pages.households import HouseholdsPage
+from ui.pages.households.followup import ActionDialog
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-template") / "data"
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path):
+    database = copy_of_demo(demo_template, tmp_path / "data")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def panel(qtbot, demo_db):
+    install_language("vi")
+    page = HouseholdsPage(demo_db)
+    qtbot.addWidget(page)
+    page.resize(1156, 700)
+    page.show()
+    page.refresh()
+    page.tabs.setCurrentIndex(2)
+    panel = page.followup
+    qtbot.waitUntil(lambda: panel.lists is not None, timeout=5000)
+    return panel
+
+
+def checks(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(FollowUpCheck))
+
+
+def on_modal(qtbot, kind, action) -> None:
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            action(widget)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_the_tab_lists_who_is_still_to_check(panel, demo_db):
+    lists = followup_lists(demo_db)
+    assert panel.round_model.rowCount() == len(lists.due) > 0
+    first = panel.round_model.index(0, 0).data()
+    assert first == lists.due[0].full_name
+    assert panel.person_label.text().startswith(f"Kiểm tra {first}")
+    assert "chưa kiểm tra" in panel.summary.text()
+
+
+def test_a_round_by_keyboard_only(panel, qtbot, demo_db):
+    """Three people: temperature, Tab, SpO2, Enter — and the next person comes up by itself."""
+    due = [p.full_name for p in panel.round_model.people]
+    typed = []
+    for value in ("36,8", "37.2", "36.5"):
+        name = panel.selected_person().full_name
+        typed.append(name)
+        panel.temperature.setFocus()
+        qtbot.keyClicks(panel.temperature, value)
+        qtbot.keyClick(panel.temperature, Qt.Key.Key_Tab)
+        assert panel.spo2.hasFocus() or QApplication.focusWidget() is panel.spo2
+        qtbot.keyClicks(panel.spo2, "98")
+        qtbot.keyClick(panel.spo2, Qt.Key.Key_Return)
+        wait_for_operations()
+        qtbot.waitUntil(lambda n=name: panel.selected_person().full_name != n, timeout=5000)
+    assert checks(demo_db) == 3
+    assert typed == due[1:4] or typed == due[:3] or len(set(typed)) == 3
+    lists = followup_lists(demo_db)
+    assert {p.full_name: p.checks_today for p in lists.due if p.full_name in typed} == {
+        n: 1 for n in typed
+    }
+    # a mistake is undone with the page's undo
+    page = panel.parent()
+    while page is not None and not hasattr(page, "undo_stack"):
+        page = page.parent()
+    page.undo_stack.undo()
+    wait_for_operations()
+    assert checks(demo_db) == 2
+
+
+def test_a_danger_sign_turns_red_and_asks_what_was_done(panel, qtbot, demo_db):
+    name = panel.selected_person().full_name
+    qtbot.keyClicks(panel.spo2, "93")
+    panel.symptoms["chest_pain"].setChecked(True)
+
+    def answer(dialog: ActionDialog) -> None:
+        dialog.action.setCurrentIndex(dialog.action.findData("called_station"))
+        dialog.accept()
+
+    on_modal(qtbot, ActionDialog, answer)
+    qtbot.keyClick(panel.spo2, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.danger_model.rowCount() == 1, timeout=5000)
+    wait_for_operations()
+    qtbot.waitUntil(lambda: panel.danger_model.rows[0][1].action == "called_station", timeout=5000)
+    row = panel.danger_model.rows[0]
+    assert row[0].full_name == name
+    assert panel.danger_model.index(0, 3).data() == "SpO2 thấp, Đau tức ngực"
+    assert panel.danger_model.index(0, 4).data().startswith("Đã báo trạm y tế")
+    with demo_db.session() as s:
+        check = s.scalars(select(FollowUpCheck)).one()
+        assert check.danger and check.action == "called_station" and check.action_at is not None
+
+
+def test_a_wrong_value_is_refused_with_a_message_and_nothing_written(panel, qtbot, demo_db):
+    from ui import errors
+
+    shown = []
+    original = errors.show_error
+    errors.show_error = lambda parent, exc, **kw: shown.append(str(exc))
+    try:
+        qtbot.keyClicks(panel.temperature, "83")
+        qtbot.keyClick(panel.temperature, Qt.Key.Key_Return)
+        wait_for_operations()
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        errors.show_error = original
+    assert "Nhiệt độ" in shown[0]
+    assert checks(demo_db) == 0
+    assert panel.temperature.text() == "83"  # kept for correcting
