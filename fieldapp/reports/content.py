@@ -194,6 +194,19 @@ def daily_parts(profile: Profile, f: DailyFigures) -> dict[str, str]:
     }
 
 
+def _week_changes_text(changes: Mapping[str, int]) -> str:
+    if not changes.get("changes"):
+        return " Trong tuần không có mục công việc chỉ đạo nào thay đổi tình trạng."
+    text = (
+        f" Trong tuần có {changes['changes']} lượt thay đổi tình trạng mục công việc chỉ đạo: "
+        f"{changes.get('started', 0)} mục bắt đầu thực hiện, {changes.get('done', 0)} mục "
+        "hoàn thành"
+    )
+    if changes.get("reopened"):
+        text += f", {changes['reopened']} mục phải làm lại"
+    return text + "."
+
+
 def weekly_parts(profile: Profile, w: WeeklyFigures) -> dict[str, str]:
     """Default text of the weekly summary from its figures."""
     period = f"từ ngày {format_date(w.start)} đến ngày {format_date(w.end)}"
@@ -219,7 +232,8 @@ def weekly_parts(profile: Profile, w: WeeklyFigures) -> dict[str, str]:
                 overdue=last.items_overdue,
                 done=int(w.total("items_done")),
             )
-        ),
+        )
+        + _week_changes_text(w.changes),
         "difficulties": "Không.",
         "proposals": "Không.",
         "next_tasks": NEXT_TASKS,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select, union
@@ -24,7 +24,6 @@ from sqlalchemy import and_, case, func, or_, select, union
 from fieldapp.checkpoints.log import daily_counts, day_bounds
 from fieldapp.db.database import Database
 from fieldapp.directives.models import STATUS_DONE, STATUS_REPORTED, DirectiveItem
-from fieldapp.directives.register import items_due
 from fieldapp.households.models import (
     HealthStatus,
     Household,
@@ -34,6 +33,7 @@ from fieldapp.households.models import (
     TestRound,
 )
 from fieldapp.households.queries import ISOLATING, areas_in_force, household_totals
+from fieldapp.reports.items import item_figures, week_changes
 from fieldapp.rostering.models import Assignment, Attendance
 from fieldapp.rostering.views import day_summary
 
@@ -74,7 +74,7 @@ class DailyFigures:
     ``people_by_site``.
 
     Directives: ``items_due`` (open items due that day), ``items_overdue`` (open items past
-    their deadline at the start of the day; statuses are as they stand now),
+    their deadline at the start of the day, with the statuses of that day),
     ``items_done`` (items marked done or reported during the day), ``overdue``: the list.
     """
 
@@ -140,6 +140,8 @@ class WeeklyFigures:
 
     end: date
     days: list[DailyFigures]
+    changes: dict[str, int] = field(default_factory=dict)
+    """Directive items changed in the week: ``started``, ``done``, ``reopened``, ``changes``."""
 
     @property
     def start(self) -> date:
@@ -168,6 +170,7 @@ class WeeklyFigures:
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "days": [d.to_json() for d in self.days],
+            "changes": dict(self.changes),
         }
 
 
@@ -342,7 +345,6 @@ def daily_figures(db: Database, day: date) -> DailyFigures:
         _tests(s, figures)
         _relief(s, figures)
         figures.shifts_absent = _absent(s, day)
-        figures.items_done = _items_done(s, day)
     shifts = day_summary(db, day)
     figures.shifts_planned = shifts.shifts
     figures.shifts_staffed = shifts.shifts - shifts.unfilled
@@ -354,18 +356,20 @@ def daily_figures(db: Database, day: date) -> DailyFigures:
     figures.undeclared = log.undeclared
     figures.fever = log.fever
     figures.people_by_site = dict(log.by_site)
-    due = items_due(db, now=datetime.combine(day, time.min))
-    figures.items_due = len(due.today)
-    figures.items_overdue = len(due.overdue)
+    # Items as they stood that day (the history of statuses), not as they stand now.
+    items = item_figures(db, day)
+    figures.items_due = items.due
+    figures.items_overdue = items.overdue
+    figures.items_done = items.done
     figures.overdue = [
         OverdueLine(
-            directive=e.directive_title,
-            label=e.item.label,
-            text=e.item.text,
-            due=e.item.due.date,
-            responsible=e.item.responsible_unit or ", ".join(e.item.units),
+            directive=line.directive,
+            label=line.label,
+            text=line.text,
+            due=line.due,
+            responsible=line.responsible,
         )
-        for e in due.overdue
+        for line in items.overdue_lines
     ]
     return figures
 
@@ -373,4 +377,5 @@ def daily_figures(db: Database, day: date) -> DailyFigures:
 def weekly_figures(db: Database, end: date) -> WeeklyFigures:
     """The seven days ending on ``end`` (``end`` included), one :class:`DailyFigures` each."""
     days = [daily_figures(db, end - timedelta(days=n)) for n in range(WEEK_DAYS - 1, -1, -1)]
-    return WeeklyFigures(end=end, days=days)
+    changes = week_changes(db, end - timedelta(days=WEEK_DAYS - 1), end)
+    return WeeklyFigures(end=end, days=days, changes=changes)

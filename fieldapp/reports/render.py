@@ -28,6 +28,7 @@ from fieldapp.profile import Profile, load_profile
 from fieldapp.reports import content
 from fieldapp.reports.content import ITEM_PREFIX, ReportSpec, number
 from fieldapp.reports.figures import DailyFigures, WeeklyFigures, daily_figures, weekly_figures
+from fieldapp.reports.items import directive_as_of
 from fieldapp.text.vietnamese import format_date
 
 SYMBOL = "BC-UBND"
@@ -116,7 +117,7 @@ def build_report(
     elif spec.kind == "directive":
         if spec.directive_id is None:
             raise UserError("Hãy chọn văn bản chỉ đạo cần báo cáo kết quả thực hiện.")
-        directive = get_directive(db, spec.directive_id)
+        directive = directive_as_of(db, get_directive(db, spec.directive_id), spec.end)
         figures = None
         parts = content.merge_parts(content.directive_parts(profile, directive), edits)
         body = _directive_body(directive, parts)
