@@ -18,6 +18,7 @@ once, on the person's first row. Rates, caps and the kinds that count are Settin
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -94,7 +95,7 @@ def rules_from_settings(db: Database) -> SupportRules:
 
 def save_rules(db: Database, rules: SupportRules) -> None:
     """Store ``rules`` in Settings, all or nothing after checking them."""
-    from fieldapp.settings import set_setting
+    from fieldapp.db.models import Setting
 
     values: dict[str, Any] = {
         "support68.daily_rate": rules.daily_rate,
@@ -110,8 +111,14 @@ def save_rules(db: Database, rules: SupportRules) -> None:
             raise UserMistake(f"Thiết lập {key} không được âm.")
         if isinstance(value, list) and any(v not in ISOLATIONS for v in value):
             raise UserMistake(f"Thiết lập {key}: hình thức cách ly không hợp lệ.")
-    for key, value in values.items():
-        set_setting(db, key, value)
+    with db.transaction() as s:  # all or nothing
+        for key, value in values.items():
+            encoded = json.dumps(value, ensure_ascii=False)
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=encoded))
+            else:
+                row.value = encoded
 
 
 @dataclass
