@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -296,6 +297,8 @@ class HouseholdDetailDialog(QDialog):
         self._on_undo_text(self.undo_stack.undoText())
 
     def _on_undo_text(self, text: str) -> None:
+        if not shiboken6.isValid(self.undo_button):
+            return  # the page's undo stack outlives this dialog at close: nothing to show
         self.undo_button.setText(
             self.tr("&Undo: {action}").format(action=text) if text else self.tr("&Undo")
         )
