@@ -1,10 +1,11 @@
-"""Tables of the sync machinery. None of them travel, except :class:`OfficeUnit`."""
+"""Tables of the sync machinery. None of them travel, except :class:`OfficeUnit` and
+:class:`UnitRollup` (what a district tells the province)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.db.base import Base, SyncMixin, UTCDateTime
@@ -107,3 +108,18 @@ class OfficeUnit(SyncMixin, Base):
     parent: Mapped[str] = mapped_column(String(200), default="")
     expected: Mapped[bool] = mapped_column(Boolean, default=True)
     devices: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class UnitRollup(SyncMixin, Base):
+    """A district's roll-up of one unit below it on one day (``figures``: the counted
+    figures of :class:`fieldapp.sync.district.CommuneFigures`), sent to the province instead
+    of the communes' records when the district's setting ``sync.upward`` is ``rollup``."""
+
+    __tablename__ = "unit_rollup"
+    __table_args__ = (UniqueConstraint("day", "parent", "unit", name="uq_unit_rollup_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    unit: Mapped[str] = mapped_column(String(200))
+    parent: Mapped[str] = mapped_column(String(200))
+    figures: Mapped[dict] = mapped_column(JSON, default=dict)

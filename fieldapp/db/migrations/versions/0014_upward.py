@@ -7,6 +7,8 @@ units it expects reports from (issue 18).
 - ``office_unit``: a unit below this office (a commune under a district, a district under a
   province): its name, whether its reports are expected, and the sending devices known for it.
   It travels, so a province learns which communes belong to which district.
+- ``unit_rollup``: a district's roll-up figures of one unit on one day, sent upward instead of
+  the communes' records when the district chooses so (setting ``sync.upward``).
 
 Revision ID: 0014
 Revises: 0013
@@ -42,9 +44,20 @@ def upgrade() -> None:
         *sync_columns("office_unit"),
         sa.UniqueConstraint("parent", "name_fold", name="uq_office_unit_parent"),
     )
+    op.create_table(
+        "unit_rollup",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("unit", sa.String(200), nullable=False),
+        sa.Column("parent", sa.String(200), nullable=False),
+        sa.Column("figures", sa.JSON(), nullable=False),
+        *sync_columns("unit_rollup"),
+        sa.UniqueConstraint("day", "parent", "unit", name="uq_unit_rollup_day"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("unit_rollup")
     op.drop_table("office_unit")
     with op.batch_alter_table("commune_profile") as batch:
         batch.drop_column("report_hour")
