@@ -43,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "health.default_place": "Điều trị tại nhà",
     "sync.district_mode": False,  # this computer rolls up the communes' packages (huyện)
     "sync.late_hours": 24,  # a commune with no package for longer than this is late
+    "sync.upward": "data",  # a district sends up its communes' records ("data") or its roll-up
 }
 
 
