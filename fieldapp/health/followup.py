@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 
-from fieldapp.accounts.permissions import mask_for
+from fieldapp import gate
 from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database
 from fieldapp.errors import NotFound, UserMistake
@@ -162,8 +162,7 @@ def _author(db: Database, typed: str) -> str:
     typed = " ".join((typed or "").split())[:120]
     if typed:
         return typed
-    actor = getattr(db, "actor", None)
-    return actor.full_name or actor.username if actor is not None else ""
+    return gate.author_name(getattr(db, "actor", None))
 
 
 def _number(value, what: str, key: str, kind=float):
@@ -360,6 +359,7 @@ def followup_lists(
     """The round lists for ``day`` (default today), optionally for one village."""
     from fieldapp.households.collation import name_sort_bytes, text_sort_bytes
 
+    gate.reveal(db, "tình trạng sức khỏe")  # a list of F0/F1 is health data by itself
     day = day or date.today()
     required = checks_per_day(db)
     start, end = _day_bounds(day)
@@ -424,7 +424,7 @@ def followup_lists(
                 village=vill or "",
                 area=area,
                 address=address_text(number or "", street or "", vill or ""),
-                phone=mask_for(db, m.phone),
+                phone=gate.mask_phone(db, m.phone),
                 status=m.status,
                 isolation=m.isolation,
                 isolation_end=m.isolation_end,

@@ -193,7 +193,9 @@ def test_round_lists_due_missed_danger_and_ending_tomorrow(db, people):
     assert lists.followed == 2 and lists.required == 2
     assert [p.full_name for p in lists.due] == ["Ma Thị Lan", "Hoàng Văn Thắng"]
     assert [p.full_name for p in lists.missed] == ["Ma Thị Lan"]
-    assert [p.full_name for p, _ in lists.danger] == ["Ma Thị Lan"]  # yesterday 20:00 is within 24 h of noon
+    assert [p.full_name for p, _ in lists.danger] == [
+        "Ma Thị Lan"
+    ]  # yesterday 20:00 is within 24 h of noon
     assert [p.full_name for p in lists.ending_tomorrow] == ["Ma Thị Lan"]
     assert lists.due[1].checks_today == 1 and lists.due[1].last_check.spo2 == 97
     # one village only (typed without tones)
@@ -262,3 +264,29 @@ def test_a_positive_test_offers_f0_from_the_test_date(db, people):
         member = s.get(HouseholdMember, lan)
         assert (member.status, member.isolation, member.isolation_start) == ("F0", "home", held)
     assert positives_without_f0(db, round_id) == []
+
+
+# -- roles ----------------------------------------------------------------------------------
+
+
+def test_roles_the_checker_is_the_signed_in_officer_and_a_viewer_sees_no_list(db, people):
+    from fieldapp.accounts.service import create_user, sign_in, sign_out
+    from fieldapp.errors import NotPermitted
+
+    password = "mat-khau-dai-1"
+    create_user(db, "admin", password, full_name="Hoàng Văn Thắng")
+    sign_in(db, "admin", password, sleep=lambda _s: None)
+    create_user(db, "yta", password, full_name="Ma Thị Hạnh", role="officer")
+    create_user(db, "xem", password, role="viewer")
+    sign_out(db)
+    with pytest.raises(NotPermitted):  # nobody signed in
+        record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97))
+    sign_in(db, "yta", password, sleep=lambda _s: None)
+    assert record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97)).checked_by == "Ma Thị Hạnh"
+    sign_out(db)
+    sign_in(db, "xem", password, sleep=lambda _s: None)
+    with pytest.raises(NotPermitted):
+        followup_lists(db)
+    with pytest.raises(NotPermitted):
+        record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97))
+    assert len(checks_of(db, people["Ma Thị Lan"])) == 1
