@@ -17,7 +17,11 @@ from fieldapp.rostering.solution import Solution
 
 @dataclass
 class GroupFigures:
-    """Counts over the people of one role group with no leave in the horizon."""
+    """Counts over the people of one role group with no leave in the horizon.
+
+    Nights leave out people with a wish about days or nights, weekends those with one about
+    weekends (their counts follow their wishes, not fairness).
+    """
 
     roles: tuple[str, ...]
     people: int
@@ -120,14 +124,23 @@ def measure(instance: Instance, solution: Solution) -> Figures:
             result.wish_shifts += 1
             night = kinds[a.shift].night
             result.wishes_met += not against_wishes(wishes[a.staff], night, a.date.weekday() >= 5)
+    # who asked for or avoided days or nights is left out of the night spread, likewise
+    # weekends: fewer of them for whoever asked is what was wished, not unfair
+    own = {p.id: {k for k, _ in p.wishes} for p in instance.staff}
     for key in sorted(by_group):
         ids = by_group[key]
 
-        def span(counter: Counter[str], ids: list[str] = ids) -> tuple[int, int]:
-            values = [counter[i] for i in ids] or [0]
+        def span(counter: Counter[str], skip: set[str], ids: list[str] = ids) -> tuple[int, int]:
+            values = [counter[i] for i in ids if not own[i] & skip] or [0]
             return min(values), max(values)
 
         result.groups.append(
-            GroupFigures(key, len(ids), span(shifts), span(nights), span(weekends))
+            GroupFigures(
+                key,
+                len(ids),
+                span(shifts, set()),
+                span(nights, {"days", "nights"}),
+                span(weekends, {"weekends"}),
+            )
         )
     return result

@@ -93,7 +93,6 @@ def against_wishes(wishes: tuple[tuple[str, str], ...], night: bool, weekend: bo
     return bool(asked) and not any(asked)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Staff:
     id: str
@@ -348,9 +347,7 @@ def parse_instance(data: Any) -> Instance:
 
     staff: list[Staff] = []
     for i, raw in enumerate(top.items("staff"), 1):
-        r = _Reader(
-            raw, f"người số {i} (staff)", {"id", "name", "roles", "unavailable", "wishes"}
-        )
+        r = _Reader(raw, f"người số {i} (staff)", {"id", "name", "roles", "unavailable", "wishes"})
         person_id = r.text("id")
         r.where = f'người "{person_id}"'
         roles = r.items("roles", [])

@@ -43,6 +43,7 @@ class Person:
     avail: tuple[bool, ...]  # per time point
     has_leave: bool  # some leave within the horizon's days: left out of the fairness figures
     against: tuple[bool, ...] = ()  # per time point: a shift then goes against a wish (or ())
+    wishes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ def compile_model(instance: Instance) -> Model:
                 against=tuple(against_wishes(person.wishes, tp.night, tp.weekend) for tp in times)
                 if person.wishes
                 else (),
+                wishes=person.wishes,
             )
         )
 

@@ -42,6 +42,8 @@ from fieldapp.rostering.solution import Gap, RejectedLock, Solution
 
 DEFAULT_MAX_ITERATIONS = 3_000_000
 DEFAULT_TIME_LIMIT = 60.0
+WISH_PASSES = 3  # sweeps of the wish swaps over everyone with wishes
+WISH_BUDGET = 300_000  # iterations allowed to the wish swaps on top of the solving budget
 WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a fair one
 DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
 
@@ -96,10 +98,11 @@ def solve(
         plan = roster.plan
         rejected = _place_fixed(roster, instance, previous, freeze_before)
         roster.construct()
-        if best is not None and best[0][0] <= capacity.gap_lower_bound < roster.gap_count():
-            # The kept roster is at the proven bound, so another can only win on fairness;
-            # one whose construction falls short would need repairs that move people about
-            # (and may not even tie): put the effort into the constructions that can help.
+        if best is not None and roster.gap_count() > best[0][0]:
+            # Another weighting is worth its repairs only if its construction is already as
+            # good as the kept roster: repairs cost far more than constructions, and one that
+            # starts behind rarely ends ahead (at the proven bound it could only tie and win
+            # on fairness, which long repair chains tend to spoil). Effort goes where it helps.
             spent += roster.iterations
             continue
         roster.repair(allow_sticky=False)
@@ -107,15 +110,18 @@ def solve(
         roster.balance()
         roster.repair(allow_sticky=True, double=True)
         roster.balance()  # the last repair may have moved people about
-        roster.honour_wishes()
         spent += roster.iterations
         quality = roster.quality(previous is not None)
         if best is None or quality < best[0]:
             best = (quality, roster, rejected)
+        elif best[0][0] <= capacity.gap_lower_bound:
+            break  # at the proven bound and a full try brought no fairer roster: stop here
         if roster.timed_out or roster.is_best_possible(capacity.gap_lower_bound):
             break
     assert best is not None
     _, roster, rejected = best
+    roster.budget += WISH_BUDGET  # wishes come last, with their own small allowance
+    roster.honour_wishes()
     timed_out = roster.timed_out or time.perf_counter() > deadline
 
     solution = Solution(assignments=roster.assignments())
@@ -259,6 +265,17 @@ class _Roster:
         self.group_members = [
             [p for p in range(self.P) if self.group_of[p] == g and self.fair[p]]
             for g in range(len(model.groups))
+        ]
+        # Fairness of nights leaves out who asked for or avoided days or nights, that of
+        # weekends who did for weekends: fewer nights for whoever asked is not unfair.
+        own = [{k for k, _ in p.wishes} for p in model.people]
+        skip = ((), ("days", "nights"), ("weekends",))
+        self.metric_members = [
+            [[p for p in mem if not own[p] & set(skip[k])] for mem in self.group_members]
+            for k in range(3)
+        ]
+        self.metric_pos = [
+            {p: i for mem in members for i, p in enumerate(mem)} for members in self.metric_members
         ]
 
     # --- budget ---------------------------------------------------------------------------
@@ -601,12 +618,14 @@ class _Roster:
     def repair(
         self, allow_sticky: bool, double: bool = False, max_depth: int = 6, node_budget: int = 3000
     ) -> None:
-        failed: set[tuple[int, int, bool]] = set()
+        failed: set[tuple[int, int, bool]] = set()  # (time point, role mask, place)
         while True:
             progress = False
             hopeless = self._hopeless()
             for need in self.open_needs():
-                if need in failed or hopeless(need):
+                # a need that failed at one site fails alike at the others of its time point
+                key = (self.slot_t[need[0]], need[1], need[2])
+                if key in failed or hopeless(need):
                     continue
                 if self.iterations > self.budget:
                     return
@@ -616,7 +635,7 @@ class _Roster:
                     progress = True
                     hopeless = self._hopeless()
                 else:
-                    failed.add(need)
+                    failed.add(key)
             if not progress:
                 return
 
@@ -780,7 +799,9 @@ class _Roster:
     ) -> bool:
         order = sorted(range(self.P), key=lambda q: (self.count[q] - self.target[q], q))
         nodes = [_Node(root[0], root[1], root[2], -1, None, 0)]
-        seen = {root}
+        # Holes at one time point with the same role mask have the same possible fillers, so
+        # the search meets each (time point, mask) once: the sites of a time point are many.
+        seen = {(self.slot_t[root[0]], root[1], root[2])}
         i = 0
         while i < len(nodes) and i < node_budget:
             node = nodes[i]
@@ -811,9 +832,10 @@ class _Roster:
                     if node.depth + 1 >= max_depth:
                         continue
                     child = (left, self.critical(left, q), True)
-                    if child in seen:
+                    key = (self.slot_t[left], child[1], True)
+                    if key in seen:
                         continue
-                    seen.add(child)
+                    seen.add(key)
                     nodes.append(
                         _Node(
                             child[0], child[1], True, i - 1, move, node.depth + 1, node.people | {q}
@@ -874,13 +896,18 @@ class _Roster:
             if not improved:
                 return
 
+    def _group_values(self, g: int, delta: dict[int, tuple[int, int, int]], k: int) -> list[int]:
+        """Metric ``k`` (0 shifts, 1 nights, 2 weekends) of group ``g``'s fair members, moved."""
+        metric = (self.count, self.nights, self.wkend)[k]
+        values = [metric[p] for p in self.metric_members[k][g]]
+        pos = self.metric_pos[k]
+        for p, d in delta.items():
+            if d[k] and p in pos and self.group_of[p] == g:
+                values[pos[p]] += d[k]
+        return values or [0]
+
     def _group_key(self, g: int, delta: dict[int, tuple[int, int, int]]) -> tuple[int, ...]:
-        cs, ns, ws = [], [], []
-        for p in self.group_members[g]:
-            d = delta.get(p, (0, 0, 0))
-            cs.append(self.count[p] + d[0])
-            ns.append(self.nights[p] + d[1])
-            ws.append(self.wkend[p] + d[2])
+        cs, ns, ws = (self._group_values(g, delta, k) for k in range(3))
         return (
             max(cs) - min(cs),
             max(ns) - min(ns),
@@ -942,7 +969,9 @@ class _Roster:
 
     def _even_metric(self, g: int, metric: list[int]) -> bool:
         """Swap a night (or weekend) shift of the one with most for a plain one of the one with least."""
-        mem = self.group_members[g]
+        mem = self.metric_members[1 if metric is self.nights else 2][g]
+        if not mem:
+            return False
         high = max(metric[p] for p in mem)
         low = min(metric[p] for p in mem)
         if high - low <= 1:
@@ -1003,15 +1032,16 @@ class _Roster:
         it is made only if more wishes are met and no group's spread of total, night or
         weekend shifts grows, so fairness stays first. Locked and sticky cells stay.
         """
-        improved = True
-        while improved and self.iterations < self.budget:
-            improved = False
+        for _ in range(WISH_PASSES):
+            swapped = 0
             for p in self.wishers:
                 for t1, s1 in self._mine(p):
-                    if self.against[p][t1] and self._swap_for_wish(p, t1, s1):
-                        improved = True
                     if self.iterations > self.budget:
                         return
+                    if self.at[p][t1] == s1 and self.against[p][t1]:
+                        swapped += self._swap_for_wish(p, t1, s1)
+            if not swapped:
+                return
 
     def _swap_for_wish(self, p: int, t1: int, s1: int) -> bool:
         for t2 in self.week_times[self.t_week[t1]]:
@@ -1020,13 +1050,13 @@ class _Roster:
             if not self.spend() or not self.fits(p, t2, (t1,)):
                 continue
             for s2 in self.m.slots_at[t2]:
-                for q in list(self.members[s2]):
-                    if q in self.members[s1] or not self.movable(s2, q, False):
-                        continue
+                for q in self.members[s2]:
                     # wishes met after minus before, for p (+1) and q
                     gain = 1 + self._is_against(q, t2) - self._is_against(q, t1)
-                    if gain <= 0 or not self.spend():
+                    if gain <= 0 or q in self.members[s1] or not self.movable(s2, q, False):
                         continue
+                    if not self.spend():
+                        return False
                     if not self._roles_ok(s1, p, q) or not self._roles_ok(s2, q, p):
                         continue
                     if not self.fits(q, t1, (t2,)):
@@ -1044,11 +1074,15 @@ class _Roster:
         return False
 
     def _spreads_kept(self, delta: dict[int, tuple[int, int, int]]) -> bool:
+        """No group's spread of shifts, nights or weekends grows with ``delta``."""
         for g in {self.group_of[p] for p in delta if self.fair[p]}:
-            before = self._group_key(g, {})[:3]
-            after = self._group_key(g, delta)[:3]
-            if any(a > b for a, b in zip(after, before, strict=True)):
-                return False
+            for k in range(3):
+                if not any(d[k] for d in delta.values()):
+                    continue
+                before = self._group_values(g, {}, k)
+                after = self._group_values(g, delta, k)
+                if max(after) - min(after) > max(before) - min(before):
+                    return False
         return True
 
     # --- how good ------------------------------------------------------------------------
