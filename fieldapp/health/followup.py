@@ -147,6 +147,55 @@ def thresholds(db: Database) -> Thresholds:
     )
 
 
+def save_thresholds(
+    db: Database, t: Thresholds, *, per_day: int, default_place: str
+) -> None:
+    """Store the thresholds, the checks a day and the default place: all checked, then all
+    written in one transaction (a wrong value changes nothing)."""
+    from fieldapp.db.models import Setting
+    from fieldapp.health.signs import SYMPTOMS
+
+    checks = (
+        (1 <= per_day <= 6, "Số lần kiểm tra mỗi ngày phải từ 1 đến 6."),
+        (80 <= t.spo2_max <= 99, "Ngưỡng SpO2 phải từ 80 đến 99 %."),
+        (12 <= t.breath_adult_min <= 40, "Ngưỡng nhịp thở phải từ 12 đến 40 lần/phút."),
+        (90 <= t.pulse_max <= 200, "Ngưỡng mạch nhanh phải từ 90 đến 200 lần/phút."),
+        (30 <= t.pulse_min <= 70, "Ngưỡng mạch chậm phải từ 30 đến 70 lần/phút."),
+        (37.5 <= t.temperature_min <= 42, "Ngưỡng sốt cao phải từ 37,5 đến 42 °C."),
+        (set(t.symptoms) <= set(SYMPTOMS), "Triệu chứng không có trong danh sách."),
+    )
+    for ok, message in checks:
+        if not ok:
+            raise UserMistake(message)
+    place = " ".join((default_place or "").split())[:200]
+    values = {
+        "health.checks_per_day": int(per_day),
+        "health.danger.spo2_max": int(t.spo2_max),
+        "health.danger.breath_adult_min": int(t.breath_adult_min),
+        "health.danger.pulse_max": int(t.pulse_max),
+        "health.danger.pulse_min": int(t.pulse_min),
+        "health.danger.temperature_min": round(float(t.temperature_min), 1),
+        "health.danger.symptoms": [k for k in SYMPTOMS if k in t.symptoms],
+        "health.default_place": place,
+    }
+    import json
+
+    with db.transaction() as s:
+        for key, value in values.items():
+            encoded = json.dumps(value, ensure_ascii=False)
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=encoded))
+            else:
+                row.value = encoded
+
+
+def default_place(db: Database) -> str:
+    from fieldapp.settings import get_setting
+
+    return get_setting(db, "health.default_place")
+
+
 def checks_per_day(db: Database) -> int:
     from fieldapp.settings import get_setting
 

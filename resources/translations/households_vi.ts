@@ -499,304 +499,362 @@
     </message>
 </context>
 <context>
+    <name>FollowUpSettings</name>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="96"/>
+        <source>Health follow-up (Decision 4038/QĐ-BYT)</source>
+        <translation>Theo dõi sức khỏe (Quyết định 4038/QĐ-BYT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="100"/>
+        <source>Checks a day</source>
+        <translation>Số lần kiểm tra mỗi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="101"/>
+        <source>Danger: SpO2 at or below</source>
+        <translation>Dấu hiệu nặng: SpO2 từ mức này trở xuống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="102"/>
+        <source>Danger: breaths a minute from (adults)</source>
+        <translation>Dấu hiệu nặng: nhịp thở (người lớn) từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="103"/>
+        <source>Danger: pulse from</source>
+        <translation>Dấu hiệu nặng: mạch từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="104"/>
+        <source>Danger: pulse at or below</source>
+        <translation>Dấu hiệu nặng: mạch từ mức này trở xuống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="105"/>
+        <source>Danger: temperature from</source>
+        <translation>Dấu hiệu nặng: nhiệt độ từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="106"/>
+        <source>Default place of treatment of a new F0</source>
+        <translation>Nơi điều trị mặc định của F0 mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="107"/>
+        <source>Symptoms that are danger signs</source>
+        <translation>Triệu chứng là dấu hiệu nặng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="114"/>
+        <source>Save thresholds</source>
+        <translation>Lưu các ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_settings.py" line="137"/>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDetailDialog</name>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="230"/>
         <location filename="../../ui/pages/households/detail.py" line="231"/>
+        <location filename="../../ui/pages/households/detail.py" line="232"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="232"/>
+        <location filename="../../ui/pages/households/detail.py" line="233"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="233"/>
+        <location filename="../../ui/pages/households/detail.py" line="234"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="234"/>
+        <location filename="../../ui/pages/households/detail.py" line="235"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="235"/>
-        <location filename="../../ui/pages/households/detail.py" line="251"/>
+        <location filename="../../ui/pages/households/detail.py" line="236"/>
+        <location filename="../../ui/pages/households/detail.py" line="252"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="236"/>
+        <location filename="../../ui/pages/households/detail.py" line="237"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="237"/>
+        <location filename="../../ui/pages/households/detail.py" line="238"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="238"/>
+        <location filename="../../ui/pages/households/detail.py" line="239"/>
         <source>Save &amp;household</source>
         <translation>&amp;Lưu thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="239"/>
+        <location filename="../../ui/pages/households/detail.py" line="240"/>
         <source>&amp;People</source>
         <translation>&amp;Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="240"/>
+        <location filename="../../ui/pages/households/detail.py" line="241"/>
         <source>Status &amp;history</source>
         <translation>&amp;Lịch sử tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="241"/>
+        <location filename="../../ui/pages/households/detail.py" line="242"/>
         <source>&amp;Tests</source>
         <translation>&amp;Xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="242"/>
+        <location filename="../../ui/pages/households/detail.py" line="243"/>
         <source>&amp;Relief</source>
         <translation>&amp;Cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="243"/>
+        <location filename="../../ui/pages/households/detail.py" line="244"/>
         <source>Re&amp;quests</source>
         <translation>Đề &amp;nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="246"/>
+        <location filename="../../ui/pages/households/detail.py" line="247"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="247"/>
+        <location filename="../../ui/pages/households/detail.py" line="248"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="248"/>
+        <location filename="../../ui/pages/households/detail.py" line="249"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="249"/>
+        <location filename="../../ui/pages/households/detail.py" line="250"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="250"/>
+        <location filename="../../ui/pages/households/detail.py" line="251"/>
         <source>CCCD</source>
         <translation>CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="252"/>
+        <location filename="../../ui/pages/households/detail.py" line="253"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="253"/>
-        <location filename="../../ui/pages/households/detail.py" line="262"/>
-        <location filename="../../ui/pages/households/detail.py" line="282"/>
+        <location filename="../../ui/pages/households/detail.py" line="254"/>
+        <location filename="../../ui/pages/households/detail.py" line="263"/>
+        <location filename="../../ui/pages/households/detail.py" line="283"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="254"/>
-        <location filename="../../ui/pages/households/detail.py" line="263"/>
+        <location filename="../../ui/pages/households/detail.py" line="255"/>
+        <location filename="../../ui/pages/households/detail.py" line="264"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="255"/>
+        <location filename="../../ui/pages/households/detail.py" line="256"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="260"/>
+        <location filename="../../ui/pages/households/detail.py" line="261"/>
         <source>Recorded</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
-        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <location filename="../../ui/pages/households/detail.py" line="262"/>
+        <location filename="../../ui/pages/households/detail.py" line="273"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="264"/>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="266"/>
+        <location filename="../../ui/pages/households/detail.py" line="267"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="267"/>
+        <location filename="../../ui/pages/households/detail.py" line="268"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="268"/>
+        <location filename="../../ui/pages/households/detail.py" line="269"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="272"/>
-        <location filename="../../ui/pages/households/detail.py" line="275"/>
-        <location filename="../../ui/pages/households/detail.py" line="279"/>
+        <location filename="../../ui/pages/households/detail.py" line="273"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="272"/>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="273"/>
+        <location filename="../../ui/pages/households/detail.py" line="281"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <location filename="../../ui/pages/households/detail.py" line="273"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="275"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="275"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="275"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="281"/>
+        <location filename="../../ui/pages/households/detail.py" line="282"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="283"/>
+        <location filename="../../ui/pages/households/detail.py" line="284"/>
         <source>Resolved</source>
         <translation>Ngày giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="286"/>
+        <location filename="../../ui/pages/households/detail.py" line="287"/>
         <source>Change &amp;status…</source>
         <translation>Ghi &amp;tình trạng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="287"/>
+        <location filename="../../ui/pages/households/detail.py" line="288"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="288"/>
+        <location filename="../../ui/pages/households/detail.py" line="289"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="289"/>
-        <location filename="../../ui/pages/households/detail.py" line="519"/>
+        <location filename="../../ui/pages/households/detail.py" line="290"/>
+        <location filename="../../ui/pages/households/detail.py" line="522"/>
         <source>Remove person</source>
         <translation>Xóa người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="290"/>
+        <location filename="../../ui/pages/households/detail.py" line="291"/>
         <source>Cancel this entry (a mistake)</source>
         <translation>Hủy lần ghi này (ghi nhầm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="291"/>
+        <location filename="../../ui/pages/households/detail.py" line="292"/>
         <source>Record &amp;delivery…</source>
         <translation>Ghi &amp;giao hàng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="292"/>
+        <location filename="../../ui/pages/households/detail.py" line="293"/>
         <source>New &amp;request…</source>
         <translation>Thêm đề &amp;nghị…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="293"/>
+        <location filename="../../ui/pages/households/detail.py" line="294"/>
         <source>Mark as met</source>
         <translation>Đã đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="294"/>
+        <location filename="../../ui/pages/households/detail.py" line="295"/>
         <source>Mark as refused</source>
         <translation>Không đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="295"/>
+        <location filename="../../ui/pages/households/detail.py" line="296"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="300"/>
+        <location filename="../../ui/pages/households/detail.py" line="303"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="300"/>
+        <location filename="../../ui/pages/households/detail.py" line="303"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="423"/>
+        <location filename="../../ui/pages/households/detail.py" line="426"/>
         <source>edit household</source>
         <translation>sửa thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="448"/>
+        <location filename="../../ui/pages/households/detail.py" line="451"/>
         <source>status of {name}</source>
         <translation>tình trạng của {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="463"/>
+        <location filename="../../ui/pages/households/detail.py" line="466"/>
         <source>cancel a status entry</source>
         <translation>hủy một lần ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="482"/>
+        <location filename="../../ui/pages/households/detail.py" line="485"/>
         <source>add {name}</source>
         <translation>thêm {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="505"/>
+        <location filename="../../ui/pages/households/detail.py" line="508"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="521"/>
+        <location filename="../../ui/pages/households/detail.py" line="524"/>
         <source>Remove {name} from this household? Their status history, test results and the household&apos;s record of them are deleted and cannot be undone.</source>
         <translation>Xóa {name} khỏi hộ này? Lịch sử tình trạng, kết quả xét nghiệm của người này sẽ bị xóa và không hoàn tác được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="550"/>
+        <location filename="../../ui/pages/households/detail.py" line="553"/>
         <source>relief delivery</source>
         <translation>giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="574"/>
+        <location filename="../../ui/pages/households/detail.py" line="577"/>
         <source>request</source>
         <translation>đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="591"/>
+        <location filename="../../ui/pages/households/detail.py" line="594"/>
         <source>request status</source>
         <translation>trạng thái đề nghị</translation>
     </message>
@@ -1034,187 +1092,187 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="235"/>
+        <location filename="../../ui/pages/households/__init__.py" line="236"/>
         <source>Lockdown households</source>
         <translation>Hộ trong vùng phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="236"/>
+        <location filename="../../ui/pages/households/__init__.py" line="237"/>
         <source>Households</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="237"/>
+        <location filename="../../ui/pages/households/__init__.py" line="238"/>
         <source>Work lists</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="238"/>
+        <location filename="../../ui/pages/households/__init__.py" line="239"/>
         <source>Health follow-up</source>
         <translation>Theo dõi sức khỏe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="239"/>
+        <location filename="../../ui/pages/households/__init__.py" line="240"/>
         <source>Lockdown areas</source>
         <translation>Khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="240"/>
+        <location filename="../../ui/pages/households/__init__.py" line="241"/>
         <source>New area…</source>
         <translation>Thêm khu vực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="241"/>
+        <location filename="../../ui/pages/households/__init__.py" line="242"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="242"/>
+        <location filename="../../ui/pages/households/__init__.py" line="243"/>
         <source>Search name, address, phone…</source>
         <translation>Tìm tên, địa chỉ, điện thoại…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="244"/>
+        <location filename="../../ui/pages/households/__init__.py" line="245"/>
         <source>Type without accents if you like: “hoang” finds “Hoàng”. Ctrl+F</source>
         <translation>Gõ không dấu cũng được: “hoang” tìm ra “Hoàng”. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="249"/>
+        <location filename="../../ui/pages/households/__init__.py" line="250"/>
         <source>Any status</source>
         <translation>Mọi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="250"/>
+        <location filename="../../ui/pages/households/__init__.py" line="251"/>
         <source>F0 or F1</source>
         <translation>F0 hoặc F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="254"/>
+        <location filename="../../ui/pages/households/__init__.py" line="255"/>
         <source>Isolating now</source>
         <translation>Đang cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="255"/>
+        <location filename="../../ui/pages/households/__init__.py" line="256"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="256"/>
+        <location filename="../../ui/pages/households/__init__.py" line="257"/>
         <source>No status recorded</source>
         <translation>Chưa ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="259"/>
+        <location filename="../../ui/pages/households/__init__.py" line="260"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="260"/>
+        <location filename="../../ui/pages/households/__init__.py" line="261"/>
         <source>Isolation ends within 2 days</source>
         <translation>Hết cách ly trong 2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="261"/>
+        <location filename="../../ui/pages/households/__init__.py" line="262"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="262"/>
+        <location filename="../../ui/pages/households/__init__.py" line="263"/>
         <source>&amp;New household…</source>
         <translation>Thêm &amp;hộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="263"/>
+        <location filename="../../ui/pages/households/__init__.py" line="264"/>
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="264"/>
+        <location filename="../../ui/pages/households/__init__.py" line="265"/>
         <source>E&amp;xport Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="283"/>
+        <location filename="../../ui/pages/households/__init__.py" line="284"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="283"/>
+        <location filename="../../ui/pages/households/__init__.py" line="284"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="351"/>
+        <location filename="../../ui/pages/households/__init__.py" line="352"/>
         <source>All areas
 {households} households · {people} people</source>
         <translation>Tất cả khu vực
 {households} hộ · {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="360"/>
+        <location filename="../../ui/pages/households/__init__.py" line="361"/>
         <source>{name}
 {households} households · {people} people · F0 {f0} · F1 {f1}</source>
         <translation>{name}
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="363"/>
+        <location filename="../../ui/pages/households/__init__.py" line="364"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="380"/>
-        <location filename="../../ui/pages/households/__init__.py" line="388"/>
+        <location filename="../../ui/pages/households/__init__.py" line="381"/>
+        <location filename="../../ui/pages/households/__init__.py" line="389"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="419"/>
+        <location filename="../../ui/pages/households/__init__.py" line="420"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="508"/>
+        <location filename="../../ui/pages/households/__init__.py" line="509"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="532"/>
+        <location filename="../../ui/pages/households/__init__.py" line="533"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="547"/>
+        <location filename="../../ui/pages/households/__init__.py" line="548"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="548"/>
+        <location filename="../../ui/pages/households/__init__.py" line="549"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="565"/>
+        <location filename="../../ui/pages/households/__init__.py" line="566"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="587"/>
+        <location filename="../../ui/pages/households/__init__.py" line="588"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="587"/>
+        <location filename="../../ui/pages/households/__init__.py" line="588"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="605"/>
+        <location filename="../../ui/pages/households/__init__.py" line="606"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="606"/>
+        <location filename="../../ui/pages/households/__init__.py" line="607"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
     </message>
@@ -1845,7 +1903,7 @@
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="158"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Đã lưu.</translation>
     </message>
 </context>
 <context>

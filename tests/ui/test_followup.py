@@ -136,3 +136,23 @@ def test_a_wrong_value_is_refused_with_a_message_and_nothing_written(panel, qtbo
     assert "Nhiệt độ" in shown[0]
     assert checks(demo_db) == 0
     assert panel.temperature.text() == "83"  # kept for correcting
+
+
+def test_thresholds_are_set_in_settings_and_used_at_once(qtbot, demo_db):
+    from fieldapp.health.followup import CheckInput, record_check, thresholds
+    from ui.pages.households.followup_settings import FollowUpSettings
+
+    install_language("vi")
+    box = FollowUpSettings(demo_db)
+    qtbot.addWidget(box)
+    box.show()
+    assert box.spo2.value() == 95 and box.breath.value() == 20  # Decision 4038's defaults
+    box.spo2.selectAll()
+    qtbot.keyClicks(box.spo2, "93")
+    box.symptoms["cough"].setChecked(True)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert box.status.text() == "Đã lưu."
+    assert thresholds(demo_db).spo2_max == 93 and "cough" in thresholds(demo_db).symptoms
+    person = followup_lists(demo_db).due[0].member_id
+    assert not record_check(demo_db, CheckInput(person, spo2=94)).danger
+    assert record_check(demo_db, CheckInput(person, symptoms=["cough"])).danger

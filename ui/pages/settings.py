@@ -88,6 +88,10 @@ class SettingsPage(Page):
         columns.addLayout(side, 2)
 
         layout.addLayout(columns)
+        from ui.pages.households.followup_settings import FollowUpSettings
+
+        self.followup_box = FollowUpSettings(db)
+        layout.addWidget(self.followup_box)
         layout.addStretch(1)
         scroll.setWidget(body)
         self.outer.addWidget(scroll)
