@@ -128,6 +128,19 @@
     </message>
 </context>
 <context>
+    <name>DangerAlert</name>
+    <message>
+        <location filename="../../ui/pages/households/followup_overview.py" line="58"/>
+        <source>{n} danger signs in the last 24 hours not acted on yet</source>
+        <translation>{n} dấu hiệu nặng trong 24 giờ chưa xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup_overview.py" line="64"/>
+        <source>Open the follow-up</source>
+        <translation>Mở theo dõi sức khỏe</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDialog</name>
     <message>
         <location filename="../../ui/pages/households/dialogs.py" line="383"/>

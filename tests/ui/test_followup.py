@@ -156,3 +156,26 @@ def test_thresholds_are_set_in_settings_and_used_at_once(qtbot, demo_db):
     person = followup_lists(demo_db).due[0].member_id
     assert not record_check(demo_db, CheckInput(person, spo2=94)).danger
     assert record_check(demo_db, CheckInput(person, symptoms=["cough"])).danger
+
+
+def test_an_unanswered_danger_sign_tops_the_overview_until_acted_on(qtbot, demo_db):
+    from fieldapp.health.followup import CheckInput, record_action, record_check
+    from ui.pages.overview import OverviewPage
+
+    install_language("vi")
+    page = OverviewPage(demo_db)
+    qtbot.addWidget(page)
+    page.show()
+    alert = page.alerts[-1]
+    assert alert.isHidden()
+    person = followup_lists(demo_db).due[0]
+    check = record_check(demo_db, CheckInput(person.member_id, spo2=92))
+    page.refresh()
+    assert alert.isVisible()
+    assert alert.text.text().startswith("1 dấu hiệu nặng trong 24 giờ chưa xử lý")
+    assert f"{person.full_name} (SpO2 thấp)" in alert.text.text()
+    # it stands above the figures
+    assert page.outer.indexOf(alert) < page.outer.indexOf(page.hint)
+    record_action(demo_db, check.id, "called_station")
+    page.refresh()
+    assert alert.isHidden()

@@ -1,9 +1,11 @@
 """Tổng quan: the commune at a glance, and where to go next.
 
 Each register adds its own figures: the module named in :data:`OVERVIEW_MODULES` may define
-``overview_card(db) -> Card | None`` (a figure in the top row) and ``overview_panel(db) ->
-QWidget | None`` (a larger widget below, such as a list of items due). Cards and panels
-translate themselves and have a ``refresh()`` method that the page calls when it is shown.
+``overview_card(db) -> Card | None`` (a figure in the top row), ``overview_panel(db) ->
+QWidget | None`` (a larger widget below, such as a list of items due) and ``overview_alert(db)
+-> QWidget | None`` (an urgent line above everything, such as danger signs nobody acted on).
+Cards, panels and alerts translate themselves and have a ``refresh()`` method that the page
+calls when it is shown.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ OVERVIEW_MODULES: tuple[str, ...] = (
     "ui.pages.rosters.overview",
     "ui.pages.households.overview",
     "ui.pages.reports.overview",
+    "ui.pages.households.followup_overview",
 )
 
 
@@ -62,14 +65,20 @@ class OverviewPage(Page):
         self.documents_card = Card()
         self.cards: list[QWidget] = [self.documents_card]
         self.panels: list[QWidget] = []
+        self.alerts: list[QWidget] = []
         for name in OVERVIEW_MODULES:
             module = importlib.import_module(name)
+            alert = getattr(module, "overview_alert", lambda _db: None)(db)
+            if alert is not None:
+                self.alerts.append(alert)
             card = getattr(module, "overview_card", lambda _db: None)(db)
             panel = getattr(module, "overview_panel", lambda _db: None)(db)
             if card is not None:
                 self.cards.append(card)
             if panel is not None:
                 self.panels.append(panel)
+        for alert in self.alerts:
+            self.outer.addWidget(alert)
         for i, card in enumerate(self.cards):
             grid.addWidget(card, 0, i)
         self.outer.addLayout(grid)
@@ -87,7 +96,7 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         with self.db.session() as s:
             self._documents = s.scalar(select(func.count()).select_from(Document)) or 0
-        for widget in [*self.cards[1:], *self.panels]:
+        for widget in [*self.alerts, *self.cards[1:], *self.panels]:
             widget.refresh()  # type: ignore[attr-defined]
         self.retranslate()
 

@@ -1,0 +1,86 @@
+"""The follow-up's alert at the top of the overview: danger signs nobody has acted on yet.
+
+Hidden when there are none. For roles that do not see health data it gives the number only;
+"Open the follow-up" goes to the households page's follow-up tab.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from fieldapp import gate
+from fieldapp.db.database import Database
+from fieldapp.health.followup import followup_lists, open_danger_count
+from ui.pages.households.followup import sign_name
+
+
+class DangerAlert(QFrame):
+    """A red line: "2 danger signs not acted on: Lộc Thị Chi (low SpO2) 17:07, …"."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dangerAlert")
+        self.setStyleSheet(
+            "#dangerAlert { background: #fde7ea; border: 1px solid #b00020; border-radius: 4px; }"
+            " #dangerAlert QLabel { color: #b00020; font-weight: bold; }"
+        )
+        self.db = db
+        layout = QHBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self._on_open)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_button)
+        self.count = 0
+        self.people: list[str] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = datetime.now().astimezone()
+        self.count = open_danger_count(self.db, now)
+        self.people = []
+        if self.count and gate.sees_personal_data(self.db):
+            for person, check in followup_lists(self.db, now.date(), now=now).danger:
+                if check.action:
+                    continue
+                signs = ", ".join(sign_name(s) for s in check.danger_signs)
+                self.people.append(
+                    f"{person.full_name} ({signs}) {check.checked_at.astimezone():%H:%M}"
+                )
+        self.setVisible(self.count > 0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text = self.tr("{n} danger signs in the last 24 hours not acted on yet").format(
+            n=self.count
+        )
+        if self.people:
+            text += ": " + "; ".join(self.people[:4]) + ("…" if len(self.people) > 4 else "")
+        self.text.setText(text)
+        self.open_button.setText(self.tr("Open the follow-up"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_open(self) -> None:
+        window = self.window()
+        show = getattr(window, "show_page", None)
+        if show is None:
+            return
+        show("households")
+        try:
+            page = window.pages["households"]
+        except (AttributeError, KeyError):
+            return
+        if hasattr(page, "tabs"):
+            page.tabs.setCurrentIndex(2)
+
+
+def overview_alert(db: Database) -> DangerAlert:
+    return DangerAlert(db)
