@@ -37,6 +37,18 @@ class Peer(Base):
     last_package_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
+class DeviceKey(Base):
+    """Which key a device id belongs to: bound by its first package (or by an administrator
+    accepting a new key after comparing both fingerprints). Rows of that device are accepted
+    only from that key (issue 15)."""
+
+    __tablename__ = "sync_device_key"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(80), index=True)
+    bound_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class ExportMark(Base):
     """How far the changes sent to one destination go."""
 
