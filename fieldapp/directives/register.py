@@ -795,15 +795,23 @@ def save_directive(
 
 
 def _forget_document(db: Database, document_id: int) -> None:
-    """Undo the storing of an original whose directive could not be saved."""
-    with contextlib.suppress(Exception), db.transaction() as s:
-        doc = s.get(Document, document_id)
-        if doc is not None and db.paths is not None:
-            path = db.paths.documents / doc.stored_path
-            s.delete(doc)
-            s.flush()
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+    """Undo the storing of an original whose directive could not be saved.
+
+    The file goes only once the row's deletion is committed: on a full disk the deletion may
+    fail, and a row must never be left without its file (issue 15)."""
+    path = None
+    try:
+        with db.transaction() as s:
+            doc = s.get(Document, document_id)
+            if doc is not None and db.paths is not None:
+                path = db.paths.documents / doc.stored_path
+                s.delete(doc)
+                s.flush()
+    except Exception:  # noqa: BLE001 - the row stays, and so does its file
+        return
+    if path is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def import_text(
