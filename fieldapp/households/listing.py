@@ -1,8 +1,15 @@
 """The household list: filters, search as you type, Vietnamese order, rows a page at a time.
 
-Made for 50,000 households: :func:`household_ids` answers one indexed query with the ids in
-display order (search compares the folded ``search_fold`` column, so "hoang" finds "Hoàng"),
-and :func:`household_rows` fills only the rows a view shows, by id.
+Made for 50,000 households (200,000 people): :func:`household_ids` answers one indexed query
+with the ids in display order, and :func:`household_rows` fills only the rows a view shows,
+by id.
+
+Search compares the folded ``search_fold`` column, so "hoang" finds "Hoàng": each word typed
+matches the start of a word, digits (a piece of a phone or citizen ID) match anywhere. On
+SQLite the two FTS5 indexes of migration 0017 answer it (``household_fts``: words by their
+start, only spaces separating words; ``household_digits_fts``: trigrams for digits), so a
+keystroke reads the matches, not the whole table; elsewhere (PostgreSQL) the same rule is a
+``LIKE`` over the column. Both give the same households.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, column, func, literal_column, or_, select, table
 
 from fieldapp.db.database import Database
 from fieldapp.households.models import Household, HouseholdMember
@@ -80,15 +87,77 @@ def search_terms(text: str) -> list[str]:
     return [w for w in fold(text).split() if not (w.isdigit() and len(w) < MIN_DIGITS)]
 
 
-def _conditions(flt: HouseholdFilter) -> list:
+FTS_WORDS = "household_fts"
+FTS_DIGITS = "household_digits_fts"
+# The characters that do not end a word in FTS_WORDS (its tokenizer's ``tokenchars``; letters
+# and digits always belong): equal to migration 0017's, so only spaces separate words there,
+# as in the ``LIKE '% word%'`` rule.
+TOKEN_CHARS = "-/.,()#&+:;_!?@*%$[]{}<>=|~^'\"`\\–—…‘’“”«»·"
+# Typed words this short match most households: walking the name index beats sorting them.
+SHORT_PREFIX = 2
+
+
+@dataclass(frozen=True)
+class _Search:
+    """How a search runs: FTS conditions, LIKE conditions, and whether to walk the name index."""
+
+    conditions: tuple
+    walk_index: bool
+
+
+def _like(term: str):
+    # Words match from their start; digits (phone, CCCD) anywhere.
+    pattern = ("%" if term.isdigit() else "% ") + _like_escape(term) + "%"
+    return Household.search_fold.like(pattern, escape="\\")
+
+
+def _fts(name: str, query: str):
+    ids = (
+        select(column("rowid"))
+        .select_from(table(name))
+        .where(literal_column(name).op("MATCH")(bindparam(None, query)))
+    )
+    return Household.id.in_(ids)
+
+
+def _indexed_word(term: str) -> bool:
+    return all(ch.isalnum() or ch in TOKEN_CHARS for ch in term)
+
+
+def _search(terms: list[str], sqlite: bool) -> _Search:
+    if not sqlite:
+        return _Search(tuple(_like(t) for t in terms), walk_index=False)
+    words = [t for t in terms if not t.isdigit() and _indexed_word(t)]
+    digits = [t for t in terms if t.isdigit()]
+    others = [t for t in terms if t not in words and t not in digits]
+    conds = []
+    if words:
+        conds.append(_fts(FTS_WORDS, " ".join('"' + w.replace('"', '""') + '"*' for w in words)))
+    if digits:  # digit terms have at least MIN_DIGITS characters: a trigram search
+        conds.append(_fts(FTS_DIGITS, " ".join(f'"{d}"' for d in digits)))
+    walk = bool(words) and not digits and not others and max(map(len, words)) <= SHORT_PREFIX
+    if not walk:
+        # The words again as LIKE over the few rows found: exactly the rule, even where the
+        # text holds a character the tokenizer would split on.
+        conds += [_like(t) for t in terms if t not in digits]
+    return _Search(tuple(conds), walk_index=walk)
+
+
+def _sqlite(db: Database) -> bool:
+    return db.engine.dialect.name == "sqlite"
+
+
+def _conditions(flt: HouseholdFilter, sqlite: bool = False) -> list:
     today = flt.today or date.today()
+    search = _search(search_terms(flt.search), sqlite)
     conds = []
     if flt.area_id is not None:
-        conds.append(Household.area_id == flt.area_id)
-    for term in search_terms(flt.search):
-        # Words match from their start; digits (phone, CCCD) anywhere.
-        pattern = ("%" if term.isdigit() else "% ") + _like_escape(term) + "%"
-        conds.append(Household.search_fold.like(pattern, escape="\\"))
+        if search.conditions and not search.walk_index:
+            # "+ 0": look the found ids up by key instead of walking the area's index.
+            conds.append(Household.area_id + 0 == flt.area_id)
+        else:
+            conds.append(Household.area_id == flt.area_id)
+    conds += search.conditions
     if flt.village:
         conds.append(Household.village == flt.village)
     if flt.vulnerable:
@@ -136,10 +205,13 @@ def household_ids(
     if order not in ORDERS:
         raise ValueError(order)
     today = flt.today or date.today()
-    query = select(Household.id).where(*_conditions(flt))
-    # While searching, scan the table and sort the matches: walking the sort index and
-    # fetching every row to test the search is four times slower (SQLite would choose it).
-    searching = bool(search_terms(flt.search))
+    sqlite = _sqlite(db)
+    query = select(Household.id).where(*_conditions(flt, sqlite))
+    # While searching, take the matches and sort them: walking the sort index and testing
+    # every row is slower (SQLite would choose it), except for a word of one or two letters,
+    # which most households match (then the covering name index is walked).
+    terms = search_terms(flt.search)
+    searching = bool(terms) and not (sqlite and _search(terms, sqlite).walk_index)
     head_sort = func.coalesce(Household.head_sort, b"") if searching else Household.head_sort
     if order == "name":
         keys = [head_sort]
@@ -164,7 +236,12 @@ def household_ids(
 
 def count_households(db: Database, flt: HouseholdFilter) -> int:
     with db.session() as s:
-        return s.scalar(select(func.count()).select_from(Household).where(*_conditions(flt))) or 0
+        return (
+            s.scalar(
+                select(func.count()).select_from(Household).where(*_conditions(flt, _sqlite(db)))
+            )
+            or 0
+        )
 
 
 def household_rows(
