@@ -77,163 +77,178 @@
 <context>
     <name>CheckpointLogWidget</name>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="91"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="92"/>
         <source>add {name}</source>
         <translation>ghi {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="112"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="113"/>
         <source>delete {count} rows</source>
         <translation>xóa {count} dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="132"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="133"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="376"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="381"/>
         <source>Checkpoint</source>
         <translation>Chốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="377"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="382"/>
         <source>Time</source>
         <translation>Giờ đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="378"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="383"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="379"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="384"/>
         <source>From (epidemic area)</source>
         <translation>Đến từ (vùng dịch)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="380"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="385"/>
         <source>To (in the commune)</source>
         <translation>Nơi đến (trong xã)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="381"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="386"/>
         <source>Plate</source>
         <translation>Biển số xe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="382"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="387"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="383"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="388"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="384"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="389"/>
         <source>Health decl.</source>
         <translation>Khai báo y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="385"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="390"/>
+        <source>Temp. °C</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="391"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="390"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="396"/>
         <source>province, city</source>
         <translation>tỉnh, thành phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="391"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="397"/>
         <source>village</source>
         <translation>thôn, xóm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="394"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="400"/>
         <source>Declared</source>
         <translation>Đã khai báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="395"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="401"/>
         <source>The person has made the health declaration</source>
         <translation>Người đến đã khai báo y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="396"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="402"/>
         <source>People arriving together (passengers of the vehicle)</source>
         <translation>Số người đến cùng (cả người đi trên xe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="397"/>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="589"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="405"/>
+        <source>Body temperature measured at the checkpoint; from 37.5 °C it counts as fever</source>
+        <translation>Thân nhiệt đo tại chốt; từ 37,5 °C trở lên là sốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="407"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="634"/>
         <source>Save (Enter)</source>
         <translation>Ghi (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="399"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="409"/>
         <source>Enter saves and clears the form for the next person; Esc clears it</source>
         <translation>Enter: ghi và xóa ô để nhập người tiếp theo; Esc: xóa các ô</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="401"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="411"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="402"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="412"/>
         <source>All checkpoints</source>
         <translation>Tất cả các chốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="403"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="413"/>
         <source>Search name or plate (Ctrl+F)</source>
         <translation>Tìm họ tên hoặc biển số (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="443"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="451"/>
         <source>No checkpoint yet: add the checkpoints on the duty roster tab first.</source>
         <translation>Chưa có chốt nào: hãy thêm các chốt ở thẻ Lịch trực trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="469"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="480"/>
         <source>{people} people arrived, {vehicles} vehicles, {undeclared} without health declaration, {fever} with fever</source>
         <translation>Đã đến: {people} người, {vehicles} phương tiện; {undeclared} người chưa khai báo y tế; {fever} người sốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="479"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="490"/>
         <source>from: {places}</source>
         <translation>đến từ: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="508"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="519"/>
         <source>Choose the checkpoint first.</source>
         <translation>Hãy chọn chốt trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="552"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="546"/>
+        <source>The temperature must be a number, e.g. 36,8.</source>
+        <translation>Nhiệt độ phải là một số, ví dụ 36,8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="590"/>
         <source>Saved: {name}.</source>
         <translation>Đã ghi: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="556"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="594"/>
         <source>Corrected: {name}.</source>
         <translation>Đã sửa: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="592"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="637"/>
         <source>Correcting {name} (Esc: cancel)</source>
         <translation>Đang sửa dòng của {name} (Esc: thôi sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="594"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="639"/>
         <source>Save correction</source>
         <translation>Ghi sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="632"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="680"/>
         <source>Deleted {count} rows. Ctrl+Z brings them back.</source>
         <translation>Đã xóa {count} dòng. Bấm Ctrl+Z để lấy lại.</translation>
     </message>

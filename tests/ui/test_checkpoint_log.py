@@ -221,3 +221,31 @@ def test_the_log_claims_ctrl_z_before_a_page_wide_undo(qtbot, log, db) -> None:
     type_text(qtbot, log.notes, "xe tải")
     key(qtbot, log.notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(rows(db)) == 1 and log.notes.text() != "xe tải"
+
+
+def test_temperature_typed_at_the_barrier_is_kept_and_fever_counted(qtbot, log, db) -> None:
+    """Issue 19: the summary counts "người sốt", so the form takes a temperature."""
+    from fieldapp.checkpoints.log import daily_counts
+
+    for name, temperature in (("Lò Văn Pó", "38,2"), ("Hà Thị Mỷ", "36.6")):
+        type_text(qtbot, log.name, name)
+        log.declared.setFocus()
+        key(qtbot, log.declared, Qt.Key.Key_Space)
+        key(qtbot, log.declared, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is log.temperature  # next on the line
+        type_text(qtbot, log.temperature, temperature)
+        if name == "Lò Văn Pó":
+            assert log.temperature.property("error") is True  # red at once: a fever
+        key(qtbot, log.temperature, Qt.Key.Key_Return)
+    assert [(r.full_name, r.temperature) for r in rows(db)] == [
+        ("Lò Văn Pó", 38.2),
+        ("Hà Thị Mỷ", 36.6),
+    ]
+    assert log.temperature.text() == ""
+    assert daily_counts(db, date.today()).fever == 1
+    # a temperature that cannot be is refused, nothing saved, the cursor back in the field
+    type_text(qtbot, log.name, "Vi Văn Sai")
+    type_text(qtbot, log.temperature, "83")
+    key(qtbot, log.temperature, Qt.Key.Key_Return)
+    assert len(rows(db)) == 2
+    assert QApplication.focusWidget() is log.temperature

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.accounts.permissions import mask
 from fieldapp.checkpoints.log import (
+    FEVER,
     DailyCount,
     Entry,
     EntryInput,
@@ -248,6 +249,9 @@ class CheckpointLogWidget(QWidget):
         self.people = QSpinBox()
         self.people.setRange(1, 100)
         self.declared = QCheckBox()
+        self.temperature = QLineEdit()  # °C, measured at the checkpoint (issue 19)
+        self.temperature.setMaxLength(5)
+        self.temperature.textChanged.connect(self._show_fever)
         self.notes = QLineEdit()
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
@@ -261,6 +265,7 @@ class CheckpointLogWidget(QWidget):
             self.phone,
             self.people,
             self.declared,
+            self.temperature,
             self.notes,
         ]
         self._labels = [QLabel() for _ in fields]
@@ -268,8 +273,8 @@ class CheckpointLogWidget(QWidget):
         form.setHorizontalSpacing(6)
         form.setVerticalSpacing(2)
         # Widths for the 1366×768 laptop: the whole line fits in the page beside the menu.
-        widths = {0: 150, 1: 62, 2: 150, 3: 125, 4: 110, 5: 95, 6: 100, 7: 50, 9: 90}
-        stretch = {2: 3, 3: 2, 4: 2, 9: 2}
+        widths = {0: 120, 1: 62, 2: 130, 3: 100, 4: 90, 5: 85, 6: 90, 7: 50, 9: 48, 10: 70}
+        stretch = {2: 3, 3: 2, 4: 2, 10: 2}
         for col, (label, field) in enumerate(zip(self._labels, fields, strict=True)):
             label.setBuddy(field)
             form.addWidget(label, 0, col)
@@ -382,6 +387,7 @@ class CheckpointLogWidget(QWidget):
             self.tr("Phone"),
             self.tr("People"),
             self.tr("Health decl."),
+            self.tr("Temp. °C"),
             self.tr("Notes"),
         ]
         for label, text in zip(self._labels, texts, strict=True):
@@ -394,6 +400,10 @@ class CheckpointLogWidget(QWidget):
         self.declared.setText(self.tr("Declared"))
         self.declared.setToolTip(self.tr("The person has made the health declaration"))
         self.people.setToolTip(self.tr("People arriving together (passengers of the vehicle)"))
+        self.temperature.setPlaceholderText("36,5")
+        self.temperature.setToolTip(
+            self.tr("Body temperature measured at the checkpoint; from 37.5 °C it counts as fever")
+        )
         self.save_button.setText(self.tr("Save (Enter)"))
         self.save_button.setToolTip(
             self.tr("Enter saves and clears the form for the next person; Esc clears it")
@@ -518,11 +528,31 @@ class CheckpointLogWidget(QWidget):
             vehicle_kind=self._editing.vehicle_kind if self._editing else "",
             phone=self._phone_typed(),
             health_declared=self.declared.isChecked(),
-            temperature=self._editing.temperature if self._editing else None,
+            temperature=self._temperature_typed(),
             people_count=self.people.value(),
             notes=self.notes.text(),
             recorded_by=self._editing.recorded_by if self._editing else "",
         )
+
+    def _temperature_typed(self) -> float | None:
+        """The temperature typed ("37,8" or "37.8"), None when empty; a word is a mistake."""
+        text = self.temperature.text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            raise UserError(self.tr("The temperature must be a number, e.g. 36,8.")) from None
+
+    def _show_fever(self) -> None:
+        """The field turns red from 37.5 °C: the person has a fever (counted in the day)."""
+        try:
+            value = self._temperature_typed()
+        except UserError:
+            value = None
+        self.temperature.setProperty("error", value is not None and value >= FEVER)
+        self.temperature.style().unpolish(self.temperature)
+        self.temperature.style().polish(self.temperature)
 
     def _phone_typed(self) -> str:
         text = self.phone.text()
@@ -534,6 +564,13 @@ class CheckpointLogWidget(QWidget):
         """The field to put the cursor back in after a refusal."""
         if not self.name.text().strip():
             return self.name
+        temperature = self.temperature.text().strip().replace(",", ".")
+        if temperature:
+            try:
+                if not 34.0 <= float(temperature) <= 43.0:
+                    return self.temperature
+            except ValueError:
+                return self.temperature
         checks = ((self.plate, normalize_plate), (self.phone, normalize_phone))
         for field, check in checks:
             try:
@@ -573,7 +610,14 @@ class CheckpointLogWidget(QWidget):
             self._show_mode()
         # setText, not clear(): the fields start a fresh history, so that Ctrl+Z in them
         # undoes the last save rather than bring back what was just saved.
-        for field in (self.name, self.to_place, self.plate, self.phone, self.notes):
+        for field in (
+            self.name,
+            self.to_place,
+            self.plate,
+            self.phone,
+            self.temperature,
+            self.notes,
+        ):
             field.setText("")
         self.from_place.setText(self.from_place.text() if keep else "")
         self.people.setValue(1)
@@ -612,6 +656,9 @@ class CheckpointLogWidget(QWidget):
         self.phone.setText(self._shown_phone)
         self.people.setValue(entry.people_count)
         self.declared.setChecked(entry.health_declared)
+        self.temperature.setText(
+            "" if entry.temperature is None else f"{entry.temperature:.1f}".replace(".", ",")
+        )
         self.notes.setText(entry.notes)
         self._show_mode()
         self.name.setFocus()
