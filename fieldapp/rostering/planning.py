@@ -31,7 +31,7 @@ from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from fieldapp.rostering import instance as inst
 from fieldapp.rostering.conflicts import HARD_KINDS, person_conflicts
-from fieldapp.rostering.instance import Instance, Leave, role_label
+from fieldapp.rostering.instance import Instance, Leave
 from fieldapp.rostering.models import Assignment as AssignmentRow
 from fieldapp.rostering.models import Attendance, Unavailability
 from fieldapp.rostering.solution import Solution
@@ -506,47 +506,26 @@ def solve_plan(
     return plan, solution, wanted, dropped
 
 
-def _gap_lines(
-    plan: Plan, solution: Solution, wanted: dict[Cell, list[int]], skip: set[int] = frozenset()
-) -> tuple[int, list[str]]:
-    """Shortfalls of the open cells, from what will be written (with the solver's reasons)."""
-    snap = plan.snapshot
-    reasons: dict[tuple[Cell, str | None], str] = {}
-    for g in solution.uncovered:
-        site = plan.site_of.get(g.site)
-        shift = plan.local_shift.get((g.site, g.shift))
-        if site is not None and shift is not None:
-            reasons[((site, g.date, shift), g.role)] = g.reason
-    fixed_in_open: dict[Cell, list[int]] = defaultdict(list)
-    for d in snap.duties:
-        if d.staff_id in skip and d.id not in snap.attendance:
-            continue
-        if d.cell in plan.open_cells and (d.locked or d.id in snap.attendance):
-            fixed_in_open[d.cell].append(d.staff_id)
+def _saved_gap_lines(db: Database, plan: Plan) -> tuple[int, list[str]]:
+    """Shortfalls of the open cells as saved, each role named, with what really blocked it.
+
+    Read back after the write through :func:`fieldapp.rostering.gaps.cell_gaps`, the same
+    function the week grid, the wall sheet and ``roster verify`` use, so all of them agree.
+    """
+    from fieldapp.rostering.gaps import cell_gaps
+
+    margin = timedelta(days=8)
+    snap = load_snapshot(db, plan.start - margin, plan.end + margin)
     total = 0
     lines: list[str] = []
     for cell in sorted(plan.open_cells, key=lambda c: (c[1], c[0], c[2])):
-        site = snap.sites[cell[0]]
-        members = set(wanted.get(cell, [])) | set(fixed_in_open.get(cell, []))
-        where = f"{site.name}, {site.shift(cell[2]).label.lower()} ngày {format_date(cell[1])}"
-        short_roles = []
-        for role, need in site.require.items():
-            have = sum(1 for p in members if role in snap.staff[p].roles)
-            if have < need:
-                short_roles.append((role, need - have))
-        places = site.staff_per_shift - len(members)
-        units = max(places, sum(n for _, n in short_roles))
-        if not units:
+        gaps = cell_gaps(snap, *cell)
+        if not gaps:
             continue
-        total += units
-        parts = [f"thiếu {n} {role_label(r)}" for r, n in short_roles]
-        if places > sum(n for _, n in short_roles):
-            parts.append(f"thiếu {places - sum(n for _, n in short_roles)} người")
-        reason = next(
-            (reasons[(cell, r)] for r, _ in short_roles if (cell, r) in reasons),
-            reasons.get((cell, None), ""),
-        )
-        lines.append(f"{where}: {', '.join(parts)}" + (f" ({reason})" if reason else ""))
+        site = snap.sites[cell[0]]
+        where = f"{site.name}, {site.shift(cell[2]).label.lower()} ngày {format_date(cell[1])}"
+        total += sum(g.missing for g in gaps)
+        lines.append(f"{where}: " + "; ".join(f"{g.text} ({g.reason})" for g in gaps))
     return total, lines
 
 
@@ -682,13 +661,13 @@ def generate(
     result = PlanResult(dropped=dropped)
     skip = set(extra_absences or {})
     result.rejected = _rejected_lines(plan, solution, skip=skip)
-    result.missing, result.gaps = _gap_lines(plan, solution, wanted, skip)
     result.warnings = _week_warnings(plan, solution)
     with db.transaction() as s:
         if before_write is not None:
             before_write(s)
             s.flush()
         write_plan(s, plan, wanted, result)
+    result.missing, result.gaps = _saved_gap_lines(db, plan)
     result.seconds = clock.perf_counter() - began
     report(1.0, "Xong")
     return result
@@ -827,9 +806,9 @@ def import_solution(db: Database, start: date, end: date, path, **kwargs) -> Pla
     wanted = _wanted(plan, solution)
     wanted, dropped = _final_check(plan, wanted)
     result = PlanResult(dropped=dropped)
-    result.missing, result.gaps = _gap_lines(plan, solution, wanted)
     with db.transaction() as s:
         write_plan(s, plan, wanted, result)
+    result.missing, result.gaps = _saved_gap_lines(db, plan)
     return result
 
 
@@ -853,3 +832,31 @@ def check_saved(db: Database, start: date, end: date) -> list:
     plan = build_plan(db, start, end, keep_current=True)
     plain = replace(plan.instance, locked=())
     return check(plain, database_solution(plan))
+
+
+def checked_gaps(db: Database, start: date, end: date) -> list[tuple[Cell, str | None, int]]:
+    """The gaps of the saved roster of ``start``..``end`` as the independent checker finds
+    them: ``((site id, day, shift id), role or None, missing)``, role gaps first in a cell and
+    empty places beyond them (the screen's :func:`fieldapp.rostering.gaps.cell_gaps` must
+    find the very same)."""
+    from fieldapp.rostering.checker import shortfalls
+
+    plan = build_plan(db, start, end, keep_current=True)
+    short = shortfalls(replace(plan.instance, locked=()), database_solution(plan).assignments)
+    out: list[tuple[Cell, str | None, int]] = []
+    for cell in sorted(plan.open_cells, key=lambda c: (c[1], c[0], c[2])):
+        kid = next(
+            k
+            for (sid, k), local in plan.local_shift.items()
+            if sid == f"site-{cell[0]}" and local == cell[2]
+        )
+        entry = short.get((f"site-{cell[0]}", cell[1], kid))
+        if not entry:
+            continue
+        roles = entry["roles"]
+        for role, n in roles.items():
+            out.append((cell, role, n))
+        beyond = entry["places"] - sum(roles.values())
+        if beyond > 0:
+            out.append((cell, None, beyond))
+    return out

@@ -15,6 +15,7 @@ from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from fieldapp.rostering.attendance import attendance_counts
 from fieldapp.rostering.conflicts import Conflict, cell_problems, duty_conflicts
+from fieldapp.rostering.gaps import CellGap, cell_gaps
 from fieldapp.rostering.store import (
     Absence,
     ShiftDef,
@@ -52,6 +53,7 @@ class GridCell:
     active: bool
     people: list[CellPerson] = field(default_factory=list)
     problems: list[Conflict] = field(default_factory=list)
+    gaps: list[CellGap] = field(default_factory=list)  # what it lacks, role named, with why
 
     @property
     def missing(self) -> int:
@@ -69,10 +71,16 @@ class GridCell:
         out = []
         for p in self.people:
             out += [f"{p.name}: {c.message}" for c in p.conflicts]
-        out += [c.message for c in self.problems]
-        if self.missing:
-            out.append(f"Còn thiếu {self.missing} người")
+        out += [c.message for c in self.problems if c.kind != "role"]
+        for gap in self.gaps:
+            text = gap.text[0].upper() + gap.text[1:]
+            out.append(f"{text} ({gap.reason})" if gap.reason else text)
         return out
+
+    @property
+    def gap_text(self) -> str:
+        """ "thiếu 1 công an, thiếu 1 người" (empty when nothing is missing)."""
+        return ", ".join(g.text for g in self.gaps)
 
 
 @dataclass
@@ -140,6 +148,7 @@ def grid_from(snap: Snapshot, marks: dict[int, list[Conflict]], site_id: int, we
     for cell in cells.values():
         cell.people.sort(key=lambda p: (not p.leader, name_sort_key(p.name)))
         cell.problems = cell_problems(snap, site_id, cell.day, cell.shift)
+        cell.gaps = cell_gaps(snap, site_id, cell.day, cell.shift)
     return WeekGrid(site, monday, cells)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from fieldapp.rostering.instance import role_label
 from fieldapp.rostering.views import GridCell, WeekGrid
 from ui.pages.rosters.common import short_date, weekday_name
 
@@ -74,8 +75,7 @@ class WeekGridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [(LEADER_MARK + " " if p.leader else "") + p.name for p in cell.people]
-            if cell.missing:
-                lines.append(self.tr("— {n} missing —").format(n=cell.missing))
+            lines += [self._gap_label(g) for g in cell.gaps]
             if not cell.active:
                 lines.append(self.tr("(not active)"))
             return "\n".join(lines)
@@ -98,9 +98,17 @@ class WeekGridModel(QAbstractTableModel):
                 return QBrush(CLOSED_COLOUR)
             if any(p.conflicts for p in cell.people):
                 return QBrush(CONFLICT_COLOUR)
-            if cell.missing or cell.problems:
+            if cell.gaps or cell.problems:
                 return QBrush(MISSING_COLOUR)
         return None
+
+    def _gap_label(self, gap) -> str:
+        """ "— thiếu 1 công an —" / "— thiếu 2 người —": the role named when one is missing."""
+        if gap.role:
+            return self.tr("— {n} {role} missing —").format(
+                n=gap.missing, role=role_label(gap.role)
+            )
+        return self.tr("— {n} missing —").format(n=gap.missing)
 
     def _html(self, cell: GridCell) -> str:
         parts = []
@@ -113,11 +121,13 @@ class WeekGridModel(QAbstractTableModel):
             if p.conflicts:
                 text = f'<span style="color:#a00000">{text}&nbsp;⚠</span>'
             parts.append(text)
-        if cell.missing:
-            label = escape(self.tr("— {n} missing —").format(n=cell.missing))
-            parts.append(f'<span style="color:#8a5a00"><i>{label}</i></span>')
+        for gap in cell.gaps:
+            label = escape(self._gap_label(gap))
+            parts.append(f'<span style="color:#8a5a00"><b><i>{label}</i></b></span>')
         for problem in cell.problems:
-            parts.append(f'<span style="color:#8a5a00"><i>{escape(problem.message)}</i></span>')
+            if problem.kind != "role":  # role gaps are named above
+                message = escape(problem.message)
+                parts.append(f'<span style="color:#8a5a00"><i>{message}</i></span>')
         if not cell.active:
             closed_word = self.tr("(not active)")
             parts.append(f'<span style="color:#666666"><i>{escape(closed_word)}</i></span>')
