@@ -242,19 +242,21 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide everything and ask for a password again (idle lock, or "Lock" by hand)."""
-        from ui.safety import ask_sign_in
+        from ui.safety import ask_sign_in, cover_windows, uncover
 
         if self.db is None or not self.db.accounts_enabled:
             return
         before = self.db.actor
         central = self.centralWidget()
         central.setVisible(False)
+        covers = cover_windows()  # open dialogs keep their state, hidden under a sheet
         try:
             if not ask_sign_in(self.db, self, locked=True):
                 self.db.actor = None
                 self.close()
                 return
         finally:
+            uncover(covers)
             central.setVisible(True)
         if self.db.actor != before:
             self.apply_role()

@@ -3,7 +3,8 @@
 - :class:`AutoBackup` backs up every 30 minutes when something changed (through the operation
   runner, so the window never freezes) and once more when the window closes.
 - :class:`IdleLock` watches for keyboard and mouse use; after the idle minutes set in
-  Settings it hides the window's content and asks for the password again.
+  Settings it hides the window's content, covers every open dialog, and asks for the
+  password again.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.backup import AUTO_INTERVAL, backup_now, changed_since_last_backup, prune
 from fieldapp.config import Paths
@@ -171,6 +173,45 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+class LockCover(QWidget):
+    """An opaque sheet over one window's content while the app is locked."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#lockCover { background: palette(window); }")
+        layout = QVBoxLayout(self)
+        label = QLabel(QApplication.translate("Safety", "Locked — sign in to go on."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False
+
+
+def cover_windows(exclude: QWidget | None = None) -> list[LockCover]:
+    """Cover the content of every open dialog (their state stays, nothing is closed)."""
+    from ui.dialogs import open_dialogs
+
+    return [LockCover(w) for w in open_dialogs() if w is not exclude]
+
+
+def uncover(covers: list[LockCover]) -> None:
+    for cover in covers:
+        if shiboken6.isValid(cover):
+            cover.hide()
+            cover.deleteLater()
 
 
 def ask_sign_in(db, parent: QWidget | None, *, locked: bool = False) -> bool:

@@ -2,49 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/errors.py" line="58"/>
+        <source>Not permitted</source>
+        <translation>Không được phép</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="65"/>
+        <source>Details for the technician were saved (without personal data) in {file}.</source>
+        <translation>Chi tiết cho kỹ thuật viên đã được lưu (không có dữ liệu cá nhân) tại {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="69"/>
+        <source>The details could not be saved.</source>
+        <translation>Không lưu được chi tiết lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="75"/>
+        <source>An error occurred; the operation was not completed. Your data is unchanged.</source>
+        <translation>Đã xảy ra lỗi; thao tác chưa hoàn tất. Dữ liệu của bạn không bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="112"/>
+        <source>The backup was put back. Please start fieldapp again.</source>
+        <translation>Đã khôi phục bản sao lưu. Hãy mở lại fieldapp.</translation>
+    </message>
+</context>
+<context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="77"/>
+        <location filename="../../ui/widgets/safety_box.py" line="80"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="80"/>
+        <location filename="../../ui/widgets/safety_box.py" line="83"/>
         <source>No accounts on this computer yet (single user).</source>
         <translation>Máy này chưa có tài khoản (một người dùng).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="83"/>
+        <location filename="../../ui/widgets/safety_box.py" line="86"/>
         <source>Signed in as {name}, {role}.</source>
         <translation>Đang đăng nhập: {name}, {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="87"/>
+        <location filename="../../ui/widgets/safety_box.py" line="90"/>
         <source>Change my &amp;password…</source>
         <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="88"/>
+        <location filename="../../ui/widgets/safety_box.py" line="91"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Quản lý tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="89"/>
+        <location filename="../../ui/widgets/safety_box.py" line="92"/>
         <source>Change &amp;log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="90"/>
+        <location filename="../../ui/widgets/safety_box.py" line="93"/>
         <source>&amp;Lock the window now</source>
         <translation>&amp;Khóa cửa sổ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="91"/>
+        <location filename="../../ui/widgets/safety_box.py" line="94"/>
         <source>Lock after idle minutes (0: never)</source>
         <translation>Tự khóa sau số phút không dùng (0: không khóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="97"/>
+        <location filename="../../ui/widgets/safety_box.py" line="100"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -241,62 +269,67 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="154"/>
+        <location filename="../../ui/widgets/safety_box.py" line="157"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="159"/>
+        <location filename="../../ui/widgets/safety_box.py" line="162"/>
         <source>Newest backup: {when}. Backups are made every 30 minutes when something changed, and when the window closes.</source>
         <translation>Bản sao lưu gần nhất: {when}. Ứng dụng tự sao lưu 30 phút một lần khi có thay đổi, và khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="164"/>
+        <location filename="../../ui/widgets/safety_box.py" line="167"/>
         <source>No backup yet. One is made when the window closes.</source>
         <translation>Chưa có bản sao lưu. Ứng dụng sẽ sao lưu khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="165"/>
+        <location filename="../../ui/widgets/safety_box.py" line="168"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="166"/>
+        <location filename="../../ui/widgets/safety_box.py" line="169"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>Sao lưu ra &amp;USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="167"/>
+        <location filename="../../ui/widgets/safety_box.py" line="170"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="184"/>
+        <location filename="../../ui/widgets/safety_box.py" line="182"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="189"/>
+        <location filename="../../ui/widgets/safety_box.py" line="187"/>
         <source>Choose the USB stick</source>
         <translation>Chọn ổ USB</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="196"/>
+        <location filename="../../ui/widgets/safety_box.py" line="194"/>
         <source>Choose a backup</source>
         <translation>Chọn bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="196"/>
+        <location filename="../../ui/widgets/safety_box.py" line="194"/>
         <source>fieldapp backups (*.sqlite3)</source>
         <translation>Bản sao lưu fieldapp (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="204"/>
+        <location filename="../../ui/widgets/safety_box.py" line="202"/>
         <source>Replace the current data with this backup? The current data is kept aside in the backups folder. The app closes afterwards; open it again.</source>
         <translation>Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại trong thư mục backups. Sau đó ứng dụng sẽ đóng; hãy mở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="220"/>
+        <location filename="../../ui/widgets/safety_box.py" line="215"/>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="225"/>
         <source>Restored. The previous data is kept at {file}.</source>
         <translation>Đã khôi phục. Dữ liệu trước đó được giữ tại {file}.</translation>
     </message>
@@ -332,27 +365,27 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="29"/>
+        <location filename="../../ui/first_run.py" line="31"/>
         <source>Welcome to fieldapp</source>
         <translation>Chào mừng đến với fieldapp</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="34"/>
-        <source>This is the first start on this computer. Try the app with a demo commune, or start with an empty register for your own commune.</source>
-        <translation>Đây là lần đầu mở ứng dụng trên máy này. Hãy dùng thử với một xã mẫu, hoặc bắt đầu sổ trống cho xã của mình.</translation>
+        <location filename="../../ui/first_run.py" line="36"/>
+        <source>This is the first start on this computer. Try the app with a demo commune, or start with an empty register for your own office: a commune, or a district or province that rolls up the reports of the units below it.</source>
+        <translation>Đây là lần đầu chạy trên máy này. Hãy thử ứng dụng với xã mẫu, hoặc bắt đầu sổ trống cho cơ quan của mình: một xã, hoặc một huyện, tỉnh tổng hợp báo cáo của các đơn vị cấp dưới.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="40"/>
+        <location filename="../../ui/first_run.py" line="44"/>
+        <source>&amp;Empty register for my office</source>
+        <translation>Sổ &amp;trống cho cơ quan của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="43"/>
         <source>&amp;Demo commune (sample data to try things out)</source>
         <translation>&amp;Xã mẫu (dữ liệu mẫu để dùng thử)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="41"/>
-        <source>&amp;Empty register for my commune</source>
-        <translation>&amp;Sổ trống cho xã của tôi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/first_run.py" line="57"/>
+        <location filename="../../ui/first_run.py" line="60"/>
         <source>&amp;Start</source>
         <translation>&amp;Bắt đầu</translation>
     </message>
@@ -395,29 +428,42 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>fieldapp — epidemic prevention register</source>
         <translation>fieldapp — sổ theo dõi phòng, chống dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Data: {folder}</source>
         <translation>Dữ liệu: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Signed in: {name} ({role}) · {data}</source>
         <translation>Đang dùng: {name} ({role}) · {data}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations.py" line="188"/>
+        <source>Working…</source>
+        <translation>Đang thực hiện…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="226"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -456,99 +502,159 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="63"/>
+        <location filename="../../ui/widgets/profile_form.py" line="92"/>
+        <source>This office is</source>
+        <translation>Cơ quan này là</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="93"/>
         <source>Unit type</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="64"/>
+        <location filename="../../ui/widgets/profile_form.py" line="94"/>
         <source>Commune name *</source>
         <translation>Tên xã *</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="65"/>
+        <location filename="../../ui/widgets/profile_form.py" line="95"/>
         <source>District type</source>
         <translation>Loại đơn vị cấp huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="66"/>
+        <location filename="../../ui/widgets/profile_form.py" line="96"/>
         <source>District name *</source>
         <translation>Tên huyện *</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="67"/>
+        <location filename="../../ui/widgets/profile_form.py" line="97"/>
         <source>Province name *</source>
         <translation>Tên tỉnh *</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="68"/>
+        <location filename="../../ui/widgets/profile_form.py" line="98"/>
         <source>Steering committee</source>
         <translation>Ban Chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="69"/>
+        <location filename="../../ui/widgets/profile_form.py" line="99"/>
         <source>Chairman</source>
         <translation>Chủ tịch</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="70"/>
+        <location filename="../../ui/widgets/profile_form.py" line="100"/>
         <source>Chairman&apos;s title</source>
         <translation>Chức danh Chủ tịch</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="71"/>
+        <location filename="../../ui/widgets/profile_form.py" line="101"/>
         <source>Signing on behalf of</source>
         <translation>Thẩm quyền ký (TM./KT.)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="72"/>
+        <location filename="../../ui/widgets/profile_form.py" line="102"/>
         <source>Signer&apos;s title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="73"/>
+        <location filename="../../ui/widgets/profile_form.py" line="103"/>
         <source>Usual signer</source>
         <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="74"/>
+        <location filename="../../ui/widgets/profile_form.py" line="104"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="75"/>
+        <location filename="../../ui/widgets/profile_form.py" line="105"/>
         <source>Place written in documents</source>
         <translation>Địa danh ghi trên văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="82"/>
+        <location filename="../../ui/widgets/profile_form.py" line="106"/>
+        <source>Daily report due at</source>
+        <translation>Giờ nộp báo cáo hằng ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="108"/>
+        <source>Daily reports of the districts due at</source>
+        <translation>Giờ các huyện nộp báo cáo hằng ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="113"/>
+        <source>a commune (xã, phường, thị trấn)</source>
+        <translation>cấp xã (xã, phường, thị trấn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="114"/>
+        <source>a district (huyện, quận, thị xã, thành phố)</source>
+        <translation>cấp huyện (huyện, quận, thị xã, thành phố)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="115"/>
+        <source>a province</source>
+        <translation>cấp tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="123"/>
         <source>e.g. Bằng Lãng</source>
         <translation>ví dụ: Bằng Lãng</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="83"/>
+        <location filename="../../ui/widgets/profile_form.py" line="125"/>
         <source>e.g. Chợ Đồn</source>
         <translation>ví dụ: Chợ Đồn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="84"/>
+        <location filename="../../ui/widgets/profile_form.py" line="125"/>
+        <source>e.g. Tuy Đức</source>
+        <translation>ví dụ: Tuy Đức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="127"/>
         <source>e.g. Bắc Kạn</source>
         <translation>ví dụ: Bắc Kạn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="86"/>
-        <source>e.g. Ban Chỉ đạo phòng, chống dịch Covid-19 xã Bằng Lãng</source>
-        <translation>ví dụ: Ban Chỉ đạo phòng, chống dịch Covid-19 xã Bằng Lãng</translation>
+        <location filename="../../ui/widgets/profile_form.py" line="129"/>
+        <source>xã Bằng Lãng</source>
+        <translation>xã Bằng Lãng</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/profile_form.py" line="88"/>
+        <location filename="../../ui/widgets/profile_form.py" line="130"/>
+        <source>huyện Tuy Đức</source>
+        <translation>huyện Tuy Đức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="131"/>
+        <source>tỉnh Đắk Nông</source>
+        <translation>tỉnh Đắk Nông</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="134"/>
+        <source>e.g. Ban Chỉ đạo phòng, chống dịch Covid-19 {unit}</source>
+        <translation>ví dụ: Ban Chỉ đạo phòng, chống dịch Covid-19 {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="137"/>
+        <source>e.g. CHỦ TỊCH</source>
+        <translation>ví dụ: CHỦ TỊCH</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="138"/>
+        <source>empty: the office&apos;s own name</source>
+        <translation>để trống: tên của chính cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="140"/>
+        <source>The overview reminds you before this hour if today&apos;s report is not sent.</source>
+        <translation>Trang Tổng quan nhắc trước giờ này nếu báo cáo hôm nay chưa gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/profile_form.py" line="136"/>
         <source>e.g. TM. ỦY BAN NHÂN DÂN</source>
         <translation>ví dụ: TM. ỦY BAN NHÂN DÂN</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/profile_form.py" line="89"/>
-        <source>empty: the commune name</source>
-        <translation>để trống: dùng tên xã</translation>
     </message>
 </context>
 <context>
@@ -635,50 +741,55 @@
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../ui/safety.py" line="57"/>
+        <location filename="../../ui/safety.py" line="76"/>
         <source>Backing up the data…</source>
         <translation>Đang sao lưu dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/safety.py" line="188"/>
+        <source>Locked — sign in to go on.</source>
+        <translation>Đã khóa — hãy đăng nhập để tiếp tục.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="111"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112"/>
+        <location filename="../../ui/pages/settings.py" line="116"/>
         <source>Commune profile (used in every report)</source>
         <translation>Hồ sơ xã (dùng trong mọi báo cáo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="117"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="114"/>
+        <location filename="../../ui/pages/settings.py" line="118"/>
         <source>&amp;Undo changes</source>
         <translation>&amp;Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115"/>
+        <location filename="../../ui/pages/settings.py" line="119"/>
         <source>Interface</source>
         <translation>Giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="117"/>
+        <location filename="../../ui/pages/settings.py" line="121"/>
         <source>Data</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="120"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>Data folder: {folder}
 Database: {file}
 fieldapp version {version}</source>
@@ -687,12 +798,12 @@ Cơ sở dữ liệu: {file}
 Phiên bản fieldapp {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="143"/>
+        <location filename="../../ui/pages/settings.py" line="147"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="148"/>
+        <location filename="../../ui/pages/settings.py" line="152"/>
         <source>Changes undone.</source>
         <translation>Đã hoàn tác các thay đổi.</translation>
     </message>

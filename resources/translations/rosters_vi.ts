@@ -591,12 +591,17 @@
         <translation>ca trực hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/overview.py" line="32"/>
+        <location filename="../../ui/pages/rosters/overview.py" line="31"/>
+        <source>duty shifts today: none planned yet</source>
+        <translation>ca trực hôm nay: chưa xếp ca nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/overview.py" line="34"/>
         <source>duty shifts today, {n} not filled ({m} people missing)</source>
         <translation>ca trực hôm nay, {n} ca chưa đủ (thiếu {m} người)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/overview.py" line="37"/>
+        <location filename="../../ui/pages/rosters/overview.py" line="39"/>
         <source>duty shifts today, all filled</source>
         <translation>ca trực hôm nay, đều đủ người</translation>
     </message>
@@ -659,7 +664,7 @@
         <translation>Vẫn làm? Ô này sẽ bị đánh dấu cho đến khi được sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/print_preview.py" line="79"/>
+        <location filename="../../ui/pages/rosters/print_preview.py" line="53"/>
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>

@@ -101,6 +101,10 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         self.account_box.refresh()
         self.backup_box.refresh()
+        if not self.save_button.isEnabled():  # no edits pending: the form shows what is saved
+            self._load()
+            self.status.clear()
+            self.status.setProperty("error", False)
 
     def _load(self) -> None:
         self.form.set_profile(load_profile(self.db) or Profile())

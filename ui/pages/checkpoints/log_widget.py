@@ -448,10 +448,11 @@ class CheckpointLogWidget(QWidget):
         has_sites = self.site.count() > 0
         for widget in (self.name, self.save_button):
             widget.setEnabled(has_sites)
+        no_sites = self.tr("No checkpoint yet: add the checkpoints on the duty roster tab first.")
         if not has_sites:
-            self.error.setText(
-                self.tr("No checkpoint yet: add the checkpoints on the duty roster tab first.")
-            )
+            self.error.setText(no_sites)
+        elif self.error.text() == no_sites:  # computed when shown: sites exist now
+            self.error.clear()
 
     def _site_id(self) -> int | None:
         return self.site.currentData()

@@ -27,6 +27,8 @@ class RosterCard(Card):
         self.value.setText("–" if s is None else str(s.shifts))
         if s is None:
             self.caption.setText(self.tr("duty shifts today"))
+        elif not s.shifts:  # computed from the data: nothing planned is not "all filled"
+            self.caption.setText(self.tr("duty shifts today: none planned yet"))
         elif s.unfilled:
             self.caption.setText(
                 self.tr("duty shifts today, {n} not filled ({m} people missing)").format(
