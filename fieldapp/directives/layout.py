@@ -70,8 +70,20 @@ class Layout:
             self.footer_left,
             self.footer_right,
         )
-        parts = ["\n".join(z).strip("\n") for z in zones]
+        # A cell line with no letter or digit ("*", a rule, OCR's "+" for the star) says nothing.
+        # In the header, a scrap of two or three letters above the number line is OCR's
+        # reading of the star under the issuing body, not a line.
+        keep = [[x for x in z if _has_word(x)] for z in zones]
+        for k in (1, 2):
+            numbered = next((j for j, x in enumerate(keep[k]) if fold(x).startswith("so")), None)
+            if numbered is not None:
+                keep[k] = [x for j, x in enumerate(keep[k]) if j >= numbered or len(x.strip()) > 3]
+        parts = ["\n".join(z).strip("\n") for z in keep]
         return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def _has_word(line: str) -> bool:
+    return any(ch.isalnum() for ch in line)
 
 
 _TITLE_RE = re.compile(

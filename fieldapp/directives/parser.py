@@ -14,7 +14,8 @@ Conventions (what a caller can rely on):
   ("13417/UBND-VP") is a Công văn, as the official numbering rules have it.
 - ``issuer``: the lowest body of the top-left block ("UBND TỈNH X / SỞ Y TẾ" -> "Sở Y tế";
   the upper body goes to ``issuer_parent``). An all-caps issuer is re-cased the Vietnamese
-  way: organisation words from a table ("Tỉnh ủy", "Ủy ban nhân dân", "Ban Chỉ đạo", "UBND"),
+  way: organisation words from a table ("Tỉnh ủy", "Ban Chỉ đạo", "UBND"; a written-out
+  "ỦY BAN NHÂN DÂN" becomes "UBND" as registers write it: "UBND huyện Tuy Đức"),
   administrative words lower case ("tỉnh", "huyện") and the place name after them in title
   case: "TỈNH ỦY BẮC KẠN" -> "Tỉnh ủy Bắc Kạn". Mixed-case issuers are kept as written.
   With no header block, "CÔNG ĐIỆN ... CỦA THƯỜNG TRỰC TỈNH ỦY" gives "Thường trực Tỉnh ủy".
@@ -26,8 +27,11 @@ Conventions (what a caller can rely on):
 - ``signer``: the accented form of the name when a digital signature repeats it without
   diacritics; ``signer_title`` is the position line ("PHÓ BÍ THƯ") and ``signer_authority``
   the authority line(s) ("T/M BAN THƯỜNG VỤ"; several joined with " / "), both as written.
-- Items are flattened in document order with path labels: "1", "2", "1.a", "II.1",
-  "II.1.a", "1.2" (for a written "1.2."). A Roman section or numbered item that has
+- Items are the numbered tasks in document order with path labels: "1", "2", "II.1",
+  "1.2" (for a written "1.2."); sub-points "a)", "b)" of a numbered task stay inside its
+  text (and its deadline), and are items ("a", "II.a") only where no numbered task holds
+  them. Section headings misread by OCR ("IL. NHIỆM VỤ", "1. MỤC ĐÍCH") are read as the
+  Roman numerals they are when the document has such sections. A Roman section or numbered item that has
   children and whose own text is only a heading ("II. NHIỆM VỤ, GIẢI PHÁP",
   "3. UBND các huyện:") is not an item itself; its children inherit its units. Section
   titles are listed in ``sections``. Sub-bullets ("- ...", "+ ...") and unlabelled
@@ -158,6 +162,7 @@ _TITLE_KINDS = {
     "NGHỊ QUYẾT": "Nghị quyết",
     "KỊCH BẢN": "Kịch bản",
 }
+_TITLE_FOLDED = tuple(_fold(t).upper() for t in _TITLE_KINDS)
 _URGENCY_RANK = {"Khẩn": 1, "Thượng khẩn": 2, "Hỏa tốc": 3}
 _SECRECY_RANK = {"Mật": 1, "Tối mật": 2, "Tuyệt mật": 3}
 
@@ -198,7 +203,7 @@ _SUBJECT_RE = re.compile(r"^(?P<prefix>V/v|V\.v|Về\s+việc|Về|V/V)[\s:.]+(?
 _MARK_WORDS_RE = re.compile(
     r"H[OÓ]?[ẢA]\s*TỐC|HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT"
 )
-_MARK_FILLER_RE = re.compile(r"ĐỘ|[:→>\-–,|/.()\s]")
+_MARK_FILLER_RE = re.compile(r"ĐỘ|[\W_]")  # "HỎA TỐC →" (OCR: "~.", "—>")
 _NOI_NHAN_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _AUTHORITY_RE = re.compile(
     r"^(?:T/M|TM\s*\.|TM\s|KT\s*\.|KT\s|K/T|Q\s*\.|TL\s*\.|T/L|TUQ\s*\.)\s*\S"
@@ -518,7 +523,8 @@ def parse_directive(text: str) -> ParsedDirective:
     body_start = _parse_header(lines, d)
     tail_start = _find_tail(lines, body_start)
     _parse_tail(lines[tail_start:], d)
-    _parse_body(lines[body_start:tail_start], d)
+    _parse_body(_ocr_romans(lines[body_start:tail_start]), d)
+    _place_as_in_issuer(d)
     own = d.number
     seen: set[str] = set()
     for m in _REF_RE.finditer("\n".join(lines)):
@@ -541,6 +547,56 @@ def parse_directive(text: str) -> ParsedDirective:
         if not getattr(d, name):
             d.missing.append(name)
     return d
+
+
+_ROMAN_LIKE_RE = re.compile(
+    r"^(?P<l>[IlL1|]{1,3}|[IlL1|]?[VX][IlL1|]{0,3})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.{2,90})$"
+)
+
+
+def _ocr_romans(lines: list[str]) -> list[str]:
+    """Section headings as OCR misreads them ("1. MỤC ĐÍCH", "IL. NHIỆM VỤ") written back as
+    Roman numerals, when the document has Roman sections at all; an all-caps heading is a
+    section, a numbered task is not written in capitals."""
+    fixed = list(lines)
+    found: list[tuple[int, str, str]] = []
+    for j, line in enumerate(lines):
+        m = _ROMAN_LIKE_RE.match(line)
+        if m and _is_upper_line(m.group("rest")) and len(m.group("rest").split()) >= 2:
+            label = re.sub(r"[lL1|]", "I", m.group("l"))
+            if label in _ROMAN_VALUES:
+                found.append((j, label, m.group("rest")))
+    # One all-caps "1. ..." alone is a numbered heading, not a misread section.
+    if len(found) < 2:
+        return lines
+    values = [_ROMAN_VALUES[label] for _j, label, _r in found]
+    if values != list(range(1, len(found) + 1)) and all(
+        set(label) <= {"I"} for _j, label, _r in found[:3]
+    ):
+        # "IL", "II", "III" for I, II, III: sections come in order, so number them so.
+        romans = list(_ROMAN_VALUES)
+        found = [(j, romans[k], rest) for k, (j, _label, rest) in enumerate(found)]
+    for j, label, rest in found:
+        fixed[j] = f"{label}. {rest}"
+    return fixed
+
+
+def _place_as_in_issuer(d: ParsedDirective) -> None:
+    """A place misread by OCR ("Na RÌì", "Đắk MII") is taken as the issuer writes it when
+    the issuer ends with a name that close to it."""
+    if not d.place or not d.issuer:
+        return
+    n = len(d.place.split())
+    tail = " ".join(d.issuer.split()[-n:])
+    if tail == d.place or not tail:
+        return
+    from difflib import SequenceMatcher
+
+    a, b = _fold(d.place), _fold(tail)
+    if a != b and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75:
+        d.place = tail
+    elif a == b and d.place.lower() != tail.lower():
+        d.place = tail
 
 
 def _parse_header(lines: list[str], d: ParsedDirective) -> int:
@@ -577,9 +633,9 @@ def _parse_header(lines: list[str], d: ParsedDirective) -> int:
                 u, s = _marks(cell)
                 urg, sec = max(urg, u), max(sec, s)
             elif kind == "title":
-                up = cell.upper()
+                up = _fold(cell).upper()
                 for word, k in _TITLE_KINDS.items():
-                    if up.startswith(word):
+                    if up.startswith(_fold(word).upper()):
                         d.kind = k
                         rest = cell[len(word) :].strip()
                         m = re.search(r"\bCỦA\s+(.+)$", rest)
@@ -651,8 +707,9 @@ def _header_cell(cell: str, d: ParsedDirective, in_subject: bool, after_title: b
     if _marks(cell) != (0, 0) and _is_mark_line(cell):
         return "marks"
     up = cell.upper()
+    fup = _fold(cell).upper()  # OCR's "CHÍ THỊ" is still a Chỉ thị
     if _is_upper_line(cell) and any(
-        up == w or up.startswith(w + " ") or up.startswith(w + "\n") for w in _TITLE_KINDS
+        fup == w or fup.startswith(w + " ") or fup.startswith(w + "\n") for w in _TITLE_FOLDED
     ):
         return "title"
     if _is_upper_line(cell) and up.startswith("CỦA "):

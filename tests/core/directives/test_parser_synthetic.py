@@ -21,7 +21,7 @@ def test_state_cong_van_with_letter_items_and_flattened_header() -> None:
     d = _load("ubnd-13417-UBND-VP.txt")
     assert d.number == "13417/UBND-VP"
     assert d.kind == "Công văn"  # state symbol without a kind code
-    assert d.issuer == "Ủy ban nhân dân tỉnh Bắc Kạn"  # two header lines, one body
+    assert d.issuer == "UBND tỉnh Bắc Kạn"  # two header lines, one body
     assert d.place == "Bắc Kạn"
     assert d.issued_on == date(2021, 9, 6)
     assert d.subject == (
@@ -49,12 +49,13 @@ def test_chi_thi_with_roman_sections() -> None:
     assert d.subject_prefix == "Về việc"
     assert d.issued_on == date(2021, 8, 25)
     # Section I has no numbered items: it is an item. II and III are headings only.
-    # Item II.2 is only "UBND các huyện, thành phố:" so its letters carry its units.
-    assert [i.label for i in d.items] == ["I", "II.1", "II.2.a", "II.2.b", "II.3", "III.1", "III.2"]
+    # Item II.2 is "UBND các huyện, thành phố:" with its sub-points a) b) kept inside it.
+    assert [i.label for i in d.items] == ["I", "II.1", "II.2", "II.3", "III.1", "III.2"]
     by = {i.label: i for i in d.items}
     assert by["II.1"].units == ["Sở Y tế", "Công an tỉnh"]
-    assert by["II.2.a"].units == ["UBND các huyện, thành phố"]
-    assert by["II.2.b"].due == "2021-09-05"
+    assert by["II.2"].units == ["UBND các huyện, thành phố"]
+    assert "a) Thành lập tổ Covid" in by["II.2"].text and "b) Bố trí" in by["II.2"].text
+    assert by["II.2"].due == "2021-09-05"
     assert by["II.3"].units == ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]
     assert by["III.1"].due == "hằng tuần thứ Sáu"
     assert by["III.2"].units == ["Sở Y tế"]
@@ -93,7 +94,7 @@ def test_ke_hoach_table_rows_become_items() -> None:
     assert (d.number, d.kind) == ("145/KH-UBND", "Kế hoạch")
     assert d.subject == "Xét nghiệm SARS-CoV-2 diện rộng trên địa bàn huyện"
     assert d.subject_prefix is None
-    assert d.issuer == "Ủy ban nhân dân huyện Chợ Mới"  # "UỶ BAN NHÂN DÂN / HUYỆN CHỢ MỚI"
+    assert d.issuer == "UBND huyện Chợ Mới"  # "UỶ BAN NHÂN DÂN / HUYỆN CHỢ MỚI"
     assert d.issued_on == date(2021, 9, 10)  # "Chợ Mới, ngày 10/9/2021"
     assert [i.label for i in d.items] == ["I", "II", "III.1", "III.2", "III.3"]
     # A table without a unit column stays as text of its item.
@@ -221,7 +222,7 @@ def test_due_without_year_needs_the_issue_date() -> None:
     [
         ("TỈNH ỦY BẮC KẠN", "Tỉnh ủy Bắc Kạn"),
         ("HUYỆN UỶ CHỢ MỚI", "Huyện ủy Chợ Mới"),
-        ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "Ủy ban nhân dân tỉnh Đắk Nông"),
+        ("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG", "UBND tỉnh Đắk Nông"),
         ("UBND HUYỆN ĐẮK R'LẤP", "UBND huyện Đắk R'lấp"),
         ("THƯỜNG TRỰC TỈNH ỦY", "Thường trực Tỉnh ủy"),
         ("SỞ Y TẾ", "Sở Y tế"),
