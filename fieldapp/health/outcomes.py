@@ -168,3 +168,37 @@ def outcome_counts(db: Database, day: date) -> OutcomeCounts:
         danger_checks=danger[0] or 0,
         danger_open=int(danger[1] or 0),
     )
+
+
+def record_test(
+    db: Database, member_id: int, held_on: date, kind: str, result: str
+) -> tuple[int, bool]:
+    """One person's test outside a planned round (a household's own test): it joins the round
+    of the person's area on that day and of that kind, made if there is none. Returns the round
+    and whether the result offers F0 (positive, and the person not already F0 or worse)."""
+    from fieldapp.households.models import TEST_KINDS, TEST_RESULTS, Household
+    from fieldapp.households.service import add_test_round, record_test_results
+
+    if kind not in TEST_KINDS:
+        raise UserMistake("Loại xét nghiệm phải là test nhanh (rapid) hoặc RT-PCR (pcr).")
+    if result not in TEST_RESULTS:
+        raise UserMistake("Kết quả phải là âm tính, dương tính hoặc không xác định.")
+    if held_on > date.today():
+        raise UserMistake("Ngày xét nghiệm không được ở tương lai.")
+    with db.session() as s:
+        member = s.get(HouseholdMember, member_id)
+        if member is None:
+            from fieldapp.errors import NotFound
+
+            raise NotFound(f"Không có người mã {member_id}.")
+        area_id = s.get(Household, member.household_id).area_id
+        round_id = s.scalar(
+            select(TestRound.id).where(
+                TestRound.area_id == area_id, TestRound.held_on == held_on, TestRound.kind == kind
+            )
+        )
+        status = member.status
+    if round_id is None:
+        round_id = add_test_round(db, area_id, held_on, kind)
+    record_test_results(db, round_id, {member_id: result})
+    return round_id, result == "positive" and status not in ALREADY_COUNTED

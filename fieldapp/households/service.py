@@ -735,6 +735,10 @@ def change_status(
         raise UserError(f"Tình trạng không hợp lệ (có: {', '.join(STATUSES)}).")
     if isolation not in ISOLATIONS:
         raise UserError("Hình thức cách ly không hợp lệ (tập trung, tại nhà, tự theo dõi).")
+    if status == "facility" and not (place or "").strip():
+        raise UserError("Cần ghi tên cơ sở điều trị đã chuyển đến.")
+    if status in ("recovered", "facility", "died"):
+        isolation = ""  # an outcome ends isolation at home (issue 19)
     start = start or date.today()
     if end is None and use_default_end and isolation:
         end = default_isolation_end(db, status, start)

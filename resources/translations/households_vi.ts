@@ -143,42 +143,42 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="383"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="406"/>
         <source>Relief delivered</source>
         <translation>Giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="387"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="410"/>
         <source>Items and quantities, separated by commas</source>
         <translation>Tên hàng và số lượng, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="391"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="414"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="392"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="415"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="393"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="416"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="394"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="417"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="395"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="418"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="403"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="426"/>
         <source>Type what was delivered, e.g. Gạo 10 kg, Mì tôm 1 thùng.</source>
         <translation>Hãy nhập hàng đã giao, ví dụ: Gạo 10 kg, Mì tôm 1 thùng.</translation>
     </message>
@@ -572,302 +572,307 @@
 <context>
     <name>HouseholdDetailDialog</name>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="231"/>
-        <location filename="../../ui/pages/households/detail.py" line="232"/>
+        <location filename="../../ui/pages/households/detail.py" line="234"/>
+        <location filename="../../ui/pages/households/detail.py" line="235"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="233"/>
+        <location filename="../../ui/pages/households/detail.py" line="236"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="234"/>
+        <location filename="../../ui/pages/households/detail.py" line="237"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="235"/>
+        <location filename="../../ui/pages/households/detail.py" line="238"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="236"/>
-        <location filename="../../ui/pages/households/detail.py" line="252"/>
+        <location filename="../../ui/pages/households/detail.py" line="239"/>
+        <location filename="../../ui/pages/households/detail.py" line="255"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="237"/>
+        <location filename="../../ui/pages/households/detail.py" line="240"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="238"/>
+        <location filename="../../ui/pages/households/detail.py" line="241"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="239"/>
+        <location filename="../../ui/pages/households/detail.py" line="242"/>
         <source>Save &amp;household</source>
         <translation>&amp;Lưu thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="240"/>
+        <location filename="../../ui/pages/households/detail.py" line="243"/>
         <source>&amp;People</source>
         <translation>&amp;Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="241"/>
+        <location filename="../../ui/pages/households/detail.py" line="244"/>
         <source>Status &amp;history</source>
         <translation>&amp;Lịch sử tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="242"/>
+        <location filename="../../ui/pages/households/detail.py" line="245"/>
         <source>&amp;Tests</source>
         <translation>&amp;Xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="243"/>
+        <location filename="../../ui/pages/households/detail.py" line="246"/>
         <source>&amp;Relief</source>
         <translation>&amp;Cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="244"/>
+        <location filename="../../ui/pages/households/detail.py" line="247"/>
         <source>Re&amp;quests</source>
         <translation>Đề &amp;nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="247"/>
+        <location filename="../../ui/pages/households/detail.py" line="250"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="248"/>
+        <location filename="../../ui/pages/households/detail.py" line="251"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="249"/>
+        <location filename="../../ui/pages/households/detail.py" line="252"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="250"/>
+        <location filename="../../ui/pages/households/detail.py" line="253"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="251"/>
+        <location filename="../../ui/pages/households/detail.py" line="254"/>
         <source>CCCD</source>
         <translation>CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="253"/>
+        <location filename="../../ui/pages/households/detail.py" line="256"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="254"/>
-        <location filename="../../ui/pages/households/detail.py" line="263"/>
-        <location filename="../../ui/pages/households/detail.py" line="283"/>
+        <location filename="../../ui/pages/households/detail.py" line="257"/>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
+        <location filename="../../ui/pages/households/detail.py" line="287"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="255"/>
-        <location filename="../../ui/pages/households/detail.py" line="264"/>
+        <location filename="../../ui/pages/households/detail.py" line="258"/>
+        <location filename="../../ui/pages/households/detail.py" line="267"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="256"/>
+        <location filename="../../ui/pages/households/detail.py" line="259"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
+        <location filename="../../ui/pages/households/detail.py" line="264"/>
         <source>Recorded</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="262"/>
-        <location filename="../../ui/pages/households/detail.py" line="273"/>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="268"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="266"/>
+        <location filename="../../ui/pages/households/detail.py" line="269"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="267"/>
+        <location filename="../../ui/pages/households/detail.py" line="270"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="268"/>
+        <location filename="../../ui/pages/households/detail.py" line="271"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="269"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="273"/>
         <location filename="../../ui/pages/households/detail.py" line="276"/>
         <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="284"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="273"/>
-        <location filename="../../ui/pages/households/detail.py" line="281"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="285"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="273"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="278"/>
+        <source>Add a &amp;test result…</source>
+        <translation>Thêm kết quả &amp;xét nghiệm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="282"/>
+        <location filename="../../ui/pages/households/detail.py" line="286"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="284"/>
+        <location filename="../../ui/pages/households/detail.py" line="288"/>
         <source>Resolved</source>
         <translation>Ngày giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="287"/>
+        <location filename="../../ui/pages/households/detail.py" line="291"/>
         <source>Change &amp;status…</source>
         <translation>Ghi &amp;tình trạng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="288"/>
+        <location filename="../../ui/pages/households/detail.py" line="292"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="289"/>
+        <location filename="../../ui/pages/households/detail.py" line="293"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="290"/>
-        <location filename="../../ui/pages/households/detail.py" line="522"/>
+        <location filename="../../ui/pages/households/detail.py" line="294"/>
+        <location filename="../../ui/pages/households/detail.py" line="552"/>
         <source>Remove person</source>
         <translation>Xóa người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="291"/>
+        <location filename="../../ui/pages/households/detail.py" line="295"/>
         <source>Cancel this entry (a mistake)</source>
         <translation>Hủy lần ghi này (ghi nhầm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="292"/>
+        <location filename="../../ui/pages/households/detail.py" line="296"/>
         <source>Record &amp;delivery…</source>
         <translation>Ghi &amp;giao hàng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="293"/>
+        <location filename="../../ui/pages/households/detail.py" line="297"/>
         <source>New &amp;request…</source>
         <translation>Thêm đề &amp;nghị…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="294"/>
+        <location filename="../../ui/pages/households/detail.py" line="298"/>
         <source>Mark as met</source>
         <translation>Đã đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="295"/>
+        <location filename="../../ui/pages/households/detail.py" line="299"/>
         <source>Mark as refused</source>
         <translation>Không đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="296"/>
+        <location filename="../../ui/pages/households/detail.py" line="300"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="303"/>
+        <location filename="../../ui/pages/households/detail.py" line="307"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="303"/>
+        <location filename="../../ui/pages/households/detail.py" line="307"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="426"/>
+        <location filename="../../ui/pages/households/detail.py" line="430"/>
         <source>edit household</source>
         <translation>sửa thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="451"/>
+        <location filename="../../ui/pages/households/detail.py" line="481"/>
         <source>status of {name}</source>
         <translation>tình trạng của {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="466"/>
+        <location filename="../../ui/pages/households/detail.py" line="496"/>
         <source>cancel a status entry</source>
         <translation>hủy một lần ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="485"/>
+        <location filename="../../ui/pages/households/detail.py" line="515"/>
         <source>add {name}</source>
         <translation>thêm {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="508"/>
+        <location filename="../../ui/pages/households/detail.py" line="538"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="524"/>
+        <location filename="../../ui/pages/households/detail.py" line="554"/>
         <source>Remove {name} from this household? Their status history, test results and the household&apos;s record of them are deleted and cannot be undone.</source>
         <translation>Xóa {name} khỏi hộ này? Lịch sử tình trạng, kết quả xét nghiệm của người này sẽ bị xóa và không hoàn tác được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="553"/>
+        <location filename="../../ui/pages/households/detail.py" line="583"/>
         <source>relief delivery</source>
         <translation>giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="577"/>
+        <location filename="../../ui/pages/households/detail.py" line="607"/>
         <source>request</source>
         <translation>đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="594"/>
+        <location filename="../../ui/pages/households/detail.py" line="624"/>
         <source>request status</source>
         <translation>trạng thái đề nghị</translation>
     </message>
@@ -875,37 +880,37 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="448"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="471"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="456"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="479"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="457"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="480"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="458"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="481"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="459"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="482"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="460"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="483"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="469"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="492"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
@@ -1042,62 +1047,62 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="35"/>
+        <location filename="../../ui/pages/households/table_model.py" line="44"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="36"/>
+        <location filename="../../ui/pages/households/table_model.py" line="45"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="37"/>
+        <location filename="../../ui/pages/households/table_model.py" line="46"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="38"/>
+        <location filename="../../ui/pages/households/table_model.py" line="47"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="39"/>
+        <location filename="../../ui/pages/households/table_model.py" line="48"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="40"/>
+        <location filename="../../ui/pages/households/table_model.py" line="49"/>
         <source>Isolation ends</source>
         <translation>Hết cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="41"/>
+        <location filename="../../ui/pages/households/table_model.py" line="50"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="42"/>
+        <location filename="../../ui/pages/households/table_model.py" line="51"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="176"/>
+        <location filename="../../ui/pages/households/table_model.py" line="207"/>
         <source>{n} people isolating; the first isolation ends on {date}</source>
         <translation>{n} người đang cách ly; người sớm nhất hết cách ly ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="181"/>
+        <location filename="../../ui/pages/households/table_model.py" line="212"/>
         <source>{n} at a central facility</source>
         <translation>{n} người cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="206"/>
+        <location filename="../../ui/pages/households/table_model.py" line="237"/>
         <source>vulnerable</source>
         <translation>dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="208"/>
+        <location filename="../../ui/pages/households/table_model.py" line="239"/>
         <source>poor</source>
         <translation>hộ nghèo</translation>
     </message>
@@ -1480,6 +1485,39 @@
     </message>
 </context>
 <context>
+    <name>OfferF0Dialog</name>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="84"/>
+        <source>Positive result: record F0?</source>
+        <translation>Dương tính: ghi nhận F0?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="88"/>
+        <source>These people tested positive. Record them as F0 from the day of the test, treated at the place below? Untick anyone to leave them as they are.</source>
+        <translation>Những người sau có kết quả dương tính. Ghi nhận là F0 từ ngày xét nghiệm, điều trị tại nơi ghi dưới đây? Bỏ chọn người nào muốn để nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="97"/>
+        <source>{name} — positive on {date}</source>
+        <translation>{name} — dương tính ngày {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="108"/>
+        <source>Treated at</source>
+        <translation>Nơi điều trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="113"/>
+        <source>Record &amp;F0</source>
+        <translation>Ghi &amp;F0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="114"/>
+        <source>&amp;Not now</source>
+        <translation>&amp;Để sau</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="114"/>
@@ -1710,37 +1748,37 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="418"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="441"/>
         <source>Request from the household</source>
         <translation>Đề nghị của hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="426"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="449"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="427"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="450"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="433"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="456"/>
         <source>Rice</source>
         <translation>Gạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="434"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="457"/>
         <source>Food</source>
         <translation>Thực phẩm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="435"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="458"/>
         <source>Medicine</source>
         <translation>Thuốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="436"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="459"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
@@ -1786,67 +1824,97 @@
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="301"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="297"/>
+        <source>Recovered</source>
+        <translation>Khỏi bệnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="298"/>
+        <source>Moved to a treatment facility</source>
+        <translation>Chuyển cơ sở điều trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="299"/>
+        <source>Died</source>
+        <translation>Tử vong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="304"/>
         <source>Central facility</source>
         <translation>Cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="302"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="305"/>
         <source>At home</source>
         <translation>Cách ly tại nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="303"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="306"/>
         <source>Self-monitoring</source>
         <translation>Tự theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="304"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="307"/>
         <source>No isolation</source>
         <translation>Không cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="308"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="311"/>
         <source>until</source>
         <translation>có ngày kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="311"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="313"/>
+        <source>signed-in user</source>
+        <translation>người đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="317"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="312"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="318"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="313"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="319"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="314"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="320"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="315"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="321"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="316"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="323"/>
         <source>Recorded by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="317"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="324"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/dialogs.py" line="358"/>
+        <source>Facility</source>
+        <translation>Cơ sở điều trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="358"/>
+        <source>Treated at</source>
+        <translation>Nơi điều trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="380"/>
         <source>Isolation ends on {date}: {days} days, as set in Settings.</source>
         <translation>Hết cách ly ngày {date}: {days} ngày, theo Cài đặt.</translation>
     </message>
@@ -1920,59 +1988,117 @@
     </message>
 </context>
 <context>
-    <name>TestResultsDialog</name>
+    <name>TestEntryDialog</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="270"/>
-        <source>Test results</source>
-        <translation>Kết quả xét nghiệm</translation>
+        <location filename="../../ui/pages/households/test_entry.py" line="42"/>
+        <source>Add a test result</source>
+        <translation>Thêm kết quả xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="277"/>
-        <source>Round of {date} ({kind}). Choose each person&apos;s result; leave empty for people not tested.</source>
-        <translation>Đợt ngày {date} ({kind}). Chọn kết quả của từng người; để trống nếu chưa xét nghiệm.</translation>
+        <location filename="../../ui/pages/households/test_entry.py" line="49"/>
+        <source>Rapid test</source>
+        <translation>Test nhanh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="283"/>
-        <source>Search a name…</source>
-        <translation>Tìm tên…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/worklists.py" line="288"/>
-        <source>Person</source>
-        <translation>Người</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/worklists.py" line="288"/>
-        <source>Household</source>
-        <translation>Hộ gia đình</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/worklists.py" line="288"/>
-        <source>Result</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/worklists.py" line="298"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/worklists.py" line="299"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/worklists.py" line="317"/>
+        <location filename="../../ui/pages/households/test_entry.py" line="52"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="318"/>
+        <location filename="../../ui/pages/households/test_entry.py" line="53"/>
         <source>Positive</source>
         <translation>Dương tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="319"/>
+        <location filename="../../ui/pages/households/test_entry.py" line="54"/>
+        <source>Invalid</source>
+        <translation>Không xác định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="55"/>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="56"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="57"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="58"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="62"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/test_entry.py" line="63"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>TestResultsDialog</name>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="273"/>
+        <source>Test results</source>
+        <translation>Kết quả xét nghiệm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="280"/>
+        <source>Round of {date} ({kind}). Choose each person&apos;s result; leave empty for people not tested.</source>
+        <translation>Đợt ngày {date} ({kind}). Chọn kết quả của từng người; để trống nếu chưa xét nghiệm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="286"/>
+        <source>Search a name…</source>
+        <translation>Tìm tên…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="301"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="302"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="320"/>
+        <source>Negative</source>
+        <translation>Âm tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="321"/>
+        <source>Positive</source>
+        <translation>Dương tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="322"/>
         <source>Invalid</source>
         <translation>Không xác định</translation>
     </message>

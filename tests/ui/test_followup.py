@@ -179,3 +179,96 @@ def test_an_unanswered_danger_sign_tops_the_overview_until_acted_on(qtbot, demo_
     record_action(demo_db, check.id, "called_station")
     page.refresh()
     assert alert.isHidden()
+
+
+@pytest.fixture
+def page(qtbot, demo_db):
+    install_language("vi")
+    widget = HouseholdsPage(demo_db)
+    qtbot.addWidget(widget)
+    widget.resize(1156, 700)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def f1_household(db) -> tuple[int, int, str]:
+    """A household with an F1 at home: (household, person, name)."""
+    person = followup_lists(db).due[0]
+    return person.household_id, person.member_id, person.full_name
+
+
+def test_a_positive_test_added_in_the_household_offers_f0(page, qtbot, demo_db):
+    from fieldapp.households.models import HouseholdMember
+    from ui.pages.households.test_entry import OfferF0Dialog, TestEntryDialog
+
+    household, person, name = f1_household(demo_db)
+    dialog = page.open_household(household)
+    dialog.tabs.setCurrentIndex(2)
+
+    def fill(entry: TestEntryDialog) -> None:
+        entry.person.setCurrentIndex(entry.person.findData(person))
+        entry.kind.setCurrentIndex(entry.kind.findData("pcr"))
+        entry.result.setCurrentIndex(entry.result.findData("positive"))
+        entry.accept()
+
+    offered = {}
+
+    def answer(offer: OfferF0Dialog) -> None:
+        offered["names"] = [offer.people.item(i).text() for i in range(offer.people.count())]
+        offered["place"] = offer.place.text()
+        offer.accept()
+
+    on_modal(qtbot, TestEntryDialog, fill)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    on_modal(qtbot, OfferF0Dialog, answer)
+    qtbot.waitUntil(lambda: "names" in offered, timeout=5000)
+    wait_for_operations()
+    assert offered["names"][0].startswith(f"{name} — dương tính ngày")
+    assert offered["place"] == "Điều trị tại nhà"
+    with demo_db.session() as s:
+        member = s.get(HouseholdMember, person)
+        assert (member.status, member.isolation) == ("F0", "home")
+    qtbot.waitUntil(
+        lambda: any(
+            dialog.tests.item(r, 3).text() == "Dương tính" for r in range(dialog.tests.rowCount())
+        ),
+        timeout=5000,
+    )
+    dialog.close()
+
+
+def test_an_outcome_is_chosen_in_the_status_dialog(page, qtbot, demo_db):
+    from fieldapp.households.models import HealthStatus, HouseholdMember
+    from ui.pages.households.dialogs import StatusDialog
+
+    household, person, _name = f1_household(demo_db)
+    dialog = page.open_household(household)
+    row = next(
+        r for r in range(dialog.people.rowCount())
+        if dialog.people.item(r, 0).data(Qt.ItemDataRole.UserRole) == person
+    )  # fmt: skip
+    dialog.people.selectRow(row)
+    seen = {}
+
+    def fill(status: StatusDialog) -> None:
+        status.status.setCurrentIndex(status.status.findData("facility"))
+        seen["isolation"] = status.isolation.isEnabled()
+        status.buttons.button(status.buttons.StandardButton.Save).click()
+        seen["error"] = status.error.text()  # the facility is required
+        status.place.setText("Bệnh viện dã chiến số 2")
+        status.buttons.button(status.buttons.StandardButton.Save).click()
+
+    on_modal(qtbot, StatusDialog, fill)
+    qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
+    assert seen == {"isolation": False, "error": "Cần ghi tên cơ sở điều trị đã chuyển đến."}
+    with demo_db.session() as s:
+        member = s.get(HouseholdMember, person)
+        assert (member.status, member.isolation) == ("facility", "")
+        entry = s.scalars(
+            select(HealthStatus)
+            .where(HealthStatus.member_id == person)
+            .order_by(HealthStatus.id.desc())
+        ).first()
+        assert entry.place == "Bệnh viện dã chiến số 2"
+    dialog.close()

@@ -200,7 +200,10 @@ class HouseholdDetailDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.tests = _table([""] * 4)
+        self.test_button = QPushButton()
+        self.test_button.clicked.connect(self._on_add_test)
         layout.addWidget(self.tests, 1)
+        layout.addLayout(self._buttons(self.test_button))
         self.tabs.addTab(page, "")
 
     def _build_relief(self) -> None:
@@ -272,6 +275,7 @@ class HouseholdDetailDialog(QDialog):
         self.tests.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Kind"), self.tr("Person"), self.tr("Result")]
         )
+        self.test_button.setText(self.tr("Add a &test result…"))
         self.deliveries.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Items"), self.tr("Delivered by"), self.tr("Received by")]
         )
@@ -430,6 +434,32 @@ class HouseholdDetailDialog(QDialog):
             self._changed,
             self,
         )
+
+    def _on_add_test(self) -> None:
+        """A household's own test (issue 19); a positive one offers to record F0."""
+        from fieldapp.health.outcomes import record_test
+        from ui.operations import CollectionOp
+        from ui.pages.households.test_entry import TestEntryDialog, offer_f0
+
+        if self.detail is None or not self.detail.members:
+            return
+        dialog = TestEntryDialog([(m.id, m.full_name) for m in self.detail.members], self)
+        member = self._member()
+        if member is not None:
+            dialog.person.setCurrentIndex(max(0, dialog.person.findData(member.id)))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        member_id, day, kind, result = dialog.value()
+
+        def saved(outcome: tuple[int, bool]) -> None:
+            self._changed()
+            round_id, positive = outcome
+            if positive:
+                offer_f0(self, self.db, round_id, self._changed)
+
+        CollectionOp(self, lambda _p: record_test(self.db, member_id, day, kind, result)).success(
+            saved
+        ).run_in_background()
 
     def _on_change_status(self) -> None:
         member = self._member()

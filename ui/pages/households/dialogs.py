@@ -294,6 +294,9 @@ class StatusDialog(SavingDialog):
             ("F1", self.tr("F1 (close contact)")),
             ("F2", self.tr("F2 (contact of an F1)")),
             ("negative", self.tr("Negative")),
+            ("recovered", self.tr("Recovered")),
+            ("facility", self.tr("Moved to a treatment facility")),
+            ("died", self.tr("Died")),
         ):
             self.status.addItem(text, code)
         self.isolation = QComboBox()
@@ -307,12 +310,16 @@ class StatusDialog(SavingDialog):
         self.start = date_edit()
         self.end = OptionalDate(self.tr("until"))
         self.author = QLineEdit(str(get_setting(db, "households.author") or ""))
+        self.author.setPlaceholderText(self.tr("signed-in user"))
+        self.place = QLineEdit()  # where an F0 is treated, or the facility moved to
+        self.place_label = QLabel()
         self.note = QLineEdit()
         form.addRow(self.tr("Person"), self.person)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Isolation"), self.isolation)
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("To"), self.end)
+        form.addRow(self.place_label, self.place)
         form.addRow(self.tr("Recorded by"), self.author)
         form.addRow(self.tr("Note"), self.note)
         self.hint = QLabel()
@@ -341,13 +348,28 @@ class StatusDialog(SavingDialog):
 
     _setting_end = False
 
+    def _show_place(self) -> None:
+        status = self.status.currentData()
+        outcome = status in ("recovered", "facility", "died")
+        self.isolation.setEnabled(not outcome)
+        self.end.setEnabled(not outcome)
+        self.place.setEnabled(status in ("F0", "facility"))
+        self.place_label.setText(
+            self.tr("Facility") if status == "facility" else self.tr("Treated at")
+        )
+        if status == "F0" and not self.place.text():
+            from fieldapp.health.followup import default_place
+
+            self.place.setText(default_place(self.db))
+
     def _on_inputs(self) -> None:
+        self._show_place()
         if self._end_touched:
             return
         status = self.status.currentData()
         isolation = self.isolation.currentData()
         end = None
-        if isolation:
+        if isolation and status not in ("recovered", "facility", "died"):
             end = default_isolation_end(self.db, status, from_qdate(self.start.date()))
         self._setting_end = True
         self.end.set_value(end)
@@ -368,10 +390,11 @@ class StatusDialog(SavingDialog):
             "status": self.status.currentData(),
             "isolation": self.isolation.currentData(),
             "start": from_qdate(self.start.date()),
-            "end": self.end.value(),
+            "end": None if not self.end.isEnabled() else self.end.value(),
             "use_default_end": False,
             "author": self.author.text(),
             "note": self.note.text(),
+            "place": self.place.text() if self.place.isEnabled() else "",
         }
 
 

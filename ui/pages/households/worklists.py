@@ -254,6 +254,9 @@ class WorklistsPanel(QWidget):
         dialog = TestResultsDialog(self.db, round_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+            from ui.pages.households.test_entry import offer_f0
+
+            offer_f0(self, self.db, round_id, self.refresh)
 
 
 class TestResultsDialog(QDialog):
