@@ -71,6 +71,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     district.add_argument("--json", action="store_true")
     district.set_defaults(func=_cmd_district)
 
+    units = sub.add_parser("units", help="(huyện, tỉnh) danh sách đơn vị cấp dưới phải gửi báo cáo")
+    units.add_argument("--json", action="store_true")
+    units.set_defaults(func=_cmd_units)
+    expect = sub.add_parser(
+        "expect", help="(huyện, tỉnh) thêm đơn vị vào danh sách phải gửi báo cáo, hoặc bỏ ra"
+    )
+    expect.add_argument("names", nargs="+", metavar="ĐƠN_VỊ", help='ví dụ: "xã Bằng Lãng"')
+    expect.add_argument(
+        "--not", dest="expected", action="store_false", help="không còn phải gửi báo cáo"
+    )
+    expect.add_argument("--remove", action="store_true", help="xóa hẳn khỏi danh sách")
+    expect.set_defaults(func=_cmd_expect)
+
     report = sub.add_parser("district-report", help="(huyện) in báo cáo tổng hợp các xã ra PDF")
     report.add_argument("-o", "--output", required=True, help="tệp PDF")
     report.add_argument("--day", help="ngày tính số liệu (dd/mm/yyyy; mặc định: hôm nay)")
@@ -249,12 +262,6 @@ def _export_directives(args: argparse.Namespace) -> int:
         result = export_directives(db, Path(args.output), args.directives_for, directive_ids=ids)
     finally:
         db.close()
-    if result.nothing:
-        if args.json:
-            print(json.dumps({"file": None, "nothing": True}, ensure_ascii=False))
-        else:
-            print("Không có thay đổi nào kể từ gói trước: không tạo gói, không cần gửi.")
-        return 0
     if args.json:
         print(
             json.dumps(
@@ -309,6 +316,10 @@ def _cmd_district(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary.as_json())
         return 0
+    if not summary.expecting:
+        print("Chưa có danh sách đơn vị phải gửi báo cáo: chưa xác định được đơn vị trễ.")
+    else:
+        print(f"Đã gửi đúng hạn: {summary.completeness} đơn vị phải gửi.")
     names = ["households", "people", "f0", "f1", "tests", "positive", "relief", "overdue"]
     print("\t".join(["Xã", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]))
     for c in [*summary.communes, summary.total]:
@@ -326,6 +337,44 @@ def _cmd_district(args: argparse.Namespace) -> int:
                 ]
             )
         )
+    return 0
+
+
+def _cmd_units(args: argparse.Namespace) -> int:
+    from fieldapp.cli_support import open_db
+    from fieldapp.sync.units import list_units
+
+    db = open_db(args)
+    try:
+        units = list_units(db)
+    finally:
+        db.close()
+    if args.json:
+        print_json([u.to_json() for u in units])
+        return 0
+    if not units:
+        print('Chưa có đơn vị nào trong danh sách (fieldapp sync expect "xã ...").')
+    for u in units:
+        print(f"{u.name}\t{'phải gửi' if u.expected else 'không phải gửi'}\t{len(u.devices)} máy")
+    return 0
+
+
+def _cmd_expect(args: argparse.Namespace) -> int:
+    from fieldapp.cli_support import open_db
+    from fieldapp.sync.units import remove_unit, set_expected
+
+    db = open_db(args)
+    try:
+        for name in args.names:
+            if args.remove:
+                remove_unit(db, name)
+                print(f"Đã xóa {name} khỏi danh sách.")
+            else:
+                row = set_expected(db, name, args.expected)
+                state = "phải gửi báo cáo" if row.expected else "không phải gửi báo cáo"
+                print(f"{row.name}: {state}.")
+    finally:
+        db.close()
     return 0
 
 

@@ -39,8 +39,8 @@ from fieldapp.households.models import (
 )
 from fieldapp.households.queries import household_totals, status_counts
 from fieldapp.rostering.models import Assignment, Site
-from fieldapp.sync.models import Peer
-from fieldapp.text.vietnamese import fold, format_date, format_datetime, format_long_date
+from fieldapp.sync.models import Peer, UnitRollup
+from fieldapp.text.vietnamese import fold, format_date, format_datetime
 
 OWN = "__own__"
 """Group key of the rows written on this computer (the district's own)."""
@@ -103,6 +103,8 @@ class CommuneFigures:
     last_package_at: datetime | None = None
     late: bool = False
     own: bool = False
+    expected: bool = False
+    sent: bool = False
 
     def add(self, other: CommuneFigures) -> None:
         for name in FIGURES:
@@ -122,15 +124,35 @@ class CommuneFigures:
 
 @dataclass
 class DistrictSummary:
+    """The roll-up. ``expected``: the units this office expects reports from (lateness and
+    completeness are counted over them only); ``expecting``: whether any unit is listed as
+    expected at all (with none, nobody is late and nothing is complete)."""
+
     day: date
     now: datetime
     late_hours: int
     communes: list[CommuneFigures]
     total: CommuneFigures
+    expected: list[CommuneFigures] = field(default_factory=list)
+    expecting: bool = False
 
     @property
     def late(self) -> list[CommuneFigures]:
         return [c for c in self.communes if c.late]
+
+    @property
+    def sent_in_time(self) -> list[CommuneFigures]:
+        return [c for c in self.expected if c.sent]
+
+    @property
+    def complete(self) -> bool:
+        """Every expected unit has sent in time (False when none is expected)."""
+        return self.expecting and len(self.sent_in_time) == len(self.expected)
+
+    @property
+    def completeness(self) -> str:
+        """ "27/30" expected units that sent in time."""
+        return f"{len(self.sent_in_time)}/{len(self.expected)}"
 
     def as_json(self) -> dict:
         return {
@@ -140,6 +162,9 @@ class DistrictSummary:
             "communes": [c.as_json() for c in self.communes],
             "total": self.total.as_json(),
             "late": [c.commune for c in self.late],
+            "expected": [c.commune for c in self.expected],
+            "completeness": self.completeness,
+            "complete": self.complete,
         }
 
 
@@ -216,7 +241,12 @@ def district_summary(
             .group_by(DirectiveItem.device_id),
         )
         peers = list(s.scalars(select(Peer).order_by(Peer.id)))
+        rollups = [
+            (r.parent, r.figures or {})
+            for r in s.scalars(select(UnitRollup).where(UnitRollup.day == day))
+        ]
     from fieldapp.profile import load_profile
+    from fieldapp.sync.units import bare_name, device_units, list_units
 
     profile = load_profile(db)
     own_name = profile.commune_title if profile else "Máy này"
@@ -226,8 +256,9 @@ def district_summary(
     groups[OWN] = CommuneFigures(OWN, f"{own_name} (máy này)", [db.device_id], own=True)
     for peer in peers:
         name = peer.commune or f"Máy {peer.fingerprint[:9]}"
-        key = fold(name)
-        group = groups.setdefault(key, CommuneFigures(key, name))
+        key = bare_name(name) if peer.commune else fold(name)
+        # a sender is expected unless a person took it off the list
+        group = groups.setdefault(key, CommuneFigures(key, name, expected=True))
         if peer.device_id:
             group.devices.append(peer.device_id)
             device_group.setdefault(peer.device_id, key)
@@ -235,6 +266,19 @@ def district_summary(
             group.last_package_at is None or peer.last_package_at > group.last_package_at
         ):
             group.last_package_at = peer.last_package_at
+    # Records of devices that reached us inside another sender's package (the communes of a
+    # district, at the province) count for that sender.
+    for device, unit in device_units(db).items():
+        key = bare_name(unit)
+        if key in groups:
+            device_group.setdefault(device, key)
+    # The units this office expects: listed even before their first package.
+    units = list_units(db)
+    for unit in units:
+        key = bare_name(unit.name)
+        group = groups.setdefault(key, CommuneFigures(key, unit.name))
+        group.expected = unit.expected
+    expecting = any(g.expected for g in groups.values() if not g.own)
 
     def group_of(device: str) -> CommuneFigures:
         key = device_group.get(device)
@@ -264,6 +308,14 @@ def district_summary(
         g.staffed += with_shift or 0
     for device, (count,) in items.items():
         group_of(device).overdue += count
+    # Districts that send their roll-up instead of their communes' records.
+    for parent, figures in rollups:
+        key = bare_name(parent)
+        if key in groups:
+            for name in FIGURES:
+                value = figures.get(name)
+                if isinstance(value, int):
+                    setattr(groups[key], name, getattr(groups[key], name) + value)
 
     limit = timedelta(hours=late_hours)
     total = CommuneFigures("__total__", "Tổng cộng")
@@ -272,14 +324,47 @@ def district_summary(
         if group.own and not any(getattr(group, f) for f in FIGURES):
             continue  # a district that keeps no register of its own shows no empty row
         if not group.own and not key.startswith("device:"):
-            group.late = group.last_package_at is None or now - group.last_package_at > limit
+            stale = group.last_package_at is None or now - group.last_package_at > limit
+            group.sent = not stale
+            # only a unit the office expects can be late
+            group.late = stale and (group.expected if expecting else False)
         total.add(group)
         communes.append(group)
     communes.sort(key=lambda c: (c.own, c.key.startswith("device:"), fold(c.commune)))
     total.last_package_at = max(
         (c.last_package_at for c in communes if c.last_package_at), default=None
     )
-    return DistrictSummary(day, now, late_hours, communes, total)
+    expected = [c for c in communes if c.expected and not c.own]
+    return DistrictSummary(day, now, late_hours, communes, total, expected, expecting)
+
+
+def write_rollup(db: Database, day: date | None = None) -> int:
+    """Keep today's roll-up of each unit below this office as :class:`UnitRollup` rows (what
+    a district sends the province when it sends its roll-up only); returns the rows kept."""
+    from fieldapp.sync.units import own_unit
+
+    summary = district_summary(db, day=day)
+    parent = own_unit(db)
+    kept = 0
+    with db.transaction() as s:
+        existing = {
+            r.unit: r
+            for r in s.scalars(
+                select(UnitRollup).where(UnitRollup.day == summary.day, UnitRollup.parent == parent)
+            )
+        }
+        for c in summary.communes:
+            if c.own or c.key.startswith("device:"):
+                continue
+            figures = {name: getattr(c, name) for name in FIGURES}
+            row = existing.get(c.commune)
+            if row is None:
+                row = UnitRollup(day=summary.day, unit=c.commune, parent=parent, figures={})
+                s.add(row)
+            if row.figures != figures:
+                row.figures = figures
+            kept += 1
+    return kept
 
 
 def late_text(figures: CommuneFigures, now: datetime) -> str:
@@ -320,21 +405,20 @@ def summary_rows(summary: DistrictSummary) -> list[list[str]]:
 
 
 def summary_document(db: Database, summary: DistrictSummary):
-    """The district summary as an official landscape document (Decree 30 layout)."""
+    """The roll-up as an official landscape document (Decree 30 layout), issued by this
+    office's people's committee (a district: "ỦY BAN NHÂN DÂN HUYỆN TUY ĐỨC" under "UBND TỈNH
+    ĐẮK NÔNG"; a province rolls up its districts) and signed by the profile's signer."""
     from fieldapp.printing.blocks import cell_markup, paragraph, table
-    from fieldapp.printing.official import Issuer, OfficialDocument, Signature
+    from fieldapp.printing.commune import issuer_for, place_date_for, signature_for
+    from fieldapp.printing.official import OfficialDocument
     from fieldapp.profile import load_profile
 
     profile = load_profile(db)
     if profile is None:
         raise UserError("Chưa có hồ sơ đơn vị: hãy điền hồ sơ trước khi in.")
-    district = f"{profile.district_kind} {profile.district_name}".strip()
-    issuer = Issuer(
-        f"UBND {district}".upper(),
-        f"BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH\n{district}".upper(),
-    )
+    below = profile.below_word
     header = [
-        "Xã, phường, thị trấn",
+        below,
         "Hộ phong tỏa",
         "Nhân khẩu",
         "F0",
@@ -353,9 +437,10 @@ def summary_document(db: Database, summary: DistrictSummary):
             row = [cell_markup(style.format(_esc(v))) if v else v for v in row]
         rows.append(row)
     late = summary.late
+    units = below.lower()
     body = [
         paragraph(
-            f"Tổng hợp số liệu phòng, chống dịch của các xã, thị trấn đến {format_date(summary.day)} "
+            f"Tổng hợp số liệu phòng, chống dịch của các {units} đến {format_date(summary.day)} "
             f"(lập lúc {format_datetime(_local(summary.now))}), từ các gói dữ liệu đã nhận."
         ),
         table(
@@ -366,25 +451,40 @@ def summary_document(db: Database, summary: DistrictSummary):
             font_size=10,
         ),
     ]
-    if late:
+    if not summary.expecting:
+        body.append(
+            paragraph(
+                f"Chưa có danh sách các {units} phải gửi báo cáo, nên chưa xác định được đơn vị "
+                "gửi chậm."
+            )
+        )
+    elif late:
         names = ", ".join(c.commune for c in late)
         body.append(
             paragraph(
-                f"Đơn vị chưa gửi số liệu quá {summary.late_hours} giờ (in đậm): {names}. "
-                "Đề nghị các đơn vị gửi ngay gói dữ liệu về Ban Chỉ đạo huyện."
+                f"Đã nhận đúng hạn {summary.completeness} đơn vị. Đơn vị chưa gửi số liệu quá "
+                f"{summary.late_hours} giờ (in đậm): {names}. Đề nghị các đơn vị gửi ngay gói "
+                f"dữ liệu về {profile.committee_short}."
             )
         )
     else:
-        body.append(paragraph("Tất cả các đơn vị đã gửi số liệu đúng hạn."))
+        body.append(
+            paragraph(
+                f"Tất cả {len(summary.expected)} đơn vị phải báo cáo đã gửi số liệu đúng hạn."
+            )
+        )
+    above = profile.parent_full
+    recipients = [f"Ban Chỉ đạo phòng, chống dịch Covid-19 {above};"] if above else []
+    recipients += [f"Thường trực {profile.party_committee};", "Lưu: VT."]
     return OfficialDocument(
-        issuer=issuer,
-        number="Số:      /BC-BCĐ",
-        place_date=f"{profile.place}, {format_long_date(summary.day)}",
+        issuer=issuer_for(profile),
+        number="Số:      /BC-UBND",
+        place_date=place_date_for(profile, summary.day),
         title="BÁO CÁO",
-        subject="Tổng hợp tình hình phòng, chống dịch Covid-19 của các xã, thị trấn",
+        subject=f"Tổng hợp tình hình phòng, chống dịch Covid-19 của các {units}",
         body=body,
-        recipients=["Ban Chỉ đạo tỉnh;", "Thường trực Huyện ủy;", "Lưu: VT."],
-        signature=Signature("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", ""),
+        recipients=recipients,
+        signature=signature_for(profile),
         orientation="landscape",
         compact_header=True,
     )

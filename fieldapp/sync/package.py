@@ -120,8 +120,10 @@ def export_package(
         mark = s.get(ExportMark, destination)
         sequence = (mark.sequence if mark else 0) + 1
         since = None if (full or mark is None) else mark.until
-    until = utcnow()
     tables = travelling_tables()
+    if commune.get("level", "commune") != "commune":
+        tables = _upward_tables(db, tables)
+    until = utcnow()
     parts: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     files: dict[str, Path] = {}
@@ -182,6 +184,28 @@ def export_package(
     )
     report(progress, len(tables) + 1, len(tables) + 1)
     return ExportResult(out, sequence, total_rows, counts, len(tomb_rows), len(files))
+
+
+ROLLUP_TABLES = frozenset(
+    {"commune_profile", "office_unit", "unit_rollup", "issued_report", "document"}
+)
+"""What a district (or province) that sends its roll-up instead of its units' records sends."""
+
+
+def _upward_tables(db: Database, tables: list) -> list:
+    """A district's package upward: its units listed with their devices (so the province
+    knows whose records it carries), and either every record or, by the setting
+    ``sync.upward``, only today's roll-up per unit and the reports."""
+    from fieldapp.settings import get_setting
+    from fieldapp.sync.units import refresh_units
+
+    refresh_units(db)
+    if get_setting(db, "sync.upward") != "rollup":
+        return tables
+    from fieldapp.sync.district import write_rollup
+
+    write_rollup(db)
+    return [t for t in tables if t.name in ROLLUP_TABLES]
 
 
 def _rows_to_json(conn, table, rows, cache: dict[str, dict]) -> list[list]:

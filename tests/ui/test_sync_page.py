@@ -17,6 +17,7 @@ from fieldapp.sync.receive import import_package
 from tests.core.sync.helpers import add_site, edit_site, new_device
 from tests.ui.typing import type_text
 from ui.i18n import install_language
+from ui.operations import wait_for_operations
 from ui.pages.sync import create_page
 from ui.pages.sync.dialogs import TrustDialog
 
@@ -63,20 +64,24 @@ def test_export_then_import_with_the_trust_dialog(qtbot, pair, monkeypatch):
     commune, district, tmp = pair
     add_site(commune, "Chốt Nà Pài")
     page = show(qtbot, commune)
-    assert page.fingerprint_label.text() == device_fingerprint(commune.paths)
+    assert page.transfer.fingerprint_label.text() == device_fingerprint(commune.paths)
     target = tmp / "usb" / "bang-lang"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
-    import ui.pages.sync.page as sync_page
+    import ui.pages.sync.transfer_tab as sync_page
 
     warned = []
     monkeypatch.setattr(sync_page, "confirm_personal_export", lambda p: warned.append(p) or True)
-    click(qtbot, page.export_changes_button)
+    click(qtbot, page.transfer.export_changes_button)
+    assert wait_for_operations()
     assert warned  # a person confirmed the export of personal data
     package = target.with_name("bang-lang.fieldsync")
     assert package.exists()
-    assert "Đã lưu gói số 1" in page.results.toPlainText()
+    assert "Đã lưu gói số 1" in page.transfer.results.toPlainText()
+    click(qtbot, page.transfer.export_changes_button)  # nothing changed since: no file
+    assert wait_for_operations()
+    assert "không có gì phải gửi" in page.transfer.results.toPlainText().lower()
 
     other = show(qtbot, district)
     monkeypatch.setattr(
@@ -84,29 +89,34 @@ def test_export_then_import_with_the_trust_dialog(qtbot, pair, monkeypatch):
     )
     seen: list[str] = []
     answer_trust_dialog(False, seen)  # the fingerprints differ: refused, nothing written
-    click(qtbot, other.import_button)
+    click(qtbot, other.transfer.import_button)
+    assert wait_for_operations()
     assert seen == [device_fingerprint(commune.paths)]
-    assert "chưa nhận" in other.results.toPlainText()
+    assert "chưa nhận" in other.transfer.results.toPlainText()
     with district.session() as s:
         assert s.scalar(select(Site).where(Site.name == "Chốt Nà Pài")) is None
         assert s.scalar(select(Peer)) is None
     answer_trust_dialog(True, seen)
-    click(qtbot, other.import_button)
-    assert "xã Bằng Lãng, gói số 1: thêm" in other.results.toPlainText()
+    click(qtbot, other.transfer.import_button)
+    assert wait_for_operations()
+    assert "xã Bằng Lãng, gói số 1: thêm" in other.transfer.results.toPlainText()
     with district.session() as s:
         assert s.scalar(select(Site).where(Site.name == "Chốt Nà Pài")) is not None
-    assert other.peers.rowCount() == 1 and other.peers.item(0, 0).text() == "xã Bằng Lãng"
+    qtbot.waitUntil(lambda: other.peers_tab.peers.rowCount() == 1)
+    assert other.peers_tab.peers.item(0, 0).text() == "xã Bằng Lãng"
     # a second time: known sender, no dialog, nothing new
-    click(qtbot, other.import_button)
-    assert "đã nhận trước đây" in other.results.toPlainText()
+    click(qtbot, other.transfer.import_button)
+    assert wait_for_operations()
+    assert "đã nhận trước đây" in other.transfer.results.toPlainText()
     # a damaged file is refused with its reason
     bad = tmp / "bad.fieldsync"
     bad.write_bytes(b"not a zip")
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(bad)], ""))
     )
-    click(qtbot, other.import_button)
-    assert "bad.fieldsync: bị từ chối" in other.results.toPlainText()
+    click(qtbot, other.transfer.import_button)
+    assert wait_for_operations()
+    assert "bad.fieldsync: bị từ chối" in other.transfer.results.toPlainText()
 
 
 def test_resolve_a_conflict_from_the_page(qtbot, pair):
@@ -119,14 +129,18 @@ def test_resolve_a_conflict_from_the_page(qtbot, pair):
     page = show(qtbot, district)
     assert page.tabs.tabText(2) == "Xung đột (1)"
     page.tabs.setCurrentIndex(2)
-    assert page.conflicts.rowCount() == 1 and page.conflicts.item(0, 1).text() == "máy này"
-    rows = {page.compare.item(r, 0).text(): r for r in range(page.compare.rowCount())}
+    tab = page.conflicts_tab
+    assert tab.conflicts.rowCount() == 1 and tab.conflicts.item(0, 1).text() == "máy này"
+    rows = {tab.compare.item(r, 0).text(): r for r in range(tab.compare.rowCount())}
     r = rows["Tên"]
-    assert page.compare.item(r, 1).text() == "Chốt Nà Pài (xã)"
-    assert page.compare.item(r, 2).text() == "Chốt Nà Pài (huyện)"
-    type_text(qtbot, page.who_edit, "Lê Thị Huyền")
-    click(qtbot, page.other_button)
-    assert page.conflicts.rowCount() == 0 and page.tabs.tabText(2) == "Xung đột (0)"
+    assert tab.compare.item(r, 1).text() == "Chốt Nà Pài (xã)"
+    assert r == 0  # what differs comes first
+    assert tab.compare.item(r, 2).text() == "Chốt Nà Pài (huyện)"
+    assert "device_id" not in rows and "uuid" not in rows
+    type_text(qtbot, tab.who_edit, "Lê Thị Huyền")
+    click(qtbot, tab.other_button)
+    assert wait_for_operations()
+    assert tab.conflicts.rowCount() == 0 and page.tabs.tabText(2) == "Xung đột (0)"
     with district.session() as s:
         assert s.scalar(select(Site.name).where(Site.uuid == uuid)) == "Chốt Nà Pài (huyện)"
         done = s.scalar(select(Conflict))
@@ -139,20 +153,22 @@ def test_district_mode_shows_the_roll_up_and_prints(qtbot, pair, monkeypatch):
     import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
     page = show(qtbot, district)
     assert not page.tabs.isTabVisible(3)
-    click(qtbot, page.district_mode)
+    click(qtbot, page.transfer.district_mode)
     assert get_setting(district, "sync.district_mode") is True
     assert page.tabs.isTabVisible(3) and page.tabs.currentIndex() == 3
-    names = [page.rollup.item(r, 0).text() for r in range(page.rollup.rowCount())]
+    tab = page.district
+    names = [tab.rollup.item(r, 0).text() for r in range(tab.rollup.rowCount())]
     assert names == ["xã Bằng Lãng", "Tổng cộng"]
-    assert "Tất cả các xã đã gửi đúng hạn" in page.late_summary.text()
+    assert "Tất cả 1 đơn vị phải báo cáo đã gửi đúng hạn" in tab.late_summary.text()
     pdf = tmp / "tong-hop.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), ""))
     )
-    click(qtbot, page.print_button)
+    click(qtbot, tab.print_button)
+    assert wait_for_operations()
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert "Đã lưu báo cáo tổng hợp" in page.late_summary.text()
-    assert page.down_commune.currentText() == "xã Bằng Lãng"
+    assert "Đã lưu báo cáo tổng hợp" in tab.late_summary.text()
+    assert tab.down_commune.currentText() == "xã Bằng Lãng"
 
 
 def test_district_summary_goes_to_a_printer(qtbot, pair, monkeypatch, tmp_path):
@@ -164,7 +180,7 @@ def test_district_summary_goes_to_a_printer(qtbot, pair, monkeypatch, tmp_path):
     add_site(commune, "Chốt Nà Pài")
     import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
     page = show(qtbot, district)
-    click(qtbot, page.district_mode)
+    click(qtbot, page.transfer.district_mode)
     printed = tmp_path / "printer.pdf"
 
     def choose_pdf_printer(dialog):
@@ -173,6 +189,7 @@ def test_district_summary_goes_to_a_printer(qtbot, pair, monkeypatch, tmp_path):
         return QPrintDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
-    assert page.printer_button.text() == "In ra &máy in…"
-    click(qtbot, page.printer_button)
+    assert page.district.printer_button.text() == "In ra &máy in…"
+    click(qtbot, page.district.printer_button)
+    assert wait_for_operations()
     assert printed.exists() and len(PdfReader(printed).pages) >= 1

@@ -1,4 +1,5 @@
-"""Dialogs of the Sync page: trusting a new sender after comparing the fingerprint."""
+"""Dialogs and shared bits of the Sync page: trusting a new sender after comparing the
+fingerprint; the fonts and table defaults the tabs share."""
 
 from __future__ import annotations
 
@@ -61,3 +62,15 @@ class TrustDialog(QDialog):
         buttons.addWidget(self.trust_button)
         layout.addLayout(buttons)
         self.setMinimumSize(760, 300)
+
+
+def table_defaults(table) -> None:
+    """Read-only, whole rows selected one at a time, no row numbers, text wrapped."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    table.horizontalHeader().setStretchLastSection(True)

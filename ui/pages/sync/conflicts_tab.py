@@ -1,0 +1,197 @@
+"""Conflicts: two computers changed the same record; the newer change was kept and the other
+is listed here, field by field in the words of the forms, for a person to choose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.db.database import Database
+from fieldapp.sync import receive
+from ui.operations import CollectionOp
+from ui.pages.sync.conflict_labels import ValueNames, field_label, visible
+from ui.pages.sync.dialogs import table_defaults
+from ui.pages.sync.peers_tab import local_time
+
+TABLE_LABELS = {
+    "household": "Hộ",
+    "household_member": "Nhân khẩu",
+    "health_status": "Tình trạng sức khỏe",
+    "lockdown_area": "Khu vực phong tỏa",
+    "relief_delivery": "Cứu trợ",
+    "test_result": "Kết quả xét nghiệm",
+    "roster_site": "Chốt, điểm trực",
+    "roster_staff": "Người trực",
+    "roster_assignment": "Ca trực",
+    "directive": "Văn bản chỉ đạo",
+    "directive_item": "Việc của văn bản",
+    "checkpoint_entry": "Sổ ra vào chốt",
+}
+
+
+class ConflictsTab(QWidget):
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._rows: list = []
+        layout = QVBoxLayout(self)
+        self.conflicts_help = QLabel()
+        self.conflicts_help.setWordWrap(True)
+        layout.addWidget(self.conflicts_help)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.conflicts = QTableWidget(0, 3)
+        self.conflicts.setObjectName("conflictsTable")
+        table_defaults(self.conflicts)
+        self.conflicts.itemSelectionChanged.connect(self._on_conflict_selected)
+        split.addWidget(self.conflicts)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.compare = QTableWidget(0, 3)
+        self.compare.setObjectName("conflictCompare")
+        table_defaults(self.compare)
+        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        right_layout.addWidget(self.compare, 1)
+        who = QHBoxLayout()
+        self.who_label = QLabel()
+        self.who_edit = QLineEdit()
+        self.who_edit.setObjectName("resolvedBy")
+        self.who_label.setBuddy(self.who_edit)
+        who.addWidget(self.who_label)
+        who.addWidget(self.who_edit, 1)
+        right_layout.addLayout(who)
+        buttons = QHBoxLayout()
+        self.keep_button = QPushButton()
+        self.keep_button.setObjectName("keepVersion")
+        self.keep_button.clicked.connect(lambda: self.resolve(receive.KEEP))
+        self.other_button = QPushButton()
+        self.other_button.setObjectName("useOther")
+        self.other_button.clicked.connect(lambda: self.resolve(receive.USE_OTHER))
+        buttons.addWidget(self.keep_button)
+        buttons.addWidget(self.other_button)
+        right_layout.addLayout(buttons)
+        split.addWidget(right)
+        split.setSizes([380, 760])
+        layout.addWidget(split, 1)
+
+    def retranslate(self) -> None:
+        self.conflicts_help.setText(
+            self.tr(
+                "When two computers changed the same record, the newer change was kept and the "
+                "other one is listed here. Compare them and choose."
+            )
+        )
+        self.conflicts.setHorizontalHeaderLabels(
+            [self.tr("Record"), self.tr("From"), self.tr("Changed at")]
+        )
+        self.compare.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("In the register now"), self.tr("The other version")]
+        )
+        self.who_label.setText(self.tr("Decided by:"))
+        self.keep_button.setText(self.tr("Keep the register's version"))
+        self.other_button.setText(self.tr("Use the other version"))
+        if self._rows:
+            self._on_conflict_selected()
+
+    def refresh(self) -> None:
+        if self.db.actor is not None and not self.who_edit.text():
+            self.who_edit.setText(self.db.actor.full_name)
+        rows = receive.list_conflicts(self.db)
+        self._rows = rows
+        self.conflicts.setRowCount(len(rows))
+        for row, c in enumerate(rows):
+            items = [
+                QTableWidgetItem(TABLE_LABELS.get(c.table_name, c.table_name)),
+                QTableWidgetItem(
+                    self.tr("this computer")
+                    if c.other_device == self.db.device_id
+                    else c.other_commune or c.other_device[:8]
+                ),
+                QTableWidgetItem(local_time(c.other_at)),
+            ]
+            items[0].setData(Qt.ItemDataRole.UserRole, c.id)
+            for col, item in enumerate(items):
+                self.conflicts.setItem(row, col, item)
+        self.conflicts.resizeColumnsToContents()
+        self.count_changed.emit(len(rows))
+        self.compare.setRowCount(0)
+        self.keep_button.setEnabled(False)
+        self.other_button.setEnabled(False)
+        if rows:
+            self.conflicts.selectRow(0)
+
+    def selected(self):
+        row = self.conflicts.currentRow()
+        if 0 <= row < len(self._rows):
+            return self._rows[row]
+        return None
+
+    def _on_conflict_selected(self) -> None:
+        conflict = self.selected()
+        self.compare.setRowCount(0)
+        enabled = conflict is not None
+        self.keep_button.setEnabled(enabled)
+        self.other_button.setEnabled(enabled)
+        if conflict is None:
+            return
+        current, other = receive.conflict_versions(self.db, conflict.id)
+        table = conflict.table_name
+        names = [n for n in other if visible(n)]
+        # what differs first: that is what the person must decide on
+        names.sort(key=lambda n: current is not None and current.get(n) == other.get(n))
+        values = ValueNames(self.db)
+        self.compare.setRowCount(len(names))
+        changed_brush = QBrush(QColor("#fff3cd"))
+        for row, name in enumerate(names):
+            mine = None if current is None else current.get(name)
+            theirs = other.get(name)
+            items = [
+                QTableWidgetItem(field_label(table, name)),
+                QTableWidgetItem(
+                    self.tr("(deleted)") if current is None else values.show(table, name, mine)
+                ),
+                QTableWidgetItem(values.show(table, name, theirs)),
+            ]
+            if current is None or mine != theirs:
+                for item in items:
+                    item.setBackground(changed_brush)
+                font = QFont(items[0].font())
+                font.setBold(True)
+                items[0].setFont(font)
+            for col, item in enumerate(items):
+                self.compare.setItem(row, col, item)
+        self.compare.resizeRowsToContents()
+
+    def resolve(self, choice: str) -> None:
+        conflict = self.selected()
+        if conflict is None:
+            return
+        db, who = self.db, self.who_edit.text()
+        self.keep_button.setEnabled(False)
+        self.other_button.setEnabled(False)
+        (
+            CollectionOp(self, lambda _p: receive.resolve_conflict(db, conflict.id, choice, by=who))
+            .success(lambda _table: self.refresh())
+            .failure(self._on_failed)
+            .run_in_background()
+        )
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.refresh()
+        show_error(self, exc)
