@@ -202,3 +202,25 @@ def record_test(
         round_id = add_test_round(db, area_id, held_on, kind)
     record_test_results(db, round_id, {member_id: result})
     return round_id, result == "positive" and status not in ALREADY_COUNTED
+
+
+def followup_counts(db: Database, day: date) -> tuple[int, int]:
+    """People under follow-up on ``day`` and the checks recorded that day (counts only: no
+    personal data, so the daily report may quote them for any role)."""
+    from datetime import datetime, time, timedelta
+
+    from fieldapp.health.followup import _followed_query
+    from fieldapp.health.models import FollowUpCheck
+
+    start = datetime.combine(day, time.min).astimezone()
+    with db.session() as s:
+        followed = s.scalar(select(func.count()).select_from(_followed_query(day).subquery()))
+        checks = s.scalar(
+            select(func.count())
+            .select_from(FollowUpCheck)
+            .where(
+                FollowUpCheck.checked_at >= start,
+                FollowUpCheck.checked_at < start + timedelta(days=1),
+            )
+        )
+    return followed or 0, checks or 0

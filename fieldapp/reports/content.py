@@ -116,6 +116,40 @@ def _situation(f: DailyFigures, before: DailyFigures | None = None) -> str:
     )
 
 
+def followup_text(
+    *,
+    followed: int,
+    checks: int,
+    danger: int,
+    danger_open: int,
+    recovered: int,
+    facility: int,
+    died: int,
+    recovered_total: int,
+    facility_total: int,
+    died_total: int,
+    period: str = "trong ngày",
+) -> str:
+    """The follow-up of F0 at home and F1 in isolation, and the outcomes (issue 19); empty
+    when the commune follows nobody and has recorded no outcome."""
+    if not any((followed, checks, danger, recovered_total, facility_total, died_total)):
+        return ""
+    text = (
+        f" Đang theo dõi sức khỏe tại nhà {number(followed)} người; {period} có "
+        f"{number(checks)} lượt kiểm tra"
+    )
+    if danger:
+        text += f", {number(danger)} lượt có dấu hiệu nặng"
+        if danger_open:
+            text += f" ({number(danger_open)} lượt chưa xử lý)"
+    text += (
+        f". Khỏi bệnh {period}: {number(recovered)} (lũy kế {number(recovered_total)}); "
+        f"chuyển cơ sở điều trị: {number(facility)} (lũy kế {number(facility_total)}); "
+        f"tử vong: {number(died)} (lũy kế {number(died_total)})."
+    )
+    return text
+
+
 def relief_text(items: Mapping[str, float]) -> str:
     return ", ".join(f"{name} {number(q)}" for name, q in items.items())
 
@@ -164,7 +198,19 @@ def daily_parts(profile: Profile, f: DailyFigures) -> dict[str, str]:
     return {
         "subject": "Tình hình, kết quả công tác phòng, chống dịch Covid-19 "
         f"ngày {format_date(f.day)}",
-        "situation": _situation(f),
+        "situation": _situation(f)
+        + followup_text(
+            followed=f.followed,
+            checks=f.checks,
+            danger=f.danger_checks,
+            danger_open=f.danger_open,
+            recovered=f.recovered,
+            facility=f.moved_facility,
+            died=f.died,
+            recovered_total=f.recovered_total,
+            facility_total=f.moved_facility_total,
+            died_total=f.died_total,
+        ),
         "results": "Trong ngày: "
         + _lower_first(
             _results(
@@ -213,7 +259,20 @@ def weekly_parts(profile: Profile, w: WeeklyFigures) -> dict[str, str]:
     last = w.last
     return {
         "subject": f"Tình hình, kết quả công tác phòng, chống dịch Covid-19 tuần {period}",
-        "situation": _situation(last, w.first),
+        "situation": _situation(last, w.first)
+        + followup_text(
+            followed=last.followed,
+            checks=int(w.total("checks")),
+            danger=int(w.total("danger_checks")),
+            danger_open=int(w.total("danger_open")),
+            recovered=int(w.total("recovered")),
+            facility=int(w.total("moved_facility")),
+            died=int(w.total("died")),
+            recovered_total=last.recovered_total,
+            facility_total=last.moved_facility_total,
+            died_total=last.died_total,
+            period="trong tuần",
+        ),
         "results": "Trong tuần: "
         + _lower_first(
             _results(

@@ -73,6 +73,11 @@ class DailyFigures:
     ``vehicles``, ``people_out``, ``undeclared``, ``fever`` from the checkpoint log;
     ``people_by_site``.
 
+    Follow-up (Decision 4038): ``followed`` people treated or isolated at home under
+    follow-up, ``checks`` recorded that day, ``danger_checks`` with a danger sign (of them
+    ``danger_open`` with no action recorded); outcomes that day ``recovered``,
+    ``moved_facility``, ``died`` and their totals up to the day (``..._total``).
+
     Directives: ``items_due`` (open items due that day), ``items_overdue`` (open items past
     their deadline at the start of the day, with the statuses of that day),
     ``items_done`` (items marked done or reported during the day), ``overdue``: the list.
@@ -106,6 +111,16 @@ class DailyFigures:
     people_out: int = 0
     undeclared: int = 0
     fever: int = 0
+    followed: int = 0
+    checks: int = 0
+    danger_checks: int = 0
+    danger_open: int = 0
+    recovered: int = 0
+    moved_facility: int = 0
+    died: int = 0
+    recovered_total: int = 0
+    moved_facility_total: int = 0
+    died_total: int = 0
     people_by_site: dict[str, int] = field(default_factory=dict)
     items_due: int = 0
     items_overdue: int = 0
@@ -337,6 +352,19 @@ def _items_done(s, day: date) -> int:
     )
 
 
+def _followup(db: Database, figures: DailyFigures) -> None:
+    """Follow-up and outcomes of the day (fieldapp.health)."""
+    from fieldapp.health.outcomes import followup_counts, outcome_counts
+
+    outcomes = outcome_counts(db, figures.day)
+    figures.recovered, figures.recovered_total = outcomes.recovered, outcomes.recovered_total
+    figures.moved_facility = outcomes.facility
+    figures.moved_facility_total = outcomes.facility_total
+    figures.died, figures.died_total = outcomes.died, outcomes.died_total
+    figures.danger_checks, figures.danger_open = outcomes.danger_checks, outcomes.danger_open
+    figures.followed, figures.checks = followup_counts(db, figures.day)
+
+
 def daily_figures(db: Database, day: date) -> DailyFigures:
     """Every figure of the daily quick report for ``day`` (see :class:`DailyFigures`)."""
     figures = DailyFigures(day=day)
@@ -356,6 +384,7 @@ def daily_figures(db: Database, day: date) -> DailyFigures:
     figures.undeclared = log.undeclared
     figures.fever = log.fever
     figures.people_by_site = dict(log.by_site)
+    _followup(db, figures)
     # Items as they stood that day (the history of statuses), not as they stand now.
     items = item_figures(db, day)
     figures.items_due = items.due

@@ -290,3 +290,45 @@ def test_roles_the_checker_is_the_signed_in_officer_and_a_viewer_sees_no_list(db
     with pytest.raises(NotPermitted):
         record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97))
     assert len(checks_of(db, people["Ma Thị Lan"])) == 1
+
+
+# -- the daily report -------------------------------------------------------------------------
+
+
+def test_the_daily_report_counts_checks_danger_signs_and_outcomes(db, people):
+    from fieldapp.profile import Profile
+    from fieldapp.reports.content import daily_parts
+    from fieldapp.reports.figures import daily_figures
+
+    record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97, checked_at=at(TODAY, 0, 30)))
+    record_check(db, CheckInput(people["Ma Thị Lan"], spo2=92, checked_at=at(TODAY, 0, 40)))
+    record_outcome(db, people["Hoàng Văn Thắng"], "died", on=TODAY)
+    f = daily_figures(db, TODAY)
+    assert (f.followed, f.checks, f.danger_checks, f.danger_open) == (1, 2, 1, 1)
+    assert (f.died, f.died_total, f.recovered_total) == (1, 1, 0)
+    yesterday = daily_figures(db, TODAY - timedelta(days=1))
+    assert (yesterday.checks, yesterday.died, yesterday.died_total) == (0, 0, 0)
+    text = daily_parts(Profile(commune_name="Bằng Lãng"), f)["situation"]
+    assert "Đang theo dõi sức khỏe tại nhà 1 người; trong ngày có 2 lượt kiểm tra" in text
+    assert "1 lượt có dấu hiệu nặng (1 lượt chưa xử lý)" in text
+    assert "tử vong: 1 (lũy kế 1)" in text
+
+
+def test_a_household_test_joins_the_round_of_its_day(db, people):
+    from fieldapp.health.outcomes import record_test
+    from fieldapp.households.models import TestRound
+
+    lan = people["Ma Thị Lan"]
+    first, offer = record_test(db, lan, TODAY, "rapid", "positive")
+    assert offer  # F1 → F0 is offered
+    second, _ = record_test(db, people["Hoàng Văn Thắng"], TODAY, "rapid", "positive")
+    assert second == first
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(TestRound)) == 1
+    _, offer = record_test(db, people["Hoàng Văn Thắng"], TODAY, "pcr", "positive")
+    assert not offer  # already F0
+    for bad in (("rapid", "dương"), ("antigen", "positive")):
+        with pytest.raises(UserError):
+            record_test(db, lan, TODAY, *bad)
+    with pytest.raises(UserError):
+        record_test(db, lan, TODAY + timedelta(days=1), "rapid", "negative")
