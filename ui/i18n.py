@@ -25,7 +25,8 @@ TRANSLATIONS = resources.path("translations")
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 UI_ROOT = Path(__file__).resolve().parent
 
-# domain -> folders (relative to ui/) whose sources it translates; "fieldapp" takes the rest.
+# domain -> folders or files (relative to ui/) whose sources it translates; "fieldapp" takes
+# the rest.
 DOMAINS: dict[str, tuple[str, ...]] = {
     "fieldapp": (),
     "directives": ("pages/directives",),
@@ -34,6 +35,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "households": ("pages/households",),
     "reports": ("pages/reports",),
     "sync": ("pages/sync",),
+    "qt": ("qt_strings.py",),  # Qt's own widgets: PySide6 ships no qtbase_vi.qm
 }
 _installed: list[QTranslator] = []
 
@@ -74,7 +76,10 @@ def _all_sources() -> list[Path]:
 def _domain_of(source: Path) -> str:
     relative = source.relative_to(UI_ROOT).as_posix()
     for domain, folders in DOMAINS.items():
-        if any(relative.startswith(folder.rstrip("/") + "/") for folder in folders):
+        if any(
+            relative == folder or relative.startswith(folder.rstrip("/") + "/")
+            for folder in folders
+        ):
             return domain
     return "fieldapp"
 

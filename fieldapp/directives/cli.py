@@ -73,9 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     due.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     due.set_defaults(func=_due_command)
 
-    delete = sub.add_parser("delete", help="xoá một văn bản khỏi sổ (tệp gốc vẫn giữ)")
+    delete = sub.add_parser("delete", help="xóa một văn bản khỏi sổ (tệp gốc vẫn giữ)")
     delete.add_argument("ref", metavar="ID|SỐ")
-    delete.add_argument("--yes", action="store_true", help="xác nhận xoá")
+    delete.add_argument("--yes", action="store_true", help="xác nhận xóa")
     delete.set_defaults(func=_delete_command)
 
     item = sub.add_parser("item", help="theo dõi một mục công việc")
@@ -348,11 +348,11 @@ def _delete_command(args: argparse.Namespace) -> int:
         directive_id = find_directive(db, args.ref)
         title = get_directive(db, directive_id).title
         if not args.yes:
-            raise UserError(f"Xoá {title} khỏi sổ? Thêm --yes để xác nhận.")
+            raise UserError(f"Xóa {title} khỏi sổ? Thêm --yes để xác nhận.")
         delete_directive(db, directive_id)
     finally:
         db.close()
-    print(f"Đã xoá {title} khỏi sổ (tệp gốc vẫn được giữ).")
+    print(f"Đã xóa {title} khỏi sổ (tệp gốc vẫn được giữ).")
     return 0
 
 

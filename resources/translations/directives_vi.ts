@@ -21,7 +21,7 @@
     <message>
         <location filename="../../ui/pages/directives/commands.py" line="124"/>
         <source>Delete a note on item {label}</source>
-        <translation>Xoá ghi chép mục {label}</translation>
+        <translation>Xóa ghi chép mục {label}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/commands.py" line="143"/>
@@ -36,7 +36,7 @@
     <message>
         <location filename="../../ui/pages/directives/commands.py" line="197"/>
         <source>Delete {title}</source>
-        <translation>Xoá {title}</translation>
+        <translation>Xóa {title}</translation>
     </message>
 </context>
 <context>
@@ -152,7 +152,7 @@
     <message>
         <location filename="../../ui/pages/directives/detail.py" line="279"/>
         <source>Delete note</source>
-        <translation>Xoá ghi chép</translation>
+        <translation>Xóa ghi chép</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/detail.py" line="334"/>
@@ -492,7 +492,7 @@ Mã kiểm tra SHA-256: {sha}</translation>
     <message>
         <location filename="../../ui/pages/directives/page.py" line="250"/>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/page.py" line="251"/>
@@ -585,13 +585,13 @@ Mã kiểm tra SHA-256: {sha}</translation>
     <message>
         <location filename="../../ui/pages/directives/page.py" line="509"/>
         <source>Delete a directive</source>
-        <translation>Xoá văn bản</translation>
+        <translation>Xóa văn bản</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/page.py" line="511"/>
         <source>Delete {title} from the register, with its items and notes?
 The original file is kept. Ctrl+Z brings it back.</source>
-        <translation>Xoá {title} khỏi sổ, cùng các mục và ghi chép?
+        <translation>Xóa {title} khỏi sổ, cùng các mục và ghi chép?
 Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
     </message>
 </context>
@@ -663,7 +663,7 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
     <message>
         <location filename="../../ui/pages/directives/detail.py" line="487"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -726,7 +726,7 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="166"/>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>

@@ -469,32 +469,32 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="95"/>
+        <location filename="../../ui/pages/overview.py" line="104"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="98"/>
+        <location filename="../../ui/pages/overview.py" line="107"/>
         <source>The commune profile is not filled in yet.</source>
         <translation>Chưa nhập hồ sơ xã (vào Cài đặt).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="101"/>
+        <location filename="../../ui/pages/overview.py" line="110"/>
         <source>{commune}, {district}, province of {province}</source>
         <translation>{commune}, {district}, tỉnh {province}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="107"/>
+        <location filename="../../ui/pages/overview.py" line="116"/>
         <source>Today: {date}</source>
         <translation>Hôm nay: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="109"/>
+        <location filename="../../ui/pages/overview.py" line="118"/>
         <source>documents kept as they arrived</source>
         <translation>văn bản lưu nguyên bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="112"/>
+        <location filename="../../ui/pages/overview.py" line="121"/>
         <source>Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. Everything is saved on this computer and works without internet.</source>
         <translation>Dùng danh mục bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển trang. Mọi dữ liệu được lưu trên máy này và dùng được khi không có mạng.</translation>
     </message>
@@ -658,87 +658,6 @@
     </message>
 </context>
 <context>
-    <name>QLineEdit</name>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="18"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Hoàn tác</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="19"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Làm lại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="20"/>
-        <source>Cu&amp;t</source>
-        <translation>&amp;Cắt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="21"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Sao chép</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="22"/>
-        <source>&amp;Paste</source>
-        <translation>&amp;Dán</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="23"/>
-        <source>Delete</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="24"/>
-        <source>Select All</source>
-        <translation>Chọn tất cả</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="10"/>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="11"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="12"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="13"/>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="14"/>
-        <source>&amp;Yes</source>
-        <translation>&amp;Có</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="15"/>
-        <source>&amp;No</source>
-        <translation>&amp;Không</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="16"/>
-        <source>Apply</source>
-        <translation>Áp dụng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qt_strings.py" line="17"/>
-        <source>Discard</source>
-        <translation>Bỏ qua</translation>
-    </message>
-</context>
-<context>
     <name>Safety</name>
     <message>
         <location filename="../../ui/safety.py" line="76"/>
@@ -754,42 +673,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115"/>
+        <location filename="../../ui/pages/settings.py" line="119"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
         <source>Commune profile (used in every report)</source>
         <translation>Hồ sơ xã (dùng trong mọi báo cáo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="117"/>
+        <location filename="../../ui/pages/settings.py" line="121"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="118"/>
+        <location filename="../../ui/pages/settings.py" line="122"/>
         <source>&amp;Undo changes</source>
         <translation>&amp;Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="119"/>
+        <location filename="../../ui/pages/settings.py" line="123"/>
         <source>Interface</source>
         <translation>Giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="120"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>Data</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>Data folder: {folder}
 Database: {file}
 fieldapp version {version}</source>
@@ -798,12 +717,12 @@ Cơ sở dữ liệu: {file}
 Phiên bản fieldapp {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="147"/>
+        <location filename="../../ui/pages/settings.py" line="151"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="152"/>
+        <location filename="../../ui/pages/settings.py" line="156"/>
         <source>Changes undone.</source>
         <translation>Đã hoàn tác các thay đổi.</translation>
     </message>

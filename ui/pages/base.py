@@ -1,4 +1,5 @@
-"""What every page of the main window shares: a title, and retranslation on language change."""
+"""What every page of the main window shares: a title, and retranslation on language change
+(of the page and of every part of it that has a ``retranslate``)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,24 @@ class Page(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            retranslate_children(self)
         super().changeEvent(event)
+
+
+def _handles_language_change(widget: QWidget) -> bool:
+    """True when the widget's own class reacts to LanguageChange (overrides changeEvent)."""
+    for cls in type(widget).__mro__:
+        if cls.__module__.startswith(("PySide6", "shiboken6")):
+            return False
+        if "changeEvent" in cls.__dict__:
+            return True
+    return False
+
+
+def retranslate_children(root: QWidget) -> None:
+    """Retranslate every part of ``root`` that has a ``retranslate()`` but does not listen for
+    the language change itself (boxes, panels, tabs), so a switch applies everywhere at once."""
+    for child in root.findChildren(QWidget):
+        method = getattr(child, "retranslate", None)
+        if callable(method) and not isinstance(child, Page) and not _handles_language_change(child):
+            method()
