@@ -45,6 +45,7 @@ OVERVIEW_MODULES: tuple[str, ...] = (
     "ui.pages.rosters.overview",
     "ui.pages.households.overview",
     "ui.pages.reports.overview",
+    "ui.pages.reports.daily_card",
     "ui.pages.households.followup_overview",
 )
 
@@ -106,13 +107,8 @@ class OverviewPage(Page):
         if profile is None:
             self.commune_label.setText(self.tr("The commune profile is not filled in yet."))
         else:
-            self.commune_label.setText(
-                self.tr("{commune}, {district}, province of {province}").format(
-                    commune=profile.commune_title,
-                    district=f"{profile.district_kind} {profile.district_name}",
-                    province=profile.province_name,
-                )
-            )
+            # "Xã Bằng Lãng, huyện Chợ Đồn, tỉnh Bắc Kạn" or "Huyện Tuy Đức, tỉnh Đắk Nông"
+            self.commune_label.setText(profile.location_line)
         self.today_label.setText(self.tr("Today: {date}").format(date=format_date(date.today())))
         self.documents_card.value.setText(str(self._documents))
         self.documents_card.caption.setText(self.tr("documents kept as they arrived"))
