@@ -2,187 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>DailyReportCard</name>
+    <message>
+        <location filename="../../ui/pages/reports/daily_card.py" line="42"/>
+        <source>Today&apos;s daily report No. {number} was issued and sent at {time}.</source>
+        <translation>Báo cáo nhanh hôm nay số {number} đã ban hành và đã gửi lúc {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/daily_card.py" line="46"/>
+        <source>Today&apos;s daily report No. {number} is issued but not sent yet: export a package.</source>
+        <translation>Báo cáo nhanh hôm nay số {number} đã ban hành nhưng chưa gửi: hãy xuất gói dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/daily_card.py" line="49"/>
+        <source>Today&apos;s daily report is not issued yet.</source>
+        <translation>Báo cáo nhanh hôm nay chưa ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/daily_card.py" line="51"/>
+        <source>It was due at {time}.</source>
+        <translation>Đã quá hạn gửi lúc {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/daily_card.py" line="56"/>
+        <source>Due in {hours} h {minutes} min.</source>
+        <translation>Còn {hours} giờ {minutes} phút đến hạn gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/daily_card.py" line="60"/>
+        <source>Due at {time}.</source>
+        <translation>Hạn gửi lúc {time}.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="189"/>
-        <location filename="../../ui/pages/reports/__init__.py" line="410"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="203"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="449"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="553"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="564"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="577"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="190"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="204"/>
         <source>Report:</source>
         <translation>Báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="192"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="206"/>
         <source>Daily quick report</source>
         <translation>Báo cáo nhanh hằng ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="193"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="207"/>
         <source>Weekly summary</source>
         <translation>Báo cáo tổng hợp tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="194"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="208"/>
         <source>Results of a directive</source>
         <translation>Kết quả thực hiện văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="202"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="216"/>
         <source>Date:</source>
         <translation>Ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="203"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="217"/>
         <source>Update preview (F5)</source>
         <translation>Cập nhật bản xem (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="206"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="220"/>
         <source>The figures come from the registers. Choose a part of the text to reword it; the preview follows (F5).</source>
         <translation>Số liệu lấy từ các sổ theo dõi. Chọn một phần lời văn để sửa; bản xem trước cập nhật theo (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="210"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="224"/>
         <source>Restore the generated text of this part</source>
         <translation>Khôi phục lời văn tự động của phần này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="211"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="225"/>
         <source>Text</source>
         <translation>Lời văn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="212"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="226"/>
         <source>Issued reports</source>
         <translation>Báo cáo đã ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="215"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="229"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="216"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="230"/>
         <source>Version</source>
         <translation>Lần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="217"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="231"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="218"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="232"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="219"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="233"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="222"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="236"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="223"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="237"/>
         <source>Change (new version)</source>
         <translation>Sửa (tạo phiên bản mới)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="224"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="238"/>
         <source>Save draft</source>
         <translation>Lưu nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="225"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="239"/>
         <source>Issue…</source>
         <translation>Ban hành…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="226"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="240"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="227"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="241"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="295"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="312"/>
         <source>Pages: {n}</source>
         <translation>Số trang: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="324"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="340"/>
         <source>Issued report No. {number}, version {version}, {date}; frozen, SHA-256 {sha}.</source>
         <translation>Báo cáo số {number}, lần {version}, ban hành ngày {date}; đã khóa, mã kiểm tra SHA-256 {sha}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="337"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="348"/>
+        <source>A newer version of it has been issued.</source>
+        <translation>Đã có phiên bản mới hơn được ban hành thay thế.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/__init__.py" line="352"/>
+        <source>Not saved: {error}</source>
+        <translation>Chưa lưu được: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/__init__.py" line="359"/>
         <source>New version {version} of report No. {number} (not issued yet).</source>
         <translation>Phiên bản mới (lần {version}) của báo cáo số {number} (chưa ban hành).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="341"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="362"/>
         <source>Saved draft (not issued yet).</source>
         <translation>Bản nháp đã lưu (chưa ban hành).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="343"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="364"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/__init__.py" line="366"/>
+        <source>Saved at {time}.</source>
+        <translation>Đã lưu lúc {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/__init__.py" line="369"/>
         <source>Draft: not numbered until it is issued.</source>
         <translation>Bản nháp: chưa có số cho đến khi ban hành.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="350"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="373"/>
+        <source>Report No. {number} of this period is already issued; to change it, open it in the list and make a new version.</source>
+        <translation>Báo cáo số {number} của kỳ này đã ban hành; muốn sửa, hãy mở báo cáo đó trong danh sách và tạo phiên bản mới.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/__init__.py" line="384"/>
         <source>issued</source>
         <translation>đã ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="350"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="383"/>
         <source>draft</source>
         <translation>bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="352"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="385"/>
         <source>replaced</source>
         <translation>đã có bản thay thế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="474"/>
-        <location filename="../../ui/pages/reports/__init__.py" line="486"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="451"/>
+        <source>Your last change to the report could not be saved:
+{error}
+
+Leave it and lose that change?</source>
+        <translation>Chưa lưu được thay đổi vừa sửa trong báo cáo:
+{error}
+
+Rời đi và bỏ thay đổi đó?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports/__init__.py" line="597"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="609"/>
         <source>Issue the report</source>
         <translation>Ban hành báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="476"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="599"/>
         <source>Issue this report? It gets the next number of the year and is kept as it is now; a later change makes a new version.</source>
         <translation>Ban hành báo cáo này? Báo cáo được cấp số tiếp theo trong năm và được lưu giữ nguyên như hiện tại; sửa sau này sẽ tạo phiên bản mới.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="487"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="610"/>
         <source>Issued as report No. {number} (version {version}).</source>
         <translation>Đã ban hành: báo cáo số {number} (lần {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="576"/>
-        <location filename="../../ui/pages/reports/__init__.py" line="589"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="702"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="715"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="577"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="703"/>
         <source>The file could not be written: {path}</source>
         <translation>Không ghi được tệp: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports/__init__.py" line="589"/>
+        <location filename="../../ui/pages/reports/__init__.py" line="715"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>

@@ -174,3 +174,40 @@ def test_leaving_an_edit_that_cannot_be_kept_asks(qtbot, db, monkeypatch) -> Non
     page.kind_combo.setCurrentIndex(1)
     assert page.kind() == "weekly" and not page.edits
     assert list_reports(db) == []  # nothing half-kept
+
+
+def test_daily_report_card_reminds_before_the_hour_then_says_sent(qtbot, db, tmp_path) -> None:
+    import dataclasses
+    from datetime import datetime
+
+    from fieldapp.profile import load_profile, save_profile
+    from fieldapp.reports.issue import issue_report
+    from fieldapp.reports.render import spec_for
+    from fieldapp.sync.package import export_package
+    from ui.i18n import install_language
+    from ui.pages.reports.daily_card import DailyReportCard
+
+    world = build_world(db)
+    save_profile(db, dataclasses.replace(load_profile(db), report_hour="16h30"))
+    assert load_profile(db).report_hour == "16:30"
+    install_language("vi")
+    try:
+        clock = [datetime.combine(world.day, datetime.min.time()).replace(hour=9)]
+        card = DailyReportCard(db, clock=lambda: clock[0])
+        qtbot.addWidget(card)
+        assert card.value.text() == "16:30"
+        assert "chưa ban hành" in card.caption.text() and not card.property("alert")
+        clock[0] = clock[0].replace(hour=15, minute=0)
+        card.refresh()
+        assert card.property("alert") and "1 giờ 30 phút" in card.caption.text()
+        issued = issue_report(db, spec_for(db, "daily", world.day))
+        card.refresh()
+        assert issued.number_text in card.caption.text() and "chưa gửi" in card.caption.text()
+        clock[0] = clock[0].replace(hour=17)
+        card.refresh()
+        assert "16:30" in card.caption.text() and card.property("alert")  # late now
+        export_package(db, tmp_path / "goi.fieldsync")
+        card.refresh()
+        assert "đã gửi" in card.caption.text() and not card.property("alert")
+    finally:
+        install_language("en")
