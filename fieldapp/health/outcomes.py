@@ -224,3 +224,30 @@ def followup_counts(db: Database, day: date) -> tuple[int, int]:
             )
         )
     return followed or 0, checks or 0
+
+
+def followup_by_device(session, day: date) -> dict[str, tuple[int, int]]:
+    """For the district's roll-up: per device that wrote them, checks with a danger sign in the
+    24 hours up to the end of ``day``, and deaths recorded up to ``day``."""
+    from datetime import datetime, time, timedelta
+
+    from fieldapp.health.models import FollowUpCheck
+
+    end = datetime.combine(day, time.min).astimezone() + timedelta(days=1)
+    out: dict[str, list[int]] = {}
+    for device, count in session.execute(
+        select(FollowUpCheck.device_id, func.count())
+        .where(FollowUpCheck.danger.is_(True))
+        .where(FollowUpCheck.checked_at >= end - timedelta(hours=24))
+        .where(FollowUpCheck.checked_at < end)
+        .group_by(FollowUpCheck.device_id)
+    ):
+        out.setdefault(device, [0, 0])[0] = count
+    for device, count in session.execute(
+        select(HealthStatus.device_id, func.count())
+        .where(HealthStatus.cancelled_at.is_(None), HealthStatus.status == "died")
+        .where(HealthStatus.start <= day)
+        .group_by(HealthStatus.device_id)
+    ):
+        out.setdefault(device, [0, 0])[1] = count
+    return {device: (danger, died) for device, (danger, died) in out.items()}
