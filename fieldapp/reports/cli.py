@@ -54,6 +54,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     lst.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     lst.set_defaults(func=_list_command)
 
+    status = sub.add_parser(
+        "status", help="báo cáo nhanh hôm nay: đã ban hành chưa, đã gửi chưa, hạn gửi lúc mấy giờ"
+    )
+    status.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    status.set_defaults(func=_status_command)
+
     pdf = sub.add_parser("pdf", help="ghi tệp PDF đã lưu của một báo cáo đã ban hành")
     pdf.add_argument("ref", metavar="SỐ", help="số (12/BC-UBND, 12/2021) hoặc mã báo cáo")
     pdf.add_argument("-o", "--output", required=True, help="tệp PDF")
@@ -198,7 +204,7 @@ def _issue_command(args: argparse.Namespace) -> int:
 
 def _list_command(args: argparse.Namespace) -> int:
     from fieldapp.cli_support import open_db
-    from fieldapp.reports.issue import STATUS_NAMES, list_reports
+    from fieldapp.reports.issue import list_reports
     from fieldapp.text.vietnamese import format_date
 
     db = open_db(args)
@@ -213,11 +219,36 @@ def _list_command(args: argparse.Namespace) -> int:
         print("Chưa có báo cáo nào.")
     for r in reports:
         number = r.number_text or "(chưa có số)"
-        later = " (đã có phiên bản mới)" if r.superseded_by else ""
         print(
-            f"{r.id:>4}  {number:<14} lần {r.version}  {STATUS_NAMES.get(r.status, r.status):<12} "
-            f"{format_date(r.period_end)}  {r.title}{later}"
+            f"{r.id:>4}  {number:<14} lần {r.version}  {r.state_name:<18} "
+            f"{format_date(r.period_end)}  {r.title}"
         )
+    return 0
+
+
+def _status_command(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from fieldapp.cli_support import open_db
+    from fieldapp.reports.deadline import daily_report_state
+
+    db = open_db(args)
+    try:
+        now = datetime.now()
+        state = daily_report_state(db, now)
+    finally:
+        db.close()
+    if args.json:
+        print_json(state.to_json(now))
+        return 0
+    due = state.due_at.strftime("%H:%M")
+    if state.sent:
+        print(f"Báo cáo nhanh hôm nay số {state.number_text} đã ban hành và đã gửi.")
+    elif state.issued:
+        print(f"Báo cáo nhanh hôm nay số {state.number_text} đã ban hành, CHƯA GỬI (hạn {due}).")
+    else:
+        late = " — ĐÃ QUÁ HẠN" if state.late(now) else ""
+        print(f"Báo cáo nhanh hôm nay chưa ban hành (hạn gửi {due}){late}.")
     return 0
 
 
