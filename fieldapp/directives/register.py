@@ -1268,6 +1268,13 @@ def list_directives(
         if flt.issuer:
             needle = fold(flt.issuer)
             rows = [r for r in rows if needle in fold(r.issuer)]
+        # At a district: the communes' copies of its own directives are their progress on
+        # them (fieldapp.sync.district.directive_progress), not directives of the register.
+        from fieldapp.sync.district import hidden_copy_ids
+
+        copies = hidden_copy_ids(db)
+        if copies:
+            rows = [r for r in rows if r[0] not in copies]
         # One pass over the items: how many in each status, and the earliest deadline.
         restrict = []
         if flt.ids is not None and len(flt.ids) <= 900:

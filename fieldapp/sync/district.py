@@ -50,6 +50,8 @@ FIGURES = (
     "people",
     "f0",
     "f1",
+    "danger",
+    "died",
     "tests",
     "positive",
     "relief",
@@ -64,6 +66,8 @@ LABELS: dict[str, str] = {
     "people": "Nhân khẩu",
     "f0": "F0",
     "f1": "F1",
+    "danger": "Dấu hiệu nặng (24 giờ)",
+    "died": "Tử vong",
     "tests": "Lượt xét nghiệm",
     "positive": "Dương tính",
     "relief": "Lượt cứu trợ",
@@ -79,6 +83,8 @@ class CommuneFigures:
 
     ``households``/``people``: households (and their people) in lockdown areas in force on
     the day; ``f0``/``f1``: people of those households whose current status is F0/F1;
+    ``danger``: follow-up checks with a danger sign in the 24 hours up to the end of the day;
+    ``died``: deaths recorded up to the day (fieldapp.health);
     ``tests``/``positive``: test results recorded (all rounds) and of them positive;
     ``relief``: relief deliveries recorded; ``checkpoints``: checkpoint sites active on the
     day, ``staffed``: of them, those with a duty shift assigned that day (coverage);
@@ -94,6 +100,8 @@ class CommuneFigures:
     people: int = 0
     f0: int = 0
     f1: int = 0
+    danger: int = 0
+    died: int = 0
     tests: int = 0
     positive: int = 0
     relief: int = 0
@@ -240,6 +248,9 @@ def district_summary(
             .where(overdue)
             .group_by(DirectiveItem.device_id),
         )
+        from fieldapp.health.outcomes import followup_by_device
+
+        followup = followup_by_device(s, day)
         peers = list(s.scalars(select(Peer).order_by(Peer.id)))
         rollups = [
             (r.parent, r.figures or {})
@@ -296,6 +307,10 @@ def district_summary(
         g = group_of(device)
         g.f0 += counts.f0
         g.f1 += counts.f1
+    for device, (danger, died) in followup.items():
+        g = group_of(device)
+        g.danger += danger
+        g.died += died
     for device, (count, positive) in tests.items():
         g = group_of(device)
         g.tests += count
@@ -393,6 +408,8 @@ def summary_rows(summary: DistrictSummary) -> list[list[str]]:
                 str(c.people),
                 str(c.f0),
                 str(c.f1),
+                str(c.danger),
+                str(c.died),
                 f"{c.tests} ({c.positive})",
                 str(c.relief),
                 c.coverage,
@@ -423,6 +440,8 @@ def summary_document(db: Database, summary: DistrictSummary):
         "Nhân khẩu",
         "F0",
         "F1",
+        "Dấu hiệu nặng 24 giờ",
+        "Tử vong",
         "Xét nghiệm (dương tính)",
         "Cứu trợ (lượt)",
         "Chốt có ca trực / hoạt động",
@@ -446,8 +465,8 @@ def summary_document(db: Database, summary: DistrictSummary):
         table(
             header,
             rows,
-            col_fractions=[3.2, 1.2, 1.2, 0.8, 0.8, 1.5, 1.2, 1.4, 1.1, 1.8, 1.3],
-            align=["LEFT"] + ["RIGHT"] * 8 + ["CENTER", "LEFT"],
+            col_fractions=[3.0, 1.1, 1.1, 0.7, 0.7, 1.1, 0.9, 1.4, 1.1, 1.3, 1.0, 1.7, 1.2],
+            align=["LEFT"] + ["RIGHT"] * 10 + ["CENTER", "LEFT"],
             font_size=10,
         ),
     ]
@@ -734,3 +753,103 @@ def export_directives(
 
 def summary_json_text(summary: DistrictSummary) -> str:
     return json.dumps(summary.as_json(), ensure_ascii=False, indent=2)
+
+
+# --- the communes' copies of the district's directives, coming back -------------------------
+
+
+@dataclass(frozen=True)
+class CommuneProgress:
+    """How far one commune is with its copy of one of this office's directives."""
+
+    commune: str
+    directive_id: int  # the district's own directive
+    copy_id: int
+    items: int
+    done: int
+    in_progress: int
+    new: int
+    last_change: datetime | None
+
+    def to_json(self) -> dict:
+        return {
+            "commune": self.commune,
+            "items": self.items,
+            "done": self.done,
+            "in_progress": self.in_progress,
+            "new": self.new,
+            "last_change": self.last_change.isoformat() if self.last_change else None,
+        }
+
+
+def directive_copies(db: Database) -> dict[int, tuple[int, str]]:
+    """Copy directive id -> (this office's own directive id, the commune it went to), for the
+    copies the communes sent back. A copy's UUID is derived from the commune and the
+    original's UUID (:func:`export_directives`), so it is recognised without any mark; at the
+    commune itself (which does not hold the original) nothing is a copy."""
+    communes = known_communes(db)
+    if not communes:
+        return {}
+    with db.session() as s:
+        own = s.execute(
+            select(Directive.id, Directive.uuid).where(Directive.device_id == db.device_id)
+        ).all()
+        if not own:
+            return {}
+        wanted: dict[str, tuple[int, str]] = {}
+        for commune in communes:
+            key = _bare(commune)
+            for directive_id, uuid in own:
+                wanted[_remap(key, uuid)] = (directive_id, commune)
+        out: dict[int, tuple[int, str]] = {}
+        uuids = list(wanted)
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            for copy_id, uuid in s.execute(
+                select(Directive.id, Directive.uuid).where(Directive.uuid.in_(chunk))
+            ):
+                out[copy_id] = wanted[uuid]
+    return out
+
+
+def hidden_copy_ids(db: Database) -> set[int]:
+    """The communes' copies, which the register shows as progress, not as directives."""
+    return set(directive_copies(db))
+
+
+def directive_progress(db: Database, directive_id: int) -> list[CommuneProgress]:
+    """Each commune's progress on this office's directive ``directive_id`` (its copy's items
+    by status), by commune name."""
+    copies = {c: commune for c, (d, commune) in directive_copies(db).items() if d == directive_id}
+    if not copies:
+        return []
+    out = []
+    with db.session() as s:
+        for copy_id, commune in copies.items():
+            counts: dict[str, int] = {}
+            last = None
+            for status, n, changed in s.execute(
+                select(
+                    DirectiveItem.status,
+                    func.count(),
+                    func.max(DirectiveItem.status_changed_at),
+                )
+                .where(DirectiveItem.directive_id == copy_id)
+                .group_by(DirectiveItem.status)
+            ):
+                counts[status] = n
+                if changed is not None and (last is None or changed > last):
+                    last = changed
+            out.append(
+                CommuneProgress(
+                    commune=commune,
+                    directive_id=directive_id,
+                    copy_id=copy_id,
+                    items=sum(counts.values()),
+                    done=counts.get("done", 0) + counts.get("reported", 0),
+                    in_progress=counts.get("in_progress", 0),
+                    new=counts.get("new", 0),
+                    last_change=last,
+                )
+            )
+    return sorted(out, key=lambda p: fold(p.commune))

@@ -157,3 +157,49 @@ def test_a_province_rolls_up_districts(huyen, upward):
         assert "Huyện, thị xã, thành phố" in text and "huyện Tuy Đức" in text
     finally:
         province.close()
+
+
+def test_directive_copies_come_back_as_progress_not_as_directives(huyen):
+    from fieldapp.directives.models import Directive, DirectiveItem
+    from fieldapp.directives.register import (
+        DirectiveForm,
+        ItemForm,
+        list_directives,
+        save_directive,
+        set_item_status,
+    )
+    from fieldapp.sync.district import directive_progress, export_directives, hidden_copy_ids
+
+    district, communes, tmp = huyen
+    own = save_directive(
+        district,
+        DirectiveForm(
+            number="235-CV/HU",
+            kind="Công văn",
+            subject="Tăng cường phòng, chống dịch",
+            items=[
+                ItemForm(label="1", text="Lập chốt", units=["UBND các xã"]),
+                ItemForm(label="2", text="Báo cáo", units=["UBND các xã"]),
+            ],
+        ),
+    )
+    for key in ("a", "b"):
+        name = load_profile(communes[key]).commune_full
+        down = export_directives(district, tmp / f"down-{key}.fieldsync", name, directive_ids=[own])
+        import_package(communes[key], down.path, trust_new=True)
+    a = communes["a"]
+    with a.session() as s:
+        copy = s.scalar(select(Directive).where(Directive.number == "235-CV/HU"))
+        first_item = s.scalar(
+            select(DirectiveItem.id).where(DirectiveItem.directive_id == copy.id).limit(1)
+        )
+    assert [r.number for r in list_directives(a)].count("235-CV/HU") == 1  # the commune's own
+    set_item_status(a, first_item, "done")
+    for key in ("a", "b"):
+        import_package(district, export_package(communes[key], tmp / f"up-{key}").path)
+    # the district's register shows its directive once; the copies are progress
+    numbers = [r.number for r in list_directives(district)]
+    assert numbers.count("235-CV/HU") == 1
+    assert len(hidden_copy_ids(district)) == 2
+    progress = {p.commune: (p.items, p.done, p.new) for p in directive_progress(district, own)}
+    assert progress == {"xã Bằng Lãng": (2, 1, 1), "xã Nam Cường": (2, 0, 2)}
