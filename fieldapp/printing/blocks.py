@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
@@ -535,6 +536,31 @@ class _PageTable(Table):
             return
         canv = self.canv
         text = canv.beginText()
+        if not canv.bottomup or not all(
+            getFont(f)._dynamicFont for f in {t[0] for t in self._texts}
+        ):
+            self._draw_texts_slowly(text)
+        else:
+            # The operators textOut would write, without its width measuring and cursor
+            # bookkeeping (a cell's string is placed by its own origin): a third of the time
+            # of a long list.
+            code, doc, escape = text._code, canv._doc, canv._escape
+            current = color = None
+            for fontname, size, fill, x, y, line in self._texts:
+                if fill != color:
+                    color = fill
+                    text.setFillColor(fill)
+                code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+                font = getFont(fontname)
+                for subset, chunk in font.splitString(line, doc):
+                    if (fontname, size, subset) != current:
+                        current = (fontname, size, subset)
+                        name = font.getSubsetInternalName(subset, doc)
+                        code.append(f"{name} {fp_str(size)} Tf")
+                    code.append(f"({escape(chunk)}) Tj")
+        canv.drawText(text)
+
+    def _draw_texts_slowly(self, text: Any) -> None:
         font = color = None
         for fontname, size, fill, x, y, line in self._texts:
             if font != (fontname, size):
@@ -545,7 +571,6 @@ class _PageTable(Table):
                 text.setFillColor(fill)
             text.setTextOrigin(x, y)
             text.textOut(line)
-        canv.drawText(text)
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         just = cellstyle.alignment
