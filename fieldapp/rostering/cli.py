@@ -13,6 +13,8 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
     fieldapp roster staff add NAME [--unit U --roles police,militia --phone P --max-week N
                                    --no-nights]
     fieldapp roster staff list [--all] [--json]
+    fieldapp roster staff wishes NAME [--wish nights=avoid ...]   (soft; none: clear)
+    fieldapp roster site hotline NAME NUMBER
     fieldapp roster staff unavailable NAME --reason sick --from DATE [--to DATE] [--replan]
     fieldapp roster rules [--rest H --max-week N --max-nights N]
     fieldapp roster generate --from DATE --to DATE [--site NAME ...] [--fresh]
@@ -21,7 +23,10 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
     fieldapp roster verify --from DATE --to DATE
     fieldapp roster export-instance --from DATE --to DATE -o FILE.json
     fieldapp roster import-solution FILE.json --from DATE --to DATE
-    fieldapp roster print [--site NAME ...] --week DATE [--weeks N] -o FILE.pdf
+    fieldapp roster print [--site NAME ...] --week DATE [--weeks N | --month [--paper A3]]
+                          -o FILE.pdf
+    fieldapp roster day --day DATE -o FILE.pdf
+    fieldapp roster image --site NAME --week DATE -o FILE.png | image --day DATE -o FILE.png
     fieldapp roster person NAME --from DATE --to DATE -o FILE.pdf
     fieldapp roster attendance list --day DATE [--site NAME]
     fieldapp roster attendance mark ID present|absent|replaced [--by NAME] [--leader NAME]
@@ -166,7 +171,12 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
         "--require", action="append", default=[], help="vai trò cần mỗi ca, ví dụ police=1"
     )
     add.add_argument("--notes", default="")
+    add.add_argument("--hotline", default="", help="số đường dây nóng của điểm (in trên lịch)")
     add.set_defaults(func=_site_add)
+    hot = site_sub.add_parser("hotline", help="đặt số đường dây nóng của điểm trực")
+    hot.add_argument("name", help="tên hoặc số điểm trực")
+    hot.add_argument("number", help="số điện thoại (để trống: xóa)")
+    hot.set_defaults(func=_site_hotline)
     lst = site_sub.add_parser("list", help="danh sách điểm trực")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=_site_list)
@@ -183,7 +193,12 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--max-week", type=int, help="tối đa số ca mỗi tuần (giới hạn riêng)")
     add.add_argument("--no-nights", action="store_true", help="không trực đêm")
     add.add_argument("--notes", default="")
+    add.add_argument("--wish", action="append", default=[], help=WISH_HELP)
     add.set_defaults(func=_staff_add)
+    wish = staff_sub.add_parser("wishes", help="đặt mong muốn về ca trực (không có --wish: xóa)")
+    wish.add_argument("name", help="họ tên hoặc số của người trực")
+    wish.add_argument("--wish", action="append", default=[], help=WISH_HELP)
+    wish.set_defaults(func=_staff_wishes)
     lst = staff_sub.add_parser("list", help="danh sách người trực")
     lst.add_argument("--all", action="store_true", help="cả người đã thôi trực")
     lst.add_argument("--json", action="store_true")
@@ -251,8 +266,22 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     prt.add_argument("--site", action="append", help="tên hoặc số điểm trực (mặc định: tất cả)")
     prt.add_argument("--week", required=True, help="một ngày trong tuần cần in")
     prt.add_argument("--weeks", type=int, default=1, help="số tuần liên tiếp")
+    prt.add_argument("--month", action="store_true", help="in cả tháng của ngày --week")
+    prt.add_argument("--paper", choices=("A4", "A3"), default="A4", help="khổ giấy tờ tháng")
     prt.add_argument("-o", "--output", required=True, help="tệp PDF")
     prt.set_defaults(func=_print_roster)
+
+    day = sub.add_parser("day", help="in lịch trực một ngày của mọi điểm ra tệp PDF")
+    day.add_argument("--day", required=True, help="ngày cần in")
+    day.add_argument("-o", "--output", required=True, help="tệp PDF")
+    day.set_defaults(func=_print_day)
+
+    img = sub.add_parser("image", help="ảnh PNG lịch trực để gửi nhóm chat")
+    img.add_argument("--site", help="tên hoặc số điểm trực (ảnh một tuần)")
+    img.add_argument("--week", help="một ngày trong tuần (với --site)")
+    img.add_argument("--day", help="một ngày: ảnh mọi điểm trong ngày đó")
+    img.add_argument("-o", "--output", required=True, help="tệp PNG")
+    img.set_defaults(func=_image)
 
     per = sub.add_parser("person", help="in lịch trực cá nhân ra tệp PDF")
     per.add_argument("name", nargs="+", help="họ tên hoặc số của người trực")
@@ -288,6 +317,45 @@ def _require(items: list[str]) -> dict[str, int]:
     return out
 
 
+WISH_HELP = "mong muốn mềm: days|nights|weekends=ask|avoid, ví dụ nights=avoid (xin tránh ca đêm)"
+
+
+def _wishes(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        kind, sep, value = item.partition("=")
+        if not sep:
+            raise UserError(f'"{item}": mong muốn viết dạng loại=giá trị, ví dụ nights=avoid.')
+        out[kind.strip()] = value.strip()
+    return out
+
+
+def _site_hotline(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.register import update_site
+    from fieldapp.rostering.snapshot import find_site
+
+    db = _db(args)
+    try:
+        site = update_site(db, find_site(db, args.name).id, hotline=args.number)
+    finally:
+        db.close()
+    print(f"{site.name}: đường dây nóng {site.hotline or '(không có)'}")
+    return 0
+
+
+def _staff_wishes(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.register import update_staff
+    from fieldapp.rostering.snapshot import find_staff
+
+    db = _db(args)
+    try:
+        person = update_staff(db, find_staff(db, args.name).id, wishes=_wishes(args.wish))
+    finally:
+        db.close()
+    print(f"{person.name}: {person.wishes_text or 'không có mong muốn riêng'}")
+    return 0
+
+
 def _site_add(args: argparse.Namespace) -> int:
     from fieldapp.rostering.store import add_site, custom_shifts
 
@@ -311,6 +379,7 @@ def _site_add(args: argparse.Namespace) -> int:
             staff_per_shift=args.per_shift,
             require=_require(args.require),
             notes=args.notes,
+            hotline=args.hotline,
         )
     finally:
         db.close()
@@ -343,6 +412,7 @@ def _site_list(args: argparse.Namespace) -> int:
                 "shifts": [s.to_json() for s in x.shifts],
                 "staff_per_shift": x.staff_per_shift,
                 "require": x.require,
+                "hotline": x.hotline,
             }
             for x in sites
         ]
@@ -374,6 +444,7 @@ def _staff_add(args: argparse.Namespace) -> int:
             max_shifts_per_week=args.max_week,
             no_nights=args.no_nights,
             notes=args.notes,
+            wishes=_wishes(args.wish),
         )
     finally:
         db.close()
@@ -400,6 +471,7 @@ def _staff_list(args: argparse.Namespace) -> int:
                 "max_shifts_per_week": p.max_shifts_per_week,
                 "no_nights": p.no_nights,
                 "active": p.active,
+                "wishes": p.wishes,
             }
             for p in people
         ]
@@ -615,8 +687,48 @@ def _print_roster(args: argparse.Namespace) -> int:
     db = _db(args)
     try:
         path = print_roster(
-            db, args.output, _date(args.week), _sites_of(db, args.site), weeks=args.weeks
+            db,
+            args.output,
+            _date(args.week),
+            _sites_of(db, args.site),
+            weeks=args.weeks,
+            month=args.month,
+            paper=args.paper,
         )
+    finally:
+        db.close()
+    print(f"Đã ghi {path}")
+    return 0
+
+
+def _print_day(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.sheets import print_day
+
+    db = _db(args)
+    try:
+        path = print_day(db, args.output, _date(args.day))
+    finally:
+        db.close()
+    print(f"Đã ghi {path}")
+    return 0
+
+
+def _image(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.sheets import day_image, roster_image
+
+    if not str(args.output).lower().endswith(".png"):
+        raise UserError("Tệp ảnh phải có đuôi .png.")
+    if bool(args.day) == bool(args.site or args.week):
+        raise UserError("Dùng --site và --week (ảnh một tuần) hoặc --day (mọi điểm một ngày).")
+    db = _db(args)
+    try:
+        if args.day:
+            path = day_image(db, args.output, _date(args.day))
+        else:
+            if not (args.site and args.week):
+                raise UserError("Ảnh một tuần cần cả --site và --week.")
+            site = _sites_of(db, [args.site])[0]
+            path = roster_image(db, args.output, _date(args.week), site)
     finally:
         db.close()
     print(f"Đã ghi {path}")

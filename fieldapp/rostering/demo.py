@@ -32,6 +32,7 @@ SITES = (
         name="Chốt kiểm soát Cầu Bằng Lãng",
         kind="checkpoint",
         place="Đầu cầu Bằng Lãng, đường tỉnh 254",
+        hotline="0209 3870 115",
         pattern="3x8",
         staff_per_shift=3,
         require={"police": 1},
@@ -40,6 +41,7 @@ SITES = (
         name="Chốt kiểm soát Nà Pài",
         kind="checkpoint",
         place="Ngã ba thôn Nà Pài, giáp xã Ngọc Phái",
+        hotline="0209 3870 116",
         pattern="3x8",
         staff_per_shift=2,
         require={"militia": 1},
@@ -48,6 +50,7 @@ SITES = (
         name="Điểm cách ly tập trung Trường THCS Bằng Lãng",
         kind="quarantine",
         place="Trường THCS Bằng Lãng, thôn Nà Tùm",
+        hotline="0209 3870 117",
         pattern="2x12",
         staff_per_shift=2,
         require={"health": 1},
@@ -56,12 +59,20 @@ SITES = (
         name="Cổng khu phong tỏa thôn Bản Cuôn",
         kind="gate",
         place="Đường vào thôn Bản Cuôn (tổ 1)",
+        hotline="0209 3870 118",
         pattern="4x6",
         first_start="00:00",
         staff_per_shift=2,
         require={"militia": 1},
     ),
 )
+
+# soft wishes of a few people, as they told the shift leader
+WISHES = {
+    "Nông Thị Mai": {"nights": "avoid"},
+    "Đàm Văn Long": {"nights": "ask"},
+    "Bế Thị Ngọc": {"weekends": "avoid"},
+}
 
 POLICE = "Công an xã Bằng Lãng"
 MILITIA = "Ban Chỉ huy Quân sự xã"
@@ -141,6 +152,8 @@ def demo_step(db: Database, today: date | None = None) -> dict[str, int]:
             extra = {"no_nights": True, "notes": "Đang nuôi con nhỏ: không trực đêm"}
         if name == "Lục Văn Hòa":
             extra = {"max_shifts_per_week": 3, "notes": "Tuổi cao: tối đa 3 ca mỗi tuần"}
+        if name in WISHES:
+            extra["wishes"] = WISHES[name]
         people.append(add_staff(db, name, unit=unit, roles=roles, phone=_phone(i), **extra))
     by_name = {p.name: p for p in people}
     absences = [

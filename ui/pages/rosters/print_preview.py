@@ -1,12 +1,14 @@
-"""Print preview and printing of a PDF made by the core (the roster sheets, a person's page).
+"""Print preview and printing of a PDF made by the core (the wall sheets, a person's page).
 
-The core lays out the PDF (:mod:`fieldapp.rostering.sheets`); here its pages are drawn with
-QtPdf onto whatever printer the Qt print dialog chose, each page scaled to the printable area
-keeping its proportions, and turned to landscape when the page is wider than tall.
+The core lays out a vector PDF (:mod:`fieldapp.rostering.wall`). The preview shows its pages;
+printing "to a PDF file" from the preview writes that very PDF (text stays text, a week is a
+few tens of kilobytes) instead of a page-sized picture; a real printer gets the pages drawn
+at :data:`PRINT_DPI`, enough for 14 pt names and light for a cheap printer.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,8 +30,18 @@ def load_pdf(path: Path, parent=None) -> QPdfDocument:
     return document
 
 
-# The roster's pages are printed like every other PDF of the app.
-paint_pdf = paint_document
+PRINT_DPI = 300
+
+
+def paint_pdf(document: QPdfDocument, printer: QPrinter, source: Path | None = None) -> int:
+    """Print ``document``: to a PDF file by copying ``source`` (vector), else drawn."""
+    target = printer.outputFileName()
+    if source is not None and target and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        shutil.copyfile(source, target)
+        return document.pageCount()
+    if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and target == "":
+        printer.setResolution(min(printer.resolution(), PRINT_DPI))
+    return paint_document(document, printer)
 
 
 def preview_pdf(parent: QWidget, make: Callable[[Path], Path], title: str) -> bool:
@@ -41,7 +53,7 @@ def preview_pdf(parent: QWidget, make: Callable[[Path], Path], title: str) -> bo
     printer.setDocName(title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(title)
-    dialog.paintRequested.connect(lambda p: paint_pdf(document, p))
+    dialog.paintRequested.connect(lambda p: paint_pdf(document, p, path))
     dialog.resize(1100, 700)
     dialog.exec()
     return True

@@ -1,0 +1,116 @@
+"""The wall sheet (vector PDF), the month sheet, the day across sites and the chat picture."""
+
+from __future__ import annotations
+
+import struct
+
+from pypdf import PdfReader
+
+from .test_register_cli import run, setup_commune
+
+
+def _sizes_of(page, needle: str) -> list[float]:
+    """Font sizes at which text containing ``needle`` is drawn on ``page``."""
+    found: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if needle in text:
+            found.append(size * (tm[3] if tm[3] else 1))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def _commune(tmp_path, capsys):
+    data = tmp_path / "d"
+    setup_commune(data, capsys)
+    assert run(data, "roster", "site", "hotline", "Chốt Cầu Bằng Lãng", "0209 3870 115") == 0
+    # a site that opens on Thursday: its first days print as not active, never as short
+    assert (
+        run(
+            data,
+            "roster",
+            "site",
+            "add",
+            "Chốt mở thứ Năm",
+            "--from",
+            "05/08/2021",
+            "--per-shift",
+            "1",
+        )  # fmt: skip
+        == 0
+    )
+    assert run(data, "roster", "generate", "--from", "02/08/2021", "--to", "08/08/2021") == 0
+    capsys.readouterr()
+    return data
+
+
+def test_week_sheet_is_small_vector_text_with_big_names(tmp_path, capsys):
+    data = _commune(tmp_path, capsys)
+    out = tmp_path / "tuan.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "-o", str(out)) == 0  # fmt: skip
+    assert out.stat().st_size < 200_000
+    reader = PdfReader(out)
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "LỊCH TRỰC" in text and "Chốt Cầu Bằng Lãng" in text
+    assert "0209 3870 115" in text  # the hotline from the site record
+    assert "Công an" in text and "0912" in text  # names and phones
+    assert "Nhận ca" in text and "Giao ca" in text and "Trực thay" in text
+    assert "Người trực thay" in text  # the replacement line
+    assert "●" in text  # the shift leader marked
+    for page in reader.pages:
+        assert "/Image" not in str(page.get("/Resources", {}).get("/XObject", {}))
+    sizes = _sizes_of(reader.pages[0], "Công an")
+    assert sizes and min(sizes) >= 14
+
+
+def test_inactive_days_print_as_inactive_and_gaps_name_the_role(tmp_path, capsys):
+    data = _commune(tmp_path, capsys)
+    out = tmp_path / "moi.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt mở thứ Năm", "--week", "02/08/2021",
+               "-o", str(out)) == 0  # fmt: skip
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert text.count("ĐIỂM KHÔNG HOẠT ĐỘNG") == 3  # Monday to Wednesday
+    assert "THIẾU NGƯỜI" not in text.replace("THIẾU 1 NGƯỜI", "")
+    # five police for two sites around the clock: the police gaps are printed by name
+    wide = tmp_path / "cau.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "02/08/2021",
+               "-o", str(wide)) == 0  # fmt: skip
+    words = "\n".join(p.extract_text() for p in PdfReader(wide).pages)
+    assert "THIẾU 1 CÔNG AN" in words or "THIẾU" not in words
+
+
+def test_month_sheet_on_a3_and_the_day_of_all_sites(tmp_path, capsys):
+    data = _commune(tmp_path, capsys)
+    month = tmp_path / "thang.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "--month", "--paper", "A3", "-o", str(month)) == 0  # fmt: skip
+    reader = PdfReader(month)
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 1191 and round(float(box.height)) == 842  # A3 landscape
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Tháng 08/2021" in text and "31/08" in text and "Danh bạ" in text
+    day = tmp_path / "ngay.pdf"
+    assert run(data, "roster", "day", "--day", "04/08/2021", "-o", str(day)) == 0
+    words = "\n".join(p.extract_text() for p in PdfReader(day).pages)
+    assert "Chốt Cầu Bằng Lãng" in words and "Cổng Bản Cuôn" in words
+    assert "Điểm không hoạt động" in words  # the Thursday site on a Wednesday
+
+
+def test_chat_picture_is_a_phone_wide_png(tmp_path, capsys):
+    data = _commune(tmp_path, capsys)
+    png = tmp_path / "tuan.png"
+    assert run(data, "roster", "image", "--site", "Chốt Cầu Bằng Lãng", "--week", "04/08/2021",
+               "-o", str(png)) == 0  # fmt: skip
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    assert width == 1080 and height > 500
+    day_png = tmp_path / "ngay.png"
+    assert run(data, "roster", "image", "--day", "04/08/2021", "-o", str(day_png)) == 0
+    assert day_png.read_bytes()[:4] == b"\x89PNG"
+    capsys.readouterr()
+    assert run(data, "roster", "image", "--day", "04/08/2021", "-o", str(tmp_path / "x.jpg")) != 0
+    assert ".png" in capsys.readouterr().err
+    assert not (tmp_path / "x.jpg").exists()
