@@ -817,6 +817,29 @@ def hidden_copy_ids(db: Database) -> set[int]:
     return set(directive_copies(db))
 
 
+def own_directive(db: Database, ref: str) -> int:
+    """This office's own directive by its id or its number ("235-CV/HU"); the communes'
+    copies carry the same number and are not meant."""
+    text = ref.strip()
+    with db.session() as s:
+        query = select(Directive.id).where(Directive.device_id == db.device_id)
+        if text.isdigit():
+            found = s.scalar(query.where(Directive.id == int(text)))
+        else:
+            wanted = fold(text).replace(" ", "")
+            found = next(
+                (
+                    i
+                    for i, number in s.execute(query.add_columns(Directive.number))
+                    if fold(number or "").replace(" ", "") == wanted
+                ),
+                None,
+            )
+    if found is None:
+        raise UserError(f"Không có văn bản {text} do đơn vị này ban hành hoặc gửi xuống.")
+    return found
+
+
 def directive_progress(db: Database, directive_id: int) -> list[CommuneProgress]:
     """Each commune's progress on this office's directive ``directive_id`` (its copy's items
     by status), by commune name."""

@@ -348,140 +348,152 @@ phong tỏa</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync/district_tab.py" line="156"/>
+        <source>Danger signs
+(24 hours)</source>
+        <translation>Dấu hiệu nặng
+(24 giờ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="157"/>
+        <source>Deaths</source>
+        <translation>Tử vong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="158"/>
         <source>Tests
 (positive)</source>
         <translation>Xét nghiệm
 (dương tính)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="157"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="159"/>
         <source>Relief
 deliveries</source>
         <translation>Lượt
 cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="158"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="160"/>
         <source>Checkpoints
 staffed/active</source>
         <translation>Chốt có ca
 / hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="159"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="161"/>
         <source>Overdue
 items</source>
         <translation>Việc
 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="160"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="162"/>
         <source>Last package</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="161"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="163"/>
         <source>Late</source>
         <translation>Trễ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="164"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="166"/>
         <source>Units expected to report</source>
         <translation>Đơn vị phải gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="167"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="169"/>
         <source>Lateness and completeness count only the ticked units. A unit that sends is added ticked; untick one that does not report here.</source>
         <translation>Chỉ các đơn vị được đánh dấu mới được tính khi xét gửi chậm và đủ số. Đơn vị nào gửi gói sẽ tự được thêm và đánh dấu; bỏ đánh dấu đơn vị không báo cáo về đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="171"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="173"/>
         <source>e.g. xã Quảng Khê</source>
         <translation>ví dụ: xã Quảng Khê</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="172"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="174"/>
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="173"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="175"/>
         <source>Packages sent upward carry:</source>
         <translation>Gói gửi lên cấp trên gồm:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="174"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="176"/>
         <source>the units&apos; records</source>
         <translation>dữ liệu chi tiết của các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="175"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="177"/>
         <source>only the roll-up</source>
         <translation>chỉ số liệu tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="176"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="178"/>
         <source>Directives for a commune</source>
         <translation>Gửi văn bản chỉ đạo xuống xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="177"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="179"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="178"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="180"/>
         <source>Export directives for this commune…</source>
         <translation>Xuất gói văn bản chỉ đạo cho xã này…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="250"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="256"/>
         <source>not expected</source>
         <translation>không phải gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="256"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="262"/>
         <source>No unit is expected to report yet: add the units below this office to the list on the right to see who is late.</source>
         <translation>Chưa có đơn vị nào trong danh sách phải gửi báo cáo: hãy thêm các đơn vị cấp dưới vào danh sách bên phải để biết đơn vị nào gửi chậm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="263"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="269"/>
         <source>Sent in time: %1 of the expected units. Late (no package for more than %2 hours): %3</source>
         <translation>Đã gửi đúng hạn: %1 đơn vị phải gửi. Gửi chậm (quá %2 giờ chưa có gói): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="269"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="275"/>
         <source>All %1 expected units have sent in time.</source>
         <translation>Tất cả %1 đơn vị phải báo cáo đã gửi đúng hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="347"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="353"/>
         <source>Save the district summary (PDF)</source>
         <translation>Lưu báo cáo tổng hợp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="360"/>
-        <location filename="../../ui/pages/sync/district_tab.py" line="396"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="366"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="402"/>
         <source>Writing the summary…</source>
         <translation>Đang lập báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="367"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="373"/>
         <source>District summary saved: %1 (%2 units, %3 late). Open it to print.</source>
         <translation>Đã lưu báo cáo tổng hợp: %1 (%2 đơn vị, %3 đơn vị chậm). Mở tệp để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="408"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="414"/>
         <source>Save the package of directives</source>
         <translation>Lưu gói văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="419"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="425"/>
         <source>Writing the package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="425"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="431"/>
         <source>Package for %1 saved: %2 (%3 directives, %4 items).</source>
         <translation>Đã lưu gói cho %1: %2 (%3 văn bản, %4 việc).</translation>
     </message>

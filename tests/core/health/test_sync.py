@@ -73,3 +73,26 @@ def test_checks_and_outcomes_reach_the_district_per_commune(tmp_path):
     finally:
         for db in (district, a, b):
             db.close()
+
+
+def test_the_district_roll_up_shows_danger_signs_and_deaths_per_commune(tmp_path):
+    from fieldapp.sync.district import district_summary, summary_rows
+
+    district = new_device(tmp_path, "district", commune="Huyện Chợ Đồn")
+    a = new_device(tmp_path, "a", commune="Bằng Lãng")
+    b = new_device(tmp_path, "b", commune="Nam Cường")
+    try:
+        commune_with_followup(a, "A", danger=2, died=1)
+        commune_with_followup(b, "B", danger=1, died=0)
+        for name, db in (("a", a), ("b", b)):
+            import_package(
+                district, export_package(db, tmp_path / f"{name}.fieldsync").path, trust_new=True
+            )
+        summary = district_summary(district)
+        by_name = {c.commune: (c.danger, c.died) for c in summary.communes}
+        assert by_name["xã Bằng Lãng"] == (2, 1) and by_name["xã Nam Cường"] == (1, 0)
+        assert (summary.total.danger, summary.total.died) == (3, 1)
+        assert summary_rows(summary)[-1][5:7] == ["3", "1"]
+    finally:
+        for db in (district, a, b):
+            db.close()

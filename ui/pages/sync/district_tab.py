@@ -81,7 +81,7 @@ class DistrictTab(QWidget):
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.rollup = QTableWidget(0, 11)
+        self.rollup = QTableWidget(0, 13)
         self.rollup.setObjectName("districtTable")
         table_defaults(self.rollup)
         split.addWidget(self.rollup)
@@ -153,6 +153,8 @@ class DistrictTab(QWidget):
                 self.tr("People"),
                 self.tr("F0"),
                 self.tr("F1"),
+                self.tr("Danger signs\n(24 hours)"),
+                self.tr("Deaths"),
                 self.tr("Tests\n(positive)"),
                 self.tr("Relief\ndeliveries"),
                 self.tr("Checkpoints\nstaffed/active"),
@@ -212,6 +214,8 @@ class DistrictTab(QWidget):
                 c.people,
                 c.f0,
                 c.f1,
+                c.danger,
+                c.died,
                 f"{c.tests} ({c.positive})",
                 c.relief,
                 c.coverage,
@@ -221,7 +225,7 @@ class DistrictTab(QWidget):
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
-                if isinstance(value, int) or col in (5, 7):
+                if isinstance(value, int) or col in (7, 9):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -229,6 +233,8 @@ class DistrictTab(QWidget):
                     item.setBackground(late_brush)
                 elif not c.expected and not c.own and c is not summary.total:
                     item.setForeground(grey)
+                if col in (5, 6) and isinstance(value, int) and value > 0:
+                    item.setForeground(QBrush(QColor("#b00020")))  # danger signs, deaths
                 if c.late or c is summary.total:
                     font = QFont(item.font())
                     font.setBold(True)
