@@ -71,6 +71,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     district.add_argument("--json", action="store_true")
     district.set_defaults(func=_cmd_district)
 
+    progress = sub.add_parser(
+        "progress", help="(huyện) tiến độ của từng xã với một văn bản chỉ đạo đã gửi xuống"
+    )
+    progress.add_argument("directive", metavar="SỐ", help="số ký hiệu hoặc mã văn bản của huyện")
+    progress.add_argument("--json", action="store_true")
+    progress.set_defaults(func=_cmd_progress)
+
     units = sub.add_parser("units", help="(huyện, tỉnh) danh sách đơn vị cấp dưới phải gửi báo cáo")
     units.add_argument("--json", action="store_true")
     units.set_defaults(func=_cmd_units)
@@ -337,6 +344,25 @@ def _cmd_district(args: argparse.Namespace) -> int:
                 ]
             )
         )
+    return 0
+
+
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from fieldapp.cli_support import open_db
+    from fieldapp.sync.district import directive_progress, own_directive
+
+    db = open_db(args)
+    try:
+        rows = directive_progress(db, own_directive(db, args.directive))
+    finally:
+        db.close()
+    if args.json:
+        print_json([r.to_json() for r in rows])
+        return 0
+    if not rows:
+        print("Chưa có xã nào gửi lại tiến độ của văn bản này.")
+    for r in rows:
+        print(f"{r.commune}\txong {r.done}/{r.items}\tđang làm {r.in_progress}\tchưa làm {r.new}")
     return 0
 
 

@@ -159,7 +159,7 @@ def test_a_province_rolls_up_districts(huyen, upward):
         province.close()
 
 
-def test_directive_copies_come_back_as_progress_not_as_directives(huyen):
+def test_directive_copies_come_back_as_progress_not_as_directives(huyen, capsys):
     from fieldapp.directives.models import Directive, DirectiveItem
     from fieldapp.directives.register import (
         DirectiveForm,
@@ -203,3 +203,7 @@ def test_directive_copies_come_back_as_progress_not_as_directives(huyen):
     assert len(hidden_copy_ids(district)) == 2
     progress = {p.commune: (p.items, p.done, p.new) for p in directive_progress(district, own)}
     assert progress == {"xã Bằng Lãng": (2, 1, 1), "xã Nam Cường": (2, 0, 2)}
+    data_dir = str(district.paths.data_dir)
+    assert main(["sync", "progress", "235-CV/HU", "--json", "--data-dir", data_dir]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [(r["commune"], r["done"]) for r in shown] == [("xã Bằng Lãng", 1), ("xã Nam Cường", 0)]
