@@ -8,6 +8,7 @@ redo (at page level).
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QToolButton,
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.db.database import Database
-from fieldapp.errors import UserError
+from fieldapp.errors import Cancelled, UserError
+from fieldapp.progress import Progress
 from fieldapp.rostering import editing
 from fieldapp.rostering.models import ATTENDANCE_STATUSES
 from fieldapp.rostering.planning import PlanResult, generate, mark_unavailable_and_replan
@@ -41,9 +42,10 @@ from fieldapp.rostering.sheets import print_roster
 from fieldapp.rostering.store import add_absence, list_sites, list_staff, monday_of, remove_absence
 from fieldapp.rostering.views import CellPerson, GridCell, WeekGrid, week_grid, week_grids
 from fieldapp.text.vietnamese import format_date
+from ui import errors
+from ui.operations import CollectionOp, QueryOp
 from ui.pages.rosters.common import (
     ServiceCommand,
-    Task,
     from_qdate,
     run_service,
     show_error,
@@ -58,7 +60,7 @@ from ui.pages.rosters.dialogs import (
     ask_force,
 )
 from ui.pages.rosters.grid_model import LEADER_MARK, CellDelegate, WeekGridModel
-from ui.pages.rosters.print_preview import preview_pdf, save_pdf
+from ui.pages.rosters.print_preview import ask_pdf_path, show_pdf_preview
 
 REPLAN_SPAN = 92  # days after the first day of a leave that a re-plan may touch (its undo too)
 
@@ -81,7 +83,7 @@ class WeekTab(QWidget):
         bar = QHBoxLayout()
         self.site_label = QLabel()
         self.site = QComboBox()
-        self.site.setMinimumContentsLength(14)
+        self.site.setMinimumContentsLength(30)  # a checkpoint name in full (1366 px fits)
         self.site.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -429,9 +431,10 @@ class WeekTab(QWidget):
         cell, person = self.current_cell(), self.current_person()
         if cell is None or not cell.active or self.busy:
             return
-        if person is not None and person.attendance is not None:
-            return
+        if person is None:  # Enter on an empty place fills it
             self._on_add()
+            return
+        if person.attendance is not None:
             return
         picked = self._pick(cell, person)
         if picked is None:
@@ -595,38 +598,33 @@ class WeekTab(QWidget):
 
     # --- long work: generate, re-plan ----------------------------------------------------------
 
-    def _run_long(self, title: str, work, done) -> None:
+    def _run_long(self, title: str, work, done, undo_text: str, undo, redo) -> None:
+        """Run ``work(progress)`` as one undoable write through the operation runner."""
         self.busy = True
         self._update_buttons()
-        progress = QProgressDialog(title, "", 0, 100, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setValue(0)
-        task = Task(work)
-
-        def on_progress(fraction: float, message: str) -> None:
-            progress.setLabelText(message)
-            progress.setValue(int(fraction * 100))
 
         def finish() -> None:
-            progress.close()
             self.busy = False
             self._update_buttons()
 
         def on_done(result) -> None:
             finish()
+            self._after_change()
             done(result)
 
-        def on_failed(message: str) -> None:
+        def on_failed(exc: BaseException) -> None:
             finish()
-            show_error(self, message)
+            if not isinstance(exc, Cancelled):
+                errors.show_error(self, exc)
 
-        task.signals.progress.connect(on_progress)
-        task.signals.done.connect(on_done)
-        task.signals.failed.connect(on_failed)
-        self._task = task  # keep the signals alive
-        self.pool.start(task)
+        (
+            CollectionOp(self, work)
+            .success(on_done)
+            .failure(on_failed)
+            .with_progress(title, cancellable=False)
+            .undoable(undo_text, undo=undo, redo=redo, changed=self._after_change, stack=self.undo)
+            .run_in_background()
+        )
 
     def _report(self, result: PlanResult, title: str) -> None:
         self.last_result = result
@@ -657,24 +655,32 @@ class WeekTab(QWidget):
 
     def start_generation(self, start: date, end: date, only_site: bool, keep: bool) -> None:
         sites = [int(self.site.currentData())] if only_site and self.site.currentData() else None
-        state = editing.range_state(self.db, start, end)
+        db = self.db
 
-        def work(progress):
-            return generate(
-                self.db, start, end, site_ids=sites, keep_current=keep, progress=progress
+        def work(progress: Progress) -> tuple[list, PlanResult]:
+            state = editing.range_state(db, start, end)  # what undo puts back
+            result = generate(
+                db, start, end, site_ids=sites, keep_current=keep, progress=_fractions(progress)
             )
+            return state, result
 
-        def done(result: PlanResult) -> None:
-            self._push(
-                self.tr("Make roster {start} – {end}").format(
-                    start=format_date(start), end=format_date(end)
-                ),
-                lambda: editing.restore_range(self.db, start, end, state),
-                lambda: generate(self.db, start, end, site_ids=sites, keep_current=keep),
-            )
-            self._report(result, self.tr("Roster made"))
+        def undo(done: tuple[list, PlanResult]) -> None:
+            editing.restore_range(db, start, end, done[0])
 
-        self._run_long(self.tr("Making the roster…"), work, done)
+        def redo(done: tuple[list, PlanResult]) -> tuple[list, PlanResult]:
+            return done[0], generate(db, start, end, site_ids=sites, keep_current=keep)
+
+        text = self.tr("Make roster {start} – {end}").format(
+            start=format_date(start), end=format_date(end)
+        )
+        self._run_long(
+            self.tr("Making the roster…"),
+            work,
+            lambda done: self._report(done[1], self.tr("Roster made")),
+            text,
+            undo,
+            redo,
+        )
 
     def _on_unavailable(self, chosen: int | None = None) -> None:
         if self.busy:
@@ -711,26 +717,30 @@ class WeekTab(QWidget):
                 )
             return
         first, last = start - timedelta(days=1), start + timedelta(days=REPLAN_SPAN)
-        state = editing.range_state(self.db, first, last)
+        db = self.db
 
-        def work(progress):
+        def work(progress: Progress) -> tuple[list, int | None, PlanResult]:
+            state = editing.range_state(db, first, last)
             result = mark_unavailable_and_replan(
-                self.db, staff_id, reason, start, end, note=note, progress=progress
+                db, staff_id, reason, start, end, note=note, progress=_fractions(progress)
             )
-            holder["absence"] = editing.latest_absence_id(self.db, staff_id)
-            return result
+            return state, editing.latest_absence_id(db, staff_id), result
 
-        def undo() -> None:
-            editing.restore_range(self.db, first, last, state, remove_absence=holder["absence"])
+        def undo(done: tuple[list, int | None, PlanResult]) -> None:
+            editing.restore_range(db, first, last, done[0], remove_absence=done[1])
 
-        def redo() -> None:
-            work(lambda _f, _m: None)
+        def redo(done: tuple[list, int | None, PlanResult]):
+            result = mark_unavailable_and_replan(db, staff_id, reason, start, end, note=note)
+            return done[0], editing.latest_absence_id(db, staff_id), result
 
-        def done(result: PlanResult) -> None:
-            self._push(self.tr("Cannot work from a date, re-plan"), undo, redo)
-            self._report(result, self.tr("Re-planned"))
-
-        self._run_long(self.tr("Re-planning…"), work, done)
+        self._run_long(
+            self.tr("Re-planning…"),
+            work,
+            lambda done: self._report(done[2], self.tr("Re-planned")),
+            self.tr("Cannot work from a date, re-plan"),
+            undo,
+            redo,
+        )
 
     # --- printing --------------------------------------------------------------------------
 
@@ -743,24 +753,35 @@ class WeekTab(QWidget):
         if self.grid is None:
             return
         sites = self._sheet_sites(every_site)
-        run_service(
-            self,
-            lambda: preview_pdf(
-                self,
-                lambda path: print_roster(self.db, path, self.monday, sites),
-                self.tr("Duty roster"),
-            ),
+        db, monday = self.db, self.monday
+        folder = Path(tempfile.mkdtemp(prefix="fieldapp-print-"))
+        (
+            QueryOp(self, lambda _p: print_roster(db, folder / "lich-truc.pdf", monday, sites))
+            .success(lambda path: show_pdf_preview(self, path, self.tr("Duty roster")))
+            .with_progress(self.tr("Preparing the sheets…"))
+            .run_in_background()
         )
 
     def _on_save_pdf(self) -> None:
         if self.grid is None:
             return
         name = f"lich-truc-{self.monday.isoformat()}.pdf"
-        path = run_service(
-            self,
-            lambda: save_pdf(self, lambda target: print_roster(self.db, target, self.monday), name),
-        )
-        if isinstance(path, Path):
-            QMessageBox.information(
-                self, self.tr("Duty roster"), self.tr("Saved: {path}").format(path=path)
+        target = ask_pdf_path(self, name)
+        if target is None:
+            return
+        db, monday = self.db, self.monday
+        (
+            QueryOp(self, lambda _p: print_roster(db, target, monday))
+            .success(
+                lambda path: QMessageBox.information(
+                    self, self.tr("Duty roster"), self.tr("Saved: {path}").format(path=path)
+                )
             )
+            .with_progress(self.tr("Preparing the sheets…"))
+            .run_in_background()
+        )
+
+
+def _fractions(progress: Progress):
+    """The planner reports (fraction, words); the runner's Progress counts steps."""
+    return lambda fraction, message: progress.update(int(fraction * 100), 100, message)
