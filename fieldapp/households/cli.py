@@ -3,7 +3,8 @@
 Everything the households page does, from the command line, over the same core functions:
 
 - ``household area add NAME --start DATE ...``, ``area list``, ``area end NAME --on DATE``
-- ``household import FILE.xlsx --area NAME [--dry-run] [--json]``
+- ``household import FILE --area NAME [--dry-run] [--json] [--save-attention OUT.xlsx]``
+  (FILE: .xlsx, .xls, .ods, .csv; every visible sheet) | ``household import --undo --area NAME``
 - ``household export FILE.xlsx [--area NAME]``
 - ``household list [--area NAME] [--search TEXT] [--status F0] ... [--json]``
 - ``household show ID [--json]``
@@ -78,9 +79,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     end.add_argument("--on", required=True, help="ngày kết thúc (dd/mm/yyyy)")
     end.set_defaults(func=_area_end)
 
-    imp = sub.add_parser("import", help="nhập danh sách hộ từ tệp Excel (.xlsx)")
-    imp.add_argument("file", metavar="FILE.xlsx")
+    imp = sub.add_parser(
+        "import", help="nhập danh sách hộ từ tệp .xlsx, .xls, .ods hoặc .csv (mọi trang)"
+    )
+    imp.add_argument("file", metavar="FILE", nargs="?", help=".xlsx, .xls, .ods hoặc .csv")
     imp.add_argument("--area", required=True, help="tên khu vực phong tỏa")
+    imp.add_argument(
+        "--undo", action="store_true", help="hoàn tác lần nhập gần nhất vào khu vực này"
+    )
+    imp.add_argument("--yes", action="store_true", help="xác nhận hoàn tác dù đã có việc ghi sau")
+    imp.add_argument(
+        "--save-attention",
+        metavar="FILE.xlsx",
+        help="lưu các dòng cần xem lại ra tệp .xlsx cùng bố cục, để sửa rồi nhập lại",
+    )
     imp.add_argument("--author", default="", help="người nhập (ghi vào lịch sử tình trạng)")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     imp.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
@@ -251,29 +263,26 @@ def _import(args) -> int:
     from fieldapp.households.excel_import import apply_import, plan_preview, read_roster
     from fieldapp.households.service import find_area
 
+    if args.undo:
+        return _import_undo(args)
+    if not args.file:
+        raise UserError("Cần tên tệp danh sách (hoặc --undo để hoàn tác lần nhập gần nhất).")
     db = _db(args)
     try:
         if not args.dry_run:
             gate.require(db, "households")  # refused before the file is even read
         area = find_area(db, args.area)
         preview = read_roster(args.file)
-        if args.dry_run:
-            plan_preview(db, preview, area.id)
-            from fieldapp.households.excel_import import ImportResult
+        if args.save_attention:
+            from fieldapp.households.attention import save_attention_rows
 
-            result = ImportResult(
-                households=len(preview.households),
-                people=preview.people,
-                f0=preview.count_status("F0"),
-                f1=preview.count_status("F1"),
-                new_households=preview.new_households,
-                updated_households=preview.updated_households,
-                new_people=preview.new_people,
-                updated_people=preview.updated_people,
-                status_changes=preview.status_changes,
-                rejected=preview.rejected,
-                warnings=preview.warnings,
-            )
+            saved = save_attention_rows(preview, args.save_attention)
+            print(f"Đã lưu {saved} dòng cần xem lại vào {args.save_attention}.", file=sys.stderr)
+        if args.dry_run:
+            from fieldapp.households.excel_import import result_of
+
+            plan_preview(db, preview, area.id)
+            result = result_of(preview)
         else:
             author = args.author or gate.author_name(db.actor)
             result = apply_import(db, preview, area.id, author=author)
@@ -289,19 +298,57 @@ def _import(args) -> int:
         f"{verb} vào {area.name}: {result.households} hộ, {result.people} người, "
         f"F0: {result.f0}, F1: {result.f1}."
     )
+    for sheet in result.sheets:
+        if sheet.skipped:
+            print(f"  trang {sheet.name}: bỏ qua ({sheet.skipped})")
+        else:
+            print(f"  trang {sheet.name}: {sheet.households} hộ, {sheet.people} người")
+    if not args.dry_run and not result.changed:
+        print("  Danh sách giống hệt lần trước: không có gì thay đổi, không ghi gì.")
     print(
         f"  hộ mới {result.new_households}, hộ cập nhật {result.updated_households}; "
         f"người mới {result.new_people}, người cập nhật {result.updated_people}; "
         f"thay đổi tình trạng {result.status_changes}"
     )
     if result.rejected:
-        print(f"Bị loại {len(result.rejected)} dòng:")
+        print(f"Bỏ qua {len(result.rejected)} dòng không phải một người:")
         for problem in result.rejected:
             print(f"  {problem.text()}")
     if result.warnings:
         print(f"Cảnh báo {len(result.warnings)}:")
         for problem in result.warnings:
             print(f"  {problem.text()}")
+    return 0
+
+
+def _import_undo(args) -> int:
+    from fieldapp.errors import NeedsConfirmation
+    from fieldapp.households.excel_import import undo_import
+    from fieldapp.households.service import find_area
+
+    db = _db(args)
+    try:
+        area = find_area(db, args.area)
+        try:
+            record = undo_import(db, area.id, force=args.yes)
+        except NeedsConfirmation as err:
+            raise NeedsConfirmation(f"{err} (thêm --yes)") from None
+    finally:
+        db.close()
+    if args.json:
+        _print_json(
+            {
+                "undone": record.id,
+                "file": record.file_name,
+                "households": record.households,
+                "people": record.people,
+            }
+        )
+        return 0
+    print(
+        f"Đã hoàn tác lần nhập tệp {record.file_name} vào {area.name} "
+        f"({record.households} hộ, {record.people} người)."
+    )
     return 0
 
 
@@ -518,6 +565,7 @@ def _status(args) -> int:
 def _worklist(args) -> int:
     from fieldapp.households.worklists import (
         empty_houses,
+        ids_to_check,
         isolation_ending,
         latest_rounds,
         not_tested,
@@ -533,6 +581,7 @@ def _worklist(args) -> int:
             ],
             "empty_houses": empty_houses(db),
             "unsupplied_vulnerable": unsupplied_vulnerable(db),
+            "ids_to_check": ids_to_check(db),
         }
     finally:
         db.close()
@@ -548,11 +597,14 @@ def _worklist(args) -> int:
         "not_tested": "Chưa xét nghiệm đợt này",
         "empty_houses": "Nhà không có người (cả hộ cách ly tập trung): cần công an trông coi",
         "unsupplied_vulnerable": "Hộ dễ tổn thương chưa được tiếp tế 7 ngày qua",
+        "ids_to_check": "Số giấy tờ cần kiểm tra",
     }
     for key, lines in lists.items():
         print(f"{titles[key]}: {len(lines)} hộ")
         for line in lines:
-            names = ", ".join(p.full_name for p in line.people)
+            names = ", ".join(
+                p.full_name + (f" ({p.note})" if p.note else "") for p in line.people
+            )
             print(f"  [{line.household_id}] {line.head_name} ({line.village}) {names}")
     return 0
 

@@ -31,7 +31,7 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("Năm sinh", "Nam", 7),
     ("Năm sinh", "Nữ", 7),
     ("Quan hệ với chủ hộ", None, 11),
-    ("Số CCCD", None, 15),
+    ("Số CCCD/CMND", None, 15),
     ("Số điện thoại", None, 13),
     ("Thôn", None, 13),
     ("Số nhà", None, 7),
@@ -49,6 +49,7 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("Ghi chú", None, 16),
 )
 HEADER_ROW = 7
+FORMULA_STARTS = ("=", "+", "-", "@")
 DATE_FORMAT = "dd/mm/yyyy"
 
 
@@ -224,7 +225,7 @@ def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[i
                     else:
                         unknown_sex += 1
                 values[4] = m.relation
-                values[5] = m.citizen_id or None
+                values[5] = m.citizen_id or m.id_typed or None
                 values[6] = m.phone or (h.phone if k == 0 and m.is_head else None) or None
                 if k == 0:
                     values[7] = h.village or None
@@ -236,6 +237,7 @@ def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[i
                     f_counts[m.status] = f_counts.get(m.status, 0) + 1
                 if m.isolation:
                     values[11] = ISOLATIONS[m.isolation]
+                if m.status:  # an F0 with dates and no isolation kind keeps its dates
                     values[12] = m.isolation_start
                     values[13] = m.isolation_end
                 for i, flag in enumerate(FLAG_NAMES):
@@ -246,6 +248,8 @@ def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[i
                     cell.font = normal
                     cell.border = box
                     cell.alignment = left if c in (2, 5, 8, 10, 21) else center
+                    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                        cell.data_type = "s"  # text that looks like a formula stays text
                     if c in (6, 7):
                         cell.number_format = "@"
                     elif isinstance(value, date):

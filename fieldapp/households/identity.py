@@ -1,13 +1,20 @@
-"""Citizen ID (CCCD) and phone numbers: read them as people and spreadsheets type them.
+"""Citizen ID (CCCD, CMND) and phone numbers: read them as people and spreadsheets type them.
 
 Spreadsheets keep CCCD and phone numbers as *numbers*, which loses the leading zero
 (``012345678901`` becomes 12345678901). A value that came from a number cell gets its zero
 back; text is taken as typed. Messages never repeat the value (personal data).
+
+Two identity numbers were in use in 2021: the 12-digit CCCD and the older 9-digit CMND.
+:func:`read_identity` never refuses a number: it says which kind it is and, for one that
+fails a check (length, province code, century digit, disagreement with the year of birth or
+the sex), why it needs checking ("cần kiểm tra"). A wrong number never removes a person.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 # Province codes of the 12-digit CCCD (first three digits), Circular 07/2016/TT-BCA.
 PROVINCE_CODES = frozenset(
@@ -76,6 +83,68 @@ def citizen_id_mismatch(citizen_id: str, birth_year: int | None, sex: str) -> st
     if sex and sex != coded_sex:
         return "số CCCD không khớp với giới tính"
     return None
+
+
+ID_KINDS: dict[str, str] = {"cccd": "CCCD", "cmnd": "CMND", "other": "Khác"}
+NEEDS_CHECK = "cần kiểm tra"
+
+
+@dataclass(frozen=True)
+class IdentityReading:
+    """An identity number as read: ``number`` (digits for a CMND/CCCD, else as typed), its
+    ``kind`` (cccd, cmnd, other; "" when empty) and the reasons it needs checking."""
+
+    number: str
+    kind: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def is_key(self) -> bool:
+        """Whether the number can identify the person (a well-formed CMND or CCCD)."""
+        return self.kind in ("cccd", "cmnd")
+
+    @property
+    def check(self) -> str:
+        return "; ".join(self.problems)
+
+
+def read_identity(value: object, birth_year: int | None = None, sex: str = "") -> IdentityReading:
+    """Read a CMND/CCCD cell without ever refusing it (see the module docstring)."""
+    if value is None or isinstance(value, bool):
+        return IdentityReading("", "")
+    if isinstance(value, float) and not value.is_integer():
+        value = repr(value)
+    if isinstance(value, int | float):
+        digits, from_number = str(int(value)), True
+    else:
+        typed = unicodedata.normalize("NFC", " ".join(str(value).split()))
+        if not typed:
+            return IdentityReading("", "")
+        digits, from_number = _SEPARATORS.sub("", typed), False
+        if not digits.isascii() or not digits.isdigit():
+            return IdentityReading(typed[:40], "other", ("số giấy tờ có ký tự không phải chữ số",))
+    if from_number and len(digits) in (10, 11):
+        digits = digits.zfill(12)  # every CCCD starts with a 0 province digit
+    elif from_number and len(digits) == 8:
+        digits = digits.zfill(9)  # a CMND of Hà Nội, Hải Phòng... (01x, 03x)
+    if len(digits) == 9:
+        return IdentityReading(digits, "cmnd")
+    if len(digits) != 12:
+        return IdentityReading(
+            digits[:40],
+            "other",
+            (f"số giấy tờ có {len(digits)} chữ số (CMND có 9, CCCD có 12)",),
+        )
+    problems = []
+    if digits[:3] not in PROVINCE_CODES:
+        problems.append("mã tỉnh (3 chữ số đầu) của số CCCD không đúng")
+    if digits[3] not in "0123":
+        problems.append("chữ số thứ 4 của số CCCD (thế kỷ, giới tính) không đúng")
+    else:
+        why = citizen_id_mismatch(digits, birth_year, sex)
+        if why:
+            problems.append(why)
+    return IdentityReading(digits, "cccd", tuple(problems))
 
 
 def normalize_phone(value: object) -> str:

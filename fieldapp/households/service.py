@@ -24,8 +24,8 @@ from fieldapp.errors import UserError
 from fieldapp.households.collation import name_sort_bytes, text_sort_bytes
 from fieldapp.households.identity import (
     IdentityError,
-    normalize_citizen_id,
     normalize_phone,
+    read_identity,
 )
 from fieldapp.households.models import (
     ISOLATIONS,
@@ -146,13 +146,22 @@ class MemberInfo(MemberInput):
     isolation: str = ""
     isolation_start: date | None = None
     isolation_end: date | None = None
+    id_kind: str = ""  # cccd, cmnd, other
+    id_typed: str = ""  # a number that could not identify the person, as typed
+    id_check: str = ""  # why the number needs checking ("cần kiểm tra"); "" when fine
+
+    @property
+    def identity_number(self) -> str:
+        return self.citizen_id or self.id_typed or ""
 
     @property
     def flags(self) -> list[str]:
         return [name for name in FLAG_NAMES if getattr(self, name)]
 
     def as_input(self) -> MemberInput:
-        return MemberInput(**{k: getattr(self, k) for k in MemberInput.__dataclass_fields__})
+        data = MemberInput(**{k: getattr(self, k) for k in MemberInput.__dataclass_fields__})
+        data.citizen_id = self.identity_number or None
+        return data
 
 
 @dataclass
@@ -387,10 +396,9 @@ def _check_member(data: MemberInput, today: date | None = None) -> dict:
         raise UserError(f"Năm sinh phải từ 1900 đến {this_year}.")
     if data.sex not in ("", "M", "F"):
         raise UserError("Giới tính phải là Nam hoặc Nữ.")
-    try:
-        citizen_id = normalize_citizen_id(data.citizen_id)
-    except IdentityError as err:
-        raise UserError(f"Số CCCD của {name}: {err}.") from None
+    # A number that fails a check is kept as typed and marked "cần kiểm tra", never refused.
+    reading = read_identity(data.citizen_id, birth_year, data.sex)
+    citizen_id = reading.number if reading.is_key else None
     try:
         phone = normalize_phone(data.phone)
     except IdentityError as err:
@@ -404,6 +412,9 @@ def _check_member(data: MemberInput, today: date | None = None) -> dict:
         "relation": _clean(data.relation, 40, "Quan hệ với chủ hộ"),
         "is_head": bool(data.is_head),
         "citizen_id": citizen_id,
+        "id_kind": reading.kind,
+        "id_typed": "" if reading.is_key else reading.number,
+        "id_check": reading.check[:200],
         "phone": phone,
         "notes": (data.notes or "").strip(),
     }
@@ -1086,6 +1097,9 @@ def _member_info(m: HouseholdMember) -> MemberInfo:
         relation=m.relation,
         is_head=m.is_head,
         citizen_id=m.citizen_id,
+        id_kind=m.id_kind,
+        id_typed=m.id_typed,
+        id_check=m.id_check,
         phone=m.phone,
         elderly=m.elderly,
         young_child=m.young_child,

@@ -6,7 +6,9 @@
 - :func:`empty_houses`: households whose every member is in central isolation — the house
   stands empty and needs a police watch (directive 235-CV/HU: theft in quarantined homes);
 - :func:`unsupplied_vulnerable`: vulnerable or poor households with no relief in the last
-  seven days ("công bằng, đúng đối tượng, tránh tình trạng vừa thừa, vừa thiếu").
+  seven days ("công bằng, đúng đối tượng, tránh tình trạng vừa thừa, vừa thiếu");
+- :func:`ids_to_check`: people whose CMND/CCCD failed a check on import ("Số giấy tờ cần
+  kiểm tra"): kept as typed, to be corrected in the household's detail.
 
 Only areas in force count (started, not ended).
 """
@@ -40,6 +42,7 @@ class WorkPerson:
     status: str = ""
     isolation: str = ""
     isolation_end: date | None = None
+    note: str = ""  # why the person is on the list (never a personal value)
 
 
 @dataclass
@@ -123,6 +126,34 @@ def isolation_ending(
         query = query.where(Household.area_id == area_id)
     with db.session() as s:
         return _member_lines(s, query, today)
+
+
+def ids_to_check(
+    db: Database, today: date | None = None, area_id: int | None = None
+) -> list[WorkLine]:
+    """Households with someone whose identity number needs checking (cần kiểm tra)."""
+    today = today or date.today()
+    query = (
+        select(
+            HouseholdMember.id,
+            HouseholdMember.household_id,
+            HouseholdMember.full_name,
+            HouseholdMember.id_check,
+        )
+        .join(Household, Household.id == HouseholdMember.household_id)
+        .join(LockdownArea, LockdownArea.id == Household.area_id)
+        .where(in_force(today), HouseholdMember.id_check != "")
+        .order_by(Household.village_sort, Household.head_sort, HouseholdMember.position)
+    )
+    if area_id is not None:
+        query = query.where(Household.area_id == area_id)
+    with db.session() as s:
+        rows = s.execute(query).all()
+        order: dict[int, None] = dict.fromkeys(m.household_id for m in rows)
+        lines = _lines(s, list(order))
+    for m in rows:
+        lines[m.household_id].people.append(WorkPerson(m.id, m.full_name, note=m.id_check))
+    return _sorted(lines, list(order))
 
 
 def latest_rounds(db: Database, today: date | None = None) -> dict[int, int]:

@@ -27,7 +27,7 @@ def test_area_import_list_status_export(tmp_path, capsys, households):
     )  # fmt: skip
     assert code == 0 and "Nà Pài" in out
     bad = copy.deepcopy(households)
-    bad[3].people[0].citizen_id = "00608500"  # too short: the household is refused
+    bad[3].people[0].citizen_id = "00608500"  # too short: kept as typed, marked for checking
     path = tmp_path / "list.xlsx"
     where = write_list(path, bad)
     code, out, _ = run(
@@ -36,24 +36,33 @@ def test_area_import_list_status_export(tmp_path, capsys, households):
     )  # fmt: skip
     assert code == 0
     result = json.loads(out)
-    assert {"households", "people", "F0", "F1", "rejected"} <= set(result)
-    assert result["households"] == 11
-    assert result["people"] == sum(len(h.people) for h in bad) - len(bad[3].people)
+    assert {"households", "people", "F0", "F1", "rejected", "warnings", "sheets"} <= set(result)
+    assert result["households"] == 12  # nobody dropped
+    assert result["people"] == sum(len(h.people) for h in bad)
     assert (result["F0"], result["F1"]) == (1, len(bad[1].people))
-    assert result["rejected"][0]["row"] == where[(3, 0)]
-    assert "12 chữ số" in result["rejected"][0]["reason"]
-    assert "00608500" not in out
+    assert result["rejected"] == []
+    warning = next(w for w in result["warnings"] if w["row"] == where[(3, 0)])
+    assert warning["sheet"] == "Danh sách" and warning["column"].startswith("F (")
+    assert "chữ số" in warning["reason"] and "cần kiểm tra" in warning["reason"]
+    assert result["sheets"] == [{"name": "Danh sách", "households": 12, "people": result["people"]}]
+    assert "608500" not in out
 
     # The same file again: nothing new, in words this time.
     code, out, _ = run(
         capsys, "household", "import", str(path), "--area", "Khu phong tỏa thôn Nà Pài",
         "--data-dir", data,
     )  # fmt: skip
-    assert "hộ mới 0, hộ cập nhật 0" in out and "Bị loại" in out and f"dòng {where[(3, 0)]}" in out
+    assert "hộ mới 0, hộ cập nhật 0" in out and "không ghi gì" in out
+    assert f"dòng {where[(3, 0)]}" in out and "608500" not in out
+
+    code, out, _ = run(capsys, "household", "worklist", "--json", "--data-dir", data)
+    to_check = json.loads(out)["ids_to_check"]
+    assert [line["head_name"] for line in to_check] == [bad[3].people[0].full_name]
+    assert "chữ số" in to_check[0]["people"][0]["note"]
 
     code, out, _ = run(capsys, "household", "area", "list", "--json", "--data-dir", data)
     areas = json.loads(out)
-    assert areas[0]["households"] == 11 and areas[0]["f0"] == 1
+    assert areas[0]["households"] == 12 and areas[0]["f0"] == 1
 
     code, out, _ = run(capsys, "household", "list", "--status", "F0", "--json", "--data-dir", data)
     listed = json.loads(out)
@@ -86,13 +95,14 @@ def test_area_import_list_status_export(tmp_path, capsys, households):
 
     export = tmp_path / "out.xlsx"
     code, out, _ = run(capsys, "household", "export", str(export), "--yes", "--data-dir", data)
-    assert code == 0 and "11 hộ" in out
+    assert code == 0 and "12 hộ" in out
     sheet = load_workbook(export).active
     assert sheet["A4"].value.startswith("DANH SÁCH HỘ GIA ĐÌNH")
     assert (sheet["C7"].value, sheet["C8"].value, sheet["D8"].value) == ("Năm sinh", "Nam", "Nữ")
     assert "C7:D7" in {str(r) for r in sheet.merged_cells.ranges}
     cccd = [c.value for c in sheet["F"][9:] if isinstance(c.value, str) and c.value.isdigit()]
-    assert cccd and all(len(v) == 12 and v.startswith("006") for v in cccd)
+    assert cccd and all(len(v) == 12 and v.startswith("006") for v in cccd if len(v) > 6)
+    assert "608500" in cccd  # the number as typed travels on, as text
     assert TODAY.year == 2021
 
 
@@ -107,3 +117,30 @@ def test_errors_are_one_clear_line(tmp_path, capsys):
     assert code == 2 and "F0, F1, F2" in err
     code, _out, err = run(capsys, "household", "worklist", "--json", "--data-dir", data)
     assert code == 0
+
+
+def test_import_undo_and_dry_run(tmp_path, capsys, households):
+    data = str(tmp_path / "d")
+    run(capsys, "household", "area", "add", "Khu A", "--start", "11/08/2021", "--data-dir", data)
+    path = tmp_path / "list.xlsx"
+    write_list(path, households)
+    code, out, _ = run(
+        capsys, "household", "import", str(path), "--area", "Khu A", "--dry-run", "--json",
+        "--data-dir", data,
+    )  # fmt: skip
+    assert code == 0 and json.loads(out)["dry_run"] and json.loads(out)["households"] == 12
+    code, out, _ = run(capsys, "household", "area", "list", "--json", "--data-dir", data)
+    assert json.loads(out)[0]["households"] == 0  # the dry run wrote nothing
+    run(capsys, "household", "import", str(path), "--area", "Khu A", "--data-dir", data)
+    code, out, _ = run(capsys, "household", "area", "list", "--json", "--data-dir", data)
+    assert json.loads(out)[0]["households"] == 12
+    code, out, _ = run(
+        capsys, "household", "import", "--undo", "--area", "Khu A", "--data-dir", data
+    )
+    assert code == 0 and "Đã hoàn tác" in out and "list.xlsx" in out
+    code, out, _ = run(capsys, "household", "area", "list", "--json", "--data-dir", data)
+    assert json.loads(out)[0]["households"] == 0
+    code, _out, err = run(
+        capsys, "household", "import", "--undo", "--area", "Khu A", "--data-dir", data
+    )
+    assert code != 0 and "đã được hoàn tác" in err

@@ -11,11 +11,11 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from fieldapp.errors import UserError
-from fieldapp.households import excel_import
+from fieldapp.households import import_write
 from fieldapp.households.excel_import import apply_import, preview_import, read_roster
 from fieldapp.households.models import HealthStatus, Household, HouseholdMember
 from fieldapp.households.service import AreaInput, add_area
-from tests.core.households.workbooks import TODAY, Column, split_layout, write_list
+from tests.core.households.workbooks import TODAY, Column, write_list
 
 
 def counts(db) -> tuple[int, int, int]:
@@ -84,7 +84,8 @@ def test_village_group_rows_and_relation_driven_layout(tmp_path, households):
     assert [p.full_name for p in first.people] == [p.full_name for p in households[0].people]
     assert first.people[0].birth_date.year == households[0].people[0].birth_year
     assert [p.sex for p in first.people] == [p.sex for p in households[0].people]
-    assert first.street.startswith("Số ")
+    # "Số 12" in the address column is the house number; the village stays in Thôn.
+    assert first.house_number == str(households[0].house_number or 1) and first.street == ""
 
 
 def test_preview_writes_nothing_and_apply_writes_all(db, area_id, tmp_path, households):
@@ -192,68 +193,69 @@ def test_a_corrected_head_matches_and_a_namesake_family_does_not(db, area_id, tm
     assert preview.new_people == 1 and preview.updated_people == 1
 
 
-def test_row_problems_name_row_and_column_never_the_value(db, area_id, tmp_path, households):
+def test_nobody_dropped_problems_name_row_and_column_never_the_value(
+    db, area_id, tmp_path, households
+):
     bad = copy.deepcopy(households[:4])
-    bad[0].people[0].citizen_id = "006085001"  # 9 digits: the head's row is refused ...
+    bad[0].people[0].citizen_id = "012345678"  # an old 9-digit CMND (Hà Nội): valid
     bad[1].people[-1].birth_year = 19655  # a typo in a member's year
     bad[2].people[0].iso_end = bad[2].people[0].iso_start = None
     bad[3].people[0].citizen_id = bad[2].people[0].citizen_id = "006085123456"
     bad[3].people[0].birth_year, bad[3].people[0].sex = 1985, "M"
     bad[2].people[0].birth_year, bad[2].people[0].sex = 1985, "M"
-    columns = split_layout()
     path = tmp_path / "bad.xlsx"
+    extra = [None, "Lò Văn Thiếu", 1970, None, "Con", None, None, None, None, None, None]
     where = write_list(
         path,
         bad,
-        columns=columns,
         extra_rows=[
-            [
-                None,
-                "Lò Văn Thiếu",
-                1970,
-                None,
-                "Con",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                "31/02/2021",
-            ]
+            [None] * 11,
+            extra + ["31/02/2021"],  # a child under the last household, an impossible date
+            [None, None, 1970, None, "Con"],  # no name: not a person
         ],
+        spacer_every=0,
     )
     preview = preview_import(db, path, area_id, today=TODAY)
-    rejected = {p.row: p for p in preview.rejected}
+    warnings: dict[int, list] = {}
+    for p in preview.warnings:
+        warnings.setdefault(p.row, []).append(p)
     head_row = where[(0, 0)]
-    assert "12 chữ số" in rejected[head_row].message
-    assert rejected[head_row].column.startswith("F (Số CMND/CCCD")
-    for k in range(1, len(bad[0].people)):
-        assert f"dòng chủ hộ {head_row}" in rejected[where[(0, k)]].message
+    assert head_row not in warnings  # a 9-digit CMND is a valid identity number
+    assert preview.households[0].people[0].id_kind == "cmnd"
     year_row = where[(1, len(bad[1].people) - 1)]
-    assert "năm sinh" in rejected[year_row].message
+    assert "năm sinh" in warnings[year_row][0].message
     duplicate_row = where[(3, 0)]
-    assert f"trùng với người ở dòng {where[(2, 0)]}" in rejected[duplicate_row].message
-    extra_row = max(where.values()) + 1
-    assert "ngày không hợp lệ" in rejected[extra_row].message
-    texts = " ".join(p.text() for r in preview.rows for p in r.problems)
-    assert not re.search(r"\d{6,}", texts)  # no CCCD, phone or their pieces
+    dup = warnings[duplicate_row][0]
+    assert f"trùng với người ở dòng {where[(2, 0)]}" in dup.message
+    assert dup.column.startswith("F (Số CMND/CCCD") and "cần kiểm tra" in dup.message
+    child_row = max(where.values()) + 2
+    texts = [p.message for p in warnings[child_row]]
+    assert any("ngày không hợp lệ" in t for t in texts)
+    assert preview.households[-1].people[-1].full_name == "Lò Văn Thiếu"
+    assert [(p.row, "họ tên" in p.message) for p in preview.rejected] == [(child_row + 1, True)]
+    everything = " ".join(p.text() for r in preview.rows for p in r.problems)
+    assert not re.search(r"\d{6,}", everything)  # no CCCD, phone or their pieces
     result = apply_import(db, preview, area_id)
-    assert result.households == 2  # the first refused, the fourth refused (duplicate head)
+    people = sum(len(h.people) for h in bad) + 1
+    assert (result.households, result.people) == (4, people)
     with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Household)) == 2
+        assert s.scalar(select(func.count()).select_from(HouseholdMember)) == people
+        second = s.scalars(
+            select(HouseholdMember).where(HouseholdMember.full_name == bad[3].people[0].full_name)
+        ).one()
+        assert second.citizen_id is None and second.id_typed == "006085123456"
+        assert "trùng" in second.id_check
 
 
-def test_a_person_already_in_another_area_is_refused(db, area_id, tmp_path, households):
+def test_a_number_already_in_another_area_is_kept_for_checking(db, area_id, tmp_path, households):
     path = tmp_path / "a.xlsx"
     write_list(path, households[:2])
     apply_import(db, read_roster(path, today=TODAY), area_id)
     other = add_area(db, AreaInput(name="Khu Bản Lác", started_on=TODAY))
     preview = preview_import(db, path, other, today=TODAY)
-    reasons = {p.message for p in preview.rejected}
-    assert "số CCCD đã có ở một hộ thuộc khu vực phong tỏa khác" in reasons
-    with_ids = [h for h in households[:2] if h.people[0].citizen_id]
-    assert preview.new_households == 2 - len(with_ids)
+    reasons = {p.message for p in preview.warnings}
+    assert any("khu vực phong tỏa khác" in r for r in reasons)
+    assert preview.new_households == 2 and preview.rejected == []
 
 
 def test_a_failure_while_writing_leaves_the_database_unchanged(
@@ -264,9 +266,10 @@ def test_a_failure_while_writing_leaves_the_database_unchanged(
     preview = read_roster(path, today=TODAY)
 
     def broken(*_args, **_kwargs):
-        raise excel_import.UserError("Ổ đĩa đã đầy")
+        raise UserError("Ổ đĩa đã đầy")
 
-    monkeypatch.setattr(excel_import, "_members_by_household", broken)
+    monkeypatch.setattr(import_write, "_household_columns", broken)
+    monkeypatch.setattr(import_write, "_audit", broken)
     with pytest.raises(UserError):
         apply_import(db, preview, area_id)
     assert counts(db) == (0, 0, 0)
@@ -284,16 +287,16 @@ def _workbook(path, rows):
     [
         (
             lambda p: p.write_text("STT;Họ và tên\n1;Nguyễn Văn An\n", encoding="utf-8"),
-            "không phải tệp Excel",
+            "không phải tệp bảng tính",
         ),
-        (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 200), "không phải tệp Excel"),
+        (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 200), "hỏng"),
         (
             lambda p: _workbook(p, [["Báo cáo tuần"], ["Nội dung", "Số liệu"], ["Hộ", 12]]),
             "Họ và tên",
         ),
         (
             lambda p: _workbook(p, [["STT", "Họ và tên", "Năm sinh"], [None, None, None]]),
-            "không có người",
+            "không có người nào",
         ),
     ],
 )
@@ -305,10 +308,10 @@ def test_malformed_files_are_refused_cleanly(db, area_id, tmp_path, make, messag
     assert counts(db) == (0, 0, 0)
 
 
-def test_old_xls_and_missing_files(tmp_path):
+def test_broken_xls_and_missing_files(tmp_path):
     old = tmp_path / "list.xls"
-    old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(UserError, match=".xlsx"):
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with pytest.raises(UserError, match="hỏng"):
         read_roster(old)
     with pytest.raises(UserError, match="Không tìm thấy tệp"):
         read_roster(tmp_path / "none.xlsx")

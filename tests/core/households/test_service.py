@@ -80,11 +80,18 @@ def test_household_with_members_and_derived_columns(db, area_id):
 
 
 def test_bad_member_input_changes_nothing_and_hides_the_value(db, area_id):
-    with pytest.raises(UserError) as err:
-        family(db, area_id, cid="00606800123")  # 11 typed digits
-    assert "00606800123" not in str(err.value) and "12 chữ số" in str(err.value)
-    with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Household)) == 0
+    # A mistyped number never refuses the person: kept as typed, marked for checking.
+    kept = family(db, area_id, cid="00606800123")  # 11 typed digits
+    head = members(db, kept)[0]
+    assert head.citizen_id is None and head.id_typed == "00606800123"
+    assert head.id_kind == "other" and "11 chữ số" in head.id_check
+    assert "00606800123" not in head.id_check
+    fixed = head.as_input()
+    fixed.citizen_id = "006068001230"  # the correction in the detail: the check clears
+    update_member(db, head.id, fixed, today=TODAY)
+    head = members(db, kept)[0]
+    assert (head.citizen_id, head.id_typed, head.id_kind) == ("006068001230", "", "cccd")
+    assert head.id_check == ""
     hid = family(db, area_id, cid="006068001234")
     with pytest.raises(UserError, match="đã có ở một người khác"):
         add_member(db, hid, MemberInput("Lục Văn Tài", citizen_id="006068001234"))

@@ -1,0 +1,349 @@
+"""Planning an import against what the database holds: which households and people are new,
+which change and how, which status entries to add — before anything is written.
+
+A household is the one that has a person with the same CMND/CCCD, else the same head,
+village, house number and head's year of birth, else the only household of the area with that
+head in that village whose house number or head's year still agrees (one of them corrected).
+A person of a matched household is matched by number, else by name and year of birth, else
+by a name unique in the household. Blank cells never erase what is stored; flags are only
+ever added. Importing the same file twice plans nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.db.database import Database
+from fieldapp.errors import NotFound
+from fieldapp.households.models import Household, HouseholdMember, LockdownArea
+from fieldapp.households.roster_rows import (
+    WARNING,
+    ParsedHousehold,
+    ParsedPerson,
+    PreviewRow,
+    RowProblem,
+)
+from fieldapp.households.service import match_key
+from fieldapp.text.vietnamese import fold
+
+if TYPE_CHECKING:
+    from fieldapp.households.excel_import import ImportPreview
+
+_ID_FIELDS = ("id_kind", "id_typed", "id_check")
+_MEMBER_FIELDS = (
+    "full_name",
+    "birth_year",
+    "birth_date",
+    "sex",
+    "relation",
+    "citizen_id",
+    "phone",
+    "notes",
+)
+
+
+@dataclass(slots=True)
+class PersonPlan:
+    person: ParsedPerson
+    member_id: int | None  # None: new
+    changes: dict  # column -> value for an existing member (empty: unchanged)
+    status: dict | None  # a new HealthStatus to add
+
+
+@dataclass(slots=True)
+class HouseholdPlan:
+    parsed: ParsedHousehold
+    household_id: int | None
+    changes: dict
+    people: list[PersonPlan]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes) or any(
+            p.member_id is None or p.changes or p.status for p in self.people
+        )
+
+
+class Snapshot:
+    """What the database holds for one area, and which CCCDs are used anywhere."""
+
+    def __init__(self, s: Session, area_id: int, citizen_ids: set[str]) -> None:
+        self.households: dict[int, SimpleNamespace] = {}
+        self.by_key: dict[str, list[int]] = {}
+        self.by_head: dict[tuple[str, str], list[int]] = {}
+        for h in s.execute(
+            select(
+                Household.id,
+                Household.village,
+                Household.street,
+                Household.house_number,
+                Household.phone,
+                Household.poor,
+                Household.match_key,
+                Household.head_name,
+            ).where(Household.area_id == area_id)
+        ):
+            hid, village, street, house, phone, poor, key, head = h
+            self.households[hid] = SimpleNamespace(
+                id=hid,
+                village=village,
+                street=street,
+                house_number=house,
+                phone=phone,
+                poor=poor,
+                match_key=key,
+                head_name=head,
+                members=[],
+            )
+            self.by_key.setdefault(key, []).append(hid)
+            self.by_head.setdefault((fold(head), fold(village)), []).append(hid)
+        table = HouseholdMember.__table__
+        skip = ("uuid", "device_id", "created_at", "updated_at")
+        columns = [c for c in table.columns if c.name not in skip]
+        if self.households:
+            # Rows as the driver gives them (light, read-only); the writer copies the few
+            # households it changes into mutable objects.
+            for m in s.execute(
+                select(*columns)
+                .join(Household, Household.id == HouseholdMember.household_id)
+                .where(Household.area_id == area_id)
+                .order_by(HouseholdMember.position, HouseholdMember.id)
+            ):
+                self.households[m.household_id].members.append(m)
+        self.citizen_ids: dict[str, tuple[int, int]] = {}  # cccd -> (member id, household id)
+        self.elsewhere: set[str] = set()  # CCCDs of people in other areas
+        ids = sorted(citizen_ids)
+        for i in range(0, len(ids), 500):
+            for cid, mid, hid, area in s.execute(
+                select(
+                    HouseholdMember.citizen_id,
+                    HouseholdMember.id,
+                    HouseholdMember.household_id,
+                    Household.area_id,
+                )
+                .join(Household, Household.id == HouseholdMember.household_id)
+                .where(HouseholdMember.citizen_id.in_(ids[i : i + 500]))
+            ):
+                if area == area_id:
+                    self.citizen_ids[cid] = (mid, hid)
+                else:
+                    self.elsewhere.add(cid)
+
+
+def make_plan(
+    snap: Snapshot, preview: ImportPreview, db_defaults: Callable[[str, date], date | None]
+) -> list[HouseholdPlan]:
+    rows_by_number = {(r.sheet, r.row): r for r in preview.rows}
+    used: set[int] = set()
+    plans = []
+    for parsed in preview.households:
+        # A number already held by a person of another area cannot identify this one too:
+        # the person is kept, the number moves to "as typed" and is marked for checking.
+        for person in parsed.people:
+            if person.citizen_id and person.citizen_id in snap.elsewhere:
+                person.id_typed, person.citizen_id = person.citizen_id, None
+                why = "số giấy tờ đã có ở một người thuộc khu vực phong tỏa khác"
+                person.id_check = "; ".join(x for x in (person.id_check, why) if x)[:200]
+                row = rows_by_number.get((person.sheet, person.row))
+                if row is not None:
+                    _add_problem(
+                        row,
+                        preview.columns.get("citizen_id", "Số CCCD/CMND"),
+                        why + " (giữ như đã ghi, cần kiểm tra)",
+                    )
+        household_id = _match_household(snap, parsed, used)
+        if household_id is not None:
+            used.add(household_id)
+        plans.append(_plan_household(snap, parsed, household_id, db_defaults))
+    preview.households = [p.parsed for p in plans]
+    return plans
+
+
+def _add_problem(row: PreviewRow, column: str, message: str) -> None:
+    if not row.problems:
+        row.problems = []
+    if not any(p.message == message and p.column == column for p in row.problems):
+        row.problems.append(RowProblem(row.row, column, message, WARNING, row.sheet))
+
+
+def _match_household(snap: Snapshot, parsed: ParsedHousehold, used: set[int]) -> int | None:
+    for person in parsed.people:
+        hit = snap.citizen_ids.get(person.citizen_id or "")
+        if hit is not None and hit[1] not in used:
+            return hit[1]
+    head = parsed.head
+    key = match_key(head.full_name, parsed.village, parsed.house_number, head.birth_year)
+    for hid in snap.by_key.get(key, []):
+        if hid not in used:
+            return hid
+    # The same head in the same village with one of year of birth or house number corrected
+    # in the newer list; two different families with a common name differ in both.
+    candidates = []
+    for hid in snap.by_head.get((fold(head.full_name), fold(parsed.village)), []):
+        if hid in used:
+            continue
+        known = snap.households[hid]
+        house, year = known.match_key.split("|")[-2:]
+        same_year = not year or head.birth_year is None or year == str(head.birth_year)
+        same_house = bool(house) and house == fold(parsed.house_number)
+        if same_year or same_house:
+            candidates.append(hid)
+    if len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def _plan_household(
+    snap: Snapshot,
+    parsed: ParsedHousehold,
+    household_id: int | None,
+    db_defaults: Callable[[str, date], date | None],
+) -> HouseholdPlan:
+    changes: dict = {}
+    existing_members: list[SimpleNamespace] = []
+    if household_id is not None:
+        h = snap.households[household_id]
+        for column in ("village", "street", "house_number", "phone"):
+            value = getattr(parsed, column)
+            if value and value != getattr(h, column):
+                changes[column] = value
+        if parsed.poor and not h.poor:
+            changes["poor"] = True
+        existing_members = h.members
+    people = []
+    taken: set[int] = set()
+    for person in parsed.people:
+        member = _match_member(existing_members, person, taken)
+        if member is None:
+            people.append(PersonPlan(person, None, {}, _status_plan(None, person, db_defaults)))
+            continue
+        taken.add(member.id)
+        member_changes = {}
+        for column in _MEMBER_FIELDS:
+            value = getattr(person, column)
+            if value in (None, "") or value == getattr(member, column):
+                continue
+            if column == "phone" and person.is_head and not member.phone:
+                if household_id is not None and value == snap.households[household_id].phone:
+                    continue  # the household's phone, shown on the head's row by the export
+            member_changes[column] = value
+        if person.id_kind and any(
+            getattr(person, c) != getattr(member, c) for c in _ID_FIELDS
+        ):  # the number's kind and check travel together, blanks included
+            for column in _ID_FIELDS:
+                member_changes[column] = getattr(person, column)
+            if person.id_typed and member.citizen_id and not person.citizen_id:
+                member_changes["citizen_id"] = None
+        if person.is_head and not member.is_head:
+            member_changes["is_head"] = True
+        for flag in person.flags:
+            if not getattr(member, flag):
+                member_changes[flag] = True
+        people.append(
+            PersonPlan(person, member.id, member_changes, _status_plan(member, person, db_defaults))
+        )
+    return HouseholdPlan(parsed, household_id, changes, people)
+
+
+def _match_member(
+    members: list[SimpleNamespace], person: ParsedPerson, taken: set[int]
+) -> SimpleNamespace | None:
+    free = [m for m in members if m.id not in taken]
+    if person.citizen_id:
+        for m in free:
+            if m.citizen_id == person.citizen_id:
+                return m
+    name = fold(person.full_name)
+    same_name = [m for m in free if m.name_fold == name]
+    for m in same_name:
+        if m.birth_year == person.birth_year:
+            return m
+    # Within one household a name is nearly always unique: the same name with another (or
+    # no) year is the same person with the year corrected — unless two CCCDs differ.
+    loose = [m for m in same_name if not (m.citizen_id and person.citizen_id)]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _status_plan(
+    member: SimpleNamespace | None,
+    person: ParsedPerson,
+    db_defaults: Callable[[str, date], date | None],
+) -> dict | None:
+    if not person.status:
+        return None
+    if member is not None:
+        same = member.status == person.status
+        if person.isolation and person.isolation != member.isolation:
+            same = False
+        if person.iso_start and person.iso_start != member.isolation_start:
+            same = False
+        if person.iso_end and person.iso_end != member.isolation_end:
+            same = False
+        if same:
+            return None
+    if member is not None and not person.iso_start and member.status == person.status:
+        start = member.isolation_start or date.today()
+    else:
+        start = person.iso_start or date.today()
+    end = person.iso_end
+    if end is None and person.isolation:
+        end = db_defaults(person.status, start)
+    return {"status": person.status, "isolation": person.isolation, "start": start, "end": end}
+
+
+def snapshot_for(s: Session, area_id: int, preview: ImportPreview) -> Snapshot:
+    ids = {p.citizen_id for h in preview.households for p in h.people if p.citizen_id}
+    return Snapshot(s, area_id, ids)
+
+
+def get_area(s: Session, area_id: int) -> LockdownArea:
+    area = s.get(LockdownArea, area_id)
+    if area is None:
+        raise NotFound("Không tìm thấy khu vực phong tỏa (có thể đã bị xóa).")
+    return area
+
+
+def isolation_defaults(db: Database) -> Callable[[str, date], date | None]:
+    cache: dict[str, int | None] = {}
+    from fieldapp.households.service import isolation_days
+
+    def end_of(status: str, start: date) -> date | None:
+        if status not in cache:
+            cache[status] = isolation_days(db, status)
+        days = cache[status]
+        return None if days is None else start + timedelta(days=days)
+
+    return end_of
+
+
+def tally(preview: ImportPreview, plans: list[HouseholdPlan]) -> None:
+    preview.new_households = sum(1 for p in plans if p.household_id is None)
+    preview.updated_households = sum(1 for p in plans if p.household_id is not None and p.changed)
+    preview.new_people = sum(1 for p in plans for q in p.people if q.member_id is None)
+    preview.updated_people = sum(
+        1 for p in plans for q in p.people if q.member_id is not None and (q.changes or q.status)
+    )
+    preview.status_changes = sum(1 for p in plans for q in p.people if q.status)
+    by_row = {(r.sheet, r.row): r for r in preview.rows}
+    for plan in plans:
+        head_row = by_row.get((plan.parsed.sheet, plan.parsed.row))
+        if head_row is not None:
+            if plan.household_id is None:
+                head_row.action = "new"
+            else:
+                head_row.action = "update" if plan.changed else "same"
+        for q in plan.people:
+            row = by_row.get((q.person.sheet, q.person.row))
+            if row is not None and row.kind == "member":
+                row.action = (
+                    "new"
+                    if q.member_id is None
+                    else ("update" if q.changes or q.status else "same")
+                )

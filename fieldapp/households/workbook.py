@@ -1,0 +1,249 @@
+"""Opening the files household lists arrive in: .xlsx, .xls, .ods and .csv, within bounds.
+
+Every format gives the same thing: the sheets in workbook order, each with its name, whether
+it is hidden, and its rows as lists of plain values (str, int, float, date, datetime, None).
+The spreadsheet formats are read by python-calamine (fast, and it knows Excel 97–2003);
+.csv by the standard library, in UTF-8, Windows-1258 or TCVN3 (:mod:`legacy_text`).
+
+Hostile files are refused *before* the reader sees them, with a :class:`UserMistake`:
+
+- a file over :data:`MAX_FILE_BYTES`;
+- a zip (xlsx, ods) whose parts inflate past :data:`MAX_PART_BYTES` each, or
+  :data:`MAX_TOTAL_BYTES` in all, or at a ratio over :data:`MAX_RATIO` (a zip bomb, a
+  shared-strings bomb) — measured by inflating, never by trusting the sizes the zip declares;
+- a sheet whose cells, wherever they are, span more than :data:`MAX_CELLS` (the declared
+  ``<dimension>`` is never trusted: the cells' own references are measured).
+
+Empty rows cost nothing (the reader skips cells without a value), and one cell's text is cut
+to :data:`MAX_CELL_CHARS` characters by :func:`clip`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.errors import NotFound, UserMistake
+from fieldapp.households.legacy_text import decode_bytes
+
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 400 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_RATIO = 200  # inflated / compressed, for parts over RATIO_FLOOR
+RATIO_FLOOR = 20 * 1024 * 1024
+MAX_CELLS = 12_000_000  # about 400 MB in the reader: 700,000 rows of 17 columns
+MAX_CELL_CHARS = 2_000
+_CHUNK = 4 * 1024 * 1024
+
+Row = list
+
+
+@dataclass
+class Sheet:
+    """One sheet: ``rows()`` gives its rows from the first (row 1) on, each a list."""
+
+    name: str
+    hidden: bool
+    rows: Callable[[], Iterator[Row]]
+    first_row: int = 1  # the sheet row number of the first row ``rows()`` gives
+
+
+@dataclass
+class Workbook:
+    file_name: str
+    sheets: list[Sheet]
+    encoding: str = ""  # for .csv: utf-8, windows-1258, tcvn3
+    close: Callable[[], None] = lambda: None
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS]
+
+
+def open_workbook(path: str | Path) -> Workbook:
+    """Open ``path`` for reading; raises :class:`UserMistake` / :class:`NotFound`."""
+    path = Path(path)
+    if not path.is_file():
+        raise NotFound(f"Không tìm thấy tệp {path.name}.")
+    suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UserMistake(
+            f"Tệp {path.name} quá lớn ({size // (1024 * 1024)} MB, tối đa "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB). Hãy chia danh sách thành nhiều tệp. "
+            "Không có gì được ghi."
+        )
+    if suffix == ".csv":
+        return _open_csv(path)
+    if suffix not in SUFFIXES:
+        raise UserMistake(
+            f"Tệp {path.name} không phải danh sách đọc được: cần tệp Excel (.xlsx, .xls), "
+            "LibreOffice (.ods) hoặc .csv."
+        )
+    with path.open("rb") as f:
+        magic = f.read(8)
+    if magic.startswith(b"PK"):
+        _check_zip(path)
+    elif not magic.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of .xls
+        raise UserMistake(
+            f"Tệp {path.name} không phải tệp bảng tính đọc được, hoặc đã hỏng. "
+            "Không có gì được ghi."
+        )
+    return _open_calamine(path)
+
+
+# --------------------------------------------------------------------------------------------
+# Zip parts: inflated and measured before any parser sees them
+# --------------------------------------------------------------------------------------------
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _damaged(path: Path) -> UserMistake:
+    return UserMistake(
+        f"Tệp {path.name} bị hỏng hoặc không đúng định dạng bảng tính. Không có gì được ghi."
+    )
+
+
+def _bomb(path: Path, why: str) -> UserMistake:
+    return UserMistake(
+        f"Tệp {path.name} bị từ chối: {why}. Tệp như vậy thường là tệp hỏng hoặc cố ý gây "
+        "treo máy. Không có gì được ghi."
+    )
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _damaged(path) from exc
+    total = 0
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            is_sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+            inflated = 0
+            rows: list[bytes] = [b"0"]
+            columns: set[bytes] = set()
+            tail = b""
+            try:
+                with archive.open(info) as part:
+                    while True:
+                        chunk = part.read(_CHUNK)
+                        if not chunk:
+                            break
+                        inflated += len(chunk)
+                        total += len(chunk)
+                        if inflated > MAX_PART_BYTES:
+                            raise _bomb(path, f"phần {info.filename} giải nén quá lớn")
+                        if total > MAX_TOTAL_BYTES:
+                            raise _bomb(path, "nội dung giải nén quá lớn")
+                        if inflated > RATIO_FLOOR and inflated > MAX_RATIO * max(
+                            1, info.compress_size
+                        ):
+                            raise _bomb(path, f"phần {info.filename} nén bất thường (zip bomb)")
+                        if is_sheet:
+                            text = tail + chunk
+                            found = _CELL_REF.findall(text)
+                            if found:
+                                columns.update(c for c, _r in found)
+                                longest = max(len(r) for _c, r in found)
+                                rows.append(max(r for _c, r in found if len(r) == longest))
+                            tail = text[-40:]
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
+                raise _damaged(path) from exc
+            if is_sheet and columns:
+                height = max(int(r) for r in rows)
+                width = max(_column_number(c) for c in columns)
+                if height * width > MAX_CELLS:
+                    raise _bomb(
+                        path,
+                        f"một trang có ô ở dòng {height}, cột {width}: bảng quá lớn để đọc "
+                        f"(tối đa {MAX_CELLS:,} ô)".replace(",", "."),
+                    )
+
+
+# --------------------------------------------------------------------------------------------
+# Spreadsheets through calamine
+# --------------------------------------------------------------------------------------------
+
+
+def _open_calamine(path: Path) -> Workbook:
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        metadata = book.sheets_metadata
+    except CalamineError as exc:
+        if type(exc).__name__ == "PasswordError":
+            raise UserMistake(
+                f"Tệp {path.name} có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
+            ) from exc
+        raise _damaged(path) from exc
+    except Exception as exc:  # noqa: BLE001 - the reader raises plain errors on broken files
+        raise _damaged(path) from exc
+
+    def rows_of(name: str) -> Callable[[], Iterator[Row]]:
+        def rows() -> Iterator[Row]:
+            try:
+                sheet = book.get_sheet_by_name(name)
+                start = sheet.start
+                first = 0 if start is None else start[0]
+                for _ in range(first):  # calamine starts at the first row with a value
+                    yield []
+                for row in sheet.iter_rows():
+                    yield [None if v == "" else v for v in row]
+            except CalamineError as exc:
+                raise _damaged(path) from exc
+
+        return rows
+
+    sheets = []
+    for meta in metadata:
+        if meta.typ not in (SheetTypeEnum.WorkSheet,):
+            sheets.append(Sheet(meta.name, True, lambda: iter(())))
+            continue
+        hidden = meta.visible != SheetVisibleEnum.Visible
+        sheets.append(Sheet(meta.name, hidden, rows_of(meta.name)))
+    return Workbook(path.name, sheets, close=book.close)
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------
+
+
+def _open_csv(path: Path) -> Workbook:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UserMistake(f"Tệp {path.name} không phải tệp văn bản .csv. Không có gì được ghi.")
+    text, encoding = decode_bytes(data)
+    del data
+    sample = text[:16_384]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = max(",;\t", key=sample.count)
+
+    def rows() -> Iterator[Row]:
+        csv.field_size_limit(MAX_FILE_BYTES)
+        for record in csv.reader(io.StringIO(text), delimiter=delimiter):
+            yield [clip(v.strip()) if v.strip() else None for v in record]
+
+    return Workbook(path.name, [Sheet(path.stem, False, rows)], encoding=encoding)
