@@ -111,13 +111,15 @@ def _like(term: str):
     return Household.search_fold.like(pattern, escape="\\")
 
 
-def _fts(name: str, query: str):
+def _fts(name: str, query: str, walk: bool = False):
     ids = (
         select(column("rowid"))
         .select_from(table(name))
         .where(literal_column(name).op("MATCH")(bindparam(None, query)))
     )
-    return Household.id.in_(ids)
+    # "+ 0" when walking: test each entry of a covering index against the found ids, instead
+    # of looking each found id up in the table.
+    return (Household.id + 0 if walk else Household.id).in_(ids)
 
 
 def _indexed_word(term: str) -> bool:
@@ -130,12 +132,13 @@ def _search(terms: list[str], sqlite: bool) -> _Search:
     words = [t for t in terms if not t.isdigit() and _indexed_word(t)]
     digits = [t for t in terms if t.isdigit()]
     others = [t for t in terms if t not in words and t not in digits]
+    walk = bool(words) and not digits and not others and max(map(len, words)) <= SHORT_PREFIX
     conds = []
     if words:
-        conds.append(_fts(FTS_WORDS, " ".join('"' + w.replace('"', '""') + '"*' for w in words)))
+        query = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        conds.append(_fts(FTS_WORDS, query, walk))
     if digits:  # digit terms have at least MIN_DIGITS characters: a trigram search
         conds.append(_fts(FTS_DIGITS, " ".join(f'"{d}"' for d in digits)))
-    walk = bool(words) and not digits and not others and max(map(len, words)) <= SHORT_PREFIX
     if not walk:
         # The words again as LIKE over the few rows found: exactly the rule, even where the
         # text holds a character the tokenizer would split on.
@@ -199,9 +202,14 @@ def _isolating(today: date):
 
 
 def household_ids(
-    db: Database, flt: HouseholdFilter, order: str = "name", descending: bool = False
+    db: Database,
+    flt: HouseholdFilter,
+    order: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
-    """Ids of the households that match, in display order (Vietnamese name order by default)."""
+    """Ids of the households that match, in display order (Vietnamese name order by default);
+    the first ``limit`` of them when given (what a table shows first, without reading all)."""
     if order not in ORDERS:
         raise ValueError(order)
     today = flt.today or date.today()
@@ -229,9 +237,35 @@ def household_ids(
     if descending:
         keys = [k.desc() for k in keys]
     query = query.order_by(*keys, Household.id)
+    if limit is not None:
+        query = query.limit(limit)
     with db.session() as s:
         # Core rows, not ORM scalars: a third of the time for 50,000 ids.
         return [row[0] for row in s.connection().execute(query)]
+
+
+def first_ids(
+    db: Database,
+    flt: HouseholdFilter,
+    order: str = "name",
+    descending: bool = False,
+    first: int = 1000,
+) -> tuple[list[int], int]:
+    """What a table needs at once: the ids of (at least) the ``first`` households that match,
+    in display order, and how many match in all.
+
+    A search that narrows to the households found by its index sorts them anyway: then every
+    id comes in one query and no count is needed. Otherwise (no search, or a word of one or
+    two letters) the first ids come from walking the order's index, and a count follows.
+    """
+    terms = search_terms(flt.search)
+    if terms and not _search(terms, _sqlite(db)).walk_index:
+        ids = household_ids(db, flt, order, descending)
+        return ids, len(ids)
+    ids = household_ids(db, flt, order, descending, limit=first + 1)
+    if len(ids) <= first:
+        return ids, len(ids)
+    return ids[:first], count_households(db, flt)
 
 
 def count_households(db: Database, flt: HouseholdFilter) -> int:

@@ -1,8 +1,10 @@
-"""The household table: a lazy model over 50,000 households.
+"""The household table: a lazy model over 50,000 households (200,000 people).
 
-The model holds only the ids of the households that match, in display order (one indexed
-query in :func:`fieldapp.households.listing.household_ids`); rows are fetched a page at a time
-when the view asks for them, and at most :data:`MAX_PAGES` pages stay in memory.
+A keystroke in the search box asks for the number of households that match and the ids of
+the first :data:`FIRST_IDS` of them in display order (indexed queries in
+:mod:`fieldapp.households.listing`); the other ids are read the first time the view scrolls
+past them. Rows are fetched a page at a time when the view asks for them, and at most
+:data:`MAX_PAGES` pages stay in memory.
 """
 
 from __future__ import annotations
@@ -22,11 +24,18 @@ from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.accounts.permissions import mask_for
 from fieldapp.db.database import Database
-from fieldapp.households.listing import HouseholdFilter, HouseholdRow, household_ids, household_rows
+from fieldapp.households.listing import (
+    HouseholdFilter,
+    HouseholdRow,
+    first_ids,
+    household_ids,
+    household_rows,
+)
 from fieldapp.text.vietnamese import format_date
 
 PAGE_SIZE = 100
 MAX_PAGES = 40
+FIRST_IDS = 1000  # ids read at once; the rest when the view scrolls past them
 
 COL_HEAD, COL_VILLAGE, COL_ADDRESS, COL_PEOPLE, COL_STATUS, COL_ENDS, COL_FLAGS, COL_PHONE = range(
     8
@@ -69,6 +78,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self.order = "name"
         self.descending = False
         self._ids: list[int] = []
+        self._total = 0  # households that match; len(self._ids) until all ids are read
         self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
         self._loaded = False  # no query until the first set_filter (the view sorts at once)
 
@@ -81,24 +91,41 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self._loaded = True
-        ids = household_ids(self.db, self.filter, self.order, self.descending)
+        ids, total = first_ids(self.db, self.filter, self.order, self.descending, FIRST_IDS)
         self.beginResetModel()
         self._ids = ids
+        self._total = max(total, len(ids))
         self._pages.clear()
         self.endResetModel()
+
+    def _read_all_ids(self) -> None:
+        """The ids past the first ones, when the view (or a lookup) needs them. The row count
+        stays as announced: rows deleted meanwhile show as "—", new ones wait for a reload."""
+        if len(self._ids) >= self._total:
+            return
+        ids = household_ids(self.db, self.filter, self.order, self.descending)
+        self._ids = (ids + [-1] * self._total)[: self._total]
+
+    def _id_at(self, row: int) -> int | None:
+        if not 0 <= row < self._total:
+            return None
+        if row >= len(self._ids):
+            self._read_all_ids()
+        found = self._ids[row]
+        return found if found >= 0 else None
 
     def refresh_rows(self) -> None:
         """Forget the cached rows (after an edit) and repaint; the ids stay."""
         self._pages.clear()
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1)
-            )
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(HEADERS) - 1))
 
     def household_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._id_at(row)
 
     def row_of(self, household_id: int) -> int | None:
+        if household_id not in self._ids:
+            self._read_all_ids()
         try:
             return self._ids.index(household_id)
         except ValueError:
@@ -109,13 +136,13 @@ class HouseholdTableModel(QAbstractTableModel):
         rows = self._pages.get(page)
         if rows is None:
             start = page * PAGE_SIZE
-            rows = household_rows(self.db, self._ids[start : start + PAGE_SIZE], self._today())
-            if len(rows) < len(self._ids[start : start + PAGE_SIZE]):
-                found = {r.id for r in rows}  # deleted meanwhile: keep positions stable
-                rows = [
-                    next((r for r in rows if r.id == i), None) if i in found else None
-                    for i in self._ids[start : start + PAGE_SIZE]
-                ]
+            if start + PAGE_SIZE > len(self._ids):
+                self._read_all_ids()
+            wanted = self._ids[start : start + PAGE_SIZE]
+            rows = household_rows(self.db, [i for i in wanted if i >= 0], self._today())
+            if len(rows) < len(wanted):
+                by_id = {r.id: r for r in rows}  # deleted meanwhile: keep positions stable
+                rows = [by_id.get(i) for i in wanted]
             self._pages[page] = rows
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -129,7 +156,7 @@ class HouseholdTableModel(QAbstractTableModel):
     # -- Qt model ---------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(HEADERS)
@@ -146,10 +173,10 @@ class HouseholdTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         if role == HOUSEHOLD_ID_ROLE:
-            return self._ids[index.row()]
+            return self._id_at(index.row())
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.BackgroundRole,
