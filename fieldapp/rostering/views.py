@@ -85,13 +85,16 @@ class GridCell:
 
 @dataclass
 class WeekGrid:
+    """One site over ``length`` days from ``week_start`` (a week; a month for month_grid)."""
+
     site: SiteInfo
     week_start: date
     cells: dict[tuple[date, str], GridCell]
+    length: int = 7
 
     @property
     def days(self) -> list[date]:
-        return [self.week_start + timedelta(days=i) for i in range(7)]
+        return [self.week_start + timedelta(days=i) for i in range(self.length)]
 
     @property
     def shifts(self) -> tuple[ShiftDef, ...]:
@@ -113,14 +116,21 @@ def _context(db: Database, start: date, end: date) -> tuple[Snapshot, dict[int, 
     return snap, duty_conflicts(snap)
 
 
-def grid_from(snap: Snapshot, marks: dict[int, list[Conflict]], site_id: int, week_start: date):
-    """The week grid of one site from an already read snapshot (several sites at once)."""
+def grid_from(
+    snap: Snapshot,
+    marks: dict[int, list[Conflict]],
+    site_id: int,
+    week_start: date,
+    length: int = 7,
+):
+    """The grid of one site from an already read snapshot (several sites at once): the week
+    from the Monday of ``week_start``, or with ``length`` the days from ``week_start``."""
     site = snap.sites.get(site_id)
     if site is None:
         raise UserError("Không tìm thấy điểm trực này (có thể đã bị xóa).")
-    monday = monday_of(week_start)
+    monday = monday_of(week_start) if length == 7 else week_start
     cells: dict[tuple[date, str], GridCell] = {}
-    for i in range(7):
+    for i in range(length):
         day = monday + timedelta(days=i)
         for shift in site.shifts:
             cells[(day, shift.id)] = GridCell(
@@ -149,7 +159,43 @@ def grid_from(snap: Snapshot, marks: dict[int, list[Conflict]], site_id: int, we
         cell.people.sort(key=lambda p: (not p.leader, name_sort_key(p.name)))
         cell.problems = cell_problems(snap, site_id, cell.day, cell.shift)
         cell.gaps = cell_gaps(snap, site_id, cell.day, cell.shift)
-    return WeekGrid(site, monday, cells)
+    return WeekGrid(site, monday, cells, length)
+
+
+def month_grid(db: Database, site_id: int, day: date) -> WeekGrid:
+    """One site's whole month (the month of ``day``): a row per day, a column per shift."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    length = (following - first).days
+    snap, marks = _context(db, first, following - timedelta(days=1))
+    return grid_from(snap, marks, site_id, first, length)
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One shift of one site on one day, for the "all sites on a day" view."""
+
+    site: SiteInfo
+    shift: ShiftDef
+    active: bool
+    people: tuple[CellPerson, ...]
+    gaps: tuple[CellGap, ...]
+
+
+def day_rows(db: Database, day: date) -> list[DayRow]:
+    """Every site's shifts on ``day`` (sites not active that day: one row, marked so)."""
+    snap, marks = _context(db, day, day)
+    out: list[DayRow] = []
+    for site in snap.sites.values():
+        if site.active_to is not None and site.active_to < day - timedelta(days=30):
+            continue
+        grid = grid_from(snap, marks, site.id, day, 1)
+        for shift in site.shifts:
+            cell = grid.cells[(day, shift.id)]
+            out.append(DayRow(site, shift, cell.active, tuple(cell.people), tuple(cell.gaps)))
+            if not cell.active:
+                break
+    return out
 
 
 def week_grid(db: Database, site_id: int, week_start: date) -> WeekGrid:

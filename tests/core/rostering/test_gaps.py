@@ -78,3 +78,22 @@ def test_days_before_a_site_opens_have_no_gaps(db):
     assert cell_gaps(snap, late.id, MONDAY, late.shifts[0].id) == []
     checker = checked_gaps(db, MONDAY, MONDAY + timedelta(days=6))
     assert all(cell[1] >= late.active_from for cell, _, _ in checker if cell[0] == late.id)
+
+
+def test_month_grid_and_day_rows_agree_with_the_week_grid(db):
+    from fieldapp.rostering.views import day_rows, month_grid, week_grid
+
+    sites, _ = small_commune(db, police=6, others=16)
+    generate(db, MONDAY, MONDAY + timedelta(days=13))
+    month = month_grid(db, sites[0].id, MONDAY + timedelta(days=3))
+    assert month.week_start == MONDAY.replace(day=1) and month.length == 31  # August 2021
+    week = week_grid(db, sites[0].id, MONDAY)
+    for key, cell in week.cells.items():
+        other = month.cells[key]
+        assert [p.staff_id for p in other.people] == [p.staff_id for p in cell.people]
+        assert [(g.role, g.missing) for g in other.gaps] == [(g.role, g.missing) for g in cell.gaps]
+    rows = day_rows(db, MONDAY + timedelta(days=2))
+    assert {r.site.id for r in rows} == {s.id for s in sites}
+    assert len(rows) == sum(len(s.shifts) for s in sites)
+    for r in rows:
+        assert week_grid(db, r.site.id, MONDAY).cells[(MONDAY + timedelta(2), r.shift.id)].people
