@@ -327,28 +327,31 @@ class _Writer:
         self.next_status += 1
         return entry
 
-    def finish(self, preview: ImportPreview, plans: list[HouseholdPlan]) -> HouseholdImport:
+    def finish(self, preview: ImportPreview, plans: list[HouseholdPlan]) -> SimpleNamespace:
         s = self.s
         people = sum(len(p.people) for p in plans)
-        batch = HouseholdImport(
-            area_id=self.area_id,
-            file_name=preview.file_name[:255],
-            imported_at=self.now,
-            author=self.author,
-            households=len(plans),
-            people=people,
-            created={
+        # Core, not the ORM: the row holds replaced values (personal data), which must not
+        # be copied into the audit trail by the flush hook.
+        values = {
+            "area_id": self.area_id,
+            "file_name": preview.file_name[:255],
+            "imported_at": self.now,
+            "author": self.author,
+            "households": len(plans),
+            "people": people,
+            "created": {
                 "household": _ranges(self.created_households),
                 "household_member": _ranges(self.created_members),
                 "health_status": _ranges(range(self.first_status, self.next_status)),
             },
-            before={
+            "before": {
                 "household": {str(k): v for k, v in self.before_households.items()},
                 "household_member": {str(k): v for k, v in self.before_members.items()},
             },
-        )
-        s.add(batch)
-        s.flush()
+            "undone_at": None,
+        }
+        inserted = s.execute(HouseholdImport.__table__.insert().values(**values))
+        batch = SimpleNamespace(id=inserted.inserted_primary_key[0], **values)
         for record in self.records:
             record["after"] = _json({**record["after"], "import": batch.id})
         _audit(s, self.records)
@@ -555,7 +558,8 @@ def undo_import(
             for k, v in before.get("household", {}).items()
         ]
         gate.bulk_update(s, Household, household_updates, area="households", action="undo")
-        batch.undone_at = now
+        imports = HouseholdImport.__table__
+        s.execute(imports.update().where(imports.c.id == batch.id).values(undone_at=now))
         gate.record(
             s,
             "undo",

@@ -29,11 +29,25 @@ def from_tcvn3(text: str) -> str:
     return nfc(text.translate(_TCVN3_TABLE))
 
 
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
 def _score(text: str) -> int:
-    """How Vietnamese a decoded text looks: accented letters count, stray symbols cost."""
-    good = sum(1 for ch in text if ch in _VIETNAMESE)
-    bad = sum(1 for ch in text if "\x80" <= ch <= "\xbf" or ch in "\ufffd")
-    return good - 3 * bad
+    """How Vietnamese a decoded text looks: words with one tone count, words with two tones
+    (never in Vietnamese: the sign of a wrong table) and stray symbols cost."""
+    import unicodedata
+
+    score = 0
+    for word in text.split():
+        if word.isascii():
+            continue
+        tones = sum(1 for ch in unicodedata.normalize("NFD", word) if ch in _TONES)
+        if tones > 1:
+            score -= 5
+        elif any(ch in _VIETNAMESE for ch in word):
+            score += 1
+        score -= 3 * sum(1 for ch in word if "\x80" <= ch <= "\xbf" or ch == "\ufffd")
+    return score
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

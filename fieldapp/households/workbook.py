@@ -244,6 +244,17 @@ def _open_csv(path: Path) -> Workbook:
     def rows() -> Iterator[Row]:
         csv.field_size_limit(MAX_FILE_BYTES)
         for record in csv.reader(io.StringIO(text), delimiter=delimiter):
-            yield [clip(v.strip()) if v.strip() else None for v in record]
+            yield [_csv_value(v) for v in record]
 
     return Workbook(path.name, [Sheet(path.stem, False, rows)], encoding=encoding)
+
+
+def _csv_value(text: str):
+    """A CSV cell: digits without a leading zero were a number cell in the spreadsheet the
+    file came from (so a CCCD lost its zeros there, as in .xlsx): read them as a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit() and text.isascii() and text[0] != "0" and len(text) < 16:
+        return int(text)
+    return clip(text)

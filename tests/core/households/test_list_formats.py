@@ -1,0 +1,371 @@
+"""Household lists as communes keep them: several sheets, old formats, encodings (issue 13).
+
+Every file is built here, messy on purpose: a sheet per village with a title row, a hidden
+sheet with an old version, a chart-like summary sheet without a roster, a stale
+``<dimension>``, IDs that lost their leading zeros, Excel 97–2003 .xls, .ods, and .csv in
+UTF-8, Windows-1258 and TCVN3.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from fieldapp.households.excel_export import export_households
+from fieldapp.households.excel_import import apply_import, preview_import, read_roster
+from fieldapp.households.legacy_text import TCVN3
+from fieldapp.households.models import HealthStatus, Household, HouseholdMember
+from fieldapp.households.service import AreaInput, add_area, household_detail
+from tests.core.households.workbooks import TODAY
+
+HEADER = ["STT", "Họ và tên", "Năm sinh", None, "Quan hệ với chủ hộ", "Số CCCD/CMND",
+          "Tình trạng (F0, F1)", "Ngày bắt đầu cách ly"]  # fmt: skip
+SUB = [None, None, "Nam", "Nữ", None, None, None, None]
+
+
+def village_rows(village_tag: str, people: list[tuple]) -> list[list]:
+    """A title row, a merged two-row header, the people, a total and a signature."""
+    rows: list[list] = [
+        ["UBND XÃ BẰNG LÃNG"],
+        [f"DANH SÁCH HỘ GIA ĐÌNH TRONG VÙNG PHONG TỎA - {village_tag}"],
+        [],
+        HEADER,
+        SUB,
+    ]
+    stt = 0
+    for name, year, sex, relation, cid, status in people:
+        if relation == "Chủ hộ":
+            stt += 1
+        rows.append(
+            [
+                stt if relation == "Chủ hộ" else None,
+                name,
+                year if sex == "M" else None,
+                year if sex == "F" else None,
+                relation,
+                cid,
+                status,
+                "05/08/2021" if status else None,
+            ]
+        )
+    rows += [[], ["Tổng cộng", f"{stt} hộ"], [None, "Người lập biểu"], [None, "Hoàng Văn Thắng"]]
+    return rows
+
+
+THON_4 = [
+    ("Hoàng Văn Thắng", 1968, "M", "Chủ hộ", 6068001234, "F0"),  # number cell: "006" lost
+    ("Ma Thị Lan", 1972, "F", "Vợ", 12345678, None),  # a CMND of Hà Nội, one zero lost
+    ("Hoàng Thị Ỏi", 2019, "F", "Con", None, None),
+    ("Nông Văn Pản", 1955, "M", "Chủ hộ", "006055009999", "F1"),
+    ("Nông Thị Slao", 1958, "F", "Vợ", "0060 5800 1111 1", None),  # 13 digits: mistyped
+]
+NA_PAI = [
+    ("Lường Văn Khuyến", 1980, "M", "Chủ hộ", "006080002222", None),
+    ("Đàm Thị Nhài", 1983, "F", "Vợ", "006183002222", None),
+    ("Triệu Văn Ước", 1990, "M", "Chủ hộ", "006190003333", "F1"),  # sex digit says woman
+]
+
+
+def write_villages(path: Path, *, hidden_old: bool = True, chart: bool = True) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    if chart:
+        summary = wb.create_sheet("Tổng hợp")
+        summary.append(["Thôn", "Số hộ", "Số người"])
+        summary.append(["Thôn 4", 2, 5])
+    if hidden_old:
+        old = wb.create_sheet("Bản cũ")
+        for row in village_rows("THÔN 4", THON_4[:2]):
+            old.append(row)
+        old.sheet_state = "hidden"
+    for title, tag, people in (("Sheet2", "THÔN 4", THON_4), ("Nà Pài", "", NA_PAI)):
+        ws = wb.create_sheet(title)
+        for row in village_rows(tag or "XÃ BẰNG LÃNG", people):
+            ws.append(row)
+        ws.merge_cells("C4:D4")
+    wb.save(path)
+
+
+def stale_dimension(path: Path) -> None:
+    """Rewrite every sheet's <dimension> to claim A1:B2 (some writers leave it stale)."""
+    import re
+
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', data)
+            dst.writestr(info, data)
+    tmp.replace(path)
+
+
+def test_every_visible_sheet_with_its_village_hidden_and_chart_sheets_named(tmp_path):
+    path = tmp_path / "ba-thon.xlsx"
+    write_villages(path)
+    stale_dimension(path)
+    preview = read_roster(path, today=TODAY)
+    sheets = {s.name: s for s in preview.sheets}
+    assert sheets["Bản cũ"].skipped and "ẩn" in sheets["Bản cũ"].skipped
+    assert sheets["Tổng hợp"].skipped and "không có bảng" in sheets["Tổng hợp"].skipped
+    assert (sheets["Sheet2"].households, sheets["Sheet2"].people) == (2, 5)
+    assert (sheets["Nà Pài"].households, sheets["Nà Pài"].people) == (2, 3)
+    villages = [h.village for h in preview.households]
+    # From the title row ("... - THÔN 4"); from the sheet's name when the title has none.
+    assert villages == ["Thôn 4", "Thôn 4", "Nà Pài", "Nà Pài"]
+    people = {p.full_name: p for h in preview.households for p in h.people}
+    assert len(people) == 8  # nobody dropped: the hidden sheet's copies are not read
+    assert people["Hoàng Văn Thắng"].citizen_id == "006068001234"
+    assert (people["Ma Thị Lan"].citizen_id, people["Ma Thị Lan"].id_kind) == (
+        "012345678",
+        "cmnd",
+    )
+    slao = people["Nông Thị Slao"]
+    assert slao.citizen_id is None and slao.id_kind == "other" and slao.id_check
+    assert slao.id_typed == "0060580011111"
+    uoc = people["Triệu Văn Ước"]
+    assert uoc.citizen_id == "006190003333" and "giới tính" in uoc.id_check
+    assert preview.count_status("F0") == 1 and preview.count_status("F1") == 2
+    assert people["Hoàng Văn Thắng"].iso_start.isoformat() == "2021-08-05"
+    skipped = [(p.sheet, p.message) for p in preview.rejected]
+    assert skipped == []  # totals and signatures are not people and not "rejected" either
+    texts = " ".join(p.text() for p in preview.warnings)
+    assert "trang Sheet2" in texts and "0060" not in texts and "5800" not in texts
+
+
+def test_xls_ods_and_csv_read_the_same(tmp_path):
+    import xlwt
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    rows = village_rows("THÔN 4", THON_4)
+    xls = tmp_path / "thon4.xls"
+    book = xlwt.Workbook(encoding="utf-8")
+    hidden = book.add_sheet("Cũ")
+    hidden.write(0, 0, "Họ và tên")
+    hidden.visibility = 1  # hidden
+    sheet = book.add_sheet("Thôn 4")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    book.save(str(xls))
+
+    ods = tmp_path / "thon4.ods"
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Thôn 4")
+    for row in rows:
+        tr = TableRow()
+        for value in row:
+            if value is None:
+                tr.addElement(TableCell())
+            elif isinstance(value, int):
+                cell = TableCell(valuetype="float", value=value)
+                cell.addElement(P(text=str(value)))
+                tr.addElement(cell)
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=value))
+                tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(ods))
+
+    csv_text = "\n".join(";".join("" if v is None else str(v) for v in row) for row in rows)
+    utf8 = tmp_path / "thon4.csv"
+    utf8.write_text("\ufeff" + csv_text, encoding="utf-8")
+    win = tmp_path / "thon4-1258.csv"
+    win.write_bytes(_cp1258(csv_text))
+    abc = tmp_path / "thon4-tcvn3.csv"
+    inverse = {v: k for k, v in TCVN3.items()}
+    abc.write_bytes("".join(inverse.get(ch, ch) for ch in csv_text.lower()).encode("latin-1"))
+
+    want = [(p[0], p[1]) for p in THON_4]
+    for path in (xls, ods, utf8, win):
+        preview = read_roster(path, today=TODAY)
+        got = [(p.full_name, p.birth_year) for h in preview.households for p in h.people]
+        assert got == want, path.name
+        assert {h.village for h in preview.households} == {"Thôn 4"}, path.name
+        assert preview.households[0].people[0].citizen_id == "006068001234", path.name
+        names = [s.name for s in preview.sheets if s.skipped]
+        assert names == (["Cũ"] if path is xls else []), path.name
+    assert read_roster(win).encoding == "windows-1258"
+    legacy = read_roster(abc, today=TODAY)
+    assert legacy.encoding == "tcvn3"
+    got = [p.full_name for h in legacy.households for p in h.people]
+    assert got == [p[0].lower() for p in THON_4]  # TCVN3 lists are typed in lower-case fonts
+    assert all(unicodedata.is_normalized("NFC", n) for n in got)
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: base letters with combining tones."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
+    return bytes(out)
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def counts(db) -> tuple[int, int, int]:
+    with db.session() as s:
+        return tuple(
+            s.scalar(select(func.count()).select_from(m))
+            for m in (Household, HouseholdMember, HealthStatus)
+        )
+
+
+def audit_count(db) -> int:
+    with db.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM audit_entry").scalar()
+
+
+def test_reimport_changes_nothing_audit_once_and_undo_whole(db, area_id, tmp_path):
+    path = tmp_path / "ba-thon.xlsx"
+    write_villages(path)
+    before_audit = audit_count(db)
+    result = apply_import(db, read_roster(path, today=TODAY), area_id)
+    assert (result.households, result.people, result.f0, result.f1) == (4, 8, 1, 2)
+    assert counts(db) == (4, 8, 3)
+    with db.engine.connect() as conn:
+        summary = conn.exec_driver_sql(
+            "SELECT after FROM audit_entry WHERE table_name = 'household_import'"
+        ).scalar()
+        per_record = conn.exec_driver_sql(
+            "SELECT count(*) FROM audit_entry WHERE action = 'import' AND table_name = 'household'"
+        ).scalar()
+    assert "imported ba-thon.xlsx: 4 households, 8 people" in summary
+    assert per_record == 4 and "0060" not in summary
+    after_first = audit_count(db)
+    assert after_first > before_audit
+
+    again = preview_import(db, path, area_id, today=TODAY)
+    assert (again.new_households, again.updated_households, again.new_people) == (0, 0, 0)
+    assert (again.updated_people, again.status_changes) == (0, 0)
+    apply_import(db, again, area_id)
+    assert counts(db) == (4, 8, 3) and audit_count(db) == after_first  # nothing written
+
+    with db.session() as s:
+        head = s.scalars(
+            select(HouseholdMember).where(HouseholdMember.full_name == "Hoàng Văn Thắng")
+        ).one()
+        assert head.status == "F0" and head.isolation_start.isoformat() == "2021-08-05"
+        hid = head.household_id
+    detail = household_detail(db, hid)
+    assert detail.data.village == "Thôn 4"
+
+    from fieldapp.households.excel_import import undo_import
+
+    undo_import(db, area_id)
+    assert counts(db) == (0, 0, 0)
+    with pytest.raises(Exception, match="đã được hoàn tác"):
+        undo_import(db, area_id)
+
+
+def test_undo_puts_back_what_an_updated_list_changed(db, area_id, tmp_path):
+    first = tmp_path / "v1.xlsx"
+    write_villages(first, hidden_old=False, chart=False)
+    apply_import(db, read_roster(first, today=TODAY), area_id)
+    wb = load_workbook(first)
+    ws = wb["Nà Pài"]
+    ws["G6"] = "F1"  # Lường Văn Khuyến becomes F1
+    ws["H6"] = "06/08/2021"
+    wb.save(tmp_path / "v2.xlsx")
+    preview = preview_import(db, tmp_path / "v2.xlsx", area_id, today=TODAY)
+    assert (preview.updated_people, preview.status_changes, preview.new_people) == (1, 1, 0)
+    apply_import(db, preview, area_id)
+    assert counts(db) == (4, 8, 4)
+    from fieldapp.households.excel_import import undo_import
+
+    undo_import(db, area_id)
+    assert counts(db) == (4, 8, 3)
+    with db.session() as s:
+        person = s.scalars(
+            select(HouseholdMember).where(HouseholdMember.full_name == "Lường Văn Khuyến")
+        ).one()
+        assert person.status == "" and person.isolation_start is None
+
+
+def test_export_then_import_into_a_fresh_area_gives_the_same(db, area_id, tmp_path):
+    path = tmp_path / "ba-thon.xlsx"
+    write_villages(path)
+    apply_import(db, read_roster(path, today=TODAY), area_id)
+    out = tmp_path / "export.xlsx"
+    export_households(db, out, area_id=area_id, today=TODAY)
+    sheet = load_workbook(out).active
+    texts = [c.value for c in sheet["F"] if isinstance(c.value, str) and c.value[:1].isdigit()]
+    assert "006068001234" in texts and "012345678" in texts  # IDs as text, zeros kept
+    fresh = add_area(db, AreaInput(name="Khu mới", started_on=TODAY))
+    # The same people cannot be in two areas by number: they are kept, marked for checking.
+    preview = preview_import(db, out, fresh, today=TODAY)
+    assert len(preview.households) == 4 and preview.people == 8
+
+    def snapshot(area):
+        with db.session() as s:
+            rows = s.execute(
+                select(
+                    Household.village,
+                    HouseholdMember.full_name,
+                    HouseholdMember.birth_year,
+                    HouseholdMember.sex,
+                    HouseholdMember.status,
+                    HouseholdMember.isolation_start,
+                    HouseholdMember.isolation_end,
+                )
+                .join(Household, Household.id == HouseholdMember.household_id)
+                .where(Household.area_id == area)
+            ).all()
+        return sorted(tuple(r) for r in rows)
+
+    apply_import(db, preview, fresh)
+    assert snapshot(fresh) == snapshot(area_id)
+
+
+def test_formula_like_text_stays_text_on_export(db, area_id, tmp_path):
+    rows = village_rows("THÔN 4", [('=HYPERLINK("x")', 1970, "M", "Chủ hộ", None, None)])
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.active["B6"].data_type = "s"
+    wb.save(tmp_path / "f.xlsx")
+    apply_import(db, read_roster(tmp_path / "f.xlsx", today=TODAY), area_id)
+    out = tmp_path / "export.xlsx"
+    export_households(db, out, area_id=area_id, today=TODAY)
+    with zipfile.ZipFile(out) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet  # no formula anywhere
+
+
+def test_rows_that_need_attention_save_to_a_file_that_reimports(db, area_id, tmp_path):
+    from fieldapp.households.attention import save_attention_rows
+
+    path = tmp_path / "ba-thon.xlsx"
+    write_villages(path, hidden_old=False, chart=False)
+    preview = read_roster(path, today=TODAY)
+    out = tmp_path / "can-xem-lai.xlsx"
+    saved = save_attention_rows(preview, out)
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Sheet2", "Nà Pài"]
+    sheet2 = [[c.value for c in r] for r in wb["Sheet2"].iter_rows()]
+    names = [r[1] for r in sheet2 if r[1] and r[1] != "Họ và tên"]
+    # The whole household of the mistyped number, title and header rows as they were.
+    assert "Nông Văn Pản" in names and "Nông Thị Slao" in names
+    assert "Hoàng Văn Thắng" not in names
+    assert any(r[-1] and "cần kiểm tra" in str(r[-1]) for r in sheet2)
+    assert saved == 3
+    again = read_roster(out, today=TODAY)
+    got = sorted(p.full_name for h in again.households for p in h.people)
+    assert got == ["Nông Thị Slao", "Nông Văn Pản", "Triệu Văn Ước"]
+    assert {h.village for h in again.households} == {"Thôn 4", "Nà Pài"}
