@@ -71,15 +71,20 @@ class Layout:
             self.footer_right,
         )
         # A cell line with no letter or digit ("*", a rule, OCR's "+" for the star) says nothing.
-        # In the header, a scrap of two or three letters above the number line is OCR's
-        # reading of the star under the issuing body, not a line.
+        # Above the number line the header holds only the issuing body, in capitals; anything
+        # else there is OCR's reading of the star or the rule under it ("hở", "ng go,").
         keep = [[x for x in z if _has_word(x)] for z in zones]
         for k in (1, 2):
             numbered = next((j for j, x in enumerate(keep[k]) if fold(x).startswith("so")), None)
             if numbered is not None:
-                keep[k] = [x for j, x in enumerate(keep[k]) if j >= numbered or len(x.strip()) > 3]
+                keep[k] = [x for j, x in enumerate(keep[k]) if j >= numbered or _capitals(x)]
         parts = ["\n".join(z).strip("\n") for z in keep]
         return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def _capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) > 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _has_word(line: str) -> bool:

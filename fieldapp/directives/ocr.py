@@ -94,13 +94,12 @@ def open_image(path: Path, name: str) -> list[Image]:
     from PIL import Image as PILImage
     from PIL import ImageOps, UnidentifiedImageError
 
-    PILImage.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
         img = PILImage.open(path)
     except (UnidentifiedImageError, OSError, ValueError):
         raise UserError(f"Tệp ảnh {name} bị hỏng hoặc không đọc được.") from None
     except PILImage.DecompressionBombError:
-        raise _too_large(name) from None
+        raise _too_large(name, *_declared_size(path)) from None
     w, h = img.size
     if w * h > MAX_IMAGE_PIXELS or w <= 0 or h <= 0:
         raise _too_large(name, w, h)
@@ -122,6 +121,21 @@ def open_image(path: Path, name: str) -> list[Image]:
     except (OSError, ValueError, EOFError, PILImage.DecompressionBombError):
         raise UserError(f"Tệp ảnh {name} bị hỏng hoặc không đọc được.") from None
     return pages
+
+
+def _declared_size(path: Path) -> tuple[int, int]:
+    """Width and height as the file declares them, without decoding (0, 0 if unknown)."""
+    from PIL import Image as PILImage
+
+    limit = PILImage.MAX_IMAGE_PIXELS
+    PILImage.MAX_IMAGE_PIXELS = None
+    try:
+        with PILImage.open(path) as img:
+            return img.size
+    except Exception:  # noqa: BLE001 - only for the message
+        return 0, 0
+    finally:
+        PILImage.MAX_IMAGE_PIXELS = limit
 
 
 def _too_large(name: str, w: int = 0, h: int = 0) -> UserError:
@@ -179,6 +193,42 @@ def skew_angle(grey: Image, limit: float = 6.0) -> float:
     return round(max(fine, key=score), 2)
 
 
+MAX_INK = 0.15
+"""A printed page is mostly paper: above this share of dark pixels (after Otsu) the image is
+noise, a photo of something else or a black page, and is not given to the engine (whose
+layout analysis of noise can take minutes and cannot be interrupted)."""
+
+
+MIN_LINE_CONTRAST = 0.6
+"""Rows of a printed page differ (lines of ink, white between); below this they do not."""
+
+
+def ink_profile(grey: Image) -> tuple[float, float]:
+    """The share of dark pixels (Otsu) in the middle of a page image, and how unevenly they
+    fall across rows (coefficient of variation): print comes in lines with white between
+    them, noise is even."""
+    from PIL import Image as PILImage
+
+    w, h = grey.size
+    # The middle of the frame: a photo's desk around the page does not count.
+    small = grey.crop((w // 10, h // 10, w - w // 10, h - h // 10))
+    small = small.resize((max(1, small.width // 2), max(1, small.height // 2)))
+    threshold = _otsu(small)
+    ink = small.point(lambda p: 255 if p < threshold else 0)
+    rows = list(ink.resize((1, ink.height), PILImage.Resampling.BOX).tobytes())
+    mean = sum(rows) / max(1, len(rows))
+    if mean == 0:
+        return 0.0, 0.0
+    var = sum((r - mean) ** 2 for r in rows) / len(rows)
+    return mean / 255, (var**0.5) / mean
+
+
+def looks_like_text(grey: Image) -> bool:
+    """Whether a prepared page could hold print: mostly paper, some ink, in lines."""
+    share, unevenness = ink_profile(grey)
+    return 0.002 < share < MAX_INK and unevenness > MIN_LINE_CONTRAST
+
+
 def _otsu(grey: Image) -> int:
     hist = grey.histogram()[:256]
     total = sum(hist)
@@ -232,6 +282,9 @@ def recognise(
             if left <= 0.5:
                 raise _too_slow(name)
             img, angle = prepare(load())
+            if not looks_like_text(img):
+                out.append(OcrPage(width=img.width, height=img.height, angle=angle))
+                continue
             api.SetImage(img)
             api.SetSourceResolution(200)
             if not api.Recognize(timeout=int(left * 1000)):

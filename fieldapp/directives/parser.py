@@ -200,10 +200,9 @@ _KINH_GUI_RE = re.compile(r"^[-–•]?\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", r
 # A Công điện addresses its recipients with "<sender> điện:" instead of "Kính gửi:".
 _DIEN_RE = re.compile(r"\bđiện\s*:$")
 _SUBJECT_RE = re.compile(r"^(?P<prefix>V/v|V\.v|Về\s+việc|Về|V/V)[\s:.]+(?P<rest>\S.*)$")
-_MARK_WORDS_RE = re.compile(
-    r"H[OÓ]?[ẢA]\s*TỐC|HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN|KHẨN|TUYỆT\s+MẬT|TỐI\s+MẬT|MẬT"
-)
-_MARK_FILLER_RE = re.compile(r"ĐỘ|[\W_]")  # "HỎA TỐC →" (OCR: "~.", "—>")
+# Matched on the folded, upper-cased text: OCR's "KHẤN" or "HOẢ TÔC" is still a mark.
+_MARK_WORDS_RE = re.compile(r"\b(?:HO?A\s*TOC|THUONG\s+KHAN|KHAN|TUYET\s+MAT|TOI\s+MAT|MAT)\b")
+_MARK_FILLER_RE = re.compile(r"\bDO\b|[\W_]")  # "ĐỘ KHẨN:", "HỎA TỐC →" (OCR: "~.", "—>")
 _NOI_NHAN_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _AUTHORITY_RE = re.compile(
     r"^(?:T/M|TM\s*\.|TM\s|KT\s*\.|KT\s|K/T|Q\s*\.|TL\s*\.|T/L|TUQ\s*\.)\s*\S"
@@ -734,28 +733,28 @@ def _looks_like_body(cell: str) -> bool:
 
 
 def _is_mark_line(cell: str) -> bool:
-    up = cell.upper()
+    up = _fold(cell).upper()
     if len(up) > 40:
         return False
     return not _MARK_FILLER_RE.sub("", _MARK_WORDS_RE.sub("", up))
 
 
 def _marks(cell: str) -> tuple[int, int]:
-    up = cell.upper()
+    up = _fold(cell).upper()
     urg = sec = 0
     for m in _MARK_WORDS_RE.finditer(up):
         word = re.sub(r"\s+", " ", m.group(0))
-        if "TỐC" in word:
+        if "TOC" in word:
             urg = max(urg, 3)
-        elif word == "THƯỢNG KHẨN":
+        elif word == "THUONG KHAN":
             urg = max(urg, 2)
-        elif word == "KHẨN":
+        elif word == "KHAN":
             urg = max(urg, 1)
-        elif word == "TUYỆT MẬT":
+        elif word == "TUYET MAT":
             sec = max(sec, 3)
-        elif word == "TỐI MẬT":
+        elif word == "TOI MAT":
             sec = max(sec, 2)
-        elif word == "MẬT":
+        elif word == "MAT":
             sec = max(sec, 1)
     return urg, sec
 

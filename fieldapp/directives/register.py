@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session, selectinload
 from fieldapp.db.database import Database
 from fieldapp.db.models import Document
 from fieldapp.directives.due import OVERDUE, TODAY, Due, due_state, format_due, parse_due
-from fieldapp.directives.extract import extract_text
 from fieldapp.directives.models import (
     OPEN_STATUSES,
     SECRECIES,
@@ -44,8 +43,10 @@ from fieldapp.directives.models import (
     ItemNote,
 )
 from fieldapp.directives.parser import ParsedDirective, parse_directive
+from fieldapp.directives.reading import Reading, read_directive
 from fieldapp.document_store import store_document
 from fieldapp.errors import UserError
+from fieldapp.progress import Progress
 from fieldapp.text.vietnamese import fold, format_date, nfc
 
 # Fields a directive normally holds; an empty one is flagged for the user to fill or confirm.
@@ -161,6 +162,22 @@ class DirectiveForm:
     arrival_number: int | None = None  # None: the next number of the arrival year
     routed_to: str = ""
     handling: str = ""
+    # Set when the text was recognised from page images (OCR): pages, mean confidence, and the
+    # fields the reader should check.
+    ocr_pages: int | None = None
+    ocr_confidence: float | None = None
+    ocr_flags: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_reading(cls, reading: Reading) -> DirectiveForm:
+        """A file as read (:func:`~fieldapp.directives.reading.read_directive`) as a form."""
+        form = cls.from_parsed(reading.parsed, reading.text)
+        ocr = reading.extracted.ocr
+        if ocr is not None:
+            form.ocr_pages = ocr.pages
+            form.ocr_confidence = round(ocr.mean_confidence, 1)
+            form.ocr_flags = list(reading.flags)
+        return form
 
     @classmethod
     def from_parsed(cls, parsed: ParsedDirective, text: str = "") -> DirectiveForm:
@@ -289,6 +306,9 @@ class DirectiveInfo:
     document: DocumentInfo | None
     items: tuple[ItemInfo, ...]
     missing: tuple[str, ...]
+    ocr_pages: int | None = None
+    ocr_confidence: float | None = None
+    ocr_flags: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -336,6 +356,15 @@ class DirectiveInfo:
         )
         out["items"] = [i.to_json_dict() for i in self.items]
         out["missing"] = list(self.missing)
+        out["ocr"] = (
+            None
+            if self.ocr_pages is None
+            else {
+                "pages": self.ocr_pages,
+                "mean_confidence": self.ocr_confidence,
+                "flags": list(self.ocr_flags),
+            }
+        )
         return out
 
 
@@ -527,7 +556,7 @@ def status_code(text: str) -> str:
 
 
 def urgency_value(text: str | None) -> str:
-    """An urgency from any spelling ("hoa toc", "HỎA TỐC", "Hoả tốc"); "" for none."""
+    """An urgency from any spelling ("hoa toc", "HỎA TỐC", "Hỏa tốc"); "" for none."""
     if not text or not text.strip():
         return ""
     wanted = fold(text)
@@ -768,6 +797,9 @@ def save_directive(
                 arrival_year=arrival.year,
                 arrival_number=number,
                 document_id=document_id,
+                ocr_pages=cleaned.ocr_pages,
+                ocr_confidence=cleaned.ocr_confidence,
+                ocr_flags=list(cleaned.ocr_flags) if cleaned.ocr_pages is not None else None,
             )
             for position, item in enumerate(cleaned.items):
                 due = parse_due(item.due)
@@ -823,9 +855,16 @@ def import_text(
     arrival_date: date | None = None,
     routed_to: str = "",
     handling: str = "",
+    reading: Reading | None = None,
 ) -> ImportResult:
-    """Parse ``text`` and register it as it is (no review); a duplicate is reported, not saved."""
-    form = DirectiveForm.from_parsed(parse_directive(text), text)
+    """Parse ``text`` and register it as it is (no review); a duplicate is reported, not saved.
+
+    ``reading`` (a file already read, OCR and all) is used instead of parsing ``text`` again.
+    """
+    if reading is not None:
+        form = DirectiveForm.from_reading(reading)
+    else:
+        form = DirectiveForm.from_parsed(parse_directive(text), text)
     form.arrival_date = arrival_date
     form.routed_to = routed_to
     form.handling = handling
@@ -857,11 +896,20 @@ def import_text(
     )
 
 
-def import_file(db: Database, path: str | os.PathLike[str], **kwargs: Any) -> ImportResult:
-    """Read, parse and register one file (.txt, .pdf, .docx); the original is kept."""
+def import_file(
+    db: Database,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    **kwargs: Any,
+) -> ImportResult:
+    """Read, parse and register one file (.txt, .docx, .pdf, scan, photo); the original is
+    kept. Reading (and OCR) happens before any write: a refused file changes nothing."""
     p = Path(path)
-    text = extract_text(p)  # refuses empty, binary, huge, badly encoded files
-    return import_text(db, text, source=str(p), original=p.read_bytes(), **kwargs)
+    reading = read_directive(p, progress=progress)  # refuses empty, binary, huge, hostile files
+    return import_text(
+        db, reading.text, source=str(p), original=p.read_bytes(), reading=reading, **kwargs
+    )
 
 
 def update_directive(db: Database, directive_id: int, changes: dict[str, Any]) -> dict[str, Any]:
@@ -1091,7 +1139,7 @@ def delete_note(db: Database, note_id: int) -> NoteInfo:
     with db.transaction() as s:
         note = s.get(ItemNote, note_id)
         if note is None:
-            raise UserError("Không tìm thấy ghi chú (có thể đã bị xoá).")
+            raise UserError("Không tìm thấy ghi chú (có thể đã bị xóa).")
         info = NoteInfo(note.id, note.noted_on, note.text, note.author, note.uuid)
         note.item.notes.remove(note)
     return info
@@ -1176,6 +1224,9 @@ def get_directive(db: Database, directive_id: int, *, now: datetime | None = Non
             document=doc,
             items=tuple(_item_info(i, now) for i in d.items),
             missing=_missing_of(d, len(d.items)),
+            ocr_pages=d.ocr_pages,
+            ocr_confidence=d.ocr_confidence,
+            ocr_flags=tuple(d.ocr_flags or ()),
         )
 
 

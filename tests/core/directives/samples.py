@@ -18,7 +18,7 @@ from pathlib import Path
 
 import resources
 
-FONT = "LiberationSerif"
+FONT = "SampleSerif"
 
 
 @dataclass
@@ -306,15 +306,20 @@ def write_docx(spec: Spec, path: Path) -> Path:
 
 
 def _fonts() -> None:
+    """Liberation Serif under names of our own, so fonts registered elsewhere do not clash."""
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    pdfmetrics.registerFont(TTFont(FONT, str(resources.path("fonts", f"{FONT}-Regular.ttf"))))
-    pdfmetrics.registerFont(
-        TTFont(FONT + "-Bold", str(resources.path("fonts", f"{FONT}-Bold.ttf")))
-    )
+    regular = resources.path("fonts", "LiberationSerif-Regular.ttf")
+    bold = resources.path("fonts", "LiberationSerif-Bold.ttf")
+    pdfmetrics.registerFont(TTFont(FONT, str(regular)))
+    pdfmetrics.registerFont(TTFont(FONT + "-Bold", str(bold)))
+    for italic in (0, 1):
+        addMapping(FONT, 0, italic, FONT)
+        addMapping(FONT, 1, italic, FONT + "-Bold")
 
 
 def pdf_bytes(spec: Spec) -> bytes:

@@ -133,6 +133,6 @@ def test_import_of_bad_files_reports_each_and_keeps_the_good(data, tmp_path, cap
 def test_delete_with_yes(data, capsys):
     run(capsys, "--data-dir", data, "directive", "import", str(CORPUS / CORPUS_FILES[0]))
     code, out, _ = run(capsys, "--data-dir", data, "directive", "delete", "309-CV/TU", "--yes")
-    assert code == 0 and "Đã xoá" in out
+    assert code == 0 and "Đã xóa" in out
     _, out, _ = run(capsys, "--data-dir", data, "directive", "list", "--json")
     assert json.loads(out) == []
