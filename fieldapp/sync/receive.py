@@ -37,9 +37,11 @@ from fieldapp.db import schema
 from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
+from fieldapp.files import free_space_check
 from fieldapp.sync import keys
 from fieldapp.sync.models import Conflict, Peer, ReceivedPackage, Tombstone
 from fieldapp.sync.package import FORMAT
+from fieldapp.sync.rights import SenderRights
 from fieldapp.sync.tables import (
     canonical,
     decode,
@@ -47,6 +49,7 @@ from fieldapp.sync.tables import (
     references,
     travelling_tables,
 )
+from fieldapp.sync.validate import BadRow, check_row, stored_name
 
 # Called for every row of a package: the set of travelling tables is fixed once the models
 # are loaded, so the answer per table is worked out once.
@@ -94,6 +97,7 @@ class ImportResult:
     updated: int = 0
     deleted: int = 0
     conflicts: int = 0
+    not_owned: int = 0  # rows in another device's name, not applied (issue 15)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -249,6 +253,16 @@ def import_package(db: Database, path: Path, *, trust_new: bool = False) -> Impo
             result.already = True
             return result
         peer = s.scalar(select(Peer).where(Peer.fingerprint == received.fingerprint))
+        rights = SenderRights.load(s, db.device_id, received.fingerprint)
+        try:
+            rights.check_sender(device_id, Path(path).name, commune)
+        except UserError as err:
+            raise PackageError(str(err)) from None
+        if peer is not None and peer.device_id and peer.device_id != device_id:
+            raise PackageError(
+                f"Gói {Path(path).name} ký bằng khóa của máy {peer.device_id[:8]} nhưng tự nhận "
+                "là máy khác. Đã từ chối."
+            )
         if peer is None:
             other = s.scalar(select(Peer).where(Peer.device_id == device_id, Peer.device_id != ""))
             if other is not None:
@@ -256,6 +270,14 @@ def import_package(db: Database, path: Path, *, trust_new: bool = False) -> Impo
                     f"Gói {Path(path).name} của {commune} được ký bằng một khóa KHÁC khóa đã tin "
                     f"cậy của máy này (dấu vân tay mới {received.fingerprint}). Đã từ chối; hãy "
                     "gọi điện xác minh với xã trước khi tin cậy khóa mới."
+                )
+            waiting = s.scalar(select(Peer.fingerprint).where(Peer.device_id == ""))
+            if trust_new and waiting is not None:
+                raise PackageError(
+                    f"Gói {Path(path).name} của {commune or 'một máy lạ'} ký bằng khóa chưa tin "
+                    f"cậy ({received.fingerprint}), trong khi có khóa đã được tin cậy trước mà "
+                    f"chưa gửi gói nào ({waiting}). Không tự tin cậy khóa mới lúc này: hãy đối "
+                    "chiếu dấu vân tay với người gửi rồi dùng fieldapp sync trust."
                 )
             if not trust_new:
                 raise PackageError(
@@ -274,7 +296,8 @@ def import_package(db: Database, path: Path, *, trust_new: bool = False) -> Impo
         peer.device_id = peer.device_id or device_id
         peer.commune = commune or peer.commune
         conn = s.connection()
-        _apply(conn, db, received, result)
+        rights.bind(s, device_id)
+        _apply(conn, db, received, result, rights)
         peer.last_sequence = max(peer.last_sequence or 0, sequence)
         peer.last_package_at = utcnow()
         s.add(
@@ -301,13 +324,18 @@ def import_package(db: Database, path: Path, *, trust_new: bool = False) -> Impo
                 "updated": result.updated,
                 "deleted": result.deleted,
                 "conflicts": result.conflicts,
+                "not_owned": result.not_owned,
             },
         )
     return result
 
 
 def _apply(
-    conn: Connection, db: Database, received: ReceivedManifest, result: ImportResult
+    conn: Connection,
+    db: Database,
+    received: ReceivedManifest,
+    result: ImportResult,
+    rights: SenderRights | None = None,
 ) -> None:
     parts = received.parts
     tables = {t.name: t for t in travelling_tables()}
@@ -315,6 +343,7 @@ def _apply(
         stones = _load_part(parts, "data/_tombstones.json")
         tombs = {row[0]: row for row in stones["rows"]} if stones else {}
         maps = _Maps(conn)
+        maps.rights = rights
         # Rows first (parents before children), deletions last.
         for table in tables.values():
             part = _load_part(parts, f"data/{table.name}.json")
@@ -331,7 +360,14 @@ def _apply(
             result.counts[table.name] = result.counts.get(table.name, 0) + len(rows)
         for uuid, table_name, deleted_at, device_id in (stones or {"rows": []})["rows"]:
             if table_name in tables:
-                _apply_tombstone(conn, tables[table_name], uuid, deleted_at, device_id, result)
+                if rights is not None and not rights.may_write(str(device_id)):
+                    result.not_owned += 1
+                    continue  # a deletion in another device's name: not the sender's
+                _apply_tombstone(
+                    conn, tables[table_name], uuid, deleted_at, device_id, result, rights
+                )
+    except BadRow as bad:
+        raise PackageError(str(bad)) from None
     except (KeyError, TypeError, ValueError) as exc:
         raise PackageError("Dữ liệu trong gói không đúng định dạng; đã từ chối.") from exc
     _store_files(conn, db, parts)
@@ -406,7 +442,8 @@ def _merge_table(
             existing[row._mapping["uuid"]] = row._mapping
     fresh: list[tuple[dict[str, Any], dict[str, Any]]] = []
     refs = references(table)
-    for incoming in rows:
+    rights: SenderRights | None = getattr(maps, "rights", None)
+    for number, incoming in enumerate(rows, start=1):
         uuid = incoming["uuid"]
         deleted_at = maps.tombstones.get(uuid) or (tombs[uuid][2] if uuid in tombs else None)
         if deleted_at is not None:
@@ -414,6 +451,24 @@ def _merge_table(
                 _conflict(conn, table.name, uuid, "edited_after_delete", None, incoming, result)
             continue
         values = {name: decode(table, name, value) for name, value in incoming.items()}
+        check_row(table, values, number, references=refs)
+        stamp = str(incoming.get("device_id"))
+        if rights is not None:
+            if not rights.may_write(stamp):
+                # Stamped with another key's device, or changing this computer's own record in
+                # its name: an echo of ours (a full export) or a forgery. Never applied; the
+                # owner sends its own. (A NEW record in this computer's name may come: the
+                # district sends a commune its copy of a directive that way.)
+                if not (stamp == rights.receiver_device and uuid not in existing):
+                    result.not_owned += 1
+                    continue
+            elif uuid in existing:
+                last = str(existing[uuid]["device_id"] or "")
+                if stamp != last and not rights.may_change(conn, table.name, uuid, last):
+                    # another device's record (this computer's own, another commune's):
+                    # never overwritten by this sender; a person sees it in the conflicts
+                    _conflict(conn, table.name, uuid, "not_owner", None, incoming, result)
+                    continue
         orphan = False
         for name, target in refs.items():
             ref = incoming.get(name)
@@ -531,8 +586,32 @@ def _version(conn: Connection, table: Table, row: dict[str, Any]) -> dict[str, A
 
 
 def _apply_tombstone(
-    conn: Connection, table: Table, uuid: str, deleted_at: str, device_id: str, result
+    conn: Connection,
+    table: Table,
+    uuid: str,
+    deleted_at: str,
+    device_id: str,
+    result,
+    rights: SenderRights | None = None,
 ) -> None:
+    if rights is not None:
+        row = conn.execute(select(table.c.device_id).where(table.c.uuid == uuid)).first()
+        last = str(row[0] or "") if row is not None else ""
+        if (
+            row is not None
+            and last != device_id
+            and not rights.may_change(conn, table.name, uuid, last)
+        ):
+            _conflict(
+                conn,
+                table.name,
+                uuid,
+                "not_owner",
+                None,
+                {"uuid": uuid, "device_id": device_id, "updated_at": deleted_at},
+                result,
+            )
+            return
     if conn.execute(select(Tombstone.uuid).where(Tombstone.uuid == uuid)).first() is None:
         conn.execute(
             Tombstone.__table__.insert().values(
@@ -626,19 +705,36 @@ def _store_files(conn: Connection, db: Database, parts: dict[str, bytes]) -> Non
         if not name.startswith("files/"):
             continue
         digest = name.split("/", 1)[1]
-        stored = conn.execute(
-            select(Document.stored_path).where(Document.sha256 == digest)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise PackageError("Một tệp trong gói không khớp mã kiểm tra của nó; đã từ chối.")
+        original = conn.execute(
+            select(Document.original_name).where(Document.sha256 == digest)
         ).scalar()
-        if stored is None:
+        if original is None:
             continue
-        target = (db.paths.documents / stored).resolve()
-        if db.paths.documents.resolve() not in target.parents:
+        # The receiver names the file from its checksum; a path from a package is never used.
+        stored = stored_name(digest, original)
+        conn.execute(
+            Document.__table__.update()
+            .where(Document.__table__.c.sha256 == digest)
+            .values(stored_path=stored)
+        )
+        root = db.paths.documents.resolve()
+        target = (root / stored).resolve()
+        if root not in target.parents:
             raise PackageError("Gói chỉ tới một tệp ngoài thư mục dữ liệu; đã từ chối.")
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+            try:
+                free_space_check(root, len(data))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(target.name + ".part")
+                tmp.write_bytes(data)
+                tmp.replace(target)
+            except OSError as exc:
+                raise PackageError(
+                    "Không ghi được tệp gốc của văn bản (ổ đĩa đầy hoặc không có quyền); gói "
+                    "chưa được nhập, dữ liệu như cũ."
+                ) from exc
 
 
 KEEP = "keep"

@@ -236,10 +236,14 @@ def test_conflict_resolved_by_a_person(tmp_path):
         resolve_conflict(district, 999, KEEP)
     data_dir = str(district.paths.data_dir)
     assert main(["sync", "resolve", "999", "--keep", "--data-dir", data_dir]) != 0
-    # the choice travels back and wins at the commune
+    # The choice travels back, but a sender never overwrites the receiver's own record
+    # (issue 15): at the commune it waits in the conflicts list for a person.
     import_package(commune, export_package(district, tmp_path / "3.fieldsync").path, trust_new=True)
     with commune.session() as s:
-        assert s.scalar(select(Site.name).where(Site.uuid == uuid)) == "Chốt Nà Pài (huyện sửa)"
+        assert s.scalar(select(Site.name).where(Site.uuid == uuid)) == "Chốt Nà Pài (xã sửa)"
+        waiting = s.scalar(select(Conflict).where(Conflict.record_uuid == uuid))
+        assert waiting.reason == "not_owner"
+        assert json.loads(waiting.other)["name"] == "Chốt Nà Pài (huyện sửa)"
     commune.close()
     district.close()
 

@@ -39,16 +39,19 @@ def test_any_order_gives_the_same_register(steps, order_seed):
         devices = [new_device(root, f"d{i}", commune=f"Xã {i}") for i in range(DEVICES)]
         for a, b in itertools.permutations(devices, 2):
             trust(b, keys.device_fingerprint(a.paths))
-        known: list[str] = []
+        # A device changes and deletes only its own records: a package may not change another
+        # device's (issue 15), so edits of others' records would wait for a person.
+        known: dict[int, list[str]] = {i: [] for i in range(DEVICES)}
         packages = []
         for n, op in enumerate(steps):
             kind, who = op[0], devices[op[1]]
+            mine = known[op[1]]
             if kind == "add":
-                known.append(add_site(who, f"Chốt {n} của máy {op[1]}"))
-            elif kind == "edit" and known:
-                edit_site(who, known[op[2] % len(known)], f"Sửa {n} bởi máy {op[1]}")
-            elif kind == "delete" and known:
-                delete_site(who, known[op[2] % len(known)])
+                mine.append(add_site(who, f"Chốt {n} của máy {op[1]}"))
+            elif kind == "edit" and mine:
+                edit_site(who, mine[op[2] % len(mine)], f"Sửa {n} bởi máy {op[1]}")
+            elif kind == "delete" and mine:
+                delete_site(who, mine.pop(op[2] % len(mine)))
             elif kind == "share" and op[1] != op[2]:
                 pkg = export_package(who, root / f"s{n}.fieldsync", destination=f"to{op[2]}")
                 import_package(devices[op[2]], pkg.path)
