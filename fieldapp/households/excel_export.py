@@ -62,6 +62,17 @@ class ExportResult:
     unknown_sex: int  # people whose year of birth could not go under Nam or Nữ
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+``, ``-``,
+    ``@``) is written with a leading apostrophe, so it shows as typed (issue 15)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _sheet_title(name: str, taken: set[str]) -> str:
     title = re.sub(r"[\[\]:*?/\\]", " ", name).strip()[:31] or "Danh sach"
     base, n = title, 2
@@ -244,7 +255,7 @@ def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[i
                     values[15 + i] = "x" if getattr(m, flag) else None
                 values[20] = m.notes or None
                 for c, value in enumerate(values, start=1):
-                    cell = ws.cell(row, c, value)
+                    cell = ws.cell(row, c, safe_cell(value))
                     cell.font = normal
                     cell.border = box
                     cell.alignment = left if c in (2, 5, 8, 10, 21) else center
