@@ -7,7 +7,8 @@
 - ``household action CHECK_ID called_station|moved_facility|doctor_visit|other [--at ...]``.
 
 PERSON is the person's number (``household show`` lists it) or a name that matches one person.
-Outcomes (recovered, facility, died) are statuses: ``household status PERSON recovered``.
+Outcomes (recovered, facility, died) are statuses: ``household status PERSON recovered``; the
+certificate of recovery is ``household print recovery-certificate (PERSON | --area NAME)``.
 """
 
 from __future__ import annotations
@@ -39,13 +40,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     follow.add_argument("--json", action="store_true")
     follow.add_argument("-o", "--output", help="in danh sách ra tệp PDF (phiếu đi kiểm tra)")
     follow.set_defaults(func=_followup)
-
-    cert = sub.add_parser("recovery-certificate", help="in giấy xác nhận khỏi bệnh (PDF)")
-    who = cert.add_mutually_exclusive_group(required=True)
-    who.add_argument("person", nargs="?", metavar="NGƯỜI", help="mã người hoặc họ tên")
-    who.add_argument("--area", help="mọi người đã khỏi bệnh của một khu vực")
-    cert.add_argument("-o", "--output", required=True, help="tệp PDF")
-    cert.set_defaults(func=_certificate)
 
     action = sub.add_parser("action", help="ghi cách xử lý một dấu hiệu nặng")
     action.add_argument("check_id", type=int, metavar="MÃ_KIỂM_TRA")
@@ -225,25 +219,4 @@ def _action(args) -> int:
     finally:
         db.close()
     print(f"Đã ghi: {ACTIONS[info.action]} lúc {info.action_at.astimezone():%H:%M %d/%m/%Y}.")
-    return 0
-
-
-def _certificate(args) -> int:
-    from fieldapp.cli_support import open_db
-    from fieldapp.health.paper import recovery_certificates
-    from fieldapp.printing.official import render_many
-
-    db = open_db(args)
-    try:
-        area_id = None
-        if args.area:
-            from fieldapp.households.service import find_area
-
-            area_id = find_area(db, args.area).id
-        person = find_person(db, args.person) if args.person else None
-        docs = recovery_certificates(db, person=person, area_id=area_id)
-        pages = render_many(docs, args.output)
-    finally:
-        db.close()
-    print(f"Đã in {len(docs)} giấy xác nhận ({pages} trang) ra {args.output}.")
     return 0

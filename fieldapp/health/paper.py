@@ -231,6 +231,21 @@ def _recoveries(db: Database, person: int | None, area_id: int | None) -> list[R
         return list(out.values())
 
 
+def _treated(place: str) -> str:
+    """ ", điều trị tại nhà", ", điều trị tại Bệnh viện dã chiến số 2" (as typed in Settings)."""
+    from fieldapp.text.vietnamese import fold
+
+    place = " ".join(place.split())
+    if not place:
+        return ""
+    lowered = place[0].lower() + place[1:]
+    if fold(place).startswith("dieu tri"):
+        return ", " + lowered
+    if fold(place).startswith("tai "):
+        return ", điều trị " + lowered
+    return f", điều trị tại {place}"
+
+
 def recovery_certificates(
     db: Database, *, person: int | None = None, area_id: int | None = None
 ) -> list[OfficialDocument]:
@@ -244,9 +259,9 @@ def recovery_certificates(
     found = _recoveries(db, person, area_id)
     if not found:
         raise NotFound(
-            "Người này chưa được ghi khỏi bệnh."
+            "Người này chưa được ghi là F0 đã khỏi bệnh."
             if person is not None
-            else "Khu vực chưa có người nào được ghi khỏi bệnh."
+            else "Khu vực chưa có F0 nào được ghi khỏi bệnh."
         )
     out = []
     for r in found:
@@ -256,11 +271,7 @@ def recovery_certificates(
         if r.citizen_id:
             lines.append(f"Số CCCD/CMND: {r.citizen_id}")
         lines.append(f"Nơi cư trú: {r.address + ', ' if r.address else ''}{profile.commune_full}")
-        treated = (
-            f", điều trị {r.place.lower() if r.place.lower().startswith('tại') else r.place}"
-            if r.place
-            else ""
-        )  # noqa: E501
+        treated = _treated(r.place)
         since = f" từ ngày {format_date(r.f0_from)}" if r.f0_from else ""
         body: list[Flowable] = [
             paragraph(f"Ủy ban nhân dân {profile.commune_full} xác nhận:"),

@@ -67,6 +67,7 @@ PAPERS: dict[str, str] = {
     "support68": "Danh sách hỗ trợ theo Nghị quyết 68/NQ-CP",
     "isolation-decision": "Quyết định cách ly y tế",
     "isolation-certificate": "Giấy xác nhận hoàn thành cách ly",
+    "recovery-certificate": "Giấy xác nhận khỏi bệnh",
 }
 """The papers, by the name the CLI and the print dialog use."""
 
@@ -532,7 +533,7 @@ RELIEF_ALIGN = ["CENTER", "LEFT", "CENTER", "LEFT", "LEFT"]
 def _item_text(items: list[dict[str, Any]]) -> str:
     parts = []
     for i in items or []:
-        name = str(i.get("item", "")).strip()
+        name = nfc(str(i.get("item", "")).strip())
         qty = i.get("quantity")
         unit = str(i.get("unit", "") or "").strip()
         if isinstance(qty, float) and qty.is_integer():
@@ -583,7 +584,10 @@ def relief_document(
             got = delivered.get(h.id, [])
             items = [i for its, _r in got for i in its]
             for i in items:
-                key = (str(i.get("item", "")).strip(), str(i.get("unit", "") or "").strip())
+                key = (
+                    nfc(str(i.get("item", "")).strip()),
+                    nfc(str(i.get("unit", "") or "").strip()),
+                )
                 try:
                     totals[key] = totals.get(key, 0) + float(i.get("quantity") or 0)
                 except (TypeError, ValueError):
@@ -1022,6 +1026,12 @@ def build_papers(
         ]
     if req.person is None:
         _need_area(req)
+    if req.kind == "recovery-certificate":
+        from fieldapp.health.paper import recovery_certificates
+
+        return recovery_certificates(
+            db, person=req.person, area_id=None if req.person else req.area_id
+        )
     if req.kind == "isolation-decision":
         return isolation_decisions(
             db, person=req.person, area_id=None if req.person else req.area_id, current_on=req.day

@@ -5,7 +5,8 @@
 - ``household print relief --area NAME --date YYYY-MM-DD -o FILE.pdf``
 - ``household print support68 --area NAME --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf
   [--json]`` (with ``--json`` also the rows and the total as JSON on stdout)
-- ``household print isolation-decision|isolation-certificate (PERSON | --area NAME)
+- ``household print isolation-decision|isolation-certificate|recovery-certificate
+  (PERSON | --area NAME)
   -o FILE.pdf``
 
 Dates are ISO (``2021-08-15``) or dd/mm/yyyy. Personal data on the paper follows the masking
@@ -56,6 +57,7 @@ def register(household_sub: argparse._SubParsersAction) -> None:  # type: ignore
     for name, text in (
         ("isolation-decision", "quyết định cách ly y tế (một người hoặc cả khu vực)"),
         ("isolation-certificate", "giấy xác nhận hoàn thành cách ly (một người hoặc cả khu vực)"),
+        ("recovery-certificate", "giấy xác nhận khỏi bệnh của F0 (một người hoặc cả khu vực)"),
     ):
         p = paper(name, text)
         p.add_argument("person", type=int, nargs="?", metavar="MÃ_NGƯỜI")
@@ -75,7 +77,11 @@ def _print(args: argparse.Namespace) -> int:
     kind = args.kind
     person = getattr(args, "person", None)
     area_name = getattr(args, "area", None)
-    if kind in ("isolation-decision", "isolation-certificate") and (person is None) == (
+    if kind in (
+        "isolation-decision",
+        "isolation-certificate",
+        "recovery-certificate",
+    ) and (person is None) == (
         area_name is None
     ):
         raise UserMistake("Cho biết một người (MÃ_NGƯỜI) hoặc một khu vực (--area), không cả hai.")

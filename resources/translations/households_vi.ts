@@ -1087,22 +1087,22 @@
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="207"/>
+        <location filename="../../ui/pages/households/table_model.py" line="203"/>
         <source>{n} people isolating; the first isolation ends on {date}</source>
         <translation>{n} người đang cách ly; người sớm nhất hết cách ly ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="212"/>
+        <location filename="../../ui/pages/households/table_model.py" line="208"/>
         <source>{n} at a central facility</source>
         <translation>{n} người cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="237"/>
+        <location filename="../../ui/pages/households/table_model.py" line="233"/>
         <source>vulnerable</source>
         <translation>dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="239"/>
+        <location filename="../../ui/pages/households/table_model.py" line="235"/>
         <source>poor</source>
         <translation>hộ nghèo</translation>
     </message>
@@ -1298,87 +1298,176 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="82"/>
-        <source>Unexpected error: the import stopped and nothing was written.</source>
-        <translation>Lỗi không mong đợi: việc nhập đã dừng, không có gì được ghi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="177"/>
-        <source>Import a household list (Excel)</source>
-        <translation>Nhập danh sách hộ (Excel)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="184"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="160"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="194"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="170"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="195"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="171"/>
         <source>Into lockdown area</source>
         <translation>Vào khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="199"/>
-        <source>Choose the commune&apos;s Excel list. Nothing is written until you press Import: first you see every row and its problems.</source>
-        <translation>Chọn tệp danh sách Excel của xã. Chưa có gì được ghi cho đến khi bấm Nhập: trước hết bạn xem từng dòng và lỗi của nó.</translation>
+        <location filename="../../ui/pages/households/import_dialog.py" line="153"/>
+        <source>Import a household list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="207"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="175"/>
+        <source>Choose the commune&apos;s list (.xlsx, .xls, .ods or .csv; every sheet is read). Nothing is written until you press Import: first you see every row and its problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="189"/>
         <source>Show only rows with problems</source>
         <translation>Chỉ hiện các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="228"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="210"/>
+        <source>&amp;Undo last import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="213"/>
+        <source>&amp;Save rows that need attention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="218"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="232"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="222"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="239"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="230"/>
         <source>Create a lockdown area first: households belong to one.</source>
         <translation>Hãy tạo khu vực phong tỏa trước: mỗi hộ thuộc một khu vực.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="245"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="237"/>
         <source>Household list</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="245"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="239"/>
+        <source>Household lists (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="275"/>
+        <source>To import: {households} households, {people} people (F0: {f0}, F1: {f1}) — {new_h} new households, {upd_h} updated; {new_p} new people; {status} status changes. IDs to check: {check}. Rows left out (not people): {rejected}. Warnings: {warnings}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="297"/>
+        <source>{sheet}: skipped ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="301"/>
+        <source>{sheet}: {households} households, {people} people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="305"/>
+        <source>Sheets — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="325"/>
+        <source>Save rows that need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="327"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="254"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="345"/>
+        <source>Rows saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="346"/>
+        <source>Saved {count} rows to {name}: fix them there and import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="365"/>
+        <source>Importing {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="374"/>
+        <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Rows left out (not people): {rejected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="386"/>
+        <source>The list is the same as the one already imported: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="400"/>
+        <source>Undo the import of {name} ({date}): {households} households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="407"/>
+        <source>No import into this area to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="417"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="440"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="445"/>
+        <source>Undo last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="419"/>
+        <source>Undo the import of {name}? The households and people it added are removed and what it changed is put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="426"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="431"/>
+        <source>Undoing the import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="438"/>
+        <source>The import of {name} was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="456"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="248"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="260"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="274"/>
-        <source>Sheet {sheet}, header on row {header}. To import: {households} households, {people} people (F0: {f0}, F1: {f1}) — {new_h} new households, {upd_h} updated; {new_p} new people; {status} status changes. Refused rows: {rejected}. Warnings: {warnings}.</source>
-        <translation>Trang {sheet}, dòng tiêu đề {header}. Sẽ nhập: {households} hộ, {people} người (F0: {f0}, F1: {f1}) — {new_h} hộ mới, {upd_h} hộ cập nhật; {new_p} người mới; {status} thay đổi tình trạng. Dòng bị loại: {rejected}. Cảnh báo: {warnings}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="310"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="355"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="323"/>
-        <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Refused rows: {rejected}.</source>
-        <translation>Đã nhập {households} hộ, {people} người (F0: {f0}, F1: {f1}); {new} hộ mới. Dòng bị loại: {rejected}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="335"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="390"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>
@@ -1520,72 +1609,77 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="114"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="88"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="115"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="89"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="116"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="90"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="117"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="91"/>
         <source>Will be</source>
         <translation>Sẽ là</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="118"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="92"/>
         <source>Problems</source>
         <translation>Lỗi, cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="142"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="93"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="117"/>
         <source>head of household</source>
         <translation>chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="143"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="118"/>
         <source>member</source>
         <translation>thành viên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="144"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="119"/>
         <source>village heading</source>
         <translation>tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="145"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="120"/>
         <source>skipped</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="146"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="121"/>
         <source>total / end of table</source>
         <translation>dòng tổng / hết bảng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="152"/>
-        <source>refused</source>
-        <translation>bị loại</translation>
+        <location filename="../../ui/pages/households/import_dialog.py" line="129"/>
+        <source>left out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="154"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="131"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="155"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="132"/>
         <source>updated</source>
         <translation>cập nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="156"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="133"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>
@@ -1628,119 +1722,124 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="181"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="177"/>
+        <source>Recovery certificate</source>
+        <translation>Giấy xác nhận khỏi bệnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/print_dialog.py" line="182"/>
         <source>&amp;Paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="182"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="183"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="183"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="184"/>
         <source>&amp;Village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="184"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="185"/>
         <source>Test &amp;round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="185"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="186"/>
         <source>P&amp;erson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="186"/>
-        <location filename="../../ui/pages/households/print_dialog.py" line="259"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="187"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="261"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="187"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="188"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="188"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="189"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="192"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="193"/>
         <source>Pre&amp;view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="193"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="194"/>
         <source>&amp;Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="194"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="195"/>
         <source>P&amp;rint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="195"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="196"/>
         <source>Close</source>
         <translation type="unfinished">Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="199"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="200"/>
         <source>Pages: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="213"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="214"/>
         <source>All villages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="222"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="223"/>
         <source>Everyone of the area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="256"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="258"/>
         <source>&amp;Date given out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="257"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="259"/>
         <source>&amp;Completed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="258"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="260"/>
         <source>In isolation &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="301"/>
-        <location filename="../../ui/pages/households/print_dialog.py" line="304"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="303"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="306"/>
         <source>Making the paper…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="324"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="326"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="356"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="358"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="389"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="391"/>
         <source>Saved: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="400"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="402"/>
         <source>Sent {n} pages to the printer.</source>
         <translation type="unfinished"></translation>
     </message>

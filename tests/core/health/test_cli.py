@@ -34,8 +34,20 @@ def test_a_round_by_the_command_line(capsys, demo):
     person = before["due"][0]
     pid = str(person["member_id"])
     code, out, _ = run(
-        capsys, "--data-dir", demo, "household", "check", pid, "--temp", "38,2", "--spo2",
-        "94", "--symptoms", "ho, khó thở, đau bụng", "--by", "Nguyễn Y Tá",
+        capsys,
+        "--data-dir",
+        demo,
+        "household",
+        "check",
+        pid,
+        "--temp",
+        "38,2",
+        "--spo2",
+        "94",
+        "--symptoms",
+        "ho, khó thở, đau bụng",
+        "--by",
+        "Nguyễn Y Tá",
     )
     assert code == 0 and "DẤU HIỆU NẶNG" in out and "SpO2 thấp" in out
     after = followed(capsys, demo)
@@ -45,8 +57,9 @@ def test_a_round_by_the_command_line(capsys, demo):
     assert check["spo2"] == 94 and check["symptoms"] == ["cough", "breathless"]
     assert check["checked_by"] == "Nguyễn Y Tá" and check["action"] is None
     assert len(after["missed"]) == len(before["missed"]) - 1
-    code, out, _ = run(capsys, "--data-dir", demo, "household", "action", str(check["id"]),
-                       "called_station")
+    code, out, _ = run(
+        capsys, "--data-dir", demo, "household", "action", str(check["id"]), "called_station"
+    )
     assert code == 0 and "Đã báo trạm y tế" in out
     assert followed(capsys, demo)["danger"][0]["last_check"]["action"] == "called_station"
 
@@ -68,9 +81,41 @@ def test_mistakes_are_one_clear_line_and_write_nothing(capsys, demo):
 
 def test_outcomes_from_the_command_line(capsys, demo):
     pid = str(followed(capsys, demo)["due"][0]["member_id"])
-    code, out, _ = run(capsys, "--data-dir", demo, "household", "status", pid, "facility",
-                       "--place", "Bệnh viện dã chiến số 2")
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        demo,
+        "household",
+        "status",
+        pid,
+        "facility",
+        "--place",
+        "Bệnh viện dã chiến số 2",
+    )
     assert code == 0 and "Chuyển cơ sở điều trị" in out
     assert pid not in {str(p["member_id"]) for p in followed(capsys, demo)["due"]}
     code, out, _ = run(capsys, "--data-dir", demo, "household", "status", pid, "khỏi bệnh")
     assert code == 0 and "Khỏi bệnh" in out
+
+
+def test_recovery_certificate_printed_for_an_f0_who_recovered(capsys, demo, tmp_path):
+    import subprocess
+
+    pid = str(followed(capsys, demo)["due"][0]["member_id"])
+    out_pdf = tmp_path / "khoi-benh.pdf"
+    # not F0 yet: refused with a reason, no file
+    code, _out, err = run(capsys, "--data-dir", demo, "household", "print",
+                          "recovery-certificate", pid, "-o", str(out_pdf))  # fmt: skip
+    assert code != 0 and "F0" in err and not out_pdf.exists()
+    assert run(capsys, "--data-dir", demo, "household", "status", pid, "F0", "--isolation",
+               "home", "--from", "20/11/2026", "--place", "Điều trị tại nhà")[0] == 0  # fmt: skip
+    assert run(capsys, "--data-dir", demo, "household", "status", pid, "recovered")[0] == 0
+    code, out, _ = run(capsys, "--data-dir", demo, "household", "print",
+                       "recovery-certificate", pid, "-o", str(out_pdf))  # fmt: skip
+    assert code == 0 and out_pdf.stat().st_size > 1000
+    text = subprocess.run(
+        ["pdftotext", str(out_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = " ".join(text.split())
+    assert "GIẤY XÁC NHẬN" in text and "Khỏi bệnh COVID-19" in text
+    assert "(F0) từ ngày 20/11/2026, điều trị tại nhà; đã khỏi bệnh ngày" in text, text

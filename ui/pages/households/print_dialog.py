@@ -174,6 +174,7 @@ class PrintDialog(QDialog):
             "support68": self.tr("Resolution 68 support list"),
             "isolation-decision": self.tr("Isolation decision"),
             "isolation-certificate": self.tr("Isolation completion certificate"),
+            "recovery-certificate": self.tr("Recovery certificate"),
         }
         for i in range(self.paper.count()):
             self.paper.setItemText(i, names[self.paper.itemData(i)])
@@ -238,6 +239,7 @@ class PrintDialog(QDialog):
             "support68": {"area", "village", "start", "end", "day"},
             "isolation-decision": {"area", "person", "day"},
             "isolation-certificate": {"area", "person", "day"},
+            "recovery-certificate": {"area", "person"},
         }[kind]
         widgets = {
             "area": self.area,
