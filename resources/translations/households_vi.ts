@@ -1315,12 +1315,12 @@
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="153"/>
         <source>Import a household list</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập danh sách hộ</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="175"/>
         <source>Choose the commune&apos;s list (.xlsx, .xls, .ods or .csv; every sheet is read). Nothing is written until you press Import: first you see every row and its problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn danh sách của xã (.xlsx, .xls, .ods hoặc .csv; đọc mọi trang). Chưa ghi gì cho đến khi bấm Nhập: trước hết anh/chị xem từng dòng và vấn đề của nó.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="189"/>
@@ -1330,12 +1330,12 @@
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="210"/>
         <source>&amp;Undo last import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tác lần nhập gần nhất…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="213"/>
         <source>&amp;Save rows that need attention…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu các dòng cần xem lại…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="218"/>
@@ -1360,32 +1360,32 @@
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="239"/>
         <source>Household lists (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách hộ (*.xlsx *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="275"/>
         <source>To import: {households} households, {people} people (F0: {f0}, F1: {f1}) — {new_h} new households, {upd_h} updated; {new_p} new people; {status} status changes. IDs to check: {check}. Rows left out (not people): {rejected}. Warnings: {warnings}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sẽ nhập: {households} hộ, {people} người (F0: {f0}, F1: {f1}) — {new_h} hộ mới, {upd_h} hộ cập nhật; {new_p} người mới; {status} thay đổi tình trạng. Số giấy tờ cần kiểm tra: {check}. Dòng bỏ qua (không phải người): {rejected}. Cảnh báo: {warnings}.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="297"/>
         <source>{sheet}: skipped ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>{sheet}: bỏ qua ({why})</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="301"/>
         <source>{sheet}: {households} households, {people} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{sheet}: {households} hộ, {people} người</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="305"/>
         <source>Sheets — </source>
-        <translation type="unfinished"></translation>
+        <translation>Các trang — </translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="325"/>
         <source>Save rows that need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu các dòng cần xem lại</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="327"/>
@@ -1395,65 +1395,65 @@
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="345"/>
         <source>Rows saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu các dòng</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="346"/>
         <source>Saved {count} rows to {name}: fix them there and import the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu {count} dòng vào {name}: sửa trong tệp đó rồi nhập lại.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="365"/>
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang nhập {name}…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="374"/>
         <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Rows left out (not people): {rejected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập {households} hộ, {people} người (F0: {f0}, F1: {f1}); {new} hộ mới. Dòng bỏ qua (không phải người): {rejected}.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="386"/>
         <source>The list is the same as the one already imported: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách giống hệt lần đã nhập: không có gì thay đổi.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="400"/>
         <source>Undo the import of {name} ({date}): {households} households</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác lần nhập tệp {name} ({date}): {households} hộ</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="407"/>
         <source>No import into this area to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khu vực này chưa có lần nhập nào để hoàn tác.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="417"/>
         <location filename="../../ui/pages/households/import_dialog.py" line="440"/>
         <location filename="../../ui/pages/households/import_dialog.py" line="445"/>
         <source>Undo last import</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác lần nhập gần nhất</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="419"/>
         <source>Undo the import of {name}? The households and people it added are removed and what it changed is put back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác lần nhập tệp {name}? Các hộ và người được thêm sẽ bị xóa, những gì bị thay đổi được trả lại như cũ.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="426"/>
         <location filename="../../ui/pages/households/import_dialog.py" line="431"/>
         <source>Undoing the import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hoàn tác lần nhập…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="438"/>
         <source>The import of {name} was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hoàn tác lần nhập tệp {name}.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="456"/>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="248"/>
@@ -1636,7 +1636,7 @@
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="93"/>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="117"/>
@@ -1666,7 +1666,7 @@
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="129"/>
         <source>left out</source>
-        <translation type="unfinished"></translation>
+        <translation>bỏ qua</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="131"/>

@@ -30,12 +30,20 @@ def area(db) -> int:
 
 @pytest.fixture
 def quiet(monkeypatch):
-    """Message boxes answer at once and remember what they said."""
+    """Message boxes answer at once (yes to questions) and remember what they said."""
+    import ui.errors
+
     said = []
     for name in ("information", "warning"):
         monkeypatch.setattr(
             QMessageBox, name, lambda _parent, _title, text, *a, **k: said.append(text)
         )
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, *a, **k: said.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    monkeypatch.setattr(ui.errors, "_box_factory", lambda _i, _t, text, _x: said.append(text))
     return said
 
 
@@ -44,37 +52,57 @@ def household_count(db) -> int:
         return s.scalar(select(func.count()).select_from(Household))
 
 
-def test_preview_then_import(qtbot, db, area, tmp_path, households, quiet, monkeypatch):
+def test_preview_then_import_then_undo(qtbot, db, area, tmp_path, households, quiet, monkeypatch):
     install_language("vi")
     bad = copy.deepcopy(households)
-    bad[2].people[0].citizen_id = "0060850012"  # ten typed digits: refused
+    bad[2].people[0].citizen_id = "0060850012345"  # mistyped: kept, to check
     path = tmp_path / "danh-sach.xlsx"
     write_list(path, bad)
     dialog = ImportDialog(db, area)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert not dialog.undo_button.isEnabled()  # nothing imported yet
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     qtbot.mouseClick(dialog.choose, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=20000)
     assert household_count(db) == 0  # nothing written by the preview
-    assert "Sẽ nhập: 11 hộ" in dialog.summary.text()
-    assert "Dòng bị loại: " in dialog.summary.text()
+    assert "Sẽ nhập: 12 hộ" in dialog.summary.text()
+    assert "Số giấy tờ cần kiểm tra: 1" in dialog.summary.text()
+    assert "Danh sách: 12 hộ" in dialog.sheets.text()
     rows = dialog.model.rows
-    refused = [r for r in rows if r.rejected]
-    assert refused and refused[0].problems[0].message.startswith("số CCCD phải có 12 chữ số")
-    index = dialog.model.index(rows.index(refused[0]), 3)
-    assert index.data() == "bị loại"
-    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
-    assert "0060850012" not in dialog.model.index(rows.index(refused[0]), 4).data()
+    flagged = [r for r in rows if r.problems]
+    assert flagged and "cần kiểm tra" in flagged[0].problems[0].message
+    index = dialog.model.index(rows.index(flagged[0]), 3)
+    assert index.data() == "mới"
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fff4ce"
+    assert "850012" not in dialog.model.index(rows.index(flagged[0]), 4).data()
+    assert dialog.model.index(0, 5).data() == "Danh sách"
     dialog.only_problems.setChecked(True)
     assert all(r.problems for r in dialog.model.rows)
     dialog.only_problems.setChecked(False)
 
-    with qtbot.waitSignal(dialog.imported, timeout=10000):
+    saved = tmp_path / "xem-lai.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: saved.exists() and not dialog.busy(), timeout=10000)
+    names = [c.value for c in load_workbook(saved).active["B"]]
+    assert bad[2].people[0].full_name in names and bad[0].people[0].full_name not in names
+
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert household_count(db) == 11
-    assert quiet and quiet[-1].startswith("Đã nhập 11 hộ")
-    assert dialog.result.rejected
+    assert household_count(db) == 12  # nobody dropped
+    assert any(t.startswith("Đã nhập 12 hộ") for t in quiet)
+    assert dialog.result.rejected == []
+
+    again = ImportDialog(db, area)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.undo_button.isEnabled()
+    with qtbot.waitSignal(again.imported, timeout=20000):
+        qtbot.mouseClick(again.undo_button, Qt.MouseButton.LeftButton)
+    assert household_count(db) == 0
+    assert not again.undo_button.isEnabled()
 
 
 def test_a_broken_file_is_refused_and_nothing_changes(qtbot, db, area, tmp_path, quiet):
@@ -86,7 +114,7 @@ def test_a_broken_file_is_refused_and_nothing_changes(qtbot, db, area, tmp_path,
     dialog.show()
     dialog.load(str(path))
     qtbot.waitUntil(lambda: bool(quiet), timeout=10000)
-    assert "không phải tệp Excel" in quiet[0]
+    assert "hỏng" in quiet[0] and "Không có gì được ghi" in quiet[0]
     assert not dialog.import_button.isEnabled()
     assert household_count(db) == 0
 
