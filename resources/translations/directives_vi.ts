@@ -50,139 +50,139 @@
 <context>
     <name>DirectiveDetail</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="253"/>
+        <location filename="../../ui/pages/directives/detail.py" line="254"/>
         <source>← Register</source>
         <translation>← Sổ văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="254"/>
+        <location filename="../../ui/pages/directives/detail.py" line="255"/>
         <source>Back to the register (Esc)</source>
         <translation>Quay lại sổ văn bản (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="255"/>
+        <location filename="../../ui/pages/directives/detail.py" line="256"/>
         <source>&amp;Edit fields…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="256"/>
+        <location filename="../../ui/pages/directives/detail.py" line="257"/>
         <source>Original &amp;file</source>
         <translation>&amp;Tệp gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="258"/>
+        <location filename="../../ui/pages/directives/detail.py" line="259"/>
         <source>Issued by:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="259"/>
+        <location filename="../../ui/pages/directives/detail.py" line="260"/>
         <source>Date, place:</source>
         <translation>Ngày, địa danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="260"/>
+        <location filename="../../ui/pages/directives/detail.py" line="261"/>
         <source>Signed by:</source>
         <translation>Người ký:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="261"/>
+        <location filename="../../ui/pages/directives/detail.py" line="262"/>
         <source>Addressed to:</source>
         <translation>Kính gửi:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="262"/>
+        <location filename="../../ui/pages/directives/detail.py" line="263"/>
         <source>Arrival:</source>
         <translation>Văn bản đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="263"/>
+        <location filename="../../ui/pages/directives/detail.py" line="264"/>
         <source>Routed to:</source>
         <translation>Chuyển cho:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="264"/>
+        <location filename="../../ui/pages/directives/detail.py" line="265"/>
         <source>Handling:</source>
         <translation>Ý kiến xử lý:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="265"/>
+        <location filename="../../ui/pages/directives/detail.py" line="266"/>
         <source>Cites:</source>
         <translation>Viện dẫn:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="269"/>
+        <location filename="../../ui/pages/directives/detail.py" line="270"/>
         <source>Status of the item:</source>
         <translation>Trạng thái của mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="273"/>
+        <location filename="../../ui/pages/directives/detail.py" line="274"/>
         <source>Click a status cell to move it on; double-click a cell to edit.</source>
         <translation>Bấm ô trạng thái để chuyển bước; bấm đúp vào ô để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="275"/>
+        <location filename="../../ui/pages/directives/detail.py" line="276"/>
         <source>Progress notes</source>
         <translation>Ghi chép tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>Note</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="277"/>
+        <location filename="../../ui/pages/directives/detail.py" line="278"/>
         <source>What was done (Enter to add)…</source>
         <translation>Đã làm được gì (Enter để ghi)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="278"/>
+        <location filename="../../ui/pages/directives/detail.py" line="279"/>
         <source>&amp;Add note</source>
         <translation>&amp;Ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="279"/>
+        <location filename="../../ui/pages/directives/detail.py" line="280"/>
         <source>Delete note</source>
         <translation>Xóa ghi chép</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="334"/>
+        <location filename="../../ui/pages/directives/detail.py" line="335"/>
         <source>(not in the text)</source>
         <translation>(không có trong văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="339"/>
+        <location filename="../../ui/pages/directives/detail.py" line="340"/>
         <source>No. {number}, {date}</source>
         <translation>Số {number}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="362"/>
+        <location filename="../../ui/pages/directives/detail.py" line="363"/>
         <source>Not found in the text: {fields}. Use Edit fields to fill them in.</source>
         <translation>Văn bản không ghi: {fields}. Bấm «Sửa thông tin» nếu cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="371"/>
+        <location filename="../../ui/pages/directives/detail.py" line="372"/>
         <source>{name}
 SHA-256: {sha}</source>
         <translation>{name}
 Mã kiểm tra SHA-256: {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="385"/>
+        <location filename="../../ui/pages/directives/detail.py" line="386"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="390"/>
+        <location filename="../../ui/pages/directives/detail.py" line="391"/>
         <source>Item {label}</source>
         <translation>Mục {label}</translation>
     </message>
@@ -190,165 +190,170 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectiveForm</name>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="156"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="158"/>
         <source>Number and symbol</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="157"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="159"/>
         <source>Kind</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="158"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="160"/>
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="159"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="161"/>
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="160"/>
-        <location filename="../../ui/pages/directives/form_widget.py" line="218"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="162"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="220"/>
         <source>Date issued</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="161"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="163"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="162"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="164"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="163"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="165"/>
         <source>Secrecy</source>
         <translation>Độ mật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="164"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="166"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="165"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="167"/>
         <source>Signer&apos;s title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="166"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="168"/>
         <source>Addressed to (one a line)</source>
         <translation>Kính gửi (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="167"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="169"/>
         <source>Documents cited</source>
         <translation>Văn bản viện dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="168"/>
-        <location filename="../../ui/pages/directives/form_widget.py" line="229"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="170"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="231"/>
         <source>Arrival date</source>
         <translation>Ngày đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="169"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="171"/>
         <source>Arrival number</source>
         <translation>Số đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="170"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="172"/>
         <source>Routed to</source>
         <translation>Chuyển cho</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="171"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="173"/>
         <source>Handling instructions</source>
         <translation>Ý kiến xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="174"/>
-        <location filename="../../ui/pages/directives/form_widget.py" line="175"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="176"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="177"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="177"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="179"/>
         <source>next number</source>
         <translation>số tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="180"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="182"/>
         <source>separated by commas</source>
         <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="258"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="271"/>
         <source>Not found in the text: fill it in if you know it</source>
         <translation>Văn bản không ghi: điền vào nếu bạn biết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="350"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="275"/>
+        <source>Read from the page image with low confidence: check it</source>
+        <translation>Đọc từ ảnh trang với độ tin cậy thấp: hãy kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="368"/>
         <source>No.</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="351"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="369"/>
         <source>Task</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="352"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="370"/>
         <source>Addressed to</source>
         <translation>Giao cho</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="353"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="371"/>
         <source>Deadline</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="354"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="372"/>
         <source>Commune unit</source>
         <translation>Đơn vị của xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="355"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="373"/>
         <source>Person in charge</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="359"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="377"/>
         <source>Full text of the selected item:</source>
         <translation>Toàn văn mục đang chọn:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="361"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="379"/>
         <source>Add an item</source>
         <translation>Thêm mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="362"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="380"/>
         <source>Remove the item</source>
         <translation>Bỏ mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="388"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="406"/>
         <source>Item {label}: {error}</source>
         <translation>Mục {label}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="476"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="494"/>
         <source>No numbered item was found: add them by hand.</source>
         <translation>Không tìm thấy mục đánh số nào: hãy thêm bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="483"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="501"/>
         <source>{n} items. Double-click a cell to correct it.</source>
         <translation>{n} mục. Bấm đúp vào ô để sửa.</translation>
     </message>
@@ -460,135 +465,135 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectivesPage</name>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="242"/>
+        <location filename="../../ui/pages/directives/page.py" line="248"/>
         <source>Directives</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="244"/>
+        <location filename="../../ui/pages/directives/page.py" line="250"/>
         <source>Search directives and items — no need for tones (Ctrl+F)</source>
         <translation>Tìm trong văn bản và các mục — gõ không dấu cũng được (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="246"/>
+        <location filename="../../ui/pages/directives/page.py" line="252"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="247"/>
+        <location filename="../../ui/pages/directives/page.py" line="253"/>
         <source>Paste or open a directive (Ctrl+I)</source>
         <translation>Dán hoặc mở tệp văn bản chỉ đạo (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="248"/>
+        <location filename="../../ui/pages/directives/page.py" line="254"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="249"/>
+        <location filename="../../ui/pages/directives/page.py" line="255"/>
         <source>Open the selected directive (Enter)</source>
         <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="250"/>
+        <location filename="../../ui/pages/directives/page.py" line="256"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="251"/>
-        <location filename="../../ui/pages/directives/page.py" line="254"/>
-        <location filename="../../ui/pages/directives/page.py" line="256"/>
-        <location filename="../../ui/pages/directives/page.py" line="295"/>
+        <location filename="../../ui/pages/directives/page.py" line="257"/>
+        <location filename="../../ui/pages/directives/page.py" line="260"/>
+        <location filename="../../ui/pages/directives/page.py" line="262"/>
+        <location filename="../../ui/pages/directives/page.py" line="301"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="260"/>
+        <location filename="../../ui/pages/directives/page.py" line="266"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="261"/>
+        <location filename="../../ui/pages/directives/page.py" line="267"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="262"/>
+        <location filename="../../ui/pages/directives/page.py" line="268"/>
         <source>Issuer</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="263"/>
+        <location filename="../../ui/pages/directives/page.py" line="269"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="264"/>
+        <location filename="../../ui/pages/directives/page.py" line="270"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="270"/>
+        <location filename="../../ui/pages/directives/page.py" line="276"/>
         <source>any date</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="271"/>
+        <location filename="../../ui/pages/directives/page.py" line="277"/>
         <source>Overdue only</source>
         <translation>Chỉ quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="272"/>
+        <location filename="../../ui/pages/directives/page.py" line="278"/>
         <source>Show all</source>
         <translation>Hiện tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="273"/>
+        <location filename="../../ui/pages/directives/page.py" line="279"/>
         <source>Red rows: items overdue · orange rows: Hỏa tốc</source>
         <translation>Dòng đỏ: có mục quá hạn · dòng cam: Hỏa tốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="274"/>
+        <location filename="../../ui/pages/directives/page.py" line="280"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="275"/>
+        <location filename="../../ui/pages/directives/page.py" line="281"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="351"/>
+        <location filename="../../ui/pages/directives/page.py" line="357"/>
         <source>{n} directives found</source>
         <translation>Tìm thấy {n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="353"/>
+        <location filename="../../ui/pages/directives/page.py" line="359"/>
         <source>{n} directives</source>
         <translation>{n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="455"/>
+        <location filename="../../ui/pages/directives/page.py" line="461"/>
         <source>Done: {action}. Ctrl+Z undoes it.</source>
         <translation>Đã làm: {action}. Ctrl+Z để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="467"/>
+        <location filename="../../ui/pages/directives/page.py" line="473"/>
         <source>Undo: {action} (Ctrl+Z)</source>
         <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="470"/>
+        <location filename="../../ui/pages/directives/page.py" line="476"/>
         <source>Redo: {action} (Ctrl+Y)</source>
         <translation>Làm lại: {action} (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="509"/>
+        <location filename="../../ui/pages/directives/page.py" line="515"/>
         <source>Delete a directive</source>
         <translation>Xóa văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="511"/>
+        <location filename="../../ui/pages/directives/page.py" line="517"/>
         <source>Delete {title} from the register, with its items and notes?
 The original file is kept. Ctrl+Z brings it back.</source>
         <translation>Xóa {title} khỏi sổ, cùng các mục và ghi chép?
@@ -651,17 +656,17 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
 <context>
     <name>EditFieldsDialog</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="477"/>
+        <location filename="../../ui/pages/directives/detail.py" line="482"/>
         <source>Edit the fields of {title}</source>
         <translation>Sửa thông tin {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="486"/>
+        <location filename="../../ui/pages/directives/detail.py" line="491"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="487"/>
+        <location filename="../../ui/pages/directives/detail.py" line="492"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -669,82 +674,112 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="150"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="174"/>
         <source>Import a directive</source>
         <translation>Nhập văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="153"/>
-        <source>Open the file of the directive (.txt, .pdf with text, .docx), or paste its text below. Nothing is saved before you have checked what was read.</source>
-        <translation>Mở tệp văn bản (.txt, .pdf có lớp chữ, .docx) hoặc dán nội dung văn bản vào ô dưới. Chưa có gì được lưu trước khi bạn kiểm tra kết quả đọc.</translation>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
+        <source>Open the file of the directive (Word .docx, .pdf, a scan or a photo of the page: .png, .jpg, .tif; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
+        <translation>Mở tệp văn bản chỉ đạo (Word .docx, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="157"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="182"/>
         <source>&amp;Open a file…</source>
         <translation>&amp;Mở tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="158"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="183"/>
         <source>&amp;Text of the directive:</source>
         <translation>&amp;Nội dung văn bản:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="159"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="184"/>
         <source>Paste the text of the directive here…</source>
         <translation>Dán nội dung văn bản vào đây…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="160"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="185"/>
         <source>Items</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="161"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="186"/>
         <source>Text as received</source>
         <translation>Văn bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="162"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="187"/>
+        <source>Page image</source>
+        <translation>Ảnh trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="189"/>
         <source>Register it again anyway (a second copy)</source>
         <translation>Vẫn vào sổ thêm một lần (bản thứ hai)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="163"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="190"/>
         <source>&amp;Back</source>
         <translation>&amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="164"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="191"/>
         <source>&amp;Read the text</source>
         <translation>Đọc &amp;văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="165"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="192"/>
         <source>&amp;Save to the register</source>
         <translation>&amp;Lưu vào sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="166"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="193"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="204"/>
         <source>Open a directive</source>
         <translation>Mở tệp văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="179"/>
-        <source>Directives (*.txt *.pdf *.docx);;All files (*)</source>
-        <translation>Văn bản (*.txt *.pdf *.docx);;Mọi tệp (*)</translation>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="207"/>
+        <source>Directives (*.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)</source>
+        <translation>Văn bản chỉ đạo (*.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="215"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="228"/>
+        <source>Reading the directive…</source>
+        <translation>Đang đọc văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="247"/>
+        <source>Reading was cancelled; nothing was changed.</source>
+        <translation>Đã hủy việc đọc tệp; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="257"/>
+        <source>No page image: the file holds text only.</source>
+        <translation>Không có ảnh trang: tệp chỉ chứa chữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="332"/>
+        <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100. Compare the fields with the page image before saving.</source>
+        <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100. Hãy đối chiếu các trường với ảnh trang trước khi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="337"/>
+        <source>Read with low confidence (marked in orange): {fields}.</source>
+        <translation>Đọc với độ tin cậy thấp (tô màu cam): {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="281"/>
         <source>There is no text to read yet.</source>
         <translation>Chưa có nội dung để đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="244"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="319"/>
         <source>Not found in the text: {fields}. They are marked in yellow: fill them in if you know them, or leave them empty.</source>
         <translation>Văn bản không ghi: {fields}. Các ô này được tô vàng: điền vào nếu bạn biết, hoặc để trống.</translation>
     </message>

@@ -13,6 +13,7 @@ from tests.ui.test_directives_page import ddb, errors, page  # noqa: F401 - fixt
 from tests.ui.typing import type_text
 from ui.i18n import install_language
 from ui.main_window import MainWindow
+from ui.operations import running_operations, wait_for_operations
 
 
 def paste(qtbot, widget, text: str) -> None:
@@ -67,7 +68,8 @@ def test_paste_review_correct_and_save_then_undo(page, qtbot, ddb):  # noqa: F81
 
 def test_a_file_already_registered_is_flagged_and_needs_a_tick(page, qtbot, ddb):  # noqa: F811
     dialog = page.open_import()
-    assert dialog.load_file(resources.path("demo", "directives", "huyen-uy-235-CV-HU.txt"))
+    dialog.load_file(resources.path("demo", "directives", "huyen-uy-235-CV-HU.txt"))
+    assert wait_for_operations()
     assert dialog.stack.currentIndex() == 1
     assert dialog.duplicate_banner.isVisible()
     assert "đã có trong sổ" in dialog.duplicate_banner.text()
@@ -85,14 +87,15 @@ def test_a_file_already_registered_is_flagged_and_needs_a_tick(page, qtbot, ddb)
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [(b"", "Tệp rỗng"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "không phải văn bản")],
+    [(b"", "Tệp rỗng"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "ảnh bad.txt bị hỏng")],
 )
 def test_a_bad_file_is_refused_and_nothing_changes(page, ddb, tmp_path, data, message):  # noqa: F811
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
     dialog = page.open_import()
     before = snapshot(ddb)
-    assert not dialog.load_file(path)
+    dialog.load_file(path)
+    assert wait_for_operations()
     assert message in dialog.error.text()
     assert dialog.stack.currentIndex() == 0
     assert snapshot(ddb) == before
@@ -101,6 +104,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(page, ddb, tmp_path, data, me
 def test_a_bad_date_in_review_is_said_and_nothing_saved(page, qtbot, ddb):  # noqa: F811
     dialog = page.open_import()
     dialog.load_file(SYNTHETIC / "ke-hoach-145-KH-UBND.txt")
+    assert wait_for_operations()
     dialog.fields.arrival_date.clear()
     type_text(qtbot, dialog.fields.arrival_date, "31/02/2021")
     before = snapshot(ddb)

@@ -38,6 +38,7 @@ from fieldapp.text.vietnamese import format_date, parse_date
 from ui.pages.directives.common import MISSING_BACKGROUND
 
 MISSING_STYLE = f"background-color: {MISSING_BACKGROUND};"
+DOUBTFUL_STYLE = "background-color: #ffd8a8;"  # OCR read it with low confidence
 # Fields the form flags when empty (the items are flagged by the items editor).
 FLAGGED = (
     "number",
@@ -74,6 +75,7 @@ class DirectiveFieldsForm(QWidget):
         super().__init__(parent)
         self._base = DirectiveForm()
         self._flagging = True
+        self._doubtful: set[str] = set()
         self.number = QLineEdit()
         self.kind = QComboBox()
         self.kind.setEditable(True)
@@ -239,6 +241,16 @@ class DirectiveFieldsForm(QWidget):
             handling=self.handling.toPlainText() if self.with_arrival else self._base.handling,
         )
 
+    def set_doubtful(self, names) -> None:  # noqa: ANN001 - any iterable of field names
+        """Mark fields OCR read with low confidence (orange) until the form is set again."""
+        self._doubtful = set(names)
+        self._update_flags()
+
+    def doubtful(self) -> list[str]:
+        """Fields marked as read with low confidence (and not empty)."""
+        missing = set(self.missing())
+        return [n for n in self.labels if n in self._doubtful and n not in missing]
+
     def missing(self) -> list[str]:
         """Flagged fields that are still empty."""
         return [name for name in FLAGGED if not _value(self.editors[name])]
@@ -253,17 +265,23 @@ class DirectiveFieldsForm(QWidget):
         missing = set(self.missing()) if self._flagging else set()
         for name, label in self.labels.items():
             flagged = name in missing
-            label.setText(("⚠ " if flagged else "") + self._names[name])
-            label.setToolTip(
-                QCoreApplication.translate(
+            doubtful = not flagged and name in self._doubtful
+            label.setText(("⚠ " if flagged or doubtful else "") + self._names[name])
+            if flagged:
+                tip = QCoreApplication.translate(
                     "DirectiveForm", "Not found in the text: fill it in if you know it"
                 )
-                if flagged
-                else ""
-            )
+            elif doubtful:
+                tip = QCoreApplication.translate(
+                    "DirectiveForm", "Read from the page image with low confidence: check it"
+                )
+            else:
+                tip = ""
+            label.setToolTip(tip)
             editor = self.editors[name]
-            editor.setStyleSheet(MISSING_STYLE if flagged else "")
+            editor.setStyleSheet(MISSING_STYLE if flagged else DOUBTFUL_STYLE if doubtful else "")
             editor.setProperty("missing", flagged)
+            editor.setProperty("doubtful", doubtful)
 
 
 def _value(editor: QWidget) -> str:

@@ -1,9 +1,12 @@
 """Import and review: paste a directive's text or open its file, check what was read, save.
 
-Step one takes the text (pasted, or read from a ``.txt``, text ``.pdf`` or ``.docx`` file);
-step two shows every field and item the parser found, each editable, the fields it did not
-find marked, and a warning when the directive is already in the register. Saving goes
-through the caller's ``save`` function (the page's undo stack), so an import can be undone.
+Step one takes the text (pasted, or read from a ``.txt``, ``.docx``, ``.pdf`` — text or
+scanned — or a photo ``.png``/``.jpg``/``.tif``). A file is read off the GUI thread through
+the operation runner, with a progress bar and cancel (OCR of a scan takes seconds). Step two
+shows every field and item the parser found, each editable, the fields it did not find and
+those OCR read with low confidence marked, the first page's image beside them, and a
+warning when the directive is already in the register. Saving goes through the caller's
+``save`` function (the page's undo stack), so an import can be undone.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -31,10 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.db.database import Database
-from fieldapp.directives.extract import extract_text
 from fieldapp.directives.parser import parse_directive
+from fieldapp.directives.reading import Reading, read_directive
 from fieldapp.directives.register import FIELD_NAMES, DirectiveForm, find_duplicate
-from fieldapp.errors import UserError
+from fieldapp.errors import Cancelled, UserError
+from fieldapp.progress import Progress
+from ui.errors import show_error
+from ui.operations import QueryOp
 from ui.pages.directives.common import MISSING_BACKGROUND
 from ui.pages.directives.form_widget import DirectiveFieldsForm, ItemsEditor
 
@@ -51,6 +58,8 @@ class ImportDialog(QDialog):
         self._original: bytes | None = None
         self._original_name = ""
         self._text = ""
+        self._reading: Reading | None = None
+        self._form_ocr: DirectiveForm | None = None
         self.saved = False
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -103,13 +112,28 @@ class ImportDialog(QDialog):
         self.items = ItemsEditor()
         self.original_view = QPlainTextEdit()
         self.original_view.setReadOnly(True)
+        # The first page as received, beside the fields read from it.
+        self.page_image = QLabel()
+        self.page_image.setObjectName("pageImage")
+        self.page_image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(self.page_image)
+        self.page_scroll.setWidgetResizable(True)
+        self.ocr_banner = QLabel()
+        self.ocr_banner.setObjectName("ocrBanner")
+        self.ocr_banner.setWordWrap(True)
+        self.ocr_banner.setStyleSheet(
+            "background: #ffe0b2; border: 1px solid #e09040; padding: 6px; color: #5a3000;"
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.items, "")
         self.tabs.addTab(self.original_view, "")
+        self.tabs.addTab(self.page_scroll, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.fields)
         splitter.addWidget(self.tabs)
         splitter.setSizes([480, 720])
+        review_layout.addWidget(self.ocr_banner)
         review_layout.addWidget(self.missing_banner)
         review_layout.addWidget(self.duplicate_banner)
         review_layout.addWidget(self.duplicate_check)
@@ -150,8 +174,9 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import a directive"))
         self.intro.setText(
             self.tr(
-                "Open the file of the directive (.txt, .pdf with text, .docx), or paste its "
-                "text below. Nothing is saved before you have checked what was read."
+                "Open the file of the directive (Word .docx, .pdf, a scan or a photo of the "
+                "page: .png, .jpg, .tif; or .txt), or paste its text below. Nothing is saved "
+                "before you have checked what was read."
             )
         )
         self.open_button.setText(self.tr("&Open a file…"))
@@ -159,6 +184,8 @@ class ImportDialog(QDialog):
         self.paste.setPlaceholderText(self.tr("Paste the text of the directive here…"))
         self.tabs.setTabText(0, self.tr("Items"))
         self.tabs.setTabText(1, self.tr("Text as received"))
+        self.tabs.setTabText(2, self.tr("Page image"))
+        self._update_ocr_banner()
         self.duplicate_check.setText(self.tr("Register it again anyway (a second copy)"))
         self.back_button.setText(self.tr("&Back"))
         self.next_button.setText(self.tr("&Read the text"))
@@ -176,35 +203,74 @@ class ImportDialog(QDialog):
             self,
             self.tr("Open a directive"),
             str(Path.home()),
-            self.tr("Directives (*.txt *.pdf *.docx);;All files (*)"),
+            self.tr(
+                "Directives (*.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)"
+            ),
         )
         if name:
             self.load_file(name)
 
-    def load_file(self, path: str | Path) -> bool:
-        """Read a file into step one (and go on to review); False with a message if refused."""
+    def load_file(self, path: str | Path) -> None:
+        """Read a file off the GUI thread (OCR if it is a scan or a photo), then go on to
+        review; a refused file leaves a message in step one and changes nothing."""
         p = Path(path)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            text = extract_text(p)
-            data = p.read_bytes()
-        except (UserError, OSError) as err:
-            self.error.setText(str(err))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.error.clear()
+        self.open_button.setEnabled(False)
+
+        def work(progress: Progress) -> tuple[Reading, bytes]:
+            reading = read_directive(p, progress=progress, preview=True)
+            return reading, p.read_bytes()
+
+        (
+            QueryOp(self, work)
+            .success(lambda result: self._on_read(p, *result))
+            .failure(self._on_read_failed)
+            .with_progress(self.tr("Reading the directive…"))
+            .run_in_background()
+        )
+
+    def _on_read(self, path: Path, reading: Reading, data: bytes) -> None:
+        self.open_button.setEnabled(True)
         self.paste.blockSignals(True)
-        self.paste.setPlainText(text)
+        self.paste.setPlainText(reading.text)
         self.paste.blockSignals(False)
-        self._original, self._original_name = data, p.name
-        self.file_label.setText(p.name)
+        self._original, self._original_name = data, path.name
+        self._reading = reading
+        self.file_label.setText(path.name)
+        self._show_page(reading)
         self.error.clear()
         self._on_next()
-        return True
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        self.open_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.error.setText(self.tr("Reading was cancelled; nothing was changed."))
+        elif isinstance(exc, (UserError, OSError)):
+            self.error.setText(str(exc))
+        else:
+            show_error(self, exc)
+
+    def _show_page(self, reading: Reading) -> None:
+        image = reading.extracted.preview
+        if image is None:
+            self.page_image.clear()
+            self.page_image.setText(self.tr("No page image: the file holds text only."))
+            return
+        grey = image.convert("L")
+        qimage = QImage(
+            grey.tobytes(), grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8
+        ).copy()
+        width = max(400, self.page_scroll.viewport().width() - 20)
+        self.page_image.setPixmap(
+            QPixmap.fromImage(qimage).scaledToWidth(
+                min(width, qimage.width()), Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     def _on_paste_changed(self) -> None:
         # Typed or pasted by hand: the original kept will be this text.
         self._original, self._original_name = None, ""
+        self._reading = None
         self.file_label.clear()
         self.error.clear()
         self._update_buttons()
@@ -215,13 +281,22 @@ class ImportDialog(QDialog):
             self.error.setText(self.tr("There is no text to read yet."))
             return
         self._text = text
-        parsed = parse_directive(text)
-        form = DirectiveForm.from_parsed(parsed, text)
+        if self._reading is not None and self._reading.text == text:
+            form = DirectiveForm.from_reading(self._reading)
+        else:
+            form = DirectiveForm.from_parsed(parse_directive(text), text)
+            self._reading = None
+            self.page_image.clear()
+        self._form_ocr = form
         self.fields.set_form(form)
+        self.fields.set_doubtful(form.ocr_flags)
         self.items.set_items(form.items)
         self.original_view.setPlainText(text)
         self.error.clear()
         self._show_step(1)
+        self._update_ocr_banner()
+        if self._reading is not None and self._reading.extracted.ocr is not None:
+            self.tabs.setCurrentWidget(self.page_scroll)
         self._check_duplicate()
         self._update_missing()
         self.fields.number.setFocus()
@@ -246,6 +321,24 @@ class ImportDialog(QDialog):
             ).format(fields=names)
         )
         self.missing_banner.show()
+
+    def _update_ocr_banner(self) -> None:
+        form = self._form_ocr
+        if form is None or form.ocr_pages is None or self.stack.currentIndex() != 1:
+            self.ocr_banner.hide()
+            return
+        doubtful = self.fields.doubtful()
+        text = self.tr(
+            "Read from page images (OCR): {pages} page(s), confidence {confidence}/100. "
+            "Compare the fields with the page image before saving."
+        ).format(pages=form.ocr_pages, confidence=f"{form.ocr_confidence or 0:.0f}")
+        if doubtful:
+            names = ", ".join(FIELD_NAMES.get(m, m) for m in doubtful)
+            text += " " + self.tr("Read with low confidence (marked in orange): {fields}.").format(
+                fields=names
+            )
+        self.ocr_banner.setText("⚠ " + text)
+        self.ocr_banner.show()
 
     def _check_duplicate(self) -> None:
         try:
@@ -280,6 +373,10 @@ class ImportDialog(QDialog):
         except UserError as err:
             self.error.setText(str(err))
             return
+        ocr = self._form_ocr
+        if ocr is not None and ocr.ocr_pages is not None:
+            form.ocr_pages, form.ocr_confidence = ocr.ocr_pages, ocr.ocr_confidence
+            form.ocr_flags = list(ocr.ocr_flags)
         original = self._original if self._original is not None else self._text.encode("utf-8")
         name = self._original_name or "van-ban-dan.txt"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -295,6 +392,8 @@ class ImportDialog(QDialog):
 
     def _show_step(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
+        if step == 0:
+            self.ocr_banner.hide()
         self.back_button.setVisible(step == 1)
         self.next_button.setVisible(step == 0)
         self.save_button.setVisible(step == 1)
