@@ -13,7 +13,7 @@ from tests.ui.test_directives_page import ddb, errors, page  # noqa: F401 - fixt
 from tests.ui.typing import type_text
 from ui.i18n import install_language
 from ui.main_window import MainWindow
-from ui.operations import running_operations, wait_for_operations
+from ui.operations import wait_for_operations
 
 
 def paste(qtbot, widget, text: str) -> None:
