@@ -143,42 +143,42 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="406"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="419"/>
         <source>Relief delivered</source>
         <translation>Giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="410"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="423"/>
         <source>Items and quantities, separated by commas</source>
         <translation>Tên hàng và số lượng, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="414"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="427"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="415"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="428"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="416"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="429"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="417"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="430"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="418"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="431"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="426"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="439"/>
         <source>Type what was delivered, e.g. Gạo 10 kg, Mì tôm 1 thùng.</source>
         <translation>Hãy nhập hàng đã giao, ví dụ: Gạo 10 kg, Mì tôm 1 thùng.</translation>
     </message>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/households/detail.py" line="294"/>
-        <location filename="../../ui/pages/households/detail.py" line="552"/>
+        <location filename="../../ui/pages/households/detail.py" line="553"/>
         <source>Remove person</source>
         <translation>Xóa người</translation>
     </message>
@@ -832,47 +832,52 @@
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="430"/>
+        <location filename="../../ui/pages/households/detail.py" line="336"/>
+        <source>to check</source>
+        <translation>cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/detail.py" line="431"/>
         <source>edit household</source>
         <translation>sửa thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="481"/>
+        <location filename="../../ui/pages/households/detail.py" line="482"/>
         <source>status of {name}</source>
         <translation>tình trạng của {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="496"/>
+        <location filename="../../ui/pages/households/detail.py" line="497"/>
         <source>cancel a status entry</source>
         <translation>hủy một lần ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="515"/>
+        <location filename="../../ui/pages/households/detail.py" line="516"/>
         <source>add {name}</source>
         <translation>thêm {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="538"/>
+        <location filename="../../ui/pages/households/detail.py" line="539"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="554"/>
+        <location filename="../../ui/pages/households/detail.py" line="555"/>
         <source>Remove {name} from this household? Their status history, test results and the household&apos;s record of them are deleted and cannot be undone.</source>
         <translation>Xóa {name} khỏi hộ này? Lịch sử tình trạng, kết quả xét nghiệm của người này sẽ bị xóa và không hoàn tác được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="583"/>
+        <location filename="../../ui/pages/households/detail.py" line="584"/>
         <source>relief delivery</source>
         <translation>giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="607"/>
+        <location filename="../../ui/pages/households/detail.py" line="608"/>
         <source>request</source>
         <translation>đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="624"/>
+        <location filename="../../ui/pages/households/detail.py" line="625"/>
         <source>request status</source>
         <translation>trạng thái đề nghị</translation>
     </message>
@@ -880,37 +885,37 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="471"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="484"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="479"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="492"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="480"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="493"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="481"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="494"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="482"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="495"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="483"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="496"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="492"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="505"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
@@ -1398,17 +1403,17 @@
         <translation>Đã lưu các dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="346"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="347"/>
         <source>Saved {count} rows to {name}: fix them there and import the file again.</source>
         <translation>Đã lưu {count} dòng vào {name}: sửa trong tệp đó rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="365"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="366"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="374"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="375"/>
         <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Rows left out (not people): {rejected}.</source>
         <translation>Đã nhập {households} hộ, {people} người (F0: {f0}, F1: {f1}); {new} hộ mới. Dòng bỏ qua (không phải người): {rejected}.</translation>
     </message>
@@ -1418,40 +1423,40 @@
         <translation>Danh sách giống hệt lần đã nhập: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="400"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="399"/>
         <source>Undo the import of {name} ({date}): {households} households</source>
         <translation>Hoàn tác lần nhập tệp {name} ({date}): {households} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="407"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="406"/>
         <source>No import into this area to undo.</source>
         <translation>Khu vực này chưa có lần nhập nào để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="417"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="440"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="445"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="416"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="439"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="444"/>
         <source>Undo last import</source>
         <translation>Hoàn tác lần nhập gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="419"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="418"/>
         <source>Undo the import of {name}? The households and people it added are removed and what it changed is put back.</source>
         <translation>Hoàn tác lần nhập tệp {name}? Các hộ và người được thêm sẽ bị xóa, những gì bị thay đổi được trả lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="426"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="431"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="425"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="430"/>
         <source>Undoing the import…</source>
         <translation>Đang hoàn tác lần nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="438"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="437"/>
         <source>The import of {name} was undone.</source>
         <translation>Đã hoàn tác lần nhập tệp {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="456"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="455"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
@@ -1462,12 +1467,12 @@
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="355"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="356"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="390"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="389"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>
@@ -1549,26 +1554,31 @@
     </message>
     <message>
         <location filename="../../ui/pages/households/dialogs.py" line="237"/>
-        <source>Citizen ID (CCCD)</source>
-        <translation>Số CCCD</translation>
+        <source>ID number (CMND/CCCD)</source>
+        <translation>Số CMND/CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="238"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="265"/>
+        <source>Needs checking: {why}. Type the correct number.</source>
+        <translation>Cần kiểm tra: {why}. Hãy nhập số đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/dialogs.py" line="243"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="239"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="244"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="240"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="245"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="253"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="258"/>
         <source>{masked} (type a new number to change it)</source>
         <translation>{masked} (nhập số mới nếu muốn sửa)</translation>
     </message>
@@ -1847,37 +1857,37 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="441"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="454"/>
         <source>Request from the household</source>
         <translation>Đề nghị của hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="449"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="462"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="450"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="463"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="456"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="469"/>
         <source>Rice</source>
         <translation>Gạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="457"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="470"/>
         <source>Food</source>
         <translation>Thực phẩm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="458"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="471"/>
         <source>Medicine</source>
         <translation>Thuốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="459"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="472"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
@@ -1898,122 +1908,122 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="288"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="301"/>
         <source>Change health status</source>
         <translation>Ghi tình trạng sức khỏe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="293"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="306"/>
         <source>F0 (positive)</source>
         <translation>F0 (dương tính)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="294"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="307"/>
         <source>F1 (close contact)</source>
         <translation>F1 (tiếp xúc gần)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="295"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="308"/>
         <source>F2 (contact of an F1)</source>
         <translation>F2 (tiếp xúc với F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="296"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="309"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="297"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="310"/>
         <source>Recovered</source>
         <translation>Khỏi bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="298"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="311"/>
         <source>Moved to a treatment facility</source>
         <translation>Chuyển cơ sở điều trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="299"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="312"/>
         <source>Died</source>
         <translation>Tử vong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="304"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="317"/>
         <source>Central facility</source>
         <translation>Cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="305"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="318"/>
         <source>At home</source>
         <translation>Cách ly tại nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="306"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="319"/>
         <source>Self-monitoring</source>
         <translation>Tự theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="307"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="320"/>
         <source>No isolation</source>
         <translation>Không cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="311"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="324"/>
         <source>until</source>
         <translation>có ngày kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="313"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="326"/>
         <source>signed-in user</source>
         <translation>người đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="317"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="330"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="318"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="331"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="319"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="332"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="320"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="333"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="321"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="334"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="323"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="336"/>
         <source>Recorded by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="324"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="337"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="358"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="371"/>
         <source>Facility</source>
         <translation>Cơ sở điều trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="358"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="371"/>
         <source>Treated at</source>
         <translation>Nơi điều trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="380"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="393"/>
         <source>Isolation ends on {date}: {days} days, as set in Settings.</source>
         <translation>Hết cách ly ngày {date}: {days} ngày, theo Cài đặt.</translation>
     </message>
@@ -2147,57 +2157,57 @@
 <context>
     <name>TestResultsDialog</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="273"/>
+        <location filename="../../ui/pages/households/worklists.py" line="291"/>
         <source>Test results</source>
         <translation>Kết quả xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="280"/>
+        <location filename="../../ui/pages/households/worklists.py" line="298"/>
         <source>Round of {date} ({kind}). Choose each person&apos;s result; leave empty for people not tested.</source>
         <translation>Đợt ngày {date} ({kind}). Chọn kết quả của từng người; để trống nếu chưa xét nghiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="286"/>
+        <location filename="../../ui/pages/households/worklists.py" line="304"/>
         <source>Search a name…</source>
         <translation>Tìm tên…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <location filename="../../ui/pages/households/worklists.py" line="309"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <location filename="../../ui/pages/households/worklists.py" line="309"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <location filename="../../ui/pages/households/worklists.py" line="309"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="301"/>
+        <location filename="../../ui/pages/households/worklists.py" line="319"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="302"/>
+        <location filename="../../ui/pages/households/worklists.py" line="320"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="320"/>
+        <location filename="../../ui/pages/households/worklists.py" line="338"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="321"/>
+        <location filename="../../ui/pages/households/worklists.py" line="339"/>
         <source>Positive</source>
         <translation>Dương tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="322"/>
+        <location filename="../../ui/pages/households/worklists.py" line="340"/>
         <source>Invalid</source>
         <translation>Không xác định</translation>
     </message>
@@ -2205,112 +2215,127 @@
 <context>
     <name>WorklistsPanel</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="125"/>
+        <location filename="../../ui/pages/households/worklists.py" line="130"/>
         <source>Household / person</source>
         <translation>Hộ / người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="125"/>
+        <location filename="../../ui/pages/households/worklists.py" line="130"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="126"/>
+        <location filename="../../ui/pages/households/worklists.py" line="131"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="132"/>
         <source>Isolation ends</source>
         <translation>Hết cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="127"/>
+        <location filename="../../ui/pages/households/worklists.py" line="133"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="128"/>
+        <location filename="../../ui/pages/households/worklists.py" line="134"/>
         <source>Back on</source>
         <translation>Dự kiến về</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="129"/>
+        <location filename="../../ui/pages/households/worklists.py" line="135"/>
         <source>Last relief</source>
         <translation>Lần tiếp tế cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="130"/>
+        <location filename="../../ui/pages/households/worklists.py" line="136"/>
         <source>New round…</source>
         <translation>Thêm đợt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="131"/>
+        <location filename="../../ui/pages/households/worklists.py" line="137"/>
         <source>Enter results…</source>
         <translation>Nhập kết quả…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="136"/>
+        <location filename="../../ui/pages/households/worklists.py" line="142"/>
         <source>Isolation ends today or tomorrow: {n} households</source>
         <translation>Hết cách ly hôm nay hoặc ngày mai: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="139"/>
+        <location filename="../../ui/pages/households/worklists.py" line="145"/>
         <source>Not tested in this round: {n} households</source>
         <translation>Chưa xét nghiệm đợt này: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="141"/>
+        <location filename="../../ui/pages/households/worklists.py" line="147"/>
         <source>Empty houses, police watch: {n}</source>
         <translation>Nhà không người, cần công an trông coi: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="144"/>
+        <location filename="../../ui/pages/households/worklists.py" line="150"/>
         <source>Every member of these households is in central isolation: the house stands empty and needs a police watch against theft.</source>
         <translation>Cả hộ đang cách ly tập trung: nhà bỏ trống, cần công an trông coi, phòng trộm cắp.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="149"/>
+        <location filename="../../ui/pages/households/worklists.py" line="155"/>
         <source>Vulnerable, no relief for 7 days: {n}</source>
         <translation>Dễ tổn thương, 7 ngày chưa tiếp tế: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="153"/>
+        <location filename="../../ui/pages/households/worklists.py" line="157"/>
+        <source>ID numbers to check: {n} households</source>
+        <translation>Số giấy tờ cần kiểm tra: {n} hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="160"/>
+        <source>People whose CMND/CCCD number failed a check on import. They were kept as typed; open the household to correct the number.</source>
+        <translation>Những người có số CMND/CCCD không qua được bước kiểm tra khi nhập. Số được giữ như đã ghi; mở hộ để sửa lại số.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="166"/>
         <source>Households with an elderly person, a young child, a pregnant woman, a disabled or chronically ill person, or poor households, with no relief in 7 days.</source>
         <translation>Hộ có người cao tuổi, trẻ nhỏ, phụ nữ mang thai, người khuyết tật hoặc mắc bệnh nền, và hộ nghèo, chưa được tiếp tế trong 7 ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="179"/>
+        <location filename="../../ui/pages/households/worklists.py" line="192"/>
         <source>never</source>
         <translation>chưa lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="199"/>
+        <location filename="../../ui/pages/households/worklists.py" line="217"/>
         <source>today ({date})</source>
         <translation>hôm nay ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="200"/>
+        <location filename="../../ui/pages/households/worklists.py" line="218"/>
         <source>tomorrow ({date})</source>
         <translation>ngày mai ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="217"/>
+        <location filename="../../ui/pages/households/worklists.py" line="235"/>
         <source>New test round</source>
         <translation>Thêm đợt xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="227"/>
+        <location filename="../../ui/pages/households/worklists.py" line="245"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="228"/>
+        <location filename="../../ui/pages/households/worklists.py" line="246"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="229"/>
+        <location filename="../../ui/pages/households/worklists.py" line="247"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="233"/>
+        <location filename="../../ui/pages/households/worklists.py" line="251"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -141,3 +141,69 @@ def test_export_from_the_page(qtbot, tmp_path, quiet, monkeypatch):
     assert "88 hộ" in quiet[-1]
     page.close()
     demo_db.close()
+
+
+def test_an_id_to_check_is_listed_and_corrected_in_the_detail(qtbot, db, tmp_path, households):
+    from datetime import date
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.households.excel_import import apply_import, read_roster
+    from fieldapp.households.models import HouseholdMember
+    from ui.pages.households.detail import HouseholdDetailDialog
+    from ui.pages.households.dialogs import MemberDialog
+
+    install_language("vi")
+    area = add_area(db, AreaInput(name="Khu Nà Pài", started_on=date.today()))
+    bad = copy.deepcopy(households[:3])
+    head = bad[1].people[0]
+    head.citizen_id = "0060850012345"  # mistyped: the person is kept, the number flagged
+    path = tmp_path / "list.xlsx"
+    write_list(path, bad)
+    apply_import(db, read_roster(path), area)
+    page = HouseholdsPage(db)
+    qtbot.addWidget(page)
+    page.resize(1156, 700)
+    page.show()
+    page.refresh()
+    page.tabs.setCurrentIndex(1)
+    lists = page.worklists
+    lists.refresh()
+    assert lists.ids.isVisible() and lists.ids.count == 1
+    assert lists.ids.title() == "Số giấy tờ cần kiểm tra: 1 hộ"
+    item = lists.ids.tree.topLevelItem(0).child(0)
+    assert item.text(0) == head.full_name and "chữ số thứ 4" in item.text(2)
+    assert "850012" not in item.text(2)
+    lists.ids.tree.itemActivated.emit(item, 0)
+    dialog = next(d for d in page.findChildren(HouseholdDetailDialog) if d.isVisible())
+    row = [m.full_name for m in dialog.detail.members].index(head.full_name)
+    assert "cần kiểm tra" in dialog.people.model().index(row, 4).data()
+    dialog.people.selectRow(row)
+    seen = {}
+
+    def fix(member_dialog: MemberDialog) -> None:
+        seen["why"] = member_dialog.id_check.text()
+        member_dialog.citizen_id.clear()
+        number = f"006{0 if head.sex == 'M' else 1}{head.birth_year % 100:02d}004321"
+        qtbot.keyClicks(member_dialog.citizen_id, number)
+        member_dialog.buttons.button(member_dialog.buttons.StandardButton.Save).click()
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, MemberDialog) and widget.isVisible():
+            fix(widget)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    qtbot.mouseClick(dialog.edit_member_button, Qt.MouseButton.LeftButton)
+    assert "Cần kiểm tra" in seen["why"] and "850012" not in seen["why"]
+    with db.session() as s:
+        fixed = s.scalars(
+            select(HouseholdMember).where(HouseholdMember.full_name == head.full_name)
+        ).one()
+        assert fixed.id_check == "" and fixed.id_typed == "" and fixed.id_kind == "cccd"
+    dialog.close()
+    lists.refresh()
+    assert not lists.ids.isVisible() and lists.ids.count == 0

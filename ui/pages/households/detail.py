@@ -332,7 +332,8 @@ class HouseholdDetailDialog(QDialog):
                     str(m.birth_year or ""),
                     sex_text(m.sex),
                     m.relation,
-                    mask_citizen_id(m.citizen_id),
+                    mask_citizen_id(m.citizen_id or m.id_typed)
+                    + (" ⚠ " + self.tr("to check") if m.id_check else ""),
                     mask_for(self.db, m.phone),
                     ", ".join(flag_names(m)),
                     status_text(m.status),

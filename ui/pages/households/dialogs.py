@@ -211,7 +211,7 @@ class MemberDialog(SavingDialog):
         self.relation.setCurrentText("")
         self.head = QCheckBox(self.tr("Head of household"))
         self.citizen_id = QLineEdit()
-        self.citizen_id.setMaxLength(12)
+        self.citizen_id.setMaxLength(40)
         self.citizen_id.setInputMask("")
         self.phone = QLineEdit()
         flags = QGridLayout()
@@ -234,7 +234,12 @@ class MemberDialog(SavingDialog):
         form.addRow(self.tr("Sex"), self.sex)
         form.addRow(self.tr("Relation to the head"), self.relation)
         form.addRow("", self.head)
-        form.addRow(self.tr("Citizen ID (CCCD)"), self.citizen_id)
+        form.addRow(self.tr("ID number (CMND/CCCD)"), self.citizen_id)
+        self.id_check = QLabel("")
+        self.id_check.setWordWrap(True)
+        self.id_check.setStyleSheet("color: #a15c00")
+        self.id_check.hide()
+        form.addRow("", self.id_check)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Vulnerable"), flags)
         form.addRow(self.tr("Notes"), self.notes)
@@ -248,12 +253,20 @@ class MemberDialog(SavingDialog):
             self.sex.setCurrentIndex(max(0, self.sex.findData(member.sex)))
             self.relation.setCurrentText(member.relation)
             self.head.setChecked(member.is_head)
-            if member.citizen_id:
+            if member.identity_number:
                 self.citizen_id.setPlaceholderText(
                     self.tr("{masked} (type a new number to change it)").format(
-                        masked=mask_citizen_id(member.citizen_id)
+                        masked=mask_citizen_id(member.identity_number)
                     )
                 )
+            if member.id_check:
+                # Why the number needs checking (never the number itself): correct it here.
+                self.id_check.setText(
+                    self.tr("Needs checking: {why}. Type the correct number.").format(
+                        why=member.id_check
+                    )
+                )
+                self.id_check.show()
             self.phone.setText(member.phone)
             for name, box in self.flags.items():
                 box.setChecked(getattr(member, name))
@@ -262,7 +275,7 @@ class MemberDialog(SavingDialog):
     def value(self) -> MemberInput:
         year = self.year.value()
         typed_id = self.citizen_id.text().strip()
-        citizen_id = typed_id or (self.member.citizen_id if self.member else None)
+        citizen_id = typed_id or (self.member.identity_number if self.member else None)
         return MemberInput(
             full_name=self.name.text(),
             birth_year=None if year < 1900 else year,

@@ -105,6 +105,11 @@ class WorklistsPanel(QWidget):
         for i, w in enumerate((self.ending, self.untested, self.empty, self.unsupplied)):
             grid.addWidget(w, i // 2, i % 2)
             w.open_household.connect(self.open_household)
+        # Identity numbers that failed a check on import: shown only while there are some.
+        self.ids = WorkList()
+        self.ids.open_household.connect(self.open_household)
+        self.ids.hide()
+        grid.addWidget(self.ids, 2, 0, 1, 2)
         self.round = QComboBox()
         self.round.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -121,8 +126,9 @@ class WorklistsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for w in (self.ending, self.untested, self.empty, self.unsupplied):
+        for w in (self.ending, self.untested, self.empty, self.unsupplied, self.ids):
             w.tree.setHeaderLabels([self.tr("Household / person"), self.tr("Address"), ""])
+        self.ids.tree.headerItem().setText(2, self.tr("Why"))
         self.ending.tree.headerItem().setText(2, self.tr("Isolation ends"))
         self.untested.tree.headerItem().setText(2, self.tr("Status"))
         self.empty.tree.headerItem().setText(2, self.tr("Back on"))
@@ -147,6 +153,13 @@ class WorklistsPanel(QWidget):
         )
         self.unsupplied.setTitle(
             self.tr("Vulnerable, no relief for 7 days: {n}").format(n=self.unsupplied.count)
+        )
+        self.ids.setTitle(self.tr("ID numbers to check: {n} households").format(n=self.ids.count))
+        self.ids.setToolTip(
+            self.tr(
+                "People whose CMND/CCCD number failed a check on import. They were kept as "
+                "typed; open the household to correct the number."
+            )
         )
         self.unsupplied.setToolTip(
             self.tr(
@@ -179,6 +192,11 @@ class WorklistsPanel(QWidget):
                 (format_date(line.last_delivery) or self.tr("never")) if p is None else ""
             ),
         )
+        self.ids.set_lines(
+            worklists.ids_to_check(self.db, today),
+            lambda line, p: "" if p is None else p.note,
+        )
+        self.ids.setVisible(self.ids.count > 0)
         current = self.round.currentData()
         self.round.blockSignals(True)
         self.round.clear()
