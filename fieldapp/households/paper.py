@@ -269,6 +269,18 @@ def _has_unit(village: str) -> bool:
     return bool(words) and words[0] in _VILLAGE_WORDS
 
 
+def _area_phrase(name: str, *, capital: bool = False) -> str:
+    """ "khu phong tỏa thôn Nà Pài" as it stands in a sentence; a name that does not say what it
+    is gets "khu vực phong tỏa" before it."""
+    phrase = (
+        name
+        if fold(name).startswith(("khu", "vung", "thon", "xom", "ban", "to "))
+        else (f"khu vực phong tỏa {name}")
+    )
+    phrase = phrase[:1].upper() + phrase[1:] if capital else phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
 def _village_title(village: str) -> str:
     """ "Thôn Nà Pài" for "Nà Pài"; "Tổ dân phố 3" as it is; "Chưa rõ thôn" for none."""
     if not village.strip():
@@ -358,7 +370,7 @@ def door_to_door_document(
         raise UserMistake("Khu vực (thôn) này chưa có hộ nào để in.")
     body: list[Flowable] = [
         paragraph(
-            f"Khu vực phong tỏa: {area.name}. Danh sách dùng cho tổ Covid cộng đồng đi đến "
+            f"{_area_phrase(area.name, capital=True)}. Danh sách dùng cho tổ Covid cộng đồng đi đến "
             "từng hộ: ghi tình hình sức khỏe, nhu cầu của hộ vào cột Ghi chú; chủ hộ hoặc "
             "người đại diện ký tên.",
             indent=False,
@@ -396,7 +408,7 @@ def door_to_door_document(
 # -- 2. test round ---------------------------------------------------------------------------
 
 TEST_HEADER = ["STT", "Họ và tên", "Năm sinh", "Chủ hộ, địa chỉ", "Kết quả", "Ghi chú"]
-TEST_FRACTIONS = [0.9, 4.2, 1.5, 5.2, 2.2, 3.6]
+TEST_FRACTIONS = [1.1, 4.2, 1.5, 5.0, 2.2, 3.6]
 TEST_ALIGN = ["CENTER", "LEFT", "CENTER", "LEFT", "CENTER", "LEFT"]
 
 
@@ -464,15 +476,15 @@ def test_round_document(
         rows = []
         for n, (h, m) in enumerate(pairs, start=1):
             result = TEST_RESULTS.get(paper.results.get(m.id, ""), "")
-            rows.append([str(n), m.full_name, _born(m), _head_cell(h) if not m.is_head else (h.address or RELATION_HEAD),
+            rows.append([str(n), m.full_name, _born(m), _head_cell(h) if not m.is_head else "\n".join(p for p in (RELATION_HEAD, h.address) if p),
                          result if sees else gate.mask_health(db, result), ""])  # fmt: skip
         return rows
 
     kind = TEST_KINDS.get(paper.kind, paper.kind)
     body: list[Flowable] = [
         paragraph(
-            f"Đợt xét nghiệm ({kind}) ngày {format_date(paper.held_on)} tại khu vực phong tỏa "
-            f"{paper.area_name}. Người thực hiện ghi kết quả vào cột Kết quả (Âm tính/Dương "
+            f"Đợt xét nghiệm ({kind}) ngày {format_date(paper.held_on)} tại "
+            f"{_area_phrase(paper.area_name)}. Người thực hiện ghi kết quả vào cột Kết quả (Âm tính/Dương "
             "tính); người vắng mặt ghi lý do vào cột Ghi chú.",
             indent=False,
         ),
@@ -571,8 +583,8 @@ def relief_document(
     totals: dict[tuple[str, str], float] = {}
     body: list[Flowable] = [
         paragraph(
-            f"Cấp phát hàng hỗ trợ ngày {format_date(day)} cho các hộ trong khu vực phong tỏa "
-            f"{area.name}. Người nhận ký và ghi rõ họ tên; hộ chưa nhận để trống.",
+            f"Cấp phát hàng hỗ trợ ngày {format_date(day)} cho các hộ trong "
+            f"{_area_phrase(area.name)}. Người nhận ký và ghi rõ họ tên; hộ chưa nhận để trống.",
             indent=False,
         )
     ]
@@ -694,7 +706,7 @@ def support68_document(
             "chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại "
             "dịch COVID-19 và Quyết định số 23/2021/QĐ-TTg ngày 07 tháng 7 năm 2021 của Thủ "
             "tướng Chính phủ; Ủy ban nhân dân " + profile.commune_full + " lập danh sách người "
-            f"được hỗ trợ trong khu vực phong tỏa {area.name}, thời gian từ ngày "
+            f"được hỗ trợ trong {_area_phrase(area.name)}, thời gian từ ngày "
             f"{format_date(start)} đến ngày {format_date(end)}.",
         ),
         paragraph(
@@ -733,7 +745,8 @@ def support68_document(
         day or date.today(),
         "DANH SÁCH",
         "Người được hỗ trợ theo Nghị quyết số 68/NQ-CP\n"
-        f"Khu vực {area.name}, từ ngày {format_date(start)} đến ngày {format_date(end)}",
+        f"{_area_phrase(area.name, capital=True)}, từ ngày {format_date(start)} đến ngày "
+        f"{format_date(end)}",
         body,
         ["Phòng Lao động - Thương binh và Xã hội huyện (thẩm định);", "Kế toán xã;", "Lưu: VT."],
         number=number_line(None, "DS-UBND"),

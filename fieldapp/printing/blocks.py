@@ -29,6 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.tables import _isLineCommand
 
 from fieldapp.printing.fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, REGULAR, register_fonts
 
@@ -199,7 +200,8 @@ def table(
 
     ``extra_style`` is added to reportlab's ``TableStyle`` of every page's piece of the table,
     each piece being the header rows then that page's rows: use it for the header (spans of a
-    two-level header), for whole columns and for whole-table settings.
+    two-level header), for whole columns and for whole-table settings. Commands that set cell
+    properties (font, alignment, padding) apply to the header rows or to every body row alike.
 
     ``groups`` (the indexes of the rows that start a group, e.g. each household's head) keeps
     every group on one page: a page ends only before a group, unless one group alone is taller
@@ -288,6 +290,8 @@ class _Widths:
         return word[start:], used
 
 
+_PIECE_COMMANDS = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT"))
+
 _widths: dict[str, _Widths] = {}
 _OUR_FACES = frozenset((REGULAR, BOLD, ITALIC, BOLD_ITALIC))
 
@@ -310,7 +314,9 @@ class _Laid:
     rows: list[list[Cell]]
     heights: list[float]
     ends: list[float]  # ends[i]: height of body rows [0, i)
-    style: list[tuple[Any, ...]]
+    style: list[tuple[Any, ...]]  # what each page's piece applies: lines, backgrounds, spans
+    head_styles: list[list[Any]]  # reportlab CellStyles of the header rows
+    body_styles: list[Any]  # the CellStyles of a body row (the same for every row)
 
 
 class DataTable(Flowable):
@@ -446,9 +452,19 @@ class DataTable(Flowable):
             if self._shade:
                 style.append(("BACKGROUND", (0, 0), (-1, nhead - 1), HEADER_SHADE))
         style.extend(self._extra_style)
+        # Cell properties (font, alignment, padding) are the same in every body row: work them
+        # out once on a table of the header and one row, and hand every page's piece the
+        # finished cell styles; reportlab would otherwise apply each command to each cell of
+        # each page again. Lines, backgrounds and spans stay commands of the pieces.
+        cell_cmds = [c for c in style if c[0] not in _PIECE_COMMANDS and not _isLineCommand(c)]
+        piece_cmds = [c for c in style if c[0] in _PIECE_COMMANDS or _isLineCommand(c)]
+        probe = Table(head + rows[:1] if rows else head, style=cell_cmds) if head or rows else None
+        head_styles = probe._cellStyles[:nhead] if probe is not None else []
+        body_styles = probe._cellStyles[nhead] if probe is not None and rows else []
         self._laid = _Laid(
-            widths, head, sum(head_heights), head_heights, rows, heights, ends, style
-        )
+            widths, head, sum(head_heights), head_heights, rows, heights, ends, piece_cmds,
+            head_styles, body_styles,
+        )  # fmt: skip
         self._laid_for = avail
         return self._laid
 
@@ -458,6 +474,7 @@ class DataTable(Flowable):
             colWidths=laid.widths,
             rowHeights=laid.head_heights + laid.heights[start:stop],
             style=laid.style,
+            cellStyles=laid.head_styles + [laid.body_styles] * (stop - start),
             hAlign="LEFT",
             spaceAfter=PARAGRAPH_SPACE,
         )
