@@ -4,17 +4,27 @@ Builds a commune of 5,000 households (the households bench's generator, imported
 register's own Excel import) with relief for a fifth of them, then times ``daily_figures``
 and the daily report's PDF (target ≤ 1 s together), the weekly summary, and a door-to-door
 household list of the whole area as an official document (target ≥ 100 pages per second).
+
+Then the daily report at **200,000 people** (57,000 households bulk-inserted, every person
+with a negative test in the history and the F0/F1 of the generator on top): ``daily_figures``
+and figures + PDF, beside two floors measured in the same run: the same report over an empty
+commune, and one bare ``count(*)`` over the people. Target (issue 17): ≤ 200 ms.
+``FIELDAPP_BENCH_REPORTS_DIR=DIR`` keeps that database in DIR and reuses it.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import statistics
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 HOUSEHOLDS = 5000
+LARGE_HOUSEHOLDS = 57_000  # about 200,000 people
+RUNS = 5
 
 
 def _commune(tmp: Path):
@@ -82,7 +92,120 @@ def _household_list(db, area: int, ids: list[int]):
     )
 
 
+def _mass_test_history(db) -> int:
+    """Every person gets a negative result five days ago in the status history (as after a
+    mass testing round), written in one statement: the bench needs the volume, not the path."""
+    from sqlalchemy import text
+
+    with db.transaction() as s:
+        s.execute(
+            text(
+                'INSERT INTO health_status (member_id, status, isolation, start, "end", '
+                "recorded_at, author, source, note, cancelled_at, cancelled_by, uuid, "
+                "created_at, updated_at, device_id, place) "
+                "SELECT id, 'negative', '', date('now', '-5 days'), NULL, "
+                "datetime('now', '-5 days'), '', 'import', '', NULL, '', "
+                "lower(hex(randomblob(16))), datetime('now', '-5 days'), "
+                "datetime('now', '-5 days'), device_id, '' FROM household_member"
+            )
+        )
+        s.execute(text("UPDATE household_member SET status = 'negative' WHERE status = ''"))
+        return int(s.execute(text("SELECT count(*) FROM health_status")).scalar())
+
+
+def _large_commune(folder: Path):
+    from bench.households import _fresh_db, _households
+    from fieldapp.households.excel_import import ImportPreview, apply_import
+    from fieldapp.households.service import AreaInput, add_area
+
+    reuse = (folder / "fieldapp.sqlite3").exists()
+    db = _fresh_db(folder)
+    _profile(db)
+    if reuse:
+        print(f"reusing the database in {folder}")
+        return db
+    t0 = time.perf_counter()
+    area = add_area(db, AreaInput(name="Toàn xã", started_on=date.today()))
+    households = _households(LARGE_HOUSEHOLDS, None, seed=9)
+    result = apply_import(db, ImportPreview("bulk", "", (), {}, households, []), area)
+    entries = _mass_test_history(db)
+    print(
+        f"commune of {result.households} households, {result.people} people, "
+        f"{entries} status entries built in {time.perf_counter() - t0:.1f} s"
+    )
+    return db
+
+
+def _profile(db) -> None:
+    from fieldapp.profile import Profile, load_profile, save_profile
+
+    if load_profile(db) is None:
+        save_profile(
+            db,
+            Profile(commune_name="Bằng Lãng", district_name="Chợ Đồn", province_name="Bắc Kạn"),
+        )
+
+
+def _median_ms(fn, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return 1000 * statistics.median(times)
+
+
+def bench_large(tmp: Path) -> None:
+    from sqlalchemy import text
+
+    from bench.households import _fresh_db
+    from fieldapp.reports.figures import daily_figures
+    from fieldapp.reports.render import build_report, spec_for
+
+    today = date.today()
+    kept = os.environ.get("FIELDAPP_BENCH_REPORTS_DIR")
+    empty = _fresh_db(tmp / "empty")
+    _profile(empty)
+    db = _large_commune(Path(kept) if kept else tmp / "large")
+    try:
+        daily_figures(db, today)
+        daily_figures(empty, today)
+
+        def count_people():
+            with db.session() as s:
+                s.execute(text("SELECT count(*) FROM household_member")).scalar()
+
+        floor_count = _median_ms(count_people)
+        floor_empty = _median_ms(lambda: daily_figures(empty, today))
+        figures = _median_ms(lambda: daily_figures(db, today))
+        f = daily_figures(db, today)
+        pdf = _median_ms(lambda: build_report(db, spec_for(db, "daily", today)).pdf(), runs=3)
+        floor_pdf = _median_ms(
+            lambda: build_report(empty, spec_for(empty, "daily", today)).pdf(), runs=3
+        )
+        print(
+            f"floors: one count(*) over the people {floor_count:6.0f} ms; the daily figures "
+            f"of an empty commune {floor_empty:6.0f} ms, with text and PDF {floor_pdf:6.0f} ms"
+        )
+        print(
+            f"daily figures at {f.people} people ({f.households} households, F0 {f.f0}, "
+            f"F1 {f.f1}, isolating {f.isolating}): median {figures:6.0f} ms "
+            f"({figures / max(floor_count, 1e-3):.1f} × the bare count); figures + text + PDF "
+            f"{pdf:6.0f} ms (target ≤ 200 ms)"
+        )
+    finally:
+        db.close()
+        empty.close()
+
+
 def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        if not os.environ.get("FIELDAPP_BENCH_REPORTS_LARGE_ONLY"):
+            bench_small()
+        bench_large(Path(folder))
+
+
+def bench_small() -> None:
     from fieldapp.printing.official import render_pdf
     from fieldapp.reports.figures import daily_figures
     from fieldapp.reports.render import build_report, spec_for

@@ -189,33 +189,34 @@ class WeeklyFigures:
         }
 
 
-def _latest_entries(day: date):
-    """Each person's health-status entry in force on ``day`` (the newest not cancelled entry
-    started by then), for the people who ever had F0/F1/F2 or an isolation: nobody else can
-    count. One indexed pass in SQL, not the whole history in Python."""
+def _entries_in_force(day: date):
+    """For the people who ever had F0/F1/F2 or an isolation (nobody else can count), each
+    not-cancelled health-status entry started by ``day``, numbered so that ``rank`` 1 is the
+    entry in force on ``day`` and ``rank_before`` 1 (among entries started before ``day``)
+    the one in force the day before. One indexed pass in SQL serves both days."""
     concerned = union(  # two covering index searches (0017), not a scan of the history
         select(HealthStatus.member_id).where(HealthStatus.status.in_(SERIOUS)),
         select(HealthStatus.member_id).where(HealthStatus.isolation.in_(ISOLATING)),
     )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=HealthStatus.member_id,
-            order_by=(
-                HealthStatus.start.desc(),
-                HealthStatus.recorded_at.desc(),
-                HealthStatus.id.desc(),
-            ),
-        )
-        .label("rank")
+    newest_first = (
+        HealthStatus.start.desc(),
+        HealthStatus.recorded_at.desc(),
+        HealthStatus.id.desc(),
     )
+    earlier = HealthStatus.start < day
     return (
         select(
             HealthStatus.member_id,
             HealthStatus.status,
             HealthStatus.isolation,
             HealthStatus.end,
-            rank,
+            earlier.label("earlier"),
+            func.row_number()
+            .over(partition_by=HealthStatus.member_id, order_by=newest_first)
+            .label("rank"),
+            func.row_number()
+            .over(partition_by=(HealthStatus.member_id, earlier), order_by=newest_first)
+            .label("rank_before"),
         )
         .where(
             HealthStatus.cancelled_at.is_(None),
@@ -233,49 +234,43 @@ def _lockdown(s, figures: DailyFigures) -> None:
     )
     households, people = household_totals(s, day).get(None, (0, 0))
     figures.households, figures.people = households, people
-    # The day: statuses and isolations of the people of the areas in force; isolations that
-    # end that day are counted over everyone (as the registers record them).
-    areas = areas_in_force(day)
-    latest = _latest_entries(day)
-    in_area = Household.area_id.in_(areas)
+    # Statuses and isolations of the people of the areas in force, that day and the day
+    # before; isolations that end that day are counted over everyone (as recorded).
+    e = _entries_in_force(day)
+    in_area = Household.area_id.in_(areas_in_force(day))
+    now = e.c.rank == 1
+    before = and_(e.c.rank_before == 1, e.c.earlier.is_(True))
     isolating = and_(
+        now,
         in_area,
-        latest.c.status.in_(SERIOUS),
-        latest.c.isolation.in_(ISOLATING),
-        or_(latest.c.end.is_(None), latest.c.end >= day),
+        e.c.status.in_(SERIOUS),
+        e.c.isolation.in_(ISOLATING),
+        or_(e.c.end.is_(None), e.c.end >= day),
     )
-    for status, isolation, counted, now_isolating, ending in s.execute(
+    for status, isolation, counted, counted_before, now_isolating, ending in s.execute(
         select(
-            latest.c.status,
-            latest.c.isolation,
-            func.sum(case((in_area, 1), else_=0)),
+            e.c.status,
+            e.c.isolation,
+            func.sum(case((and_(now, in_area), 1), else_=0)),
+            func.sum(case((and_(before, in_area), 1), else_=0)),
             func.sum(case((isolating, 1), else_=0)),
-            func.sum(case((latest.c.end == day, 1), else_=0)),
+            func.sum(case((and_(now, e.c.end == day), 1), else_=0)),
         )
-        .join(HouseholdMember, HouseholdMember.id == latest.c.member_id)
+        .join(HouseholdMember, HouseholdMember.id == e.c.member_id)
         .join(Household, Household.id == HouseholdMember.household_id)
-        .where(latest.c.rank == 1)
-        .group_by(latest.c.status, latest.c.isolation)
+        .where(or_(now, before))
+        .group_by(e.c.status, e.c.isolation)
     ):
         if status in SERIOUS:
             name = status.lower()
             setattr(figures, name, getattr(figures, name) + int(counted or 0))
+            name += "_before"
+            setattr(figures, name, getattr(figures, name) + int(counted_before or 0))
         figures.isolating += int(now_isolating or 0)
         if isolation == "central":
             figures.central += int(now_isolating or 0)
         if isolation in ISOLATING:
             figures.isolation_ended += int(ending or 0)
-    # The day before, for the changes.
-    before = _latest_entries(day - timedelta(days=1))
-    for status, counted in s.execute(
-        select(before.c.status, func.count())
-        .join(HouseholdMember, HouseholdMember.id == before.c.member_id)
-        .join(Household, Household.id == HouseholdMember.household_id)
-        .where(before.c.rank == 1, before.c.status.in_(SERIOUS), in_area)
-        .group_by(before.c.status)
-    ):
-        name = status.lower() + "_before"
-        setattr(figures, name, getattr(figures, name) + int(counted))
     figures.isolation_started = int(
         s.scalar(
             select(func.count(func.distinct(HealthStatus.member_id))).where(
