@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
 
 from fieldapp.accounts.models import UserAccount
 from fieldapp.accounts.permissions import ROLES, Actor, check_write
@@ -93,27 +93,20 @@ def sign_in(db: Database, username: str, password: str, *, sleep=time.sleep) -> 
     if user is None:
         sleep(0.5)
         raise SignInError("Sai tên đăng nhập hoặc mật khẩu.")
-    if user.locked_until is not None and user.locked_until > now:
-        wait = int((user.locked_until - now).total_seconds()) + 1
-        raise SignInError(f"Đã nhập sai mật khẩu nhiều lần. Hãy thử lại sau {wait} giây.")
+    _reserve_attempt(db, user.id, now)
     try:
         _hasher.verify(user.password_hash, password)
         ok = True
     except (VerificationError, InvalidHashError):
         ok = False
-    with db.transaction() as s:
-        s.info["system"] = True  # sign-in bookkeeping is written by the system itself
-        row = s.get(UserAccount, user.id)
-        if ok and row.active:
+    if ok and user.active:
+        with db.transaction() as s:
+            s.info["system"] = True  # sign-in bookkeeping is written by the system itself
+            row = s.get(UserAccount, user.id)
             row.failed_attempts = 0
             row.locked_until = None
             if _hasher.check_needs_rehash(row.password_hash):
                 row.password_hash = _hasher.hash(password)
-        elif not ok:
-            row.failed_attempts += 1
-            extra = row.failed_attempts - FREE_ATTEMPTS
-            if extra >= 0:
-                row.locked_until = now + timedelta(seconds=min(2 ** (extra + 1), MAX_WAIT_SECONDS))
     if not ok:
         raise SignInError("Sai tên đăng nhập hoặc mật khẩu.")
     if not user.active:
@@ -121,6 +114,37 @@ def sign_in(db: Database, username: str, password: str, *, sleep=time.sleep) -> 
     actor = Actor(user.id, user.username, user.full_name, user.role)
     db.actor = actor
     return actor
+
+
+def _reserve_attempt(db: Database, user_id: int, now) -> None:
+    """Count this try as wrong BEFORE the password is checked, in one atomic statement.
+
+    Parallel tries (ten processes at once) are counted one after the other by the database's
+    write lock: the first :data:`FREE_ATTEMPTS` are checked, every further one finds the wait
+    already set and is refused unchecked. A right password then clears the count.
+    """
+    table = UserAccount.__table__
+    with db.transaction() as s:
+        s.info["system"] = True
+        conn = s.connection()
+        counted = conn.execute(
+            update(table)
+            .where(
+                table.c.id == user_id,
+                or_(table.c.locked_until.is_(None), table.c.locked_until <= now),
+            )
+            .values(failed_attempts=table.c.failed_attempts + 1)
+        ).rowcount
+        row = conn.execute(
+            select(table.c.failed_attempts, table.c.locked_until).where(table.c.id == user_id)
+        ).one()
+        if not counted:
+            wait = int((row.locked_until - now).total_seconds()) + 1
+            raise SignInError(f"Đã nhập sai mật khẩu nhiều lần. Hãy thử lại sau {wait} giây.")
+        extra = row.failed_attempts - FREE_ATTEMPTS
+        if extra >= 0:
+            until = now + timedelta(seconds=min(2 ** (extra + 1), MAX_WAIT_SECONDS))
+            conn.execute(update(table).where(table.c.id == user_id).values(locked_until=until))
 
 
 def sign_out(db: Database) -> None:

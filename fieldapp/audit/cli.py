@@ -6,7 +6,7 @@ import argparse
 import json
 
 from fieldapp.cli_support import print_json, print_table
-from fieldapp.errors import UserError
+from fieldapp.errors import DamagedData
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,14 +36,20 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print(
             json.dumps(
-                {"ok": report.ok, "entries": report.entries, "broken_at": report.broken_at},
+                {
+                    "ok": report.ok,
+                    "entries": report.entries,
+                    "broken_at": report.broken_at,
+                    "problems": ([report.reason] if report.broken_at else [])
+                    + list(report.anchor_problems),
+                },
                 ensure_ascii=False,
             )
         )
     elif report.ok:
         print(f"Nhật ký nguyên vẹn: {report.entries} mục.")
     if not report.ok:
-        raise UserError(f"Nhật ký đã bị can thiệp: {report.reason} tại mục số {report.broken_at}.")
+        raise DamagedData(f"Nhật ký đã bị can thiệp: {report.text()}.")
     return 0
 
 

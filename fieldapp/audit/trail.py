@@ -214,6 +214,9 @@ def _append(session: Session, entries: list[dict[str, Any]]) -> None:
         rows.append(row)
         next_id += 1
     conn.execute(table.insert(), rows)
+    from fieldapp.audit import anchor
+
+    anchor.mark(session)  # the signed head beside the database follows after the commit
 
 
 def record(session: Session, action: str, table_name: str, record_id: str, details: Any) -> None:
@@ -238,10 +241,20 @@ class ChainReport:
     entries: int
     broken_at: int | None  # id of the first entry whose hash does not match
     reason: str = ""
+    # what the signed anchor beside the database says is wrong (missing tail, a rewrite,
+    # accounts changed outside the app): see fieldapp.audit.anchor
+    anchor_problems: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and not self.anchor_problems
+
+    def text(self) -> str:
+        parts = []
+        if self.broken_at is not None:
+            parts.append(f"{self.reason} tại mục số {self.broken_at}")
+        parts.extend(self.anchor_problems)
+        return "; ".join(parts)
 
 
 def verify(db) -> ChainReport:
@@ -259,7 +272,9 @@ def verify(db) -> ChainReport:
                 return ChainReport(count, row["id"], "nội dung mục nhật ký bị sửa")
             prev = row["hash"]
             expected_id += 1
-    return ChainReport(count, None)
+    from fieldapp.audit import anchor
+
+    return ChainReport(count, None, anchor_problems=anchor.check(db).problems)
 
 
 def browse(

@@ -128,6 +128,7 @@ class Database:
                 "device_id": self.device_id,
                 "actor": self.actor,
                 "enforce": self.accounts_enabled,
+                "paths": self.paths,  # the audit anchor beside the database
             }
         )
 
@@ -244,6 +245,7 @@ def _stamp_sync_columns(session: Session, _context, _instances) -> None:
 
 
 # The role check and the audit trail hook into every session (imported for its listeners).
+import fieldapp.audit.anchor  # noqa: E402, F401  (the signed head beside the file)
 import fieldapp.audit.trail  # noqa: E402, F401
 
 
