@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from fieldapp.households.service import find_area, list_areas
 from tests.core.households.workbooks import copy_of_demo
@@ -126,4 +125,27 @@ def test_dialog_in_english(qtbot, demo_db) -> None:
         install_language("vi")
     dialog.retranslate()
     assert dialog.paper.itemText(0) == "Danh sách hộ đi từng nhà"
-    _ = timedelta
+
+
+def test_work_list_print_buttons_open_the_paper_of_the_list(qtbot, demo_db) -> None:
+    from ui.pages.households.worklists import WorklistsPanel
+
+    install_language("vi")
+    panel = WorklistsPanel(demo_db)
+    qtbot.addWidget(panel)
+    panel.resize(1156, 700)
+    panel.show()
+    panel.refresh()
+    assert panel.round.count() > 0
+    qtbot.mouseClick(panel.print_buttons["test-round"], Qt.MouseButton.LeftButton)
+    dialog = panel.print_dialog
+    assert dialog is not None and dialog.paper.currentData() == "test-round"
+    assert dialog.round.currentData() == panel.round.currentData()
+    _wait(qtbot, dialog)
+    assert dialog.pages >= 1 and "DANH SÁCH XÉT NGHIỆM" in _text(dialog.pdf_data)
+    dialog.close()
+    qtbot.mouseClick(panel.print_buttons["relief"], Qt.MouseButton.LeftButton)
+    assert panel.print_dialog.paper.currentData() == "relief"
+    _wait(qtbot, panel.print_dialog)
+    assert "CẤP PHÁT HÀNG HỖ TRỢ" in _text(panel.print_dialog.pdf_data)
+    panel.print_dialog.close()

@@ -70,6 +70,7 @@ class WorkList(QGroupBox):
         self.tree.itemActivated.connect(self._on_activated)
         layout.addWidget(self.tree, 1)
         self.count = 0
+        self.lines: list[worklists.WorkLine] = []
 
     def set_lines(self, lines: list[worklists.WorkLine], detail) -> None:
         self.tree.clear()
@@ -85,6 +86,15 @@ class WorkList(QGroupBox):
         if len(lines) <= 25:
             self.tree.expandAll()
         self.count = len(lines)
+        self.lines = list(lines)
+
+    def current_line(self) -> worklists.WorkLine | None:
+        """The household chosen in the tree, else the first of the list."""
+        item = self.tree.currentItem()
+        wanted = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return next((x for x in self.lines if x.household_id == wanted), None) or (
+            self.lines[0] if self.lines else None
+        )
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         self.open_household.emit(item.data(0, Qt.ItemDataRole.UserRole))
@@ -123,6 +133,22 @@ class WorklistsPanel(QWidget):
         self.untested.top.addWidget(self.round, 1)
         self.untested.top.addWidget(self.enter_results)
         self.untested.top.addWidget(self.new_round)
+        # "In": the paper each list calls for (issue 14), in the print dialog with a preview.
+        self.print_buttons: dict[str, QPushButton] = {}
+        self.print_dialog = None
+        for paper, w in (
+            ("isolation-certificate", self.ending),
+            ("test-round", self.untested),
+            ("door-to-door", self.empty),
+            ("relief", self.unsupplied),
+        ):
+            button = QPushButton()
+            button.setObjectName(f"print-{paper}")
+            button.clicked.connect(lambda _checked=False, p=paper, wl=w: self._on_print(p, wl))
+            if w is not self.untested:
+                w.top.addStretch(1)
+            w.top.addWidget(button)
+            self.print_buttons[paper] = button
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -134,6 +160,8 @@ class WorklistsPanel(QWidget):
         self.empty.tree.headerItem().setText(2, self.tr("Back on"))
         self.unsupplied.tree.headerItem().setText(2, self.tr("Last relief"))
         self.new_round.setText(self.tr("New round…"))
+        for button in self.print_buttons.values():
+            button.setText(self.tr("Print…"))
         self.enter_results.setText(self.tr("Enter results…"))
         self._titles()
 
@@ -264,6 +292,24 @@ class WorklistsPanel(QWidget):
         self.round.addItem("", round_id)
         self.round.setCurrentIndex(self.round.count() - 1)
         self.refresh()
+
+    def _on_print(self, paper: str, work_list: WorkList) -> None:
+        from ui.pages.households.print_dialog import PrintChoice, open_print_dialog
+
+        line = work_list.current_line()
+        choice = PrintChoice(paper=paper)
+        if line is not None:
+            choice.area_id = line.area_id
+            choice.household_id = line.household_id
+        if paper == "test-round":
+            choice.round_id = self.round.currentData()
+            if choice.round_id is not None:
+                area = next(
+                    (r.area_id for r in test_rounds(self.db) if r.id == choice.round_id), None
+                )
+                choice.area_id = area if area is not None else choice.area_id
+                choice.household_id = None
+        self.print_dialog = open_print_dialog(self.db, choice, self)
 
     def _on_enter_results(self) -> None:
         round_id = self.round.currentData()
