@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -99,6 +100,7 @@ def backup_now(
 
                 src.backup(dst, pages=PAGES_PER_STEP, progress=step)
                 dst.execute("PRAGMA journal_mode=DELETE")
+                _embed_anchor(paths, dst)
                 if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise DatabaseError("Bản sao lưu vừa tạo không đọc lại được; hãy thử lại.")
             finally:
@@ -125,6 +127,20 @@ def backup_now(
         reason = exc.strerror or "lỗi ghi tệp"
         raise UserError(f"Không ghi được bản sao lưu vào {target.parent}: {reason}.") from exc
     return target
+
+
+def _embed_anchor(paths: Paths, copy: sqlite3.Connection) -> None:
+    """The copy carries the signed head of the audit chain it was made with (issue 15)."""
+    from fieldapp.audit import anchor
+
+    current = anchor.read(paths)
+    if current is None:
+        return
+    with copy:
+        copy.execute(
+            "INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)",
+            (anchor.META_KEY, json.dumps(current)),
+        )
 
 
 def list_backups(paths: Paths) -> list[BackupInfo]:

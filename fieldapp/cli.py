@@ -20,9 +20,8 @@ import argparse
 import dataclasses
 import importlib
 import json
+import os
 import sys
-import traceback
-from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -204,6 +203,8 @@ def main(argv: list[str] | None = None, front_end: FrontEnd | None = None) -> in
     usage mistake.
     """
     argv = sys.argv[1:] if argv is None else argv
+    if os.name == "posix":
+        os.umask(0o077)  # every file the app writes (database, backups, exports) is private
     try:
         if argv == ["--version"]:  # the quickest answer: no parser at all
             print(f"fieldapp {__version__}")
@@ -236,16 +237,21 @@ def main(argv: list[str] | None = None, front_end: FrontEnd | None = None) -> in
         return 1
 
 
-def _write_crash_report(argv: list[str]) -> Path:
-    """Traceback to a file (tracebacks hold no SQL parameters: engines hide them)."""
-    import tempfile
+def _write_crash_report(argv: list[str]) -> Path | str:
+    """A scrubbed report (no citizen IDs, phones) in the data folder's ``crash/``, 0600."""
+    from fieldapp.crash import write_crash_report
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = Path(tempfile.gettempdir())
-    target = folder / f"fieldapp-crash-{stamp}.txt"
-    command = argv[0] if argv else "gui"
-    target.write_text(f"fieldapp {__version__} {command}\n{traceback.format_exc()}", "utf-8")
-    return target
+    data_dir = None
+    for n, arg in enumerate(argv):
+        if arg == "--data-dir" and n + 1 < len(argv):
+            data_dir = argv[n + 1]
+        elif arg.startswith("--data-dir="):
+            data_dir = arg.split("=", 1)[1]
+    command = next((a for a in argv if not a.startswith("-")), "gui")
+    from fieldapp.config import resolve_paths
+
+    where = write_crash_report(resolve_paths(data_dir).data_dir, context=f"lệnh {command}")
+    return where or "(không ghi được báo cáo lỗi)"
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -249,6 +249,20 @@ import fieldapp.audit.anchor  # noqa: E402, F401  (the signed head beside the fi
 import fieldapp.audit.trail  # noqa: E402, F401
 
 
+def _make_private(paths: Paths) -> None:
+    """The data folder 0700 and the database files 0600 (an install older than this rule)."""
+    from fieldapp.files import make_private
+
+    make_private(paths.data_dir)
+    for suffix in ("", "-wal", "-shm", ".anchor", ".lock"):
+        target = paths.database.with_name(paths.database.name + suffix)
+        if target.exists():
+            make_private(target)
+    for folder in (paths.backups, paths.documents, paths.data_dir / "keys"):
+        if folder.exists():
+            make_private(folder)
+
+
 def ensure_writable_dir(directory: Path) -> None:
     """Create the data folder if needed and prove we can write in it (refuse otherwise)."""
     try:
@@ -378,6 +392,7 @@ def open_database(paths: Paths, *, integrity: bool = True, url: str | None = Non
     if url and not url.startswith("sqlite"):
         return _open_server(url, paths)
     ensure_writable_dir(paths.data_dir)
+    _make_private(paths)
     revision = inspect_file(paths.database, integrity=integrity)
     engine = make_engine(sqlite_url(paths.database))
     try:
