@@ -15,20 +15,21 @@ after the file is complete.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
 import os
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Boolean, DateTime, LargeBinary, select
 
 from fieldapp import __version__
 from fieldapp.db import schema
-from fieldapp.db.base import utcnow
+from fieldapp.db.base import UTCDateTime, utcnow
 from fieldapp.db.database import Database
 from fieldapp.db.models import CommuneProfile, Document
 from fieldapp.errors import UserError
@@ -124,66 +125,123 @@ def export_package(
     if commune.get("level", "commune") != "commune":
         tables = _upward_tables(db, tables)
     until = utcnow()
-    parts: dict[str, bytes] = {}
-    counts: dict[str, int] = {}
+    key = keys.device_key(db.paths)
     files: dict[str, Path] = {}
-    total_rows = 0
+    counts: dict[str, int] = {}
+    listed: dict[str, dict] = {}
+    total_rows = tombstones = 0
     with db.engine.connect() as conn, conn.begin():  # one read snapshot for the whole package
-        cache: dict[str, dict] = {}
-        for index, table in enumerate(tables):
-            query = table.select().where(table.c.updated_at <= until)
-            if since is not None:
-                query = query.where(table.c.updated_at > since)
-            rows = _rows_to_json(conn, table, conn.execute(query), cache)
-            if table.name == Document.__tablename__ and rows:
-                columns = shipped_columns(table)
-                at_sha, at_path = columns.index("sha256"), columns.index("stored_path")
-                for row in rows:
-                    files[row[at_sha]] = db.paths.documents / row[at_path]
-            if rows:
-                counts[table.name] = len(rows)
-                total_rows += len(rows)
-                parts[f"data/{table.name}.json"] = _json(
-                    {"columns": shipped_columns(table), "rows": rows}
-                )
-            report(progress, index + 1, len(tables) + 1, table.name)
-        stones = Tombstone.__table__
-        query = stones.select().where(stones.c.deleted_at <= until)
-        if since is not None:
-            query = query.where(stones.c.deleted_at > since)
-        tomb_rows = [
-            [r.uuid, r.table_name, encode(r.deleted_at), r.device_id] for r in conn.execute(query)
-        ]
-    if since is not None and not total_rows and not tomb_rows:
-        report(progress, 1, 1)
-        return ExportResult(None, sequence, 0)  # nothing changed: no file, no number used
-    if out.is_dir():
-        out = out / package_name(commune["name"], sequence)
-    if tomb_rows:
-        parts["data/_tombstones.json"] = _json(
-            {"columns": ["uuid", "table_name", "deleted_at", "device_id"], "rows": tomb_rows}
-        )
-    for digest, path in files.items():
+        if conn.dialect.name == "sqlite":
+            conn.connection.driver_connection.create_function(
+                "fieldapp_b64", 1, _b64, deterministic=True
+            )
+        if since is not None and not _changed_since(conn, tables, since, until):
+            report(progress, 1, 1)
+            return ExportResult(None, sequence, 0)  # nothing changed: no file, no number used
+        if out.is_dir():
+            out = out / package_name(commune["name"], sequence)
         try:
-            parts[f"files/{digest}"] = path.read_bytes()
+            out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(
-                f"Thiếu tệp gốc của một tài liệu trong thư mục dữ liệu ({path.name}); chưa tạo gói."
-            ) from exc
-    write_signed(
-        db,
-        out,
-        parts,
-        commune=commune,
-        destination=destination,
-        sequence=sequence,
-        since=since,
-        until=until,
-        counts=counts,
-        tombstones=len(tomb_rows),
-    )
+            raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
+        partial = out.with_name(f".{out.name}.part")
+        try:
+            with zipfile.ZipFile(
+                partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS
+            ) as zf:
+                cache: dict[str, dict] = {}
+                for index, table in enumerate(tables):
+                    n, entry = _stream_table(
+                        conn, table, since, until, zf, cache, files, db.paths.documents
+                    )
+                    if entry is not None:
+                        listed[f"data/{table.name}.json"] = entry
+                        counts[table.name] = n
+                        total_rows += n
+                    report(progress, index + 1, len(tables) + 1, table.name)
+                tombstones = _write_tombstones(conn, zf, since, until, listed)
+                for digest, path in files.items():
+                    try:
+                        data = path.read_bytes()
+                    except OSError as exc:
+                        raise UserError(
+                            "Thiếu tệp gốc của một tài liệu trong thư mục dữ liệu "
+                            f"({path.name}); chưa tạo gói."
+                        ) from exc
+                    zf.writestr(f"files/{digest}", data)
+                    listed[f"files/{digest}"] = {
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                        "bytes": len(data),
+                    }
+                manifest = _manifest(
+                    db,
+                    key,
+                    listed,
+                    commune=commune,
+                    destination=destination,
+                    sequence=sequence,
+                    since=since,
+                    until=until,
+                    counts=counts,
+                    tombstones=tombstones,
+                )
+                zf.writestr("manifest.json", manifest)
+                zf.writestr("manifest.sig", key.sign(manifest))
+            with open(partial, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(partial, out)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            reason = "ổ đĩa đã đầy" if exc.errno == 28 else (exc.strerror or "lỗi ghi tệp")
+            raise UserError(f"Không ghi được gói đồng bộ vào {out.parent}: {reason}.") from exc
+        except BaseException:
+            with contextlib.suppress(OSError):
+                partial.unlink()  # cancelled or refused: no half package left behind
+            raise
+    _mark_sent(db, out, destination, sequence, until, counts)
     report(progress, len(tables) + 1, len(tables) + 1)
-    return ExportResult(out, sequence, total_rows, counts, len(tomb_rows), len(files))
+    return ExportResult(out, sequence, total_rows, counts, tombstones, len(files))
+
+
+COMPRESS = 6  # zlib level: the package often goes through a phone; size matters as much
+
+
+def _changed_since(conn, tables, since: datetime, until: datetime) -> bool:
+    """Whether any travelling row or deletion falls in (since, until]."""
+    for table in tables:
+        hit = conn.execute(
+            select(table.c.updated_at)
+            .where(table.c.updated_at > since, table.c.updated_at <= until)
+            .limit(1)
+        ).first()
+        if hit is not None:
+            return True
+    stones = Tombstone.__table__
+    return (
+        conn.execute(
+            select(stones.c.uuid)
+            .where(stones.c.deleted_at > since, stones.c.deleted_at <= until)
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _write_tombstones(conn, zf, since, until, listed: dict) -> int:
+    stones = Tombstone.__table__
+    query = stones.select().where(stones.c.deleted_at <= until)
+    if since is not None:
+        query = query.where(stones.c.deleted_at > since)
+    rows = [[r.uuid, r.table_name, encode(r.deleted_at), r.device_id] for r in conn.execute(query)]
+    if rows:
+        data = _json({"columns": ["uuid", "table_name", "deleted_at", "device_id"], "rows": rows})
+        zf.writestr("data/_tombstones.json", data)
+        listed["data/_tombstones.json"] = {
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "bytes": len(data),
+        }
+    return len(rows)
 
 
 ROLLUP_TABLES = frozenset(
@@ -254,35 +312,72 @@ def write_signed(
     tombstones: int = 0,
     extra: dict | None = None,
 ) -> None:
-    """Sign a manifest over ``parts``, write the package, then move the destination's mark.
-
-    Shared by :func:`export_package` and the district's package of directives for a commune
-    (:func:`fieldapp.sync.district.export_directives`).
-    """
+    """Sign a manifest over ``parts`` (in memory), write the package, then move the
+    destination's mark: for small packages such as the district's directives for a commune
+    (:func:`fieldapp.sync.district.export_directives`); :func:`export_package` streams."""
     key = keys.device_key(db.paths)
-    manifest = {
-        "format": FORMAT,
-        "schema": schema.HEAD,
-        "app_version": __version__,
-        "commune": commune,
-        "device_id": db.device_id,
-        "destination": destination,
-        "sequence": sequence,
-        "since": encode(since),
-        "until": encode(until),
-        "full": since is None,
-        "created_at": encode(utcnow()),
-        "public_key": keys.public_b64(key),
-        "counts": counts,
-        "tombstones": tombstones,
-        **(extra or {}),
-        "parts": {
-            name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-            for name, data in sorted(parts.items())
-        },
+    listed = {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+        for name, data in parts.items()
     }
-    manifest_bytes = _json(manifest)
+    manifest_bytes = _manifest(
+        db,
+        key,
+        listed,
+        commune=commune,
+        destination=destination,
+        sequence=sequence,
+        since=since,
+        until=until,
+        counts=counts,
+        tombstones=tombstones,
+        extra=extra,
+    )
     _write_zip(out, manifest_bytes, key.sign(manifest_bytes), parts)
+    _mark_sent(db, out, destination, sequence, until, counts)
+
+
+def _manifest(
+    db: Database,
+    key,
+    listed: dict[str, dict],
+    *,
+    commune: dict[str, str],
+    destination: str,
+    sequence: int,
+    since: datetime | None,
+    until: datetime,
+    counts: dict[str, int],
+    tombstones: int = 0,
+    extra: dict | None = None,
+) -> bytes:
+    """The manifest: who, what, and the SHA-256 and size of every part."""
+    return _json(
+        {
+            "format": FORMAT,
+            "schema": schema.HEAD,
+            "app_version": __version__,
+            "commune": commune,
+            "device_id": db.device_id,
+            "destination": destination,
+            "sequence": sequence,
+            "since": encode(since),
+            "until": encode(until),
+            "full": since is None,
+            "created_at": encode(utcnow()),
+            "public_key": keys.public_b64(key),
+            "counts": counts,
+            "tombstones": tombstones,
+            **(extra or {}),
+            "parts": dict(sorted(listed.items())),
+        }
+    )
+
+
+def _mark_sent(
+    db: Database, out: Path, destination: str, sequence: int, until: datetime, counts: dict
+) -> None:
+    """Once the file is whole: move the destination's mark and record the export."""
     total_rows = sum(counts.values())
     with db.transaction() as s:
         row = s.get(ExportMark, destination)
@@ -301,6 +396,132 @@ def write_signed(
             f"{destination}#{sequence}",
             {"file": out.name, "rows": total_rows, "counts": counts},
         )
+
+
+# --- streamed writing (issue 17 target: 50,000 households in seconds, little memory) ----------
+
+
+class _Part:
+    """One part of the package written straight into the zip, hashed on the way."""
+
+    def __init__(self, zf: zipfile.ZipFile, name: str) -> None:
+        self.name = name
+        self._fh = zf.open(name, "w", force_zip64=True)
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self._hash.update(data)
+        self.size += len(data)
+        self._fh.write(data)
+
+    def close(self) -> dict[str, object]:
+        self._fh.close()
+        return {"sha256": self._hash.hexdigest(), "bytes": self.size}
+
+
+def _utc_param(moment: datetime) -> str:
+    """A UTC moment as SQLAlchemy stores it in SQLite (naive, microseconds always)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _b64(value: bytes | None) -> str | None:
+    return None if value is None else base64.b64encode(bytes(value)).decode("ascii")
+
+
+def _sqlite_row_sql(table, since: datetime | None, until: datetime) -> tuple[str, tuple]:
+    """SQL that gives each row of ``table`` already in shipping form, as one JSON array
+    built by SQLite itself (references as UUIDs, UTC times in ISO form with their zone,
+    flags as true/false): the same values :func:`_rows_to_json` makes, without a Python
+    loop over every value."""
+    refs = references(table)
+    exprs = []
+    for name in shipped_columns(table):
+        col = f't."{name}"'
+        kind = table.c[name].type
+        if name in refs:
+            target = refs[name]
+            exprs.append(
+                f'(SELECT p."uuid" FROM "{target.name}" AS p WHERE p."{local_key(target)}" = {col})'
+            )
+        elif isinstance(kind, UTCDateTime):
+            exprs.append(f"replace(replace({col}, '.000000', ''), ' ', 'T') || '+00:00'")
+        elif isinstance(kind, DateTime):
+            exprs.append(f"replace(replace({col}, '.000000', ''), ' ', 'T')")
+        elif isinstance(kind, Boolean):
+            exprs.append(
+                f"json(CASE WHEN {col} IS NULL THEN 'null' WHEN {col} THEN 'true' ELSE 'false' END)"
+            )
+        elif isinstance(kind, JSON):
+            exprs.append(f"json({col})")
+        elif isinstance(kind, LargeBinary):
+            exprs.append(f"fieldapp_b64({col})")
+        else:
+            exprs.append(col)
+    sql = (
+        f'SELECT json_array({", ".join(exprs)}) FROM "{table.name}" AS t WHERE t."updated_at" <= ?'
+    )
+    params: tuple = (_utc_param(until),)
+    if since is not None:
+        sql += ' AND t."updated_at" > ?'
+        params += (_utc_param(since),)
+    return sql, params
+
+
+def _stream_table(
+    conn, table, since, until, zf, cache, files, documents
+) -> tuple[int, dict | None]:
+    """Write ``data/<table>.json`` from the rows changed in (since, until]; returns the row
+    count and the part's checksum entry (None when the table has no such rows)."""
+    columns = shipped_columns(table)
+    head = _json({"columns": columns, "rows": []})[: -len(b"[]}")]  # b'{...,"rows":'
+    part: _Part | None = None
+    count = 0
+    sha_at = path_at = None
+    if table.name == Document.__tablename__:
+        sha_at, path_at = columns.index("sha256"), columns.index("stored_path")
+    for chunk in _row_chunks(conn, table, since, until, cache):
+        if not chunk:
+            continue
+        if part is None:
+            part = _Part(zf, f"data/{table.name}.json")
+            part.write(head + b"[")
+        else:
+            part.write(b",")
+        part.write(",".join(chunk).encode("utf-8"))
+        count += len(chunk)
+        if sha_at is not None:
+            for text in chunk:
+                row = json.loads(text)
+                files[row[sha_at]] = documents / row[path_at]
+    if part is None:
+        return 0, None
+    part.write(b"]}")
+    return count, part.close()
+
+
+CHUNK = 5000
+
+
+def _row_chunks(conn, table, since, until, cache):
+    """Rows of ``table`` in shipping form, as JSON texts, a few thousand at a time."""
+    if conn.dialect.name == "sqlite":
+        sql, params = _sqlite_row_sql(table, since, until)
+        result = conn.exec_driver_sql(sql, params)
+        while True:
+            rows = result.fetchmany(CHUNK)
+            if not rows:
+                return
+            yield [r[0] for r in rows]
+    query = table.select().where(table.c.updated_at <= until)
+    if since is not None:
+        query = query.where(table.c.updated_at > since)
+    result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
+    for rows in result.partitions(CHUNK):
+        yield [
+            json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+            for r in _rows_to_json(conn, table, rows, cache)
+        ]
 
 
 def _json(value) -> bytes:
