@@ -84,6 +84,10 @@ class SettingsPage(Page):
         self.backup_box = BackupBox(db)
         side.addWidget(self.account_box)
         side.addWidget(self.backup_box)
+        from ui.pages.households.support68_settings import Support68Settings
+
+        self.support68_box = Support68Settings(db)  # issue 14: rates of Resolution 68 support
+        side.addWidget(self.support68_box)
         side.addStretch(1)
         columns.addLayout(side, 2)
 

@@ -161,7 +161,10 @@ class ProfileForm(QWidget):
             elif isinstance(widget, QComboBox):
                 widget.setCurrentText(value)
             else:
-                widget.setText(value)
+                # A deputy's signing block is stored one line per line ("TM. ỦY BAN NHÂN
+                # DÂN\nKT. CHỦ TỊCH"); the one-line box shows " / " between the lines, and
+                # the core splits them again when the profile is saved.
+                widget.setText(value.replace("\n", " / "))
         self._on_level()
 
     def profile(self) -> Profile:
