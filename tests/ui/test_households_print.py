@@ -149,3 +149,23 @@ def test_work_list_print_buttons_open_the_paper_of_the_list(qtbot, demo_db) -> N
     _wait(qtbot, panel.print_dialog)
     assert "CẤP PHÁT HÀNG HỖ TRỢ" in _text(panel.print_dialog.pdf_data)
     panel.print_dialog.close()
+
+
+def test_support68_settings_group_saves_rates_and_kinds(qtbot, demo_db) -> None:
+    from fieldapp.households.support68 import rules_from_settings
+    from tests.ui.typing import type_text
+    from ui.pages.households.support68_settings import Support68Settings
+
+    install_language("vi")
+    box = Support68Settings(demo_db)
+    qtbot.addWidget(box)
+    box.show()
+    assert box.daily_rate.value() == 80_000 and not box.save_button.isEnabled()
+    box.f1_max_days.selectAll()
+    type_text(qtbot, box.f1_max_days.lineEdit(), "14")
+    qtbot.mouseClick(box.f1_kinds["home"], Qt.MouseButton.LeftButton)  # home no longer counts
+    assert box.save_button.isEnabled()
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    rules = rules_from_settings(demo_db)
+    assert rules.f1_max_days == 14 and rules.f1_isolations == frozenset({"central"})
+    assert rules.daily_rate == 80_000 and not box.save_button.isEnabled()
