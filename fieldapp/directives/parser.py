@@ -339,8 +339,9 @@ _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
 
 def _is_upper_line(s: str) -> bool:
-    letters = [ch for ch in s if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    """Every cased letter is a capital, and there is one (string methods: this runs on every
+    line of every directive)."""
+    return s.upper() == s and s.lower() != s
 
 
 def _clean(text: str) -> list[str]:
@@ -592,6 +593,8 @@ def _place_as_in_issuer(d: ParsedDirective) -> None:
     from difflib import SequenceMatcher
 
     a, b = _fold(d.place), _fold(tail)
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 3:
+        return
     if a != b and SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75:
         d.place = tail
     elif a == b and d.place.lower() != tail.lower():
