@@ -337,6 +337,12 @@ def write_signed(
     _mark_sent(db, out, destination, sequence, until, counts)
 
 
+def _audit_anchor(db: Database) -> dict | None:
+    from fieldapp.audit import anchor
+
+    return anchor.read(db.paths) if db.paths is not None else None
+
+
 def _manifest(
     db: Database,
     key,
@@ -368,6 +374,9 @@ def _manifest(
             "public_key": keys.public_b64(key),
             "counts": counts,
             "tombstones": tombstones,
+            # the signed head of the sender's audit chain: the district can later see a
+            # history shortened or rewritten after this package (issue 15)
+            "audit_anchor": _audit_anchor(db),
             **(extra or {}),
             "parts": dict(sorted(listed.items())),
         }
