@@ -256,7 +256,7 @@ def read_roster(
                 continue
             report(progress, number, len(book.sheets), f"Đang đọc trang {sheet.name}…")
             summary = _read_sheet(
-                sheet, today, seen_ids, households, rows, headers, len(visible) > 1
+                sheet, today, seen_ids, households, rows, headers, len(visible) > 1, progress
             )
             summaries.append(summary)
             if not summary.skipped:
@@ -294,6 +294,7 @@ def _read_sheet(
     rows: list[PreviewRow],
     headers: dict[str, list[list]],
     several: bool,
+    progress: Progress | None = None,
 ) -> SheetSummary:
     summary = SheetSummary(sheet.name)
     iterator = sheet.rows()
@@ -332,6 +333,8 @@ def _read_sheet(
 
     sheet_rows: list[PreviewRow] = []
     for number, row in data_rows():
+        if progress is not None and number % 5000 == 0:
+            progress.check()  # cancel stops the reading here
         if not row:
             continue
         outcome = parser.feed(number, row)

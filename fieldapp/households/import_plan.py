@@ -31,6 +31,7 @@ from fieldapp.households.roster_rows import (
     RowProblem,
 )
 from fieldapp.households.service import match_key
+from fieldapp.progress import Progress
 from fieldapp.text.vietnamese import fold
 
 if TYPE_CHECKING:
@@ -138,12 +139,17 @@ class Snapshot:
 
 
 def make_plan(
-    snap: Snapshot, preview: ImportPreview, db_defaults: Callable[[str, date], date | None]
+    snap: Snapshot,
+    preview: ImportPreview,
+    db_defaults: Callable[[str, date], date | None],
+    progress: Progress | None = None,
 ) -> list[HouseholdPlan]:
     rows_by_number = {(r.sheet, r.row): r for r in preview.rows}
     used: set[int] = set()
     plans = []
-    for parsed in preview.households:
+    for count, parsed in enumerate(preview.households):
+        if progress is not None and count % 2000 == 0:
+            progress.check()  # cancel stops the planning here
         # A number already held by a person of another area cannot identify this one too:
         # the person is kept, the number moves to "as typed" and is marked for checking.
         for person in parsed.people:

@@ -119,7 +119,7 @@ def write_import(
         fill_single_village(preview, area)
         report(progress, 0, 100, "Đang so sánh với danh sách đã có…")
         snap = snapshot_for(s, area_id, preview)
-        plans = make_plan(snap, preview, defaults)
+        plans = make_plan(snap, preview, defaults, progress)
         preview.area_id = area_id
         tally(preview, plans)
         if not any(p.household_id is None or p.changed for p in plans):

@@ -369,3 +369,24 @@ def test_rows_that_need_attention_save_to_a_file_that_reimports(db, area_id, tmp
     got = sorted(p.full_name for h in again.households for p in h.people)
     assert got == ["Nông Thị Slao", "Nông Văn Pản", "Triệu Văn Ước"]
     assert {h.village for h in again.households} == {"Thôn 4", "Nà Pài"}
+
+
+def test_a_cancelled_import_writes_nothing(db, area_id, tmp_path):
+    from fieldapp.errors import Cancelled
+    from fieldapp.progress import Progress
+
+    path = tmp_path / "ba-thon.xlsx"
+    write_villages(path)
+    preview = read_roster(path, today=TODAY)
+    seen = []
+
+    def on_update(done, total, label):
+        seen.append(done)
+        if done >= 50:  # the person presses Cancel while the rows are being written
+            progress.cancel()
+
+    progress = Progress(on_update)
+    before = audit_count(db)
+    with pytest.raises(Cancelled):
+        apply_import(db, preview, area_id, progress=progress)
+    assert seen and counts(db) == (0, 0, 0) and audit_count(db) == before
