@@ -1115,187 +1115,197 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="236"/>
+        <location filename="../../ui/pages/households/__init__.py" line="241"/>
         <source>Lockdown households</source>
         <translation>Hộ trong vùng phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="237"/>
+        <location filename="../../ui/pages/households/__init__.py" line="242"/>
         <source>Households</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="238"/>
+        <location filename="../../ui/pages/households/__init__.py" line="243"/>
         <source>Work lists</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="239"/>
+        <location filename="../../ui/pages/households/__init__.py" line="244"/>
         <source>Health follow-up</source>
         <translation>Theo dõi sức khỏe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="240"/>
+        <location filename="../../ui/pages/households/__init__.py" line="245"/>
         <source>Lockdown areas</source>
         <translation>Khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="241"/>
+        <location filename="../../ui/pages/households/__init__.py" line="246"/>
         <source>New area…</source>
         <translation>Thêm khu vực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="242"/>
+        <location filename="../../ui/pages/households/__init__.py" line="247"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="243"/>
+        <location filename="../../ui/pages/households/__init__.py" line="248"/>
         <source>Search name, address, phone…</source>
         <translation>Tìm tên, địa chỉ, điện thoại…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="245"/>
+        <location filename="../../ui/pages/households/__init__.py" line="250"/>
         <source>Type without accents if you like: “hoang” finds “Hoàng”. Ctrl+F</source>
         <translation>Gõ không dấu cũng được: “hoang” tìm ra “Hoàng”. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="250"/>
+        <location filename="../../ui/pages/households/__init__.py" line="255"/>
         <source>Any status</source>
         <translation>Mọi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="251"/>
+        <location filename="../../ui/pages/households/__init__.py" line="256"/>
         <source>F0 or F1</source>
         <translation>F0 hoặc F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="255"/>
+        <location filename="../../ui/pages/households/__init__.py" line="260"/>
         <source>Isolating now</source>
         <translation>Đang cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="256"/>
+        <location filename="../../ui/pages/households/__init__.py" line="261"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="257"/>
+        <location filename="../../ui/pages/households/__init__.py" line="262"/>
         <source>No status recorded</source>
         <translation>Chưa ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="260"/>
+        <location filename="../../ui/pages/households/__init__.py" line="265"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="261"/>
+        <location filename="../../ui/pages/households/__init__.py" line="266"/>
         <source>Isolation ends within 2 days</source>
         <translation>Hết cách ly trong 2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="262"/>
+        <location filename="../../ui/pages/households/__init__.py" line="267"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="263"/>
+        <location filename="../../ui/pages/households/__init__.py" line="268"/>
         <source>&amp;New household…</source>
         <translation>Thêm &amp;hộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="264"/>
+        <location filename="../../ui/pages/households/__init__.py" line="269"/>
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="265"/>
+        <location filename="../../ui/pages/households/__init__.py" line="270"/>
         <source>E&amp;xport Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="284"/>
+        <location filename="../../ui/pages/households/__init__.py" line="271"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="273"/>
+        <source>Door-to-door and test lists, relief sheets, Resolution 68 papers (Ctrl+P)</source>
+        <translation>Danh sách đi từng hộ, danh sách xét nghiệm, danh sách cấp phát hàng, hồ sơ hỗ trợ theo Nghị quyết 68 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="293"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="284"/>
+        <location filename="../../ui/pages/households/__init__.py" line="293"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="352"/>
+        <location filename="../../ui/pages/households/__init__.py" line="361"/>
         <source>All areas
 {households} households · {people} people</source>
         <translation>Tất cả khu vực
 {households} hộ · {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="361"/>
+        <location filename="../../ui/pages/households/__init__.py" line="370"/>
         <source>{name}
 {households} households · {people} people · F0 {f0} · F1 {f1}</source>
         <translation>{name}
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="364"/>
+        <location filename="../../ui/pages/households/__init__.py" line="373"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="381"/>
-        <location filename="../../ui/pages/households/__init__.py" line="389"/>
+        <location filename="../../ui/pages/households/__init__.py" line="390"/>
+        <location filename="../../ui/pages/households/__init__.py" line="398"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="420"/>
+        <location filename="../../ui/pages/households/__init__.py" line="429"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="509"/>
+        <location filename="../../ui/pages/households/__init__.py" line="518"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="533"/>
+        <location filename="../../ui/pages/households/__init__.py" line="542"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="548"/>
+        <location filename="../../ui/pages/households/__init__.py" line="557"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="549"/>
+        <location filename="../../ui/pages/households/__init__.py" line="558"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="566"/>
+        <location filename="../../ui/pages/households/__init__.py" line="575"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="588"/>
+        <location filename="../../ui/pages/households/__init__.py" line="607"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="588"/>
+        <location filename="../../ui/pages/households/__init__.py" line="607"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="606"/>
+        <location filename="../../ui/pages/households/__init__.py" line="625"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="607"/>
+        <location filename="../../ui/pages/households/__init__.py" line="626"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
     </message>
@@ -1699,37 +1709,37 @@
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="169"/>
         <source>Print for the villages</source>
-        <translation type="unfinished"></translation>
+        <translation>In giấy tờ cho thôn</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="171"/>
         <source>Door-to-door list</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách hộ đi từng nhà</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="172"/>
         <source>Test round list</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách xét nghiệm</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="173"/>
         <source>Relief distribution sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách cấp phát hàng hỗ trợ</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="174"/>
         <source>Resolution 68 support list</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách hỗ trợ theo Nghị quyết 68</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="175"/>
         <source>Isolation decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Quyết định cách ly y tế</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="176"/>
         <source>Isolation completion certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Giấy xác nhận hoàn thành cách ly</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="177"/>
@@ -1739,119 +1749,119 @@
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="182"/>
         <source>&amp;Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại giấy</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="183"/>
         <source>&amp;Area</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khu vực</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="184"/>
         <source>&amp;Village</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thôn</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="185"/>
         <source>Test &amp;round</source>
-        <translation type="unfinished"></translation>
+        <translation>Đợt &amp;xét nghiệm</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="186"/>
         <source>P&amp;erson</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Người</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="187"/>
         <location filename="../../ui/pages/households/print_dialog.py" line="261"/>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="188"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Từ ngày</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="189"/>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến ngà&amp;y</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="193"/>
         <source>Pre&amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem trước</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="194"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="195"/>
         <source>P&amp;rint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="196"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="200"/>
         <source>Pages: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Số trang: {n}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="214"/>
         <source>All villages</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các thôn</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="223"/>
         <source>Everyone of the area</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi người trong khu vực</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="258"/>
         <source>&amp;Date given out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày cấp phát</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="259"/>
         <source>&amp;Completed by</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn thành trước ngày</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="260"/>
         <source>In isolation &amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang cách ly &amp;vào ngày</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="303"/>
         <location filename="../../ui/pages/households/print_dialog.py" line="306"/>
         <source>Making the paper…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lập giấy tờ…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="326"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="358"/>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu PDF</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="391"/>
         <source>Saved: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu: {path}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/print_dialog.py" line="402"/>
         <source>Sent {n} pages to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gửi {n} trang tới máy in.</translation>
     </message>
 </context>
 <context>
@@ -2033,67 +2043,67 @@
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="87"/>
         <source>Resolution 68 support</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ theo Nghị quyết 68</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="89"/>
         <source>Meals per person per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiền ăn mỗi người một ngày</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="90"/>
         <source>F0 in treatment: at most (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>F0 điều trị: tối đa (ngày)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="91"/>
         <source>F1 isolated by decision: at most (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 cách ly theo quyết định: tối đa (ngày)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="92"/>
         <source>Once per child</source>
-        <translation type="unfinished"></translation>
+        <translation>Một lần cho mỗi trẻ em</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="93"/>
         <source>Children under (years)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trẻ em dưới (tuổi)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="98"/>
         <source> đồng</source>
-        <translation type="unfinished"></translation>
+        <translation> đồng</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="99"/>
         <source>F1 counted when isolated</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính F1 khi cách ly</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="101"/>
         <source>at a facility</source>
-        <translation type="unfinished"></translation>
+        <translation>tập trung</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="102"/>
         <source>at home</source>
-        <translation type="unfinished"></translation>
+        <translation>tại nhà</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="103"/>
         <source>self-monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>tự theo dõi</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="107"/>
         <source>Save support rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu mức hỗ trợ</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/support68_settings.py" line="158"/>
         <source>Saved.</source>
-        <translation type="unfinished">Đã lưu.</translation>
+        <translation>Đã lưu.</translation>
     </message>
 </context>
 <context>
@@ -2157,57 +2167,57 @@
 <context>
     <name>TestResultsDialog</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="291"/>
+        <location filename="../../ui/pages/households/worklists.py" line="337"/>
         <source>Test results</source>
         <translation>Kết quả xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="298"/>
+        <location filename="../../ui/pages/households/worklists.py" line="344"/>
         <source>Round of {date} ({kind}). Choose each person&apos;s result; leave empty for people not tested.</source>
         <translation>Đợt ngày {date} ({kind}). Chọn kết quả của từng người; để trống nếu chưa xét nghiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="304"/>
+        <location filename="../../ui/pages/households/worklists.py" line="350"/>
         <source>Search a name…</source>
         <translation>Tìm tên…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="309"/>
+        <location filename="../../ui/pages/households/worklists.py" line="355"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="309"/>
+        <location filename="../../ui/pages/households/worklists.py" line="355"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="309"/>
+        <location filename="../../ui/pages/households/worklists.py" line="355"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="319"/>
+        <location filename="../../ui/pages/households/worklists.py" line="365"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="320"/>
+        <location filename="../../ui/pages/households/worklists.py" line="366"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="338"/>
+        <location filename="../../ui/pages/households/worklists.py" line="384"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="339"/>
+        <location filename="../../ui/pages/households/worklists.py" line="385"/>
         <source>Positive</source>
         <translation>Dương tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="340"/>
+        <location filename="../../ui/pages/households/worklists.py" line="386"/>
         <source>Invalid</source>
         <translation>Không xác định</translation>
     </message>
@@ -2215,127 +2225,132 @@
 <context>
     <name>WorklistsPanel</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="130"/>
+        <location filename="../../ui/pages/households/worklists.py" line="156"/>
         <source>Household / person</source>
         <translation>Hộ / người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="130"/>
+        <location filename="../../ui/pages/households/worklists.py" line="156"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="131"/>
+        <location filename="../../ui/pages/households/worklists.py" line="157"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="132"/>
+        <location filename="../../ui/pages/households/worklists.py" line="158"/>
         <source>Isolation ends</source>
         <translation>Hết cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="133"/>
+        <location filename="../../ui/pages/households/worklists.py" line="159"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="134"/>
+        <location filename="../../ui/pages/households/worklists.py" line="160"/>
         <source>Back on</source>
         <translation>Dự kiến về</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="135"/>
+        <location filename="../../ui/pages/households/worklists.py" line="161"/>
         <source>Last relief</source>
         <translation>Lần tiếp tế cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="136"/>
+        <location filename="../../ui/pages/households/worklists.py" line="162"/>
         <source>New round…</source>
         <translation>Thêm đợt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="137"/>
+        <location filename="../../ui/pages/households/worklists.py" line="164"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="165"/>
         <source>Enter results…</source>
         <translation>Nhập kết quả…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="142"/>
+        <location filename="../../ui/pages/households/worklists.py" line="170"/>
         <source>Isolation ends today or tomorrow: {n} households</source>
         <translation>Hết cách ly hôm nay hoặc ngày mai: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="145"/>
+        <location filename="../../ui/pages/households/worklists.py" line="173"/>
         <source>Not tested in this round: {n} households</source>
         <translation>Chưa xét nghiệm đợt này: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="147"/>
+        <location filename="../../ui/pages/households/worklists.py" line="175"/>
         <source>Empty houses, police watch: {n}</source>
         <translation>Nhà không người, cần công an trông coi: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="150"/>
+        <location filename="../../ui/pages/households/worklists.py" line="178"/>
         <source>Every member of these households is in central isolation: the house stands empty and needs a police watch against theft.</source>
         <translation>Cả hộ đang cách ly tập trung: nhà bỏ trống, cần công an trông coi, phòng trộm cắp.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="155"/>
+        <location filename="../../ui/pages/households/worklists.py" line="183"/>
         <source>Vulnerable, no relief for 7 days: {n}</source>
         <translation>Dễ tổn thương, 7 ngày chưa tiếp tế: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="157"/>
+        <location filename="../../ui/pages/households/worklists.py" line="185"/>
         <source>ID numbers to check: {n} households</source>
         <translation>Số giấy tờ cần kiểm tra: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="160"/>
+        <location filename="../../ui/pages/households/worklists.py" line="188"/>
         <source>People whose CMND/CCCD number failed a check on import. They were kept as typed; open the household to correct the number.</source>
         <translation>Những người có số CMND/CCCD không qua được bước kiểm tra khi nhập. Số được giữ như đã ghi; mở hộ để sửa lại số.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="166"/>
+        <location filename="../../ui/pages/households/worklists.py" line="194"/>
         <source>Households with an elderly person, a young child, a pregnant woman, a disabled or chronically ill person, or poor households, with no relief in 7 days.</source>
         <translation>Hộ có người cao tuổi, trẻ nhỏ, phụ nữ mang thai, người khuyết tật hoặc mắc bệnh nền, và hộ nghèo, chưa được tiếp tế trong 7 ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="192"/>
+        <location filename="../../ui/pages/households/worklists.py" line="220"/>
         <source>never</source>
         <translation>chưa lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="217"/>
+        <location filename="../../ui/pages/households/worklists.py" line="245"/>
         <source>today ({date})</source>
         <translation>hôm nay ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="218"/>
+        <location filename="../../ui/pages/households/worklists.py" line="246"/>
         <source>tomorrow ({date})</source>
         <translation>ngày mai ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="235"/>
+        <location filename="../../ui/pages/households/worklists.py" line="263"/>
         <source>New test round</source>
         <translation>Thêm đợt xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="245"/>
+        <location filename="../../ui/pages/households/worklists.py" line="273"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="246"/>
+        <location filename="../../ui/pages/households/worklists.py" line="274"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="247"/>
+        <location filename="../../ui/pages/households/worklists.py" line="275"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="251"/>
+        <location filename="../../ui/pages/households/worklists.py" line="279"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -63,6 +63,7 @@ from ui.pages.households.worklists import WorklistsPanel
 if TYPE_CHECKING:
     from ui.pages.households.followup import FollowUpPanel
 from ui.widgets.confirm import confirm_personal_export
+from ui.widgets.undo_button import FixedWidthButton
 
 SEARCH_PAUSE_MS = 150
 
@@ -192,7 +193,10 @@ class HouseholdsPage(Page):
         self.import_button.clicked.connect(self._on_import)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self._on_export)
-        self.undo_button = QPushButton()
+        self.print_button = QPushButton()  # issue 14: the village paper, with a preview
+        self.print_button.clicked.connect(self._on_print)
+        self.print_dialog = None
+        self.undo_button = FixedWidthButton()  # the buttons beside it keep their places
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -203,6 +207,7 @@ class HouseholdsPage(Page):
             self.new_button,
             self.import_button,
             self.export_button,
+            self.print_button,
             self.undo_button,
         ):
             bottom.addWidget(b)
@@ -226,6 +231,7 @@ class HouseholdsPage(Page):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
         QShortcut(QKeySequence("Ctrl+N"), self, self._on_new_household)
+        QShortcut(QKeySequence.StandardKey.Print, self, self._on_print)
         self._loaded = False
         self.retranslate()
 
@@ -262,6 +268,10 @@ class HouseholdsPage(Page):
         self.new_button.setText(self.tr("&New household…"))
         self.import_button.setText(self.tr("&Import Excel…"))
         self.export_button.setText(self.tr("E&xport Excel…"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setToolTip(
+            self.tr("Door-to-door and test lists, relief sheets, Resolution 68 papers (Ctrl+P)")
+        )
         self._undo_text()
         if self._worklists is not None:
             self._worklists.retranslate()
@@ -578,6 +588,16 @@ class HouseholdsPage(Page):
         dialog = ImportDialog(self.db, self.area_id(), self)
         dialog.imported.connect(self._after_change)
         dialog.open()
+
+    def _on_print(self) -> None:
+        from ui.pages.households.print_dialog import PrintChoice, open_print_dialog
+
+        choice = PrintChoice(
+            area_id=self.area_id(),
+            village=self.village.currentData() or "",
+            household_id=self.selected_household(),
+        )
+        self.print_dialog = open_print_dialog(self.db, choice, self)
 
     def _on_export(self) -> None:
         area_id = self.area_id()
