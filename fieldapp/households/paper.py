@@ -855,6 +855,13 @@ def _where(i: Isolation, profile: Profile) -> str:
     )
 
 
+def _article(n: int, text: str) -> Flowable:
+    """ "**Điều 1.** ..." : the article number in bold (Decree 30), the text as typed."""
+    from xml.sax.saxutils import escape
+
+    return paragraph(f"<b>Điều {n}.</b> {escape(nfc(text))}", markup=True)
+
+
 def _chairman_signature(profile: Profile) -> Signature:
     """The signing block of a decision of the Chairman (Chủ tịch UBND): the chairman signs in
     their own right, so "TM. ỦY BAN NHÂN DÂN" goes; a deputy keeps "KT. CHỦ TỊCH"."""
@@ -905,14 +912,14 @@ def isolation_decisions(
                       "dịch đặc thù trong thời gian có dịch;"),
             paragraph(f"Xét đề nghị của Trạm Y tế {profile.commune_full}.", ),
             caption("QUYẾT ĐỊNH:", room_mm=0),
-            paragraph(f"Điều 1. Áp dụng biện pháp {kind} {_where(i, profile)} đối với:"),
+            _article(1, f"Áp dụng biện pháp {kind} {_where(i, profile)} đối với:"),
             *_who(i, profile),
             paragraph(f"Đối tượng: {i.status}. Thời gian cách ly {_period(i)}."),
-            paragraph("Điều 2. Người được cách ly có trách nhiệm chấp hành nghiêm các quy định về "
+            _article(2, "Người được cách ly có trách nhiệm chấp hành nghiêm các quy định về "
                       "cách ly y tế, tự theo dõi sức khỏe và báo ngay cho Trạm Y tế xã khi có dấu "
                       "hiệu bất thường. Người cách ly thuộc diện được hỗ trợ theo Nghị quyết số "
                       "68/NQ-CP ngày 01 tháng 7 năm 2021 của Chính phủ."),
-            paragraph("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Trạm Y tế xã, Công an xã, "
+            _article(3, "Quyết định này có hiệu lực kể từ ngày ký. Trạm Y tế xã, Công an xã, "
                       "trưởng thôn nơi cư trú và ông/bà có tên tại Điều 1 chịu trách nhiệm thi "
                       "hành Quyết định này./."),
         ]  # fmt: skip
