@@ -173,18 +173,25 @@ class RowParser:
         self.seen_ids: dict[str, str] = {} if seen_ids is None else seen_ids
         self.has_relation = "relation" in mapping
         self.people = 0
+        self._columns = list(mapping.items())
+        self._values: dict[str, object] = {}
         self.household_rows: list[PreviewRow] = []
         self.flag_columns = [n for n in FLAG_NAMES if n in mapping]
         self.text_flag_columns = [n for n in ("vulnerable", "notes") if n in mapping]
 
     def cell(self, row: list, name: str) -> object:
-        col = self.mapping.get(name)
-        if col is None or col >= len(row):
-            return None
-        value = row[col]
-        if value.__class__ is str and not value.strip():
-            return None
-        return value
+        """The value of field ``name`` in the row being read (None when blank)."""
+        return self._values.get(name)
+
+    def _take(self, row: list) -> None:
+        width = len(row)
+        self._values = {
+            name: value
+            for name, col in self._columns
+            if col < width
+            and (value := row[col]) is not None
+            and (value.__class__ is not str or value.strip())
+        }
 
     def problem(self, out: PreviewRow, name: str, message: str, severity: str = ERROR) -> None:
         if not out.problems:
@@ -220,14 +227,15 @@ class RowParser:
         self.household_rows = []
 
     def _feed(self, number: int, row: list) -> PreviewRow | None:
-        values = [v for v in row if v is not None and (not isinstance(v, str) or v.strip())]
+        values = [v for v in row if v is not None and (v.__class__ is not str or v.strip())]
         if not values:
             return None  # spacer
+        self._take(row)
         name = _text(self.cell(row, "name"))
         stt = _text(self.cell(row, "stt"))
         # Totals and signatures are told by the first cells and the name cell; a date line
         # ("ngày ... tháng ... năm") by any cell of a row without a name.
-        first_cells = [fold(_text(v)) for v in row[:4] if v is not None]
+        first_cells = [fold(_text(v)) for v in row[:4] if v.__class__ is str]
         if name:
             first_cells.append(fold(name))
         if any(_is_total_label(t) or any(w in t for w in _FOOTER_WORDS) for t in first_cells):
