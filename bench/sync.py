@@ -1,17 +1,31 @@
-"""Sync: a whole package of a 50,000-household commune (target ≤ 10 s), its import into a
-district, and the district roll-up over it.
+"""Sync at 50,000 households (issue 17 target: export ≤ 5 s, import ≤ 12 s, each ≤ 300 MB peak).
 
-Households and people are bulk-inserted straight into the tables (the register's own import
-is measured in ``bench/households.py``); the figures here are the sync layer's.
+A commune register of 50,000 households and 200,000 people is built once (bulk inserts; the
+register's own import is measured in ``bench/households.py``). Then, each in a process of its
+own so that its peak memory (max RSS) is its own:
+
+- export: the whole package, as ``fieldapp sync export --full`` writes it;
+- import: that package into an empty district database;
+- floors, measured in the same run: a bare ``SELECT *`` of the same tables written as JSON into
+  a zip (the least an export can do), and a bare ``executemany`` of the package's rows into an
+  empty database (the least an import can do); and the resident size of a process that has
+  only loaded the app's modules.
+
+``python -m bench sync [HOUSEHOLDS]`` (default 50,000).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+import multiprocessing
 import random
+import resource
+import sys
 import tempfile
 import time
 import uuid
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -81,56 +95,149 @@ def _fill(db, households: int) -> int:
     return len(people)
 
 
-def main() -> None:
-    from fieldapp.sync.district import district_summary
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def _in_child(func, *args):
+    """Run ``func(*args)`` in a fresh process; returns (its result, its peak MB)."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(_measured, (func, *args))
+
+
+def _measured(func, *args):
+    result = func(*args)
+    return result, _peak_mb()
+
+
+# -- the work, each run in a child process ---------------------------------------------------
+
+
+def _baseline(_root: str) -> float:
+    import fieldapp.db.models  # noqa: F401
+    import fieldapp.sync.package  # noqa: F401
+    import fieldapp.sync.receive  # noqa: F401
+
+    return 0.0
+
+
+def _export(root: str) -> tuple[float, int, float, str]:
+    from fieldapp.config import resolve_paths
+    from fieldapp.db.database import open_database
     from fieldapp.sync.package import export_package
+
+    db = open_database(resolve_paths(Path(root) / "commune"))
+    try:
+        t0 = time.perf_counter()
+        result = export_package(db, Path(root) / "full.fieldsync", full=True)
+        seconds = time.perf_counter() - t0
+    finally:
+        db.close()
+    return seconds, result.rows, result.path.stat().st_size / 1024**2, str(result.path)
+
+
+def _import(root: str, package: str) -> tuple[float, int]:
+    from fieldapp.config import resolve_paths
+    from fieldapp.db.database import open_database
     from fieldapp.sync.receive import import_package
 
+    db = open_database(resolve_paths(Path(root) / "district"))
+    try:
+        t0 = time.perf_counter()
+        result = import_package(db, Path(package), trust_new=True)
+        seconds = time.perf_counter() - t0
+    finally:
+        db.close()
+    return seconds, result.inserted
+
+
+def _export_floor(root: str) -> float:
+    """SELECT * of every travelling table, rows dumped as JSON into a deflated zip."""
+    from fieldapp.config import resolve_paths
+    from fieldapp.db.database import open_database
+    from fieldapp.sync.tables import travelling_tables
+
+    db = open_database(resolve_paths(Path(root) / "commune"))
+    try:
+        t0 = time.perf_counter()
+        raw = db.engine.raw_connection()
+        with zipfile.ZipFile(Path(root) / "floor.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+            for table in travelling_tables():
+                cursor = raw.cursor()
+                cursor.execute(f'SELECT * FROM "{table.name}"')
+                with zf.open(f"{table.name}.json", "w", force_zip64=True) as fh:
+                    while rows := cursor.fetchmany(5000):
+                        fh.write(json.dumps(rows, default=str, ensure_ascii=False).encode())
+        raw.close()
+        return time.perf_counter() - t0
+    finally:
+        db.close()
+
+
+def _import_floor(root: str, package: str) -> float:
+    """The package's household and member rows read and inserted with a bare executemany
+    into tables of the same columns (no checks, no references to map)."""
+    from fieldapp.config import resolve_paths
+    from fieldapp.db.database import open_database
+
+    db = open_database(resolve_paths(Path(root) / "floor"))
+    try:
+        t0 = time.perf_counter()
+        raw = db.engine.raw_connection()
+        cursor = raw.cursor()
+        with zipfile.ZipFile(package) as zf:
+            for table in ("household", "household_member"):
+                part = json.loads(zf.read(f"data/{table}.json"))
+                columns = part["columns"]
+                cursor.execute(
+                    f'CREATE TEMP TABLE "floor_{table}" AS SELECT * FROM "{table}" WHERE 0'
+                )
+                names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" for _ in columns)
+                cursor.executemany(
+                    f'INSERT INTO "floor_{table}" ({names}) VALUES ({marks})',
+                    (
+                        [json.dumps(v) if isinstance(v, list | dict) else v for v in row]
+                        for row in part["rows"]
+                    ),
+                )
+        raw.commit()
+        raw.close()
+        return time.perf_counter() - t0
+    finally:
+        db.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[2:] if argv is None else argv
+    households = int(argv[0]) if argv and argv[0].isdigit() else HOUSEHOLDS
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as folder:
         root = Path(folder)
         commune = _device(root, "commune", "Bằng Lãng")
         district = _device(root, "district", "Huyện Chợ Đồn")
-        try:
-            t0 = time.perf_counter()
-            people = _fill(commune, HOUSEHOLDS)
-            print(
-                f"built {HOUSEHOLDS} households, {people} people in {time.perf_counter() - t0:.1f} s"
-            )
-            t0 = time.perf_counter()
-            result = export_package(commune, root / "full.fieldsync", full=True)
-            export_s = time.perf_counter() - t0
-            size = result.path.stat().st_size / 1024**2
-            print(
-                f"export (full): {export_s:5.2f} s  ({result.rows} records, {size:.1f} MiB; "
-                "target ≤ 10 s)"
-            )
-            t0 = time.perf_counter()
-            imported = import_package(district, result.path, trust_new=True)
-            import_s = time.perf_counter() - t0
-            print(f"import into the district: {import_s:5.2f} s  ({imported.inserted} records)")
-            t0 = time.perf_counter()
-            again = import_package(district, result.path)
-            print(
-                f"same package again: {time.perf_counter() - t0:5.2f} s (already={again.already})"
-            )
-            t0 = time.perf_counter()
-            summary = district_summary(district)
-            total = summary.total
-            print(
-                f"district roll-up: {(time.perf_counter() - t0) * 1000:6.0f} ms  "
-                f"(households {total.households}, people {total.people}, F0 {total.f0}, "
-                f"F1 {total.f1})"
-            )
-            t0 = time.perf_counter()
-            empty = export_package(commune, root / "next.fieldsync")
-            print(
-                f"next export with nothing changed: {time.perf_counter() - t0:5.2f} s "
-                f"({empty.rows} records)"
-            )
-        finally:
-            commune.close()
-            district.close()
+        _device(root, "floor", "Sàn").close()
+        t0 = time.perf_counter()
+        people = _fill(commune, households)
+        commune.close()
+        district.close()
+        print(f"built {households} households, {people} people in {time.perf_counter() - t0:.1f} s")
+        _, base_mb = _in_child(_baseline, folder)
+        print(f"a process with the app's modules loaded: {base_mb:6.0f} MB")
+        floor_s, floor_mb = _in_child(_export_floor, folder)
+        (export_s, rows, size, package), export_mb = _in_child(_export, folder)
+        print(
+            f"export (full):  {export_s:6.2f} s, peak {export_mb:5.0f} MB  ({rows} records, "
+            f"{size:.1f} MiB)   floor {floor_s:5.2f} s, {floor_mb:4.0f} MB   "
+            "target ≤ 5 s, ≤ 300 MB"
+        )
+        ifloor_s, ifloor_mb = _in_child(_import_floor, folder, package)
+        (import_s, inserted), import_mb = _in_child(_import, folder, package)
+        print(
+            f"import:         {import_s:6.2f} s, peak {import_mb:5.0f} MB  ({inserted} records)"
+            f"   floor {ifloor_s:5.2f} s, {ifloor_mb:4.0f} MB   target ≤ 12 s, ≤ 300 MB"
+        )
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

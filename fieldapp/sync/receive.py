@@ -45,6 +45,9 @@ from fieldapp.sync.rights import SenderRights
 from fieldapp.sync.tables import (
     canonical,
     decode,
+    decode_row,
+    existing_rows,
+    insert_rows,
     local_key,
     references,
     travelling_tables,
@@ -434,12 +437,7 @@ def _merge_table(
     result: ImportResult,
 ) -> None:
     """Merge one table's rows: new rows go in by batches, the rest one by one."""
-    existing: dict[str, Any] = {}
-    uuids = [r["uuid"] for r in rows]
-    for start in range(0, len(uuids), BATCH):
-        chunk = uuids[start : start + BATCH]
-        for row in conn.execute(select(table).where(table.c.uuid.in_(chunk))):
-            existing[row._mapping["uuid"]] = row._mapping
+    existing = existing_rows(conn, table, [r["uuid"] for r in rows], BATCH)
     fresh: list[tuple[dict[str, Any], dict[str, Any]]] = []
     refs = references(table)
     rights: SenderRights | None = getattr(maps, "rights", None)
@@ -450,7 +448,7 @@ def _merge_table(
             if _moment(incoming["updated_at"]) > _moment(deleted_at):
                 _conflict(conn, table.name, uuid, "edited_after_delete", None, incoming, result)
             continue
-        values = {name: decode(table, name, value) for name, value in incoming.items()}
+        values = decode_row(table, incoming)
         check_row(table, values, number, references=refs)
         stamp = str(incoming.get("device_id"))
         if rights is not None:
@@ -501,7 +499,7 @@ def _insert_fresh(conn, table: Table, fresh, result: ImportResult) -> None:
         chunk = fresh[start : start + BATCH]
         try:
             with conn.begin_nested():
-                conn.execute(table.insert(), [values for _incoming, values in chunk])
+                insert_rows(conn, table, [values for _incoming, values in chunk])
             result.inserted += len(chunk)
             continue
         except IntegrityError:
