@@ -12,6 +12,7 @@ never the value of an ID or phone.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -22,6 +23,14 @@ from fieldapp.households.service import FLAG_NAMES, age_flags
 from fieldapp.text.vietnamese import fold, parse_date
 
 ERROR, WARNING = "error", "warning"
+_NO_FLAGS: frozenset[str] = frozenset()  # shared by the many people without a flag
+
+
+def _flag(person: ParsedPerson, name: str) -> None:
+    if person.flags is _NO_FLAGS:
+        person.flags = set()
+    person.flags.add(name)
+
 _DIGIT = re.compile(r"\d")
 _DATE_LINE = re.compile(r"ngay .{0,6}thang .{0,6}nam")
 _text = cell_text
@@ -296,9 +305,11 @@ class RowParser:
         if len(name) > 120:
             self.problem(out, "name", "họ tên quá dài: chỉ giữ 120 ký tự đầu", WARNING)
             name = name[:120]
-        person = ParsedPerson(row=number, full_name=name, is_head=starts, sheet=self.sheet)
+        person = ParsedPerson(
+            row=number, full_name=name, is_head=starts, sheet=self.sheet, flags=_NO_FLAGS
+        )
         if relation:
-            person.relation = (relation[:1].upper() + relation[1:])[:40]
+            person.relation = sys.intern((relation[:1].upper() + relation[1:])[:40])
         elif starts:
             person.relation = "Chủ hộ"
         if _DIGIT.search(name):
@@ -311,7 +322,7 @@ class RowParser:
         person.notes = _text(self.cell(row, "notes"))
         for key, value in age_flags(person.birth_year, self.today).items():
             if value:
-                person.flags.add(key)
+                _flag(person, key)
         self.people += 1
         if starts:
             household = ParsedHousehold(row=number, sheet=self.sheet)
@@ -410,15 +421,15 @@ class RowParser:
                 if any(k in fold(_text(value)) for k, _f in _KEYWORD_FLAGS) or isinstance(
                     value, str
                 ):
-                    person.flags.add(name)  # any words in a flag column mean "yes, and why"
+                    _flag(person, name)  # any words in a flag column mean "yes, and why"
                 continue
             if mark:
-                person.flags.add(name)
+                _flag(person, name)
         for name in self.text_flag_columns:
             text = fold(_text(self.cell(row, name)))
             for keyword, flag in _KEYWORD_FLAGS:
                 if keyword in text:
-                    person.flags.add(flag)
+                    _flag(person, flag)
 
     def _status(self, row: list, person: ParsedPerson, out: PreviewRow) -> None:
         raw = _text(self.cell(row, "status"))
