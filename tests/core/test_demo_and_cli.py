@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -114,3 +115,129 @@ def test_damaged_database_via_the_real_command(tmp_path):
     assert result.stderr.startswith("fieldapp: Tệp fieldapp.sqlite3 không phải cơ sở dữ liệu")
     assert "Traceback" not in result.stderr
     assert (data / "fieldapp.sqlite3").read_bytes() == b"\x00garbage" * 512
+
+
+# -- start-up and the CLI helpers (issue 17) ---------------------------------------------------
+
+
+def _in_fresh_python(code: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_version_loads_neither_the_database_layer_nor_the_window():
+    loaded = _in_fresh_python(
+        "import sys\n"
+        "from fieldapp_launcher import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('sqlalchemy', 'PySide6', 'ui', 'reportlab', 'openpyxl', 'alembic')\n"
+        "print(sorted({n.split('.')[0] for n in sys.modules} & set(heavy)))\n"
+    )
+    assert loaded.splitlines()[-1] == "[]"
+    assert loaded.splitlines()[0] == f"fieldapp {__version__}"
+
+
+def test_a_command_imports_only_its_own_sub_cli():
+    from fieldapp.cli import COMMAND_MODULES
+
+    for argv, expected in (
+        (["--data-dir", "x", "household", "list"], ["fieldapp.households.cli"]),
+        (["--user", "u", "report", "daily"], ["fieldapp.reports.cli"]),
+        (["restore", "f"], ["fieldapp.backup_cli"]),
+        (["info"], []),
+        (["--version"], []),
+        (["--help"], sorted(COMMAND_MODULES)),
+        (["typo"], sorted(COMMAND_MODULES)),  # an unknown command lists every command
+    ):
+        loaded = _in_fresh_python(
+            "import sys\n"
+            "from fieldapp.cli import COMMAND_MODULES, build_parser\n"
+            f"build_parser({argv!r})\n"
+            "print(sorted(m for m in COMMAND_MODULES if m in sys.modules))\n"
+        )
+        assert loaded == repr(expected), argv
+
+
+def test_command_owners_name_the_module_that_registers_each_command():
+    import argparse
+    import importlib
+
+    from fieldapp.cli import COMMAND_MODULES, COMMAND_OWNERS
+
+    registered = {}
+    for name in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(name).register(sub)
+        for command in sub.choices:
+            registered[command] = name
+    assert registered == COMMAND_OWNERS
+
+
+def test_the_core_cli_has_no_window(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data]) == UserError.exit_code
+    assert "cửa sổ mở bằng chương trình fieldapp" in capsys.readouterr().err
+    assert main(["--data-dir", data, "gui"]) == UserError.exit_code
+    assert "lệnh không hợp lệ" in capsys.readouterr().err
+    assert not (tmp_path / "d").exists()  # nothing was opened
+
+
+def test_the_console_script_is_the_launcher():
+    script = Path(sys.executable).parent / "fieldapp"
+    if not script.exists():
+        pytest.skip("the package is not installed in this environment")
+    assert "fieldapp_launcher" in script.read_text("utf-8", errors="replace")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == f"fieldapp {__version__}"
+
+
+def test_exit_codes_follow_the_kind_of_error(tmp_path, capsys, monkeypatch):
+    from fieldapp import cli_support, errors
+
+    kinds = {
+        errors.UserMistake: 2,
+        errors.NotFound: 3,
+        errors.NeedsConfirmation: 4,
+        errors.NotPermitted: 5,
+        errors.DamagedData: 6,
+        errors.NoSpace: 7,
+        errors.Cancelled: 130,
+    }
+    assert {k: cli_support.exit_code(k("x")) for k in kinds} == kinds
+    assert cli_support.exit_code(KeyboardInterrupt()) == 130
+    assert cli_support.exit_code(ValueError()) == 1
+
+    # through main: a handler's NotFound is one line on stderr and exit code 3
+    def missing(_args):
+        raise errors.NotFound("Không tìm thấy hộ số 99.")
+
+    monkeypatch.setattr("fieldapp.cli._cmd_info", missing)
+    assert main(["--data-dir", str(tmp_path / "d"), "info"]) == 3
+    assert capsys.readouterr().err.strip() == "fieldapp: Không tìm thấy hộ số 99."
+
+
+def test_the_shared_printers(capsys):
+    from datetime import date, datetime
+
+    from fieldapp.cli_support import print_json, print_table
+
+    print_json({"ngày": date(2021, 8, 20), "lúc": datetime(2021, 8, 20, 7, 30), "số": 3})
+    out = json.loads(capsys.readouterr().out)
+    assert out == {"ngày": "2021-08-20", "lúc": "2021-08-20T07:30:00", "số": 3}
+    print_table(
+        [("Hoàng Văn\tThắng", None, 3), ("dòng\nhai", "Nà Pài", 0)], header=("Tên", "Thôn", "Số")
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["Tên\tThôn\tSố", "Hoàng Văn Thắng\t\t3", "dòng hai\tNà Pài\t0"]
+
+
+def test_the_sub_clis_answer_through_cli_support(tmp_path, capsys):
+    """user list and audit list print tables and JSON through the shared printers."""
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "user", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--data-dir", data, "audit", "list", "--json"]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), list)
