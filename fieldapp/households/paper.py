@@ -1070,17 +1070,23 @@ def write_papers(
     """Build and render the papers of ``req``; return the number of pages."""
     docs = build_papers(db, req, progress)
     report(progress, 0, None, "Dàn trang")
-    return save_pdf(docs, target)
+    return save_pdf(docs, target, progress)
 
 
-def save_pdf(docs: Sequence[OfficialDocument], target: str | os.PathLike[str] | BinaryIO) -> int:
+def save_pdf(
+    docs: Sequence[OfficialDocument],
+    target: str | os.PathLike[str] | BinaryIO,
+    progress: Progress | None = None,
+) -> int:
     """Render ``docs`` into one PDF, to a binary stream or to a path that is written whole or
     not at all (a failed or cancelled print leaves no half file); return the pages."""
     from fieldapp.errors import NoSpace
     from fieldapp.printing.official import render_many, render_pdf
 
     def render(out) -> int:
-        return render_pdf(docs[0], out) if len(docs) == 1 else render_many(docs, out)
+        if len(docs) == 1:
+            return render_pdf(docs[0], out, progress)
+        return render_many(docs, out, progress)
 
     if not isinstance(target, str | os.PathLike):
         return render(target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fieldapp.printing.blocks import paragraph, table
+from fieldapp.printing.fonts import font_in_use
 from fieldapp.printing.official import Issuer, OfficialDocument, Signature
 from fieldapp.profile import Profile
 from fieldapp.text.vietnamese import format_long_date
@@ -31,7 +32,7 @@ def test_page(profile: Profile, day: date, *, orientation: str = "portrait") -> 
         paragraph(
             "Trang này được in thử để kiểm tra máy in, khổ giấy A4 và thể thức văn bản theo "
             "Nghị định số 30/2020/NĐ-CP: lề trên 20 mm, lề dưới 20 mm, lề trái 30 mm, lề phải "
-            "15 mm; phông chữ Liberation Serif (tương đương Times New Roman), cỡ chữ 13."
+            f"15 mm; phông chữ {font_in_use()}, cỡ chữ 13."
         ),
         paragraph(
             "Kiểm tra chữ tiếng Việt: Đặng, Nguyễn, Hỏa tốc, phong tỏa, người, ỷ lại, những."

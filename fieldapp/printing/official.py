@@ -484,8 +484,11 @@ class _WithClosing(Flowable):
 class _OfficialDocTemplate(BaseDocTemplate):
     """Two page templates on one frame: page 1 without a number, later pages numbered."""
 
-    def __init__(self, target: Any, orientation: Orientation, **kw: Any) -> None:
+    def __init__(
+        self, target: Any, orientation: Orientation, progress: Any = None, **kw: Any
+    ) -> None:
         size = page_size(orientation)
+        self._progress = progress
         super().__init__(
             target,
             pagesize=size,
@@ -526,6 +529,12 @@ class _OfficialDocTemplate(BaseDocTemplate):
 
         self._first_page = 1
 
+    def afterPage(self) -> None:  # noqa: N802 - reportlab naming
+        # A long list reports each page laid out; a cancel asked for stops the build here
+        # (Progress.update raises Cancelled) and the caller discards the half-made PDF.
+        if self._progress is not None:
+            self._progress.update(self.page, None, f"Trang {self.page}")
+
     def _document_start(self, canvas: Any, doc: Any) -> None:
         # Several documents in one file (render_many): each counts its pages from its own
         # first page.
@@ -562,7 +571,11 @@ def story(doc: OfficialDocument) -> list[Flowable]:
     return out
 
 
-def render_pdf(doc: OfficialDocument, target: str | os.PathLike[str] | BinaryIO) -> int:
+def render_pdf(
+    doc: OfficialDocument,
+    target: str | os.PathLike[str] | BinaryIO,
+    progress: Any = None,
+) -> int:
     """Write ``doc`` as a PDF to a path or a binary stream; return the number of pages.
 
     The same document may be rendered again (a preview, then the file to send).
@@ -577,6 +590,7 @@ def render_pdf(doc: OfficialDocument, target: str | os.PathLike[str] | BinaryIO)
     template = _OfficialDocTemplate(
         target,
         doc.orientation,
+        progress,
         title=nfc(" ".join(p for p in (doc.title, doc.subject) if p.strip())),
         author=nfc(doc.issuer.name.replace("\n", " ")),
         subject=nfc(doc.number),
@@ -586,7 +600,11 @@ def render_pdf(doc: OfficialDocument, target: str | os.PathLike[str] | BinaryIO)
     return template.page
 
 
-def render_many(docs: Sequence[OfficialDocument], target: str | os.PathLike[str] | BinaryIO) -> int:
+def render_many(
+    docs: Sequence[OfficialDocument],
+    target: str | os.PathLike[str] | BinaryIO,
+    progress: Any = None,
+) -> int:
     """Several documents of one orientation in one PDF (the decisions of a whole area), each
     starting on a new page with its own header and its own page numbers; return the pages."""
     if not docs:
@@ -608,6 +626,7 @@ def render_many(docs: Sequence[OfficialDocument], target: str | os.PathLike[str]
     template = _OfficialDocTemplate(
         target,
         first.orientation,
+        progress,
         title=nfc(" ".join(p for p in (first.title, first.subject) if p.strip())),
         author=nfc(first.issuer.name.replace("\n", " ")),
         subject=nfc(first.number),

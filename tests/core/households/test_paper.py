@@ -352,3 +352,34 @@ def test_times_new_roman_is_used_when_installed(tmp_path) -> None:
     (fonts / "times.ttf").write_bytes(b"not a font")  # a damaged file: the bundled font
     assert run_probe(env) == "Liberation Serif"
     assert run_probe(dict(env, FIELDAPP_FONT_DIRS=str(tmp_path / "none"))) == "Liberation Serif"
+
+
+def test_a_cancelled_print_leaves_no_file(commune, area, tmp_path) -> None:
+    from fieldapp.errors import Cancelled
+    from fieldapp.progress import Progress
+
+    for n in range(40):
+        _add(
+            commune, area, "Nà Pài", f"Hoàng Văn {tag(n)} {GIVEN[n % len(GIVEN)]}", "Hoàng Thị Con"
+        )
+    seen: list[int] = []
+    progress = Progress(
+        lambda done, _total, label: seen.append(done) if label.startswith("Trang") else None
+    )
+
+    def cancel_on_page_two(done: int, _total, label: str) -> None:
+        if label.startswith("Trang") and done >= 2:
+            progress.cancel()
+
+    progress._on_update = cancel_on_page_two  # the user presses Cancel while page 2 is laid out
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "door.pdf"
+    with pytest.raises(Cancelled):
+        paper.write_papers(
+            commune, paper.PaperRequest("door-to-door", area_id=area), target, progress
+        )
+    assert list(out.iterdir()) == []  # neither the PDF nor a half-written part
+    assert (
+        paper.write_papers(commune, paper.PaperRequest("door-to-door", area_id=area), target) >= 3
+    )
