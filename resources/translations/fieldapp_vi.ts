@@ -32,47 +32,52 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="80"/>
+        <location filename="../../ui/widgets/safety_box.py" line="84"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="83"/>
+        <location filename="../../ui/widgets/safety_box.py" line="87"/>
         <source>No accounts on this computer yet (single user).</source>
         <translation>Máy này chưa có tài khoản (một người dùng).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="86"/>
+        <location filename="../../ui/widgets/safety_box.py" line="90"/>
         <source>Signed in as {name}, {role}.</source>
         <translation>Đang đăng nhập: {name}, {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="90"/>
+        <location filename="../../ui/widgets/safety_box.py" line="94"/>
         <source>Change my &amp;password…</source>
         <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="91"/>
+        <location filename="../../ui/widgets/safety_box.py" line="95"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Quản lý tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="92"/>
+        <location filename="../../ui/widgets/safety_box.py" line="96"/>
         <source>Change &amp;log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="93"/>
+        <location filename="../../ui/widgets/safety_box.py" line="97"/>
         <source>&amp;Lock the window now</source>
         <translation>&amp;Khóa cửa sổ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="94"/>
+        <location filename="../../ui/widgets/safety_box.py" line="98"/>
+        <source>Sign &amp;out / switch user</source>
+        <translation>Đăng &amp;xuất / đổi người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="99"/>
         <source>Lock after idle minutes (0: never)</source>
         <translation>Tự khóa sau số phút không dùng (0: không khóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="100"/>
+        <location filename="../../ui/widgets/safety_box.py" line="105"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -269,67 +274,72 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="157"/>
+        <location filename="../../ui/widgets/safety_box.py" line="174"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="162"/>
+        <location filename="../../ui/widgets/safety_box.py" line="179"/>
         <source>Newest backup: {when}. Backups are made every 30 minutes when something changed, and when the window closes.</source>
         <translation>Bản sao lưu gần nhất: {when}. Ứng dụng tự sao lưu 30 phút một lần khi có thay đổi, và khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="167"/>
+        <location filename="../../ui/widgets/safety_box.py" line="184"/>
         <source>No backup yet. One is made when the window closes.</source>
         <translation>Chưa có bản sao lưu. Ứng dụng sẽ sao lưu khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="168"/>
+        <location filename="../../ui/widgets/safety_box.py" line="185"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="169"/>
+        <location filename="../../ui/widgets/safety_box.py" line="186"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>Sao lưu ra &amp;USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="170"/>
+        <location filename="../../ui/widgets/safety_box.py" line="187"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="182"/>
+        <location filename="../../ui/widgets/safety_box.py" line="199"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="187"/>
+        <location filename="../../ui/widgets/safety_box.py" line="204"/>
         <source>Choose the USB stick</source>
         <translation>Chọn ổ USB</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="194"/>
+        <location filename="../../ui/widgets/safety_box.py" line="211"/>
         <source>Choose a backup</source>
         <translation>Chọn bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="194"/>
+        <location filename="../../ui/widgets/safety_box.py" line="211"/>
         <source>fieldapp backups (*.sqlite3)</source>
         <translation>Bản sao lưu fieldapp (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="202"/>
+        <location filename="../../ui/widgets/safety_box.py" line="230"/>
         <source>Replace the current data with this backup? The current data is kept aside in the backups folder. The app closes afterwards; open it again.</source>
         <translation>Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại trong thư mục backups. Sau đó ứng dụng sẽ đóng; hãy mở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="215"/>
+        <location filename="../../ui/widgets/safety_box.py" line="240"/>
+        <source>This file is the data of ANOTHER office. Restore it all the same?</source>
+        <translation>Tệp này là dữ liệu của ĐƠN VỊ KHÁC. Vẫn khôi phục?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="261"/>
         <source>Restoring the backup…</source>
         <translation>Đang khôi phục bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="225"/>
+        <location filename="../../ui/widgets/safety_box.py" line="271"/>
         <source>Restored. The previous data is kept at {file}.</source>
         <translation>Đã khôi phục. Dữ liệu trước đó được giữ tại {file}.</translation>
     </message>
@@ -428,27 +438,27 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>fieldapp — epidemic prevention register</source>
         <translation>fieldapp — sổ theo dõi phòng, chống dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Data: {folder}</source>
         <translation>Dữ liệu: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Signed in: {name} ({role}) · {data}</source>
         <translation>Đang dùng: {name} ({role}) · {data}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
@@ -469,34 +479,37 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="104"/>
+        <location filename="../../ui/pages/overview.py" line="147"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="107"/>
+        <location filename="../../ui/pages/overview.py" line="150"/>
         <source>The commune profile is not filled in yet.</source>
         <translation>Chưa nhập hồ sơ xã (vào Cài đặt).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="110"/>
-        <source>{commune}, {district}, province of {province}</source>
-        <translation>{commune}, {district}, tỉnh {province}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/overview.py" line="116"/>
+        <location filename="../../ui/pages/overview.py" line="154"/>
         <source>Today: {date}</source>
         <translation>Hôm nay: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="118"/>
+        <location filename="../../ui/pages/overview.py" line="156"/>
         <source>documents kept as they arrived</source>
         <translation>văn bản lưu nguyên bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="121"/>
+        <location filename="../../ui/pages/overview.py" line="159"/>
         <source>Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. Everything is saved on this computer and works without internet.</source>
         <translation>Dùng danh mục bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển trang. Mọi dữ liệu được lưu trên máy này và dùng được khi không có mạng.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/widgets/pdf_print.py" line="101"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -673,42 +686,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="119"/>
+        <location filename="../../ui/pages/settings.py" line="123"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="120"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>Commune profile (used in every report)</source>
         <translation>Hồ sơ xã (dùng trong mọi báo cáo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>&amp;Undo changes</source>
         <translation>&amp;Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="123"/>
+        <location filename="../../ui/pages/settings.py" line="127"/>
         <source>Interface</source>
         <translation>Giao diện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="129"/>
         <source>Data</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="132"/>
         <source>Data folder: {folder}
 Database: {file}
 fieldapp version {version}</source>
@@ -717,12 +730,12 @@ Cơ sở dữ liệu: {file}
 Phiên bản fieldapp {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="151"/>
+        <location filename="../../ui/pages/settings.py" line="155"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="156"/>
+        <location filename="../../ui/pages/settings.py" line="160"/>
         <source>Changes undone.</source>
         <translation>Đã hoàn tác các thay đổi.</translation>
     </message>

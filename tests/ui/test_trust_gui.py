@@ -206,3 +206,60 @@ def test_household_phones_are_masked_for_a_viewer(qtbot, staffed):
     masked = [p for p in phones() if p]
     assert masked and all(p.startswith("•") and p[-3:].isdigit() for p in masked)
     assert [p[-3:] for p in masked] == [p[-3:] for p in full]
+
+
+def test_sign_out_and_switch_user_on_a_shared_laptop(qtbot, staffed, monkeypatch):
+    install_language("vi")
+    sign_in(staffed, "canbo", PASSWORD, sleep=no_sleep)
+    window = MainWindow(staffed)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("settings")
+    box = window.settings_page.account_box
+    assert box.switch_button.isVisible() and "Đăng" in box.switch_button.text()
+    seen = []
+
+    def next_person(db, parent, *, locked=False):
+        seen.append((db.actor, window.centralWidget().isVisible()))
+        sign_in(db, "truongca", PASSWORD, sleep=no_sleep)
+        return True
+
+    monkeypatch.setattr(safety, "ask_sign_in", next_person)
+    click(qtbot, box.switch_button)
+    assert seen == [(None, False)]  # signed out first, the content hidden while asking
+    assert staffed.actor.username == "truongca"
+    visible = [k for row, k in enumerate(PAGE_KEYS) if not window.nav.item(row).isHidden()]
+    assert visible == ["overview", "rosters", "settings"]
+
+
+def test_restore_in_the_window_needs_an_admin_and_says_what_it_replaces(
+    qtbot, staffed, tmp_path, monkeypatch
+):
+    from fieldapp.backup import backup_now
+
+    install_language("vi")
+    copy = backup_now(staffed.paths, tmp_path / "copy.sqlite3")
+    monkeypatch.setattr(
+        "ui.widgets.safety_box.QFileDialog.getOpenFileName", lambda *a, **k: (str(copy), "")
+    )
+    asked, errors = [], []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No,
+    )
+    monkeypatch.setattr("ui.widgets.safety_box.show_error", lambda _w, e: errors.append(e))
+    sign_in(staffed, "canbo", PASSWORD, sleep=no_sleep)
+    window = MainWindow(staffed)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("settings")
+    box = window.settings_page.backup_box
+    assert not box.restore_button.isVisible()  # an officer does not even see it
+    box._on_restore()
+    assert errors and "quản trị" in str(errors[0]) and not asked
+    sign_in(staffed, "admin", PASSWORD, sleep=no_sleep)
+    box.refresh()
+    assert box.restore_button.isVisible()
+    click(qtbot, box.restore_button)
+    assert asked and "Sẽ thay dữ liệu hiện tại" in asked[0] and "hộ" in asked[0]

@@ -40,11 +40,13 @@ class AccountBox(QGroupBox):
         self.users_button = QPushButton()
         self.audit_button = QPushButton()
         self.lock_button = QPushButton()
+        self.switch_button = QPushButton()
         for button in (
             self.password_button,
             self.users_button,
             self.audit_button,
             self.lock_button,
+            self.switch_button,
         ):
             layout.addWidget(button)
         form = QFormLayout()
@@ -57,6 +59,7 @@ class AccountBox(QGroupBox):
         self.users_button.clicked.connect(self._on_users)
         self.audit_button.clicked.connect(self._on_audit)
         self.lock_button.clicked.connect(self._on_lock)
+        self.switch_button.clicked.connect(self._on_switch)
         self.idle.editingFinished.connect(self._on_idle)
         self.refresh()
 
@@ -69,6 +72,7 @@ class AccountBox(QGroupBox):
         is_admin = actor is not None and actor.role == "admin"
         self.password_button.setVisible(actor is not None)
         self.lock_button.setVisible(enabled)
+        self.switch_button.setVisible(enabled and actor is not None)
         self.users_button.setVisible(is_admin)
         self.audit_button.setVisible(actor is None or actor.sees_personal_data)
         self.idle.setEnabled(is_admin or not enabled)
@@ -91,6 +95,7 @@ class AccountBox(QGroupBox):
         self.users_button.setText(self.tr("&Accounts…"))
         self.audit_button.setText(self.tr("Change &log…"))
         self.lock_button.setText(self.tr("&Lock the window now"))
+        self.switch_button.setText(self.tr("Sign &out / switch user"))
         self.idle_label.setText(self.tr("Lock after idle minutes (0: never)"))
 
     def _on_password(self) -> None:
@@ -113,6 +118,18 @@ class AccountBox(QGroupBox):
         window = self.window()
         if hasattr(window, "lock"):
             window.lock()
+        self.refresh()
+
+    def _on_switch(self) -> None:
+        """A shared laptop: the person leaves; the next one signs in (or the window closes)."""
+        from fieldapp.accounts.service import sign_out
+
+        sign_out(self.db)
+        window = self.window()
+        if hasattr(window, "lock"):
+            window.lock()
+        if not self.isVisible():
+            return
         self.refresh()
 
     def _on_idle(self) -> None:
@@ -195,23 +212,52 @@ class BackupBox(QGroupBox):
         )
         if not file:
             return
+        from fieldapp import gate
+        from fieldapp.backup import plan_restore
+
+        try:
+            gate.require(self.db, gate.ADMIN)
+            plan = plan_restore(self.db.paths, Path(file))
+        except UserError as err:
+            show_error(self, err)
+            return
         answer = QMessageBox.question(
             self,
             "fieldapp",
-            self.tr(
+            plan.text()
+            + "\n\n"
+            + self.tr(
                 "Replace the current data with this backup? The current data is kept aside in "
                 "the backups folder. The app closes afterwards; open it again."
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        paths, db = self.db.paths, self.db
+        if plan.other_commune:
+            answer = QMessageBox.warning(
+                self,
+                "fieldapp",
+                self.tr("This file is the data of ANOTHER office. Restore it all the same?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        paths, db, actor = self.db.paths, self.db, self.db.actor
 
         def work(_progress: Progress) -> Path:
             db.close()  # no connection may stay open on the file being replaced
-            return restore(paths, Path(file))
+            return restore(
+                paths, Path(file), actor=actor, confirmed=True, other_commune=plan.other_commune
+            )
 
-        CollectionOp(self, work).success(self._on_restored).with_progress(
+        def refused(exc: BaseException) -> None:
+            from fieldapp.db.database import take_shared_lock
+
+            take_shared_lock(db, paths)  # nothing was replaced: the window goes on as before
+            show_error(self, exc)
+
+        CollectionOp(self, work).success(self._on_restored).failure(refused).with_progress(
             self.tr("Restoring the backup…"), cancellable=False
         ).run_in_background()
 
