@@ -43,6 +43,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     trust = sub.add_parser("trust", help="tin cậy khóa của một máy gửi (sau khi đối chiếu)")
     trust.add_argument("fingerprint")
+    trust.add_argument(
+        "--replaces",
+        metavar="KHÓA_CŨ",
+        help="khóa mới thay khóa cũ của cùng máy (quản trị, sau khi gọi điện đối chiếu cả hai)",
+    )
+    trust.add_argument("--device", help="mã máy (khi máy gắn với khóa cũ có nhiều mã)")
     trust.set_defaults(func=_cmd_trust)
 
     mine = sub.add_parser("fingerprint", help="dấu vân tay khóa của máy này (đọc cho huyện)")
@@ -186,6 +192,15 @@ def _cmd_trust(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
+        if args.replaces:
+            from fieldapp.sync.rights import accept_new_key, devices_of
+
+            devices = [args.device] if args.device else devices_of(db, args.replaces)
+            if not devices:
+                raise UserError("Không có máy nào gắn với khóa cũ này; chưa có gì thay đổi.")
+            accept_new_key(db, devices[0], args.replaces, args.fingerprint)  # moves them all
+            print(f"Khóa mới {args.fingerprint} thay khóa cũ {args.replaces}.")
+            return 0
         fp = trust(db, args.fingerprint)
     finally:
         db.close()

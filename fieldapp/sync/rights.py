@@ -142,3 +142,16 @@ def accept_new_key(db, device_id: str, old_fingerprint: str, new_fingerprint: st
             device_id,
             {"old": old, "new": new, "devices": moved or 1},
         )
+
+
+def devices_of(db, fingerprint_text: str) -> list[str]:
+    """The device ids bound to a key (to name them when an administrator replaces it)."""
+    from fieldapp.sync.keys import normalise_fingerprint
+
+    fp = normalise_fingerprint(fingerprint_text)
+    with db.session() as s:
+        found = list(s.scalars(select(DeviceKey.device_id).where(DeviceKey.fingerprint == fp)))
+        peer = s.scalar(select(Peer.device_id).where(Peer.fingerprint == fp, Peer.device_id != ""))
+    if peer and peer not in found:
+        found.append(peer)
+    return found

@@ -549,3 +549,23 @@ def test_household_member_check_unchanged_by_masking(db):
     _household(db)
     with db.session() as s:
         assert s.scalar(select(HouseholdMember.citizen_id)) == CCCD
+
+
+def test_cli_accepts_a_new_key_only_for_an_admin_naming_both(world, monkeypatch, capsys):
+    from fieldapp.cli import main
+
+    commune, district, tmp = world
+    old = keys.device_fingerprint(commune.paths)
+    keys.key_path(commune.paths).unlink()
+    new = keys.device_fingerprint(commune.paths)
+    add_site(commune, "Chốt sau khi đổi khóa")
+    pkg = export_package(commune, tmp / "rekey.fieldsync").path
+    create_user(district, "admin", PASSWORD)
+    create_user(district, "canbo", PASSWORD, role="officer")
+    data = ["--data-dir", str(district.paths.data_dir)]
+    monkeypatch.setenv("FIELDAPP_PASSWORD", PASSWORD)
+    assert main([*data, "--user", "canbo", "sync", "trust", new, "--replaces", old]) == 5
+    assert main([*data, "--user", "admin", "sync", "trust", new, "--replaces", new]) != 0
+    assert main([*data, "--user", "admin", "sync", "trust", new, "--replaces", old]) == 0
+    sign_in(district, "admin", PASSWORD)
+    assert import_package(district, pkg).inserted >= 1
