@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -201,8 +201,9 @@ class SupportList:
         return {"rows": [r.as_json() for r in self.rows], "total": self.total}
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """One uncancelled status entry of a person's history."""
+
     status: str
     isolation: str
     start: date
