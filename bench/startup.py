@@ -2,7 +2,12 @@
 
 Both run offscreen as fresh processes; each prints the wall-clock time at which its window
 has been shown and painted once, and the parent subtracts the moment it launched it.
-Target (issue 2): fieldapp's median ≤ 2× the bare window's median.
+Targets: window shown ≤ 2× the bare window's median (issue 2); overview filled ≤ 2.5×
+(issue 17).
+
+Then the command line: ``fieldapp --version`` and ``fieldapp info`` as fresh processes (the
+installed console script, else ``python -m fieldapp_launcher``), beside the floor of a bare
+``python -c pass`` in the same run. Target (issue 17): ``--version`` ≤ 0.2 s.
 """
 
 from __future__ import annotations
@@ -77,4 +82,38 @@ def main() -> None:
     print(
         f"fieldapp main window shown     median {s * 1000:6.0f} ms  ratio {s / b:.2f} × (target ≤ 2)"
     )
-    print(f"fieldapp first page filled in  median {r * 1000:6.0f} ms  ratio {r / b:.2f} ×")
+    print(
+        f"fieldapp overview filled in    median {r * 1000:6.0f} ms  ratio {r / b:.2f} × "
+        "(target ≤ 2.5)"
+    )
+    _bench_cli()
+
+
+def _wall(cmd: list[str], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True, timeout=120)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _bench_cli() -> None:
+    script = Path(sys.executable).parent / "fieldapp"
+    fieldapp = [str(script)] if script.exists() else [sys.executable, "-m", "fieldapp_launcher"]
+    floor_cmd = [sys.executable, "-c", "pass"]
+    _wall(floor_cmd, 1), _wall([*fieldapp, "--version"], 1)  # warm the file cache
+    with tempfile.TemporaryDirectory() as tmp:
+        data = str(Path(tmp) / "data")
+        subprocess.run([*fieldapp, "--data-dir", data, "demo"], capture_output=True, check=True)
+        floor = _wall(floor_cmd)
+        version = _wall([*fieldapp, "--version"])
+        info = _wall([*fieldapp, "--data-dir", data, "info"])
+    print(f"python -c pass (floor)         median {floor * 1000:6.0f} ms")
+    print(
+        f"fieldapp --version             median {version * 1000:6.0f} ms  "
+        f"({version / floor:.1f} × floor; target ≤ 200 ms)"
+    )
+    print(
+        f"fieldapp info (opens the data) median {info * 1000:6.0f} ms  ({info / floor:.1f} × floor)"
+    )

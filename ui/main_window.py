@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
 
         self.db = db
         self.pages = _Pages(self._build_page)
-        self.settings_page.profile_saved.connect(self._on_profile_saved)
         self.apply_role()
         if not self._geometry_restored:
             self._geometry_restored = self._restore_geometry(get_setting(db, "ui.geometry"))
@@ -133,6 +132,8 @@ class MainWindow(QMainWindow):
         create: Callable[[Database], Page] = importlib.import_module(module).create_page
         page = create(self.db)
         self.stack.addWidget(page)
+        if key == "settings":  # built when first shown, like every page (start-up time)
+            page.profile_saved.connect(self._on_profile_saved)  # type: ignore[attr-defined]
         return page
 
     @property
@@ -154,9 +155,11 @@ class MainWindow(QMainWindow):
     def _on_nav_row(self, row: int) -> None:
         if row < 0 or self.db is None:
             return
+        built = PAGE_KEYS[row] in self.pages
         page = self.pages[PAGE_KEYS[row]]
         self.stack.setCurrentWidget(page)
-        page.refresh()
+        if built or not getattr(page, "filled_when_built", False):
+            page.refresh()
 
     def _on_profile_saved(self) -> None:
         self.pages["overview"].refresh()
