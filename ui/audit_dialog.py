@@ -160,12 +160,19 @@ class AuditDialog(QDialog):
                 )
             )
             self.status.setProperty("error", False)
-        else:
+        elif report.broken_at is not None:
             self.status.setText(
                 self.tr(
                     "The log has been tampered with: entry {entry} was changed or removed "
                     "outside the app."
                 ).format(entry=report.broken_at)
             )
+        else:  # what the signed anchor beside the database found (core text, Vietnamese)
+            self.status.setText(
+                self.tr("The log has been tampered with: {problems}.").format(
+                    problems="; ".join(report.anchor_problems)
+                )
+            )
             self.status.setProperty("error", True)
+        self.status.setProperty("error", not report.ok)
         self.status.style().polish(self.status)

@@ -156,16 +156,15 @@ def mask(value: str | None, actor: Actor | None, *, keep: int = 3) -> str:
 
 def shows_personal_data(db) -> bool:
     """Whether lists may show citizen IDs and phone numbers in full to whoever is signed in:
-    yes in single-user mode (no accounts) and for roles that need them; otherwise masked."""
-    if not db.accounts_enabled:
-        return True
-    return db.actor is not None and db.actor.sees_personal_data
+    yes in single-user mode (no accounts) and for roles that need them; otherwise masked.
+    The policy lives in :mod:`fieldapp.gate`; this name is kept for older callers."""
+    from fieldapp import gate
+
+    return gate.sees_personal_data(db)
 
 
 def mask_for(db, value: str | None, *, keep: int = 3) -> str:
-    """``value`` as a list may show it to the person signed in on ``db``."""
-    if not value:
-        return ""
-    if shows_personal_data(db):
-        return value
-    return "•" * max(0, len(value) - keep) + value[-keep:]
+    """``value`` as a list may show it to the person signed in on ``db`` (see the gate)."""
+    from fieldapp import gate
+
+    return gate.mask_phone(db, value)

@@ -469,6 +469,7 @@ def _show(args) -> int:
     if not gate.sees_personal_data(db):
         for m in d.members:
             m.phone = gate.mask_phone(db, m.phone)
+            m.status = gate.mask_health(db, m.status)
         d.data.phone = gate.mask_phone(db, d.data.phone)
     if args.json:
         data = asdict(d)

@@ -270,6 +270,11 @@
         <source>The log has been tampered with: entry {entry} was changed or removed outside the app.</source>
         <translation>Nhật ký đã bị can thiệp: mục số {entry} bị sửa hoặc xóa ngoài ứng dụng.</translation>
     </message>
+    <message>
+        <location filename="../../ui/audit_dialog.py" line="172"/>
+        <source>The log has been tampered with: {problems}.</source>
+        <translation>Nhật ký đã bị can thiệp: {problems}.</translation>
+    </message>
 </context>
 <context>
     <name>BackupBox</name>
