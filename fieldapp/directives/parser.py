@@ -782,7 +782,8 @@ def _parse_recipients(lines: list[str], i: int, cell: str, d: ParsedDirective) -
     m = _KINH_GUI_RE.match(cell)
     first = m.group("rest").strip() if m and not _DIEN_RE.search(cell) else ""
     if first:
-        d.recipients.append(_strip_item(first))
+        # "Kính gửi: UBND các xã, thị trấn; Các phòng, ban, ngành." names several on one line.
+        d.recipients.extend(r for r in (_strip_item(p) for p in first.split(";")) if r)
     j = i + 1
     while j < len(lines):
         line = lines[j]

@@ -71,6 +71,7 @@ def test_word_file_of_the_issue_field_by_field(tmp_path: Path) -> None:
     assert got["signer_authority"] == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"
     assert (got["signer_title"], got["signer"]) == ("PHÓ CHỦ TỊCH", ISSUE.signer)
     assert got["copies_to"][0] == "Như trên"
+    assert got["recipients"] == ["UBND các xã, thị trấn", "Các phòng, ban, ngành liên quan"]
 
 
 @pytest.mark.parametrize("seed", SEEDS)
