@@ -211,3 +211,23 @@ def test_daily_report_card_reminds_before_the_hour_then_says_sent(qtbot, db, tmp
         assert "đã gửi" in card.caption.text() and not card.property("alert")
     finally:
         install_language("en")
+
+
+def test_issue_button_numbers_the_report_off_the_gui_thread(qtbot, db, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.operations import wait_for_operations
+
+    build_world(db)
+    page = _page(qtbot, db)
+    _edit_part(qtbot, page, "notes", "Đã rà soát đủ các hộ.")
+    told = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert wait_for_operations(60)
+    (issued,) = list_reports(db)
+    assert issued.state == "issued" and issued.number_text == "1/BC-UBND"
+    assert told and "1/BC-UBND" in told[0]
+    assert page.viewing is not None and page.viewing.id == issued.id
+    assert "Đã rà soát đủ các hộ." in _text(report_pdf(db, issued.id))

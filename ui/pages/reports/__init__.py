@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.db.database import Database
 from fieldapp.directives.register import list_directives
-from fieldapp.errors import UserError
+from fieldapp.errors import UserError, UserMistake
 from fieldapp.reports.content import ReportSpec
 from fieldapp.reports.issue import (
     ReportRecord,
@@ -52,6 +52,7 @@ from fieldapp.reports.issue import (
 )
 from fieldapp.reports.render import BuiltReport, build_report, spec_for
 from fieldapp.text.vietnamese import format_date
+from ui.operations import CollectionOp
 from ui.pages.base import Page
 
 KIND_KEYS = ("daily", "weekly", "directive")
@@ -439,6 +440,11 @@ class ReportsPage(Page):
         self._show_status()
         return True
 
+    def _show_save_error(self) -> None:
+        from ui.errors import show_error
+
+        show_error(self, UserMistake(self._save_error))
+
     def may_leave(self) -> bool:
         """Called before the report shown changes or the window closes: the edits are kept;
         if they cannot be, ask whether to drop them."""
@@ -550,7 +556,9 @@ class ReportsPage(Page):
         try:
             return action()
         except UserError as err:
-            QMessageBox.warning(self, self.tr("Reports"), str(err))
+            from ui.errors import show_error
+
+            show_error(self, err)
             return None
 
     def save_draft(self) -> ReportRecord | None:
@@ -561,7 +569,7 @@ class ReportsPage(Page):
             if saved is not None:
                 self.draft_id = saved.id
         elif not self.flush():
-            QMessageBox.warning(self, self.tr("Reports"), self._save_error)
+            self._show_save_error()
             return None
         self._fill_issued()
         self._rebuild()
@@ -574,7 +582,7 @@ class ReportsPage(Page):
     def issue(self) -> ReportRecord | None:
         """Issue what is shown: it gets its number and its PDF is frozen."""
         if not self.flush():
-            QMessageBox.warning(self, self.tr("Reports"), self._save_error)
+            self._show_save_error()
             return None
         if self.draft_id is not None:
             draft_id = self.draft_id
@@ -602,15 +610,45 @@ class ReportsPage(Page):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        issued = self.issue()
-        if issued is not None:
-            QMessageBox.information(
-                self,
-                self.tr("Issue the report"),
-                self.tr("Issued as report No. {number} (version {version}).").format(
-                    number=issued.number_text, version=issued.version
-                ),
-            )
+        if not self.flush():
+            self._show_save_error()
+            return
+        db, draft_id = self.db, self.draft_id
+        spec = None if draft_id is not None else self.spec()
+        self.issue_button.setEnabled(False)
+
+        def work(_progress):
+            if draft_id is not None:
+                return issue_report(db, draft_id=draft_id)
+            return issue_report(db, spec, {})
+
+        (
+            CollectionOp(self, work)
+            .success(self._on_issued)
+            .failure(self._on_issue_failed)
+            .with_progress(self.tr("Issuing the report…"), cancellable=False)
+            .run_in_background()
+        )
+
+    def _on_issue_failed(self, exc: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.issue_button.setEnabled(True)
+        show_error(self, exc)
+
+    def _on_issued(self, issued: ReportRecord) -> None:
+        """The report got its number off the GUI thread: show it, frozen."""
+        self.edits = {}
+        self.draft_id = None
+        self._fill_issued()
+        self.open_issued(issued.id)
+        QMessageBox.information(
+            self,
+            self.tr("Issue the report"),
+            self.tr("Issued as report No. {number} (version {version}).").format(
+                number=issued.number_text, version=issued.version
+            ),
+        )
 
     def _selected_report(self) -> ReportRecord | None:
         row = self.issued_table.currentRow()
@@ -682,25 +720,29 @@ class ReportsPage(Page):
         return paint_document(self.pdf_document, printer)
 
     def _on_print(self) -> None:
+        """The printer dialog, then the pages drawn off the GUI thread (ui.widgets.pdf_print)."""
         if not self.pdf_data:
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        import tempfile
+        from pathlib import Path
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        from ui.widgets.pdf_print import print_pdf
+
+        with tempfile.TemporaryDirectory(prefix="fieldapp-report-") as folder:
+            path = Path(folder) / "bao-cao.pdf"
+            path.write_bytes(self.pdf_data)
+            print_pdf(path, self)  # copies the file before it returns
 
     def save_pdf_to(self, path: str) -> None:
         try:
             with open(path, "wb") as fh:
                 fh.write(self.pdf_data)
         except OSError:
-            QMessageBox.warning(
+            from ui.errors import show_error
+
+            show_error(
                 self,
-                self.tr("Save PDF"),
-                self.tr("The file could not be written: {path}").format(path=path),
+                UserMistake(self.tr("The file could not be written: {path}").format(path=path)),
             )
 
     def _on_save_pdf(self) -> None:
