@@ -34,12 +34,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``directive ...`` to the ``fieldapp`` command line."""
     directive = subparsers.add_parser("directive", help="văn bản chỉ đạo")
     sub = directive.add_subparsers(dest="directive_command", metavar="SUBCOMMAND")
-    parse = sub.add_parser("parse", help="đọc một văn bản (.txt, .pdf, .docx) và tách các trường")
+    parse = sub.add_parser(
+        "parse",
+        help="đọc một văn bản (.docx, .pdf có chữ hoặc bản quét, ảnh .png/.jpg/.tif, .txt) và tách các trường; nhận dạng chữ (OCR) khi cần",
+    )
     parse.add_argument("file", metavar="FILE", help="tệp văn bản")
     parse.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     parse.set_defaults(func=_parse_command)
 
-    imp = sub.add_parser("import", help="vào sổ một hay nhiều văn bản (.txt, .pdf, .docx)")
+    imp = sub.add_parser(
+        "import", help="vào sổ một hay nhiều văn bản (.docx, .pdf, bản quét, ảnh chụp, .txt)"
+    )
     imp.add_argument("files", metavar="FILE", nargs="+", help="tệp văn bản")
     imp.add_argument("--arrival-date", help="ngày đến (dd/mm/yyyy; mặc định: hôm nay)")
     imp.add_argument("--routed-to", default="", help="chuyển cho (người hoặc đơn vị xử lý)")
