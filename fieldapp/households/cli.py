@@ -19,11 +19,11 @@ Citizen IDs are shown masked (last three digits) unless ``--show-ids`` is given.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from datetime import date
 
+from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import fold, format_date, parse_date
 
@@ -188,10 +188,6 @@ def _date(text: str | None) -> date | None:
     return None if text is None else parse_date(text)
 
 
-def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
 # -- areas ---------------------------------------------------------------------------------------
 
 
@@ -227,7 +223,7 @@ def _area_list(args) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json([asdict(a) for a in areas])
+        print_json([asdict(a) for a in areas])
         return 0
     if not areas:
         print("Chưa có khu vực phong tỏa nào.")
@@ -291,7 +287,7 @@ def _import(args) -> int:
     if args.json:
         data = result.as_json()
         data["dry_run"] = bool(args.dry_run)
-        _print_json(data)
+        print_json(data)
         return 0
     verb = "Sẽ nhập (chưa ghi gì)" if args.dry_run else "Đã nhập"
     print(
@@ -336,7 +332,7 @@ def _import_undo(args) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json(
+        print_json(
             {
                 "undone": record.id,
                 "file": record.file_name,
@@ -403,7 +399,7 @@ def _list(args) -> int:
     if args.json:
         from fieldapp import gate
 
-        _print_json(
+        print_json(
             {
                 "total": len(ids),
                 "households": [
@@ -474,7 +470,7 @@ def _show(args) -> int:
     if args.json:
         data = asdict(d)
         data["address"] = d.address
-        _print_json(data)
+        print_json(data)
         return 0
     print(f"Hộ {d.id}: {d.head_name} — {d.address} ({d.area_name})")
     if d.data.phone:
@@ -589,7 +585,7 @@ def _worklist(args) -> int:
     if args.json:
         from fieldapp import gate
 
-        _print_json(
+        print_json(
             {k: [gate.mask_person(db, asdict(line)) for line in v] for k, v in lists.items()}
         )
         return 0
