@@ -81,9 +81,7 @@ def _print(args: argparse.Namespace) -> int:
         "isolation-decision",
         "isolation-certificate",
         "recovery-certificate",
-    ) and (person is None) == (
-        area_name is None
-    ):
+    ) and (person is None) == (area_name is None):
         raise UserMistake("Cho biết một người (MÃ_NGƯỜI) hoặc một khu vực (--area), không cả hai.")
     req = PaperRequest(
         kind=kind,

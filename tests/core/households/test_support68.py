@@ -47,7 +47,10 @@ def _household(db, area: int, village: str, *people: tuple[str, int | None]) -> 
         db,
         area,
         HouseholdInput(village=village),
-        [MemberInput(name, birth_year=year, is_head=i == 0) for i, (name, year) in enumerate(people)],
+        [
+            MemberInput(name, birth_year=year, is_head=i == 0)
+            for i, (name, year) in enumerate(people)
+        ],
         today=TODAY,
     )
     return [m.id for m in household_detail(db, hid).members]
