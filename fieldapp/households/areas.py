@@ -17,6 +17,7 @@ from fieldapp.households.models import (
     HouseholdMember,
     LockdownArea,
 )
+from fieldapp.households.queries import area_in_force  # noqa: F401 - the one rule, kept importable here
 from fieldapp.households.records import AreaInput, AreaSummary, _check_area, _get
 from fieldapp.text.vietnamese import fold
 
@@ -85,10 +86,6 @@ def get_area(db: Database, area_id: int, today: date | None = None) -> AreaSumma
         if area.id == area_id:
             return area
     raise UserError("Không tìm thấy khu vực phong tỏa (có thể đã bị xóa).")
-
-
-def area_in_force(area: LockdownArea | AreaSummary, today: date) -> bool:
-    return area.started_on <= today and (area.ended_on is None or area.ended_on >= today)
 
 
 def list_areas(db: Database, today: date | None = None) -> list[AreaSummary]:
