@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.config import Paths
-from fieldapp.db.database import DatabaseError, explain_sqlite_error, inspect_file
+from fieldapp.db.database import (
+    DatabaseError,
+    explain_sqlite_error,
+    inspect_file,
+    read_only_connection,
+)
 from fieldapp.errors import NeedsConfirmation, NoSpace, UserError
 from fieldapp.files import (
     free_bytes,
@@ -89,7 +94,7 @@ def backup_now(
     wal = _wal(paths.database)
     free_space_check(target.parent, size + (wal.stat().st_size if wal.exists() else 0))
     try:
-        src = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True, timeout=30)
+        src = read_only_connection(paths.database)  # works on a full data disk too
         try:
             dst = sqlite3.connect(partial)
             try:

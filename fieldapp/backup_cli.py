@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -74,8 +75,12 @@ def _backup_actor(args: argparse.Namespace):
     an officer may copy to another disk (USB) too, and it is audited."""
     from fieldapp import gate
     from fieldapp.cli_support import open_db
+    from fieldapp.db.database import DiskFull
 
-    db = open_db(args)  # a wrong password or unknown user stops here
+    try:
+        db = open_db(args)  # a wrong password or unknown user stops here
+    except DiskFull:
+        return _actor_on_a_full_disk(args)
     try:
         if not db.accounts_enabled:
             return None
@@ -85,6 +90,30 @@ def _backup_actor(args: argparse.Namespace):
         return db.actor
     finally:
         db.close()
+
+
+def _actor_on_a_full_disk(args: argparse.Namespace):
+    """The data disk is full, so the database cannot even be opened for writing: the copy to
+    another disk is exactly what is needed now. The password is checked read-only (the try
+    cannot be counted on a full disk; a wrong one still waits)."""
+    from fieldapp import gate
+    from fieldapp.accounts.service import check_password_read_only
+    from fieldapp.cli_support import ENV_PASSWORD, ENV_USER, paths_from, read_secret
+    from fieldapp.demo import glance_accounts
+
+    paths = paths_from(args)
+    if not glance_accounts(paths):
+        return None
+    username = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    if not username:
+        gate.check(None, gate.ADMIN)
+    actor = check_password_read_only(
+        paths, username, read_secret(f"Mật khẩu của {username}: ", ENV_PASSWORD)
+    )
+    if actor.role == "officer" and args.output:
+        return actor
+    gate.check(actor, gate.ADMIN)
+    return actor
 
 
 def _audit_backup(args: argparse.Namespace, actor, target: Path) -> None:

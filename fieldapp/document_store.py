@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from fieldapp.db.database import Database
 from fieldapp.db.models import Document
-from fieldapp.errors import UserError
+from fieldapp.errors import NoSpace, UserError
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
@@ -47,6 +47,9 @@ def store_document(
     ext = Path(original_name).suffix.lower()[:10]
     relative = Path(digest[:2]) / f"{digest}{ext}"
     target = db.paths.documents / relative
+    from fieldapp.files import free_space_check
+
+    free_space_check(db.paths.data_dir, len(data))  # room for the file and its row, said plainly
     with db.transaction() as s:
         existing = s.scalar(select(Document).where(Document.sha256 == digest))
         if existing is not None:
@@ -110,6 +113,10 @@ def _write_atomically(target: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
+        from fieldapp.files import is_no_space, no_space_message
+
+        if is_no_space(exc):
+            raise NoSpace(no_space_message(target.parent, len(data), None)) from exc
         raise UserError(
             "Không ghi được tệp gốc vào thư mục dữ liệu (ổ đĩa đầy hoặc không có quyền)."
         ) from exc

@@ -209,3 +209,38 @@ def update_user(
 def list_users(db: Database) -> list[UserAccount]:
     with db.session() as s:
         return list(s.scalars(select(UserAccount).order_by(UserAccount.username)))
+
+
+def check_password_read_only(paths, username: str, password: str, *, sleep=time.sleep) -> Actor:
+    """Check a name and password without writing (the data disk is full): for a backup to
+    another disk. A wait set by earlier wrong tries is kept; a wrong answer is slow."""
+    import sqlite3
+
+    from fieldapp.db.database import read_only_connection
+
+    name = _clean_username(username) if username else ""
+    conn = read_only_connection(paths.database)
+    try:
+        row = conn.execute(
+            "SELECT id, username, full_name, role, password_hash, active, locked_until "
+            "FROM user_account WHERE username = ?",
+            (name,),
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    finally:
+        conn.close()
+    if row is None:
+        sleep(1)
+        raise SignInError("Sai tên đăng nhập hoặc mật khẩu.")
+    user_id, user, full_name, role, password_hash, active, locked_until = row
+    if locked_until and str(locked_until) > utcnow().isoformat():
+        raise SignInError("Đã nhập sai mật khẩu nhiều lần. Hãy thử lại sau.")
+    try:
+        _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        sleep(1)
+        raise SignInError("Sai tên đăng nhập hoặc mật khẩu.") from None
+    if not active:
+        raise SignInError("Tài khoản này đã bị khóa. Hãy hỏi người quản trị.")
+    return Actor(user_id, user, full_name, role)

@@ -69,12 +69,40 @@ def integrity_ok(path: Path) -> bool | None:
         conn.close()
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection to ``path``. A WAL file read with no room left on the disk for
+    its shared-memory index is opened as immutable instead (nobody can be writing then), so
+    a full disk still lets the data be read, checked and copied elsewhere."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        conn.execute("PRAGMA application_id").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if is_damage_error(exc):
+            raise
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=5)
+
+
+def _disk_nearly_full(database: Path | None) -> bool:
+    from fieldapp.files import MARGIN_BYTES, free_bytes
+
+    if database is None:
+        return False
+    free = free_bytes(Path(database).parent)
+    return free is not None and free < MARGIN_BYTES
+
+
 def error_for(exc: BaseException, database: Path | None = None) -> DatabaseError:
     """The typed error for a SQLite failure: damaged only when the integrity check fails."""
     from fieldapp.files import is_no_space
 
-    if is_no_space(exc):
-        return DiskFull(explain_sqlite_error(exc))
+    if is_no_space(exc) or (not is_damage_error(exc) and _disk_nearly_full(database)):
+        # SQLite says "disk I/O error" when not even its shared-memory index fits
+        return DiskFull(
+            "Ổ đĩa chứa dữ liệu đã đầy: không ghi được (dữ liệu cũ vẫn nguyên vẹn, không hỏng). "
+            "Hãy xóa bớt tệp không cần; vẫn sao lưu được ra ổ khác (USB)."
+        )
     if is_damage_error(exc):
         if database is None or integrity_ok(database) is False:
             return DamagedDatabase(explain_sqlite_error(exc))
@@ -317,9 +345,9 @@ def inspect_file(path: Path, *, integrity: bool = True) -> str | None:
             "hoặc đã hỏng). Ứng dụng không thay đổi tệp này."
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = read_only_connection(path)
     except sqlite3.Error as exc:
-        raise error_for(exc) from exc
+        raise error_for(exc, path) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
