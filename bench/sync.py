@@ -99,10 +99,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
+_CONTEXT = multiprocessing.get_context("forkserver")
+
+
+def _start_children() -> None:
+    """Start the fork server while this process is still small: Linux keeps a process's peak
+    resident size across fork and exec, so children forked later from a big parent would
+    report the parent's peak as theirs."""
+    _CONTEXT.set_forkserver_preload(["fieldapp.db.models"])
+    with _CONTEXT.Pool(1) as pool:
+        pool.apply(_peak_mb)
+
+
 def _in_child(func, *args):
     """Run ``func(*args)`` in a fresh process; returns (its result, its peak MB)."""
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1) as pool:
+    with _CONTEXT.Pool(1) as pool:
         return pool.apply(_measured, (func, *args))
 
 
@@ -212,6 +223,7 @@ def _import_floor(root: str, package: str) -> float:
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[2:] if argv is None else argv
     households = int(argv[0]) if argv and argv[0].isdigit() else HOUSEHOLDS
+    _start_children()
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as folder:
         root = Path(folder)
         commune = _device(root, "commune", "Bằng Lãng")
