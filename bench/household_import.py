@@ -272,7 +272,7 @@ def _run(*args: str) -> dict:
         [sys.executable, "-m", "bench.household_import", *args],
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1800,
     )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
