@@ -665,9 +665,8 @@ def _closing(profile: Profile, notes: Sequence[Flowable]) -> Table:
     left.extend(Paragraph(f"- {_x(r)}", _RECIPIENT_LINE) for r in _RECIPIENTS)
     sig = signature_for(profile)
     right: list[Flowable] = [
-        Paragraph(_x(text.upper()), _SIGNER_STYLE)
-        for text in (sig.authority, sig.title)
-        if text.strip()
+        Paragraph(_x(text), _SIGNER_STYLE)
+        for text in sig.lines()  # TM./KT./title, each on its own line (Decree 30)
     ]
     right += [Spacer(1, _SIGNATURE_SPACE), Paragraph(_x(sig.name), _SIGNER_STYLE)]
     width = text_width("landscape")

@@ -297,7 +297,8 @@ def _footer(profile: Profile, sheet: WallSheet, width: float) -> Table:
     ]
     sig = signature_for(profile)
     right: list[Flowable] = [
-        Paragraph(_x(t.upper()), _SIGNER) for t in (sig.authority, sig.title) if t.strip()
+        Paragraph(_x(t), _SIGNER)
+        for t in sig.lines()  # TM./KT./title, each on its own line (Decree 30)
     ]
     right += [Spacer(1, 11 * mm), Paragraph(_x(sig.name), _SIGNER)]
     return Table(
