@@ -147,9 +147,7 @@ def thresholds(db: Database) -> Thresholds:
     )
 
 
-def save_thresholds(
-    db: Database, t: Thresholds, *, per_day: int, default_place: str
-) -> None:
+def save_thresholds(db: Database, t: Thresholds, *, per_day: int, default_place: str) -> None:
     """Store the thresholds, the checks a day and the default place: all checked, then all
     written in one transaction (a wrong value changes nothing)."""
     from fieldapp.db.models import Setting
@@ -369,20 +367,15 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _followed_query(day: date):
-    conditions = []
-    for status, isolations in FOLLOWED.items():
-        conditions.append(
-            (HouseholdMember.status == status) & HouseholdMember.isolation.in_(isolations)
-        )
-    query = (
-        select(
-            HouseholdMember,
-            Household.village,
-            Household.street,
-            Household.house_number,
-            LockdownArea.name,
-        )
+def _followed_query(day: date, *columns):
+    """People followed on ``day`` (with their household and area): ``columns`` or the member."""
+    conditions = [
+        (HouseholdMember.status == status) & HouseholdMember.isolation.in_(isolations)
+        for status, isolations in FOLLOWED.items()
+    ]
+    return (
+        select(*(columns or (HouseholdMember,)))
+        .select_from(HouseholdMember)
         .join(Household, Household.id == HouseholdMember.household_id)
         .join(LockdownArea, LockdownArea.id == Household.area_id)
         .where(or_(*conditions))
@@ -391,7 +384,43 @@ def _followed_query(day: date):
         )
         .where((HouseholdMember.isolation_end.is_(None)) | (HouseholdMember.isolation_end >= day))
     )
-    return query
+
+
+# The columns a list needs, read as plain rows (no ORM objects: 5,000 people in ~100 ms).
+_PERSON = (
+    HouseholdMember.id,
+    HouseholdMember.full_name,
+    HouseholdMember.birth_year,
+    HouseholdMember.household_id,
+    HouseholdMember.phone,
+    HouseholdMember.status,
+    HouseholdMember.isolation,
+    HouseholdMember.isolation_end,
+    Household.village,
+    Household.street,
+    Household.house_number,
+    LockdownArea.name,
+    Household.village_sort,
+)
+_CHECK = tuple(
+    getattr(FollowUpCheck, name)
+    for name in (
+        "id", "member_id", "checked_at", "temperature", "spo2", "pulse", "breath_rate",
+        "symptoms", "note", "checked_by", "by_phone", "danger", "danger_signs", "action",
+        "action_at", "action_by", "action_note",
+    )
+)  # fmt: skip
+
+
+def _info_row(row) -> CheckInfo:
+    (id_, member_id, at, temperature, spo2, pulse, breath, symptoms, note, by, by_phone,
+     danger, signs, action, action_at, action_by, action_note) = row[: len(_CHECK)]  # fmt: skip
+    return CheckInfo(
+        id=id_, member_id=member_id, checked_at=at, temperature=temperature, spo2=spo2,
+        pulse=pulse, breath_rate=breath, symptoms=tuple(symptoms or ()), note=note,
+        checked_by=by, by_phone=by_phone, danger=danger, danger_signs=tuple(signs or ()),
+        action=action, action_at=action_at, action_by=action_by, action_note=action_note,
+    )  # fmt: skip
 
 
 def _village_matches(village: str | None, wanted: str | None) -> bool:
@@ -406,7 +435,8 @@ def followup_lists(
     now: datetime | None = None,
 ) -> FollowUpLists:
     """The round lists for ``day`` (default today), optionally for one village."""
-    from fieldapp.households.collation import name_sort_bytes, text_sort_bytes
+    from fieldapp.households.collation import name_sort_bytes
+    from fieldapp.households.service import address_text
 
     gate.reveal(db, "tình trạng sức khỏe")  # a list of F0/F1 is health data by itself
     day = day or date.today()
@@ -416,43 +446,35 @@ def followup_lists(
     danger_until = min(end, now) if day == now.date() else end
     with db.session() as s:
         people = [
-            row for row in s.execute(_followed_query(day)) if _village_matches(row[1], village)
+            row
+            for row in s.execute(_followed_query(day, *_PERSON))
+            if _village_matches(row[8], village)
         ]
-        ids = [row[0].id for row in people]
-        counts: dict[int, int] = {}
-        last: dict[int, CheckInfo] = {}
-        for chunk in _chunks(ids, 900):
-            counts.update(
-                s.execute(
-                    select(FollowUpCheck.member_id, func.count())
-                    .where(FollowUpCheck.member_id.in_(chunk))
-                    .where(FollowUpCheck.checked_at >= start, FollowUpCheck.checked_at < end)
-                    .group_by(FollowUpCheck.member_id)
-                ).all()
-            )
-            newest = (
-                select(FollowUpCheck.member_id, func.max(FollowUpCheck.checked_at).label("at"))
-                .where(FollowUpCheck.member_id.in_(chunk), FollowUpCheck.checked_at < end)
+        counts: dict[int, int] = dict(
+            s.execute(
+                select(FollowUpCheck.member_id, func.count())
+                .where(FollowUpCheck.checked_at >= start, FollowUpCheck.checked_at < end)
                 .group_by(FollowUpCheck.member_id)
-                .subquery()
-            )
-            for c in s.scalars(
-                select(FollowUpCheck).join(
+            ).all()
+        )
+        newest = (
+            select(FollowUpCheck.member_id, func.max(FollowUpCheck.checked_at).label("at"))
+            .where(FollowUpCheck.checked_at < end)
+            .group_by(FollowUpCheck.member_id)
+            .subquery()
+        )
+        last = {
+            row[1]: _info_row(row)
+            for row in s.execute(
+                select(*_CHECK).join(
                     newest,
                     (newest.c.member_id == FollowUpCheck.member_id)
                     & (newest.c.at == FollowUpCheck.checked_at),
                 )
-            ):
-                last[c.member_id] = _info(c)
-        danger_rows = s.execute(
-            select(
-                FollowUpCheck,
-                HouseholdMember,
-                Household.village,
-                Household.street,
-                Household.house_number,
-                LockdownArea.name,
             )
+        }
+        danger_rows = s.execute(
+            select(*_CHECK, *_PERSON)
             .join(HouseholdMember, HouseholdMember.id == FollowUpCheck.member_id)
             .join(Household, Household.id == HouseholdMember.household_id)
             .join(LockdownArea, LockdownArea.id == Household.area_id)
@@ -461,33 +483,35 @@ def followup_lists(
             .where(FollowUpCheck.checked_at < danger_until)
             .order_by(FollowUpCheck.checked_at.desc())
         ).all()
+    sees = gate.sees_personal_data(db)
 
-        def person(m: HouseholdMember, vill, street, number, area, last_check) -> FollowedPerson:
-            from fieldapp.households.service import address_text
+    def person(row, last_check: CheckInfo | None) -> FollowedPerson:
+        (member_id, name, born, household_id, phone, status, isolation, end_on, vill, street,
+         number, area, _sort) = row  # fmt: skip
+        return FollowedPerson(
+            member_id=member_id,
+            full_name=name,
+            birth_year=born,
+            household_id=household_id,
+            village=vill or "",
+            area=area,
+            address=address_text(number or "", street or "", vill or ""),
+            phone=(phone or "") if sees else gate.mask_phone(db, phone),
+            status=status,
+            isolation=isolation,
+            isolation_end=end_on,
+            checks_today=counts.get(member_id, 0),
+            last_check=last_check,
+        )
 
-            return FollowedPerson(
-                member_id=m.id,
-                full_name=m.full_name,
-                birth_year=m.birth_year,
-                household_id=m.household_id,
-                village=vill or "",
-                area=area,
-                address=address_text(number or "", street or "", vill or ""),
-                phone=gate.mask_phone(db, m.phone),
-                status=m.status,
-                isolation=m.isolation,
-                isolation_end=m.isolation_end,
-                checks_today=counts.get(m.id, 0),
-                last_check=last_check,
-            )
-
-        followed = [person(*row, last.get(row[0].id)) for row in people]
-        danger = [
-            (person(m, vill, street, number, area, None), _info(c))
-            for c, m, vill, street, number, area in danger_rows
-            if _village_matches(vill, village)
-        ]
-    followed.sort(key=lambda p: (text_sort_bytes(p.village), name_sort_bytes(p.full_name)))
+    people.sort(key=lambda row: (row[12] or b"", name_sort_bytes(row[1])))
+    followed = [person(row, last.get(row[0])) for row in people]
+    width = len(_CHECK)
+    danger = [
+        (person(row[width:], None), _info_row(row))
+        for row in danger_rows
+        if _village_matches(row[width + 8], village)
+    ]
     due = [p for p in followed if p.checks_today < required]
     tomorrow = day + timedelta(days=1)
     return FollowUpLists(
@@ -500,11 +524,6 @@ def followup_lists(
         danger=sorted(danger, key=lambda pc: (bool(pc[1].action), -pc[1].checked_at.timestamp())),
         ending_tomorrow=[p for p in followed if p.isolation_end == tomorrow],
     )
-
-
-def _chunks(items: list[int], size: int):
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def open_danger_count(db: Database, now: datetime | None = None) -> int:

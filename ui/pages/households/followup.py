@@ -155,6 +155,23 @@ class RoundModel(QAbstractTableModel):
         self.people, self.required = list(people), required
         self.endResetModel()
 
+    def checked(self, row: int, info: CheckInfo) -> bool:
+        """Person ``row`` was just checked: count it, or take the row away once the day's
+        checks are done. Returns whether the row was taken away."""
+        import dataclasses
+
+        person = dataclasses.replace(
+            self.people[row], checks_today=self.people[row].checks_today + 1, last_check=info
+        )
+        if person.checks_today >= self.required:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.people[row]
+            self.endRemoveRows()
+            return True
+        self.people[row] = person
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return False
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.people)
 
@@ -214,6 +231,12 @@ class DangerModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def add(self, person: FollowedPerson, check: CheckInfo) -> None:
+        """A new danger sign goes on top."""
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.rows.insert(0, (person, check))
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -309,7 +332,6 @@ class FollowUpPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self.lists: FollowUpLists | None = None
-        self._select_after: int | None = None  # row to select once the lists are back
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -456,8 +478,8 @@ class FollowUpPanel(QWidget):
 
     def _show_texts(self) -> None:
         lists = self.lists
-        danger = len(lists.danger) if lists else 0
-        open_danger = sum(1 for _p, c in lists.danger if not c.action) if lists else 0
+        danger = len(self.danger_model.rows)
+        open_danger = sum(1 for _p, c in self.danger_model.rows if not c.action)
         self.danger_box.setTitle(
             self.tr("Danger signs in the last 24 hours: {n}, not acted on: {m}").format(
                 n=danger, m=open_danger
@@ -470,15 +492,15 @@ class FollowUpPanel(QWidget):
             self.summary.setText("")
             self.round_box.setTitle(self.tr("Still to check"))
             return
+        due = self.round_model.people
+        missed = sum(1 for p in due if p.checks_today == 0)
         self.summary.setText(
             self.tr("{followed} followed, {due} still to check, {missed} not checked yet").format(
-                followed=lists.followed, due=len(lists.due), missed=len(lists.missed)
+                followed=lists.followed, due=len(due), missed=missed
             )
         )
         self.round_box.setTitle(
-            self.tr("Still to check ({n}) — {k} checks a day").format(
-                n=len(lists.due), k=lists.required
-            )
+            self.tr("Still to check ({n}) — {k} checks a day").format(n=len(due), k=lists.required)
         )
         self._on_person_changed()
 
@@ -521,12 +543,13 @@ class FollowUpPanel(QWidget):
         self.lists = lists
         if lists.day == self.current_day() and not self.current_village():
             self._fill_villages(lists)
+        selected = self.selected_person()
         self.round_model.set_rows(lists.due, lists.required)
         self.danger_model.set_rows(lists.danger)
         if self.round_model.rowCount():
-            row = min(self._select_after or 0, self.round_model.rowCount() - 1)
-            self.round_view.selectRow(row)
-        self._select_after = None
+            ids = [p.member_id for p in lists.due]
+            keep = selected is not None and selected.member_id in ids
+            self.round_view.selectRow(ids.index(selected.member_id) if keep else 0)
         self._show_texts()
         self.loaded.emit()
 
@@ -603,15 +626,26 @@ class FollowUpPanel(QWidget):
         return datetime.combine(day, datetime.now().time()).astimezone()
 
     def _on_saved(self, info: CheckInfo, person: FollowedPerson, row: int) -> None:
+        """Count the check in place (no reload of the whole list: a round stays fast at
+        5,000 people) and move to the next person."""
         self._clear_form()
         self.saved.emit(info)
-        # the next person: the same row once this one has had enough checks, else the next
-        done = person.checks_today + 1 >= self.round_model.required
-        self._select_after = row if done else row + 1
+        if row < len(self.round_model.people) and (
+            self.round_model.people[row].member_id == person.member_id
+        ):
+            removed = self.round_model.checked(row, info)
+            # the next person: the same row once this one is done for the day, else the next
+            rows = self.round_model.rowCount()
+            if rows:
+                self.round_view.selectRow(min(row if removed else row + 1, rows - 1))
+        else:
+            self.refresh()  # the list changed meanwhile: read it again
+        if info.danger:
+            self.danger_model.add(person, info)
+        self._show_texts()
+        self.temperature.setFocus()
         if info.danger:
             self._ask_action(person.full_name, info)
-        self.refresh()
-        self.temperature.setFocus()
 
     def _ask_action(self, name: str, info: CheckInfo) -> None:
         signs = ", ".join(sign_name(s) for s in info.danger_signs)
