@@ -105,7 +105,7 @@ def _bench_cli() -> None:
     _wall(floor_cmd, 1), _wall([*fieldapp, "--version"], 1)  # warm the file cache
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
-        subprocess.run([*fieldapp, "--data-dir", data, "demo"], capture_output=True, check=True)
+        subprocess.run([*fieldapp, "--data-dir", data, "info"], capture_output=True, check=True)
         floor = _wall(floor_cmd)
         version = _wall([*fieldapp, "--version"])
         info = _wall([*fieldapp, "--data-dir", data, "info"])
