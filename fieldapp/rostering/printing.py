@@ -59,6 +59,7 @@ from fieldapp.printing.official import (
     MARGIN_TOP,
     OfficialDocument,
     Orientation,
+    archive_line,
     page_size,
     story,
     text_width,
@@ -662,7 +663,8 @@ def _closing(profile: Profile, notes: Sequence[Flowable]) -> Table:
     ``Nơi nhận:`` instead of in a line of its own.
     """
     left: list[Flowable] = [*notes, Paragraph("Nơi nhận:", _RECIPIENTS_HEAD)]
-    left.extend(Paragraph(f"- {_x(r)}", _RECIPIENT_LINE) for r in _RECIPIENTS)
+    # "Lưu: VT, VP." as on every official document (fieldapp.printing.official.archive_line).
+    left.extend(Paragraph(f"- {_x(r)}", _RECIPIENT_LINE) for r in archive_line(_RECIPIENTS))
     sig = signature_for(profile)
     right: list[Flowable] = [
         Paragraph(_x(text), _SIGNER_STYLE)

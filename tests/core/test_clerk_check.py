@@ -220,6 +220,7 @@ def test_test_page_district_summary_and_roster_headers(demo, tmp_path) -> None:
     path = tmp_path / "roster.pdf"
     render_roster_pdf(profile, [make_sheet(3, 0)], path, issued_on=date(2021, 7, 30))
     check_header(path, "LỊCH TRỰC")
+    check_closing(path, DEPUTY)
 
 
 def test_village_paper_passes_the_check(demo, tmp_path) -> None:
