@@ -226,9 +226,10 @@ def followup_counts(db: Database, day: date) -> tuple[int, int]:
     return followed or 0, checks or 0
 
 
-def followup_by_device(session, day: date) -> dict[str, tuple[int, int]]:
-    """For the district's roll-up: per device that wrote them, checks with a danger sign in the
-    24 hours up to the end of ``day``, and deaths recorded up to ``day``."""
+def followup_by_device(session, day: date) -> dict[str, tuple[int, int, int, int]]:
+    """For the district's roll-up, per device that wrote them: checks with a danger sign in the
+    24 hours up to the end of ``day``, and people recovered, moved to a facility and dead up to
+    ``day`` (status entries not cancelled)."""
     from datetime import datetime, time, timedelta
 
     from fieldapp.health.models import FollowUpCheck
@@ -242,12 +243,13 @@ def followup_by_device(session, day: date) -> dict[str, tuple[int, int]]:
         .where(FollowUpCheck.checked_at < end)
         .group_by(FollowUpCheck.device_id)
     ):
-        out.setdefault(device, [0, 0])[0] = count
-    for device, count in session.execute(
-        select(HealthStatus.device_id, func.count())
-        .where(HealthStatus.cancelled_at.is_(None), HealthStatus.status == "died")
+        out.setdefault(device, [0, 0, 0, 0])[0] = count
+    column = {"recovered": 1, "facility": 2, "died": 3}
+    for device, status, count in session.execute(
+        select(HealthStatus.device_id, HealthStatus.status, func.count())
+        .where(HealthStatus.cancelled_at.is_(None), HealthStatus.status.in_(OUTCOMES))
         .where(HealthStatus.start <= day)
-        .group_by(HealthStatus.device_id)
+        .group_by(HealthStatus.device_id, HealthStatus.status)
     ):
-        out.setdefault(device, [0, 0])[1] = count
-    return {device: (danger, died) for device, (danger, died) in out.items()}
+        out.setdefault(device, [0, 0, 0, 0])[column[status]] = count
+    return {device: tuple(values) for device, values in out.items()}  # type: ignore[misc]

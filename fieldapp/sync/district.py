@@ -51,6 +51,8 @@ FIGURES = (
     "f0",
     "f1",
     "danger",
+    "recovered",
+    "moved",
     "died",
     "tests",
     "positive",
@@ -67,6 +69,8 @@ LABELS: dict[str, str] = {
     "f0": "F0",
     "f1": "F1",
     "danger": "Dấu hiệu nặng (24 giờ)",
+    "recovered": "Khỏi bệnh",
+    "moved": "Chuyển cơ sở điều trị",
     "died": "Tử vong",
     "tests": "Lượt xét nghiệm",
     "positive": "Dương tính",
@@ -84,7 +88,8 @@ class CommuneFigures:
     ``households``/``people``: households (and their people) in lockdown areas in force on
     the day; ``f0``/``f1``: people of those households whose current status is F0/F1;
     ``danger``: follow-up checks with a danger sign in the 24 hours up to the end of the day;
-    ``died``: deaths recorded up to the day (fieldapp.health);
+    ``recovered``/``moved``/``died``: people recorded recovered, moved to a treatment facility,
+    dead, up to the day (fieldapp.health);
     ``tests``/``positive``: test results recorded (all rounds) and of them positive;
     ``relief``: relief deliveries recorded; ``checkpoints``: checkpoint sites active on the
     day, ``staffed``: of them, those with a duty shift assigned that day (coverage);
@@ -101,6 +106,8 @@ class CommuneFigures:
     f0: int = 0
     f1: int = 0
     danger: int = 0
+    recovered: int = 0
+    moved: int = 0
     died: int = 0
     tests: int = 0
     positive: int = 0
@@ -119,6 +126,11 @@ class CommuneFigures:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
+    def outcomes(self) -> str:
+        """Recovered / moved to a facility / died, as "12 / 3 / 0"."""
+        return f"{self.recovered} / {self.moved} / {self.died}"
+
+    @property
     def coverage(self) -> str:
         """Checkpoint coverage as "staffed/active" ("3/4")."""
         return f"{self.staffed}/{self.checkpoints}"
@@ -127,6 +139,7 @@ class CommuneFigures:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["last_package_at"] = self.last_package_at.isoformat() if self.last_package_at else None
         out["coverage"] = self.coverage
+        out["outcomes"] = self.outcomes
         return out
 
 
@@ -307,9 +320,11 @@ def district_summary(
         g = group_of(device)
         g.f0 += counts.f0
         g.f1 += counts.f1
-    for device, (danger, died) in followup.items():
+    for device, (danger, recovered, moved, died) in followup.items():
         g = group_of(device)
         g.danger += danger
+        g.recovered += recovered
+        g.moved += moved
         g.died += died
     for device, (count, positive) in tests.items():
         g = group_of(device)
@@ -409,7 +424,7 @@ def summary_rows(summary: DistrictSummary) -> list[list[str]]:
                 str(c.f0),
                 str(c.f1),
                 str(c.danger),
-                str(c.died),
+                c.outcomes,
                 f"{c.tests} ({c.positive})",
                 str(c.relief),
                 c.coverage,
@@ -441,7 +456,7 @@ def summary_document(db: Database, summary: DistrictSummary):
         "F0",
         "F1",
         "Dấu hiệu nặng 24 giờ",
-        "Tử vong",
+        "Khỏi / chuyển viện / tử vong",
         "Xét nghiệm (dương tính)",
         "Cứu trợ (lượt)",
         "Chốt có ca trực / hoạt động",
@@ -465,7 +480,7 @@ def summary_document(db: Database, summary: DistrictSummary):
         table(
             header,
             rows,
-            col_fractions=[3.0, 1.1, 1.1, 0.7, 0.7, 1.1, 0.9, 1.4, 1.1, 1.3, 1.0, 1.7, 1.2],
+            col_fractions=[2.9, 1.1, 1.1, 0.7, 0.7, 1.1, 1.4, 1.4, 1.0, 1.3, 1.0, 1.6, 1.1],
             align=["LEFT"] + ["RIGHT"] * 10 + ["CENTER", "LEFT"],
             font_size=10,
         ),

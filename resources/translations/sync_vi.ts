@@ -355,8 +355,10 @@ phong tỏa</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync/district_tab.py" line="157"/>
-        <source>Deaths</source>
-        <translation>Tử vong</translation>
+        <source>Recovered /
+moved / died</source>
+        <translation>Khỏi / chuyển
+viện / tử vong</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync/district_tab.py" line="158"/>

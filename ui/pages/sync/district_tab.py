@@ -154,7 +154,7 @@ class DistrictTab(QWidget):
                 self.tr("F0"),
                 self.tr("F1"),
                 self.tr("Danger signs\n(24 hours)"),
-                self.tr("Deaths"),
+                self.tr("Recovered /\nmoved / died"),
                 self.tr("Tests\n(positive)"),
                 self.tr("Relief\ndeliveries"),
                 self.tr("Checkpoints\nstaffed/active"),
@@ -215,7 +215,7 @@ class DistrictTab(QWidget):
                 c.f0,
                 c.f1,
                 c.danger,
-                c.died,
+                c.outcomes,
                 f"{c.tests} ({c.positive})",
                 c.relief,
                 c.coverage,
@@ -225,7 +225,7 @@ class DistrictTab(QWidget):
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
-                if isinstance(value, int) or col in (7, 9):
+                if isinstance(value, int) or col in (6, 7, 9):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -233,7 +233,7 @@ class DistrictTab(QWidget):
                     item.setBackground(late_brush)
                 elif not c.expected and not c.own and c is not summary.total:
                     item.setForeground(grey)
-                if col in (5, 6) and isinstance(value, int) and value > 0:
+                if (col == 5 and c.danger) or (col == 6 and c.died):
                     item.setForeground(QBrush(QColor("#b00020")))  # danger signs, deaths
                 if c.late or c is summary.total:
                     font = QFont(item.font())
