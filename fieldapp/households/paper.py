@@ -956,7 +956,9 @@ def completion_certificates(
     if person is not None and found and not done:
         i = found[-1]
         until = f" (đến ngày {format_date(i.end)})" if i.end else ""
-        raise UserMistake(f"Ông/bà {i.full_name} chưa hoàn thành cách ly{until}.")
+        # No name in the message: a message can end up in a log, and with a name it would
+        # tell whose isolation (health data) it is.
+        raise UserMistake(f"Người này chưa hoàn thành cách ly{until}.")
     if not done:
         raise NotFound("Không có người nào đã hoàn thành cách ly để cấp giấy xác nhận."
                        if person is None else "Người này chưa có đợt cách ly y tế nào được ghi.")  # fmt: skip
