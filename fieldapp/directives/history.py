@@ -16,9 +16,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fieldapp.db.database import Database
 from fieldapp.directives.models import Directive, DirectiveItem, ItemStatusChange
 
-__all__ = ["StatusChange", "changes_between", "statuses_on", "history_of"]
+__all__ = ["StatusChange", "changes_between", "history_of", "item_history", "statuses_on"]
 
 
 @dataclass(frozen=True)
@@ -126,3 +127,9 @@ def _change(c: ItemStatusChange, label: str, directive_id: int, number: str) -> 
         to_status=c.to_status,
         actor=c.actor,
     )
+
+
+def item_history(db: Database, item_id: int) -> list[StatusChange]:
+    """:func:`history_of` in its own session (the item's view in the window)."""
+    with db.session() as s:
+        return history_of(s, item_id)

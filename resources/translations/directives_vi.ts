@@ -50,141 +50,151 @@
 <context>
     <name>DirectiveDetail</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="254"/>
+        <location filename="../../ui/pages/directives/detail.py" line="261"/>
         <source>← Register</source>
         <translation>← Sổ văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="255"/>
+        <location filename="../../ui/pages/directives/detail.py" line="262"/>
         <source>Back to the register (Esc)</source>
         <translation>Quay lại sổ văn bản (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="256"/>
+        <location filename="../../ui/pages/directives/detail.py" line="263"/>
         <source>&amp;Edit fields…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="257"/>
+        <location filename="../../ui/pages/directives/detail.py" line="264"/>
         <source>Original &amp;file</source>
         <translation>&amp;Tệp gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="259"/>
+        <location filename="../../ui/pages/directives/detail.py" line="266"/>
         <source>Issued by:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="260"/>
+        <location filename="../../ui/pages/directives/detail.py" line="267"/>
         <source>Date, place:</source>
         <translation>Ngày, địa danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="261"/>
+        <location filename="../../ui/pages/directives/detail.py" line="268"/>
         <source>Signed by:</source>
         <translation>Người ký:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="262"/>
+        <location filename="../../ui/pages/directives/detail.py" line="269"/>
         <source>Addressed to:</source>
         <translation>Kính gửi:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="263"/>
+        <location filename="../../ui/pages/directives/detail.py" line="270"/>
         <source>Arrival:</source>
         <translation>Văn bản đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="264"/>
+        <location filename="../../ui/pages/directives/detail.py" line="271"/>
         <source>Routed to:</source>
         <translation>Chuyển cho:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="265"/>
+        <location filename="../../ui/pages/directives/detail.py" line="272"/>
         <source>Handling:</source>
         <translation>Ý kiến xử lý:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="266"/>
+        <location filename="../../ui/pages/directives/detail.py" line="273"/>
         <source>Cites:</source>
         <translation>Viện dẫn:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="270"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>Status of the item:</source>
         <translation>Trạng thái của mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="274"/>
+        <location filename="../../ui/pages/directives/detail.py" line="281"/>
         <source>Click a status cell to move it on; double-click a cell to edit.</source>
         <translation>Bấm ô trạng thái để chuyển bước; bấm đúp vào ô để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="276"/>
+        <location filename="../../ui/pages/directives/detail.py" line="283"/>
         <source>Progress notes</source>
         <translation>Ghi chép tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="277"/>
+        <location filename="../../ui/pages/directives/detail.py" line="284"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="277"/>
+        <location filename="../../ui/pages/directives/detail.py" line="284"/>
         <source>Note</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="277"/>
+        <location filename="../../ui/pages/directives/detail.py" line="284"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="278"/>
+        <location filename="../../ui/pages/directives/detail.py" line="285"/>
         <source>What was done (Enter to add)…</source>
         <translation>Đã làm được gì (Enter để ghi)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="279"/>
+        <location filename="../../ui/pages/directives/detail.py" line="286"/>
         <source>&amp;Add note</source>
         <translation>&amp;Ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="280"/>
+        <location filename="../../ui/pages/directives/detail.py" line="287"/>
         <source>Delete note</source>
         <translation>Xóa ghi chép</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="335"/>
+        <location filename="../../ui/pages/directives/detail.py" line="342"/>
         <source>(not in the text)</source>
         <translation>(không có trong văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="340"/>
+        <location filename="../../ui/pages/directives/detail.py" line="347"/>
         <source>No. {number}, {date}</source>
         <translation>Số {number}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="363"/>
+        <location filename="../../ui/pages/directives/detail.py" line="370"/>
         <source>Not found in the text: {fields}. Use Edit fields to fill them in.</source>
         <translation>Văn bản không ghi: {fields}. Bấm «Sửa thông tin» nếu cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="372"/>
+        <location filename="../../ui/pages/directives/detail.py" line="379"/>
         <source>{name}
 SHA-256: {sha}</source>
         <translation>{name}
 Mã kiểm tra SHA-256: {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="386"/>
+        <location filename="../../ui/pages/directives/detail.py" line="393"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="391"/>
+        <location filename="../../ui/pages/directives/detail.py" line="399"/>
         <source>Item {label}</source>
         <translation>Mục {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="424"/>
+        <source>(nobody signed in)</source>
+        <translation>(chưa ai đăng nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="427"/>
+        <source>Status changes:</source>
+        <translation>Đổi trạng thái:</translation>
     </message>
 </context>
 <context>
@@ -656,17 +666,17 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
 <context>
     <name>EditFieldsDialog</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="482"/>
+        <location filename="../../ui/pages/directives/detail.py" line="507"/>
         <source>Edit the fields of {title}</source>
         <translation>Sửa thông tin {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="491"/>
+        <location filename="../../ui/pages/directives/detail.py" line="516"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="492"/>
+        <location filename="../../ui/pages/directives/detail.py" line="517"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.db.database import Database
+from fieldapp.directives.history import item_history
 from fieldapp.directives.register import FIELD_NAMES, DirectiveInfo, ItemInfo, get_directive
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import format_date
@@ -190,6 +191,12 @@ class DirectiveDetail(QWidget):
         self.item_box = QGroupBox()
         item_box_layout = QVBoxLayout(self.item_box)
         item_box_layout.addWidget(self.item_text)
+        # Who changed the status and when (the newest changes, one a line).
+        self.status_history = QLabel()
+        self.status_history.setObjectName("statusHistory")
+        self.status_history.setWordWrap(True)
+        self.status_history.setStyleSheet("color: #555;")
+        item_box_layout.addWidget(self.status_history)
         self.notes_box = QGroupBox()
         self.notes = QTableWidget(0, 3)
         self.notes.setObjectName("notesTable")
@@ -385,11 +392,13 @@ class DirectiveDetail(QWidget):
         if item is None:
             self.item_box.setTitle(self.tr("Item"))
             self.item_text.clear()
+            self.status_history.clear()
             self.delete_note_button.setEnabled(False)
             return
         self.status_buttons[item.status].setChecked(True)
         self.item_box.setTitle(self.tr("Item {label}").format(label=item.label))
         self.item_text.setPlainText(item.text)
+        self._show_history(item)
         for note in item.notes:
             row = self.notes.rowCount()
             self.notes.insertRow(row)
@@ -401,6 +410,22 @@ class DirectiveDetail(QWidget):
         self.notes.resizeRowsToContents()
         self.notes.scrollToBottom()
         self.delete_note_button.setEnabled(bool(item.notes))
+
+    def _show_history(self, item: ItemInfo) -> None:
+        changes = item_history(self.db, item.id)[-3:]
+        lines = []
+        for c in reversed(changes):
+            when = c.changed_at.astimezone()
+            arrow = (
+                f"{status_name(c.from_status)} → {status_name(c.to_status)}"
+                if c.from_status
+                else status_name(c.to_status)
+            )
+            who = c.actor or self.tr("(nobody signed in)")
+            lines.append(f"{format_date(when.date())} {when:%H:%M} · {arrow} · {who}")
+        self.status_history.setText(
+            self.tr("Status changes:") + "\n" + "\n".join(lines) if lines else ""
+        )
 
     # -- actions ------------------------------------------------------------------------------
 
