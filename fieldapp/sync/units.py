@@ -52,11 +52,25 @@ class UnitRow:
 
 
 def list_units(db: Database, *, parent: str | None = None) -> list[UnitRow]:
-    """The units listed under ``parent`` (default: this office), by name."""
-    parent = own_unit(db) if parent is None else parent
+    """The units listed under ``parent`` (default: this office), by name. Under this office,
+    a trusted sender not listed yet counts as listed and expected (as the roll-up counts it)."""
+    mine = own_unit(db)
+    parent = mine if parent is None else parent
     with db.session() as s:
         rows = s.scalars(select(OfficeUnit).where(OfficeUnit.parent == parent)).all()
         out = [UnitRow(r.name, bool(r.expected), tuple(r.devices or ())) for r in rows]
+        peers = [(p.commune, p.device_id) for p in s.scalars(select(Peer)) if p.commune]
+    if parent == mine:
+        listed = {bare_name(u.name) for u in out}
+        senders: dict[str, tuple[str, list[str]]] = {}
+        for commune, device in peers:
+            key = bare_name(commune)
+            if key in listed or key == bare_name(mine):
+                continue
+            name, devices = senders.setdefault(key, (commune, []))
+            if device:
+                devices.append(device)
+        out += [UnitRow(name, True, tuple(devices)) for name, devices in senders.values()]
     return sorted(out, key=lambda u: bare_name(u.name))
 
 
