@@ -4,113 +4,113 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="406"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="425"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="407"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="418"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="426"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="437"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="408"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="423"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="442"/>
         <source>Marked by</source>
         <translation>Người điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="409"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="428"/>
         <source>shift leader&apos;s name</source>
         <translation>tên trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="410"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="429"/>
         <source>Present</source>
         <translation>Có mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="411"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="430"/>
         <source>Absent</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="412"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="431"/>
         <source>Replaced by…</source>
         <translation>Có người trực thay…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="413"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="432"/>
         <source>Clear mark</source>
         <translation>Xóa điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="414"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="433"/>
         <source>Everyone unmarked was present</source>
         <translation>Những người chưa điểm danh đều có mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="417"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="436"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="419"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="438"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="420"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="439"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="421"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="440"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="422"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="441"/>
         <source>Replaced by</source>
         <translation>Người trực thay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="433"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="446"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="452"/>
         <source>All sites</source>
         <translation>Tất cả điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="450"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="469"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="503"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="510"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="528"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="529"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="547"/>
         <source>Mark attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="521"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="540"/>
         <source>Who replaced {name}?</source>
         <translation>Ai trực thay {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="548"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="567"/>
         <source>Clear attendance</source>
         <translation>Xóa điểm danh</translation>
     </message>
@@ -118,47 +118,47 @@
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="79"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="223"/>
         <source>Who can take this shift</source>
         <translation>Ai nhận được ca này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="87"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="231"/>
         <source>Type to filter by name, unit or role…</source>
         <translation>Gõ để lọc theo tên, đơn vị hoặc lực lượng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="92"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="236"/>
         <source>Can take it</source>
         <translation>Nhận được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="93"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="237"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="94"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="238"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="95"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="239"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="96"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="240"/>
         <source>Shifts, rest, or why not</source>
         <translation>Số ca, giờ nghỉ hoặc lý do không được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="105"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="249"/>
         <source>brings a missing role; </source>
         <translation>bù đúng lực lượng còn thiếu; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="146"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="290"/>
         <source>Put on this shift</source>
         <translation>Xếp vào ca này</translation>
     </message>
@@ -166,80 +166,108 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="179"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="332"/>
         <source>Type to filter…</source>
         <translation>Gõ để lọc…</translation>
     </message>
 </context>
 <context>
+    <name>DayModel</name>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="140"/>
+        <source>(not active)</source>
+        <translation>(không hoạt động)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <source>Site</source>
+        <translation>Điểm trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <source>On duty</source>
+        <translation>Người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <source>Missing</source>
+        <translation>Còn thiếu</translation>
+    </message>
+</context>
+<context>
     <name>FairnessTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="293"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="312"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="294"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="313"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="297"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="316"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="298"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="317"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="299"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="318"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="300"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="319"/>
         <source>Shifts</source>
         <translation>Số ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="301"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="320"/>
         <source>Nights</source>
         <translation>Ca đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="302"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="321"/>
         <source>Weekend</source>
         <translation>Cuối tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="303"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="322"/>
         <source>Hours</source>
         <translation>Số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="304"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="323"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="305"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="324"/>
         <source>Days off</source>
         <translation>Ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="306"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="325"/>
         <source>Absent</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="307"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="326"/>
         <source>Covered for others</source>
         <translation>Trực thay người khác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="344"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="363"/>
         <source>Shifts per person without leave, by role group: {groups}</source>
         <translation>Số ca mỗi người (không tính người có nghỉ), theo lực lượng: {groups}</translation>
     </message>
@@ -247,38 +275,38 @@
 <context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="223"/>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="245"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="385"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="407"/>
         <source>Make the roster</source>
         <translation>Xếp lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="227"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="389"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="228"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="390"/>
         <source>To (inclusive)</source>
         <translation>Đến hết ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="229"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="391"/>
         <source>Only this site: {name}</source>
         <translation>Chỉ điểm này: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="231"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="393"/>
         <source>Keep the current roster where the rules allow</source>
         <translation>Giữ lịch hiện có khi quy định cho phép</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="236"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="398"/>
         <source>Locked cells and shifts already marked for attendance are always kept. You can undo the whole change with Ctrl+Z.</source>
         <translation>Các ô đã cố định và các ca đã điểm danh luôn được giữ nguyên. Có thể hoàn tác cả lần xếp bằng Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="253"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="415"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đang trước ngày bắt đầu.</translation>
     </message>
@@ -309,8 +337,8 @@
     <message>
         <location filename="../../ui/pages/rosters/manage_tab.py" line="121"/>
         <location filename="../../ui/pages/rosters/manage_tab.py" line="128"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="305"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="398"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="306"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="400"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
@@ -435,152 +463,188 @@
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="294"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="295"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="305"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="306"/>
         <source>Delete the site “{name}”?</source>
         <translation>Xóa điểm trực “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="333"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="334"/>
         <source>Delete site</source>
         <translation>Xóa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="354"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="355"/>
         <source>Add person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="370"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="372"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="387"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="389"/>
         <source>Stop duty</source>
         <translation>Thôi tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="387"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="389"/>
         <source>Resume duty</source>
         <translation>Trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="399"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
         <source>Delete {name} from the list?</source>
         <translation>Xóa {name} khỏi danh sách?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="421"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="423"/>
         <source>Delete person</source>
         <translation>Xóa người trực</translation>
     </message>
 </context>
 <context>
+    <name>MonthModel</name>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="89"/>
+        <source>(not active)</source>
+        <translation>(không hoạt động)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="156"/>
+        <source>Type part of a name, unit or phone…</source>
+        <translation>Gõ một phần họ tên, đơn vị hoặc số điện thoại…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="213"/>
+        <source>Chosen: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Người được chọn: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="215"/>
+        <source>&lt;i&gt;No one matches what was typed.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Không có ai khớp với chữ đã gõ.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
     <name>PersonTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="151"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="167"/>
         <source>&amp;Person</source>
         <translation>&amp;Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="152"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="168"/>
+        <source>Whole month</source>
+        <translation>Cả tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="169"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="153"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="170"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="154"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="171"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="155"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="172"/>
         <source>Print their schedule…</source>
         <translation>In lịch cá nhân…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="158"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="175"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="159"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="176"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="160"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="177"/>
         <source>Hours</source>
         <translation>Số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="161"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="178"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="162"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="179"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="163"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="180"/>
         <source>Locked</source>
         <translation>Cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="164"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="181"/>
         <source>Marks</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="195"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="212"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="212"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="229"/>
         <source>at most {n} shifts a week</source>
         <translation>tối đa {n} ca mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="214"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="231"/>
         <source>no night shifts</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="217"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="234"/>
         <source>{name} — {unit} — {roles}. {shifts} shifts, {nights} at night, {hours} hours.</source>
         <translation>{name} — {unit} — {roles}. {shifts} ca, trong đó {nights} ca đêm, {hours} giờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="227"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="244"/>
         <source>Own limits: {limits}.</source>
         <translation>Giới hạn riêng: {limits}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="234"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="251"/>
         <source>Cannot work: {spans}</source>
         <translation>Không trực được: {spans}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="239"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="256"/>
         <source>No leave in these days.</source>
         <translation>Không có ngày nghỉ trong khoảng này.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="255"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="273"/>
         <source>Personal duty schedule</source>
         <translation>Lịch trực cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="274"/>
+        <source>Preparing the schedule…</source>
+        <translation>Đang chuẩn bị lịch cá nhân…</translation>
     </message>
 </context>
 <context>
@@ -609,62 +673,57 @@
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="24"/>
+        <location filename="../../ui/pages/rosters/common.py" line="27"/>
         <source>Duty rosters</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="104"/>
-        <source>Unexpected error: the roster was not changed.</source>
-        <translation>Lỗi không mong đợi: lịch trực chưa bị thay đổi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/rosters/common.py" line="113"/>
+        <location filename="../../ui/pages/rosters/common.py" line="87"/>
         <source>Mon</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="114"/>
+        <location filename="../../ui/pages/rosters/common.py" line="88"/>
         <source>Tue</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="115"/>
+        <location filename="../../ui/pages/rosters/common.py" line="89"/>
         <source>Wed</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="116"/>
+        <location filename="../../ui/pages/rosters/common.py" line="90"/>
         <source>Thu</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="117"/>
+        <location filename="../../ui/pages/rosters/common.py" line="91"/>
         <source>Fri</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="118"/>
+        <location filename="../../ui/pages/rosters/common.py" line="92"/>
         <source>Sat</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="119"/>
+        <location filename="../../ui/pages/rosters/common.py" line="93"/>
         <source>Sun</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="558"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="742"/>
         <source>Rule broken</source>
         <translation>Vi phạm quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="561"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="745"/>
         <source>Do it anyway? The cell will be marked until it is fixed.</source>
         <translation>Vẫn làm? Ô này sẽ bị đánh dấu cho đến khi được sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/print_preview.py" line="53"/>
+        <location filename="../../ui/pages/rosters/print_preview.py" line="69"/>
         <source>Save as PDF</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
@@ -672,37 +731,42 @@
 <context>
     <name>RostersPage</name>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="67"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="71"/>
         <source>Duty rosters</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="69"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="73"/>
         <source>Week by site</source>
         <translation>Lịch tuần theo điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="70"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="74"/>
+        <source>Month and day</source>
+        <translation>Tháng và ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/__init__.py" line="75"/>
         <source>By person</source>
         <translation>Theo người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="71"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="76"/>
         <source>Fairness</source>
         <translation>Công bằng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="72"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="77"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="73"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="78"/>
         <source>Sites and people</source>
         <translation>Điểm trực và người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/__init__.py" line="76"/>
+        <location filename="../../ui/pages/rosters/__init__.py" line="81"/>
         <source>Checkpoint log</source>
         <translation>Nhật ký chốt</translation>
     </message>
@@ -710,27 +774,27 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="523"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="707"/>
         <source>Roster rules</source>
         <translation>Quy định xếp lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="528"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="712"/>
         <source> hours</source>
         <translation> giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="530"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="714"/>
         <source>Rest between two shifts, at least</source>
         <translation>Nghỉ giữa hai ca, ít nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="534"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="718"/>
         <source>Shifts a week (Monday to Sunday), at most</source>
         <translation>Số ca mỗi tuần (thứ Hai đến Chủ nhật), tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="538"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="722"/>
         <source>Night shifts in a row, at most</source>
         <translation>Số đêm trực liền, tối đa</translation>
     </message>
@@ -738,72 +802,82 @@
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="350"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="510"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="350"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="510"/>
         <source>New site</source>
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="353"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="513"/>
         <source>Name</source>
         <translation>Tên điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="359"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="519"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="361"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="521"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="363"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="523"/>
         <source>Active from</source>
         <translation>Hoạt động từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="364"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="524"/>
         <source>Ends on</source>
         <translation>Kết thúc ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="374"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="534"/>
         <source>Active to</source>
         <translation>Hoạt động đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="387"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="547"/>
         <source>first shift at</source>
         <translation>ca đầu bắt đầu lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="389"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="549"/>
         <source>Shifts</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="390"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="550"/>
         <source>Own shifts (start+hours)</source>
         <translation>Ca tự đặt (giờ bắt đầu+số giờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="396"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="556"/>
         <source>People per shift</source>
         <translation>Số người mỗi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="407"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="567"/>
         <source>At least, per shift</source>
         <translation>Mỗi ca cần ít nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="409"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="569"/>
+        <source>Printed on the wall sheet</source>
+        <translation>In trên lịch dán tại chốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="570"/>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="572"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -811,57 +885,92 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="453"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="617"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="453"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="617"/>
         <source>New person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="456"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="620"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="461"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="625"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="476"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="640"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="478"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="642"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="479"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="643"/>
         <source>At most</source>
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="482"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="646"/>
         <source> shifts a week</source>
         <translation> ca mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="492"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="656"/>
         <source>Own limit</source>
         <translation>Giới hạn riêng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="493"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="657"/>
         <source>No night shifts</source>
         <translation>Không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="497"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="663"/>
+        <source>Day shifts</source>
+        <translation>Ca ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="664"/>
+        <source>Nights</source>
+        <translation>Ca đêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="665"/>
+        <source>Weekends</source>
+        <translation>Cuối tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="670"/>
+        <source>no wish</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="671"/>
+        <source>asks for</source>
+        <translation>muốn trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="672"/>
+        <source>avoids</source>
+        <translation>xin tránh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="678"/>
+        <source>Wishes (soft)</source>
+        <translation>Mong muốn (nếu được)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="680"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -869,67 +978,130 @@
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="280"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="442"/>
         <source>Cannot work from a date</source>
         <translation>Báo nghỉ từ một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="291"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="446"/>
         <source>Person</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="296"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="451"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="298"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="454"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="299"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="455"/>
         <source>Until further notice</source>
         <translation>Chưa biết ngày trở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="307"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="463"/>
         <source>To (inclusive)</source>
         <translation>Đến hết ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="309"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="465"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="311"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="467"/>
         <source>Take them off their shifts and re-plan from that day (keeps the rest)</source>
         <translation>Rút người này khỏi các ca và xếp lại từ ngày đó (giữ nguyên phần còn lại)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="324"/>
-        <source>Choose a person.</source>
-        <translation>Hãy chọn người trực.</translation>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="483"/>
+        <source>Choose a person: type part of the name, then Enter.</source>
+        <translation>Hãy chọn người: gõ một phần họ tên rồi nhấn Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="328"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="487"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đang trước ngày bắt đầu.</translation>
     </message>
 </context>
 <context>
+    <name>ViewsTab</name>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="207"/>
+        <source>Month of a site</source>
+        <translation>Cả tháng của một điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="208"/>
+        <source>One day, all sites</source>
+        <translation>Một ngày, mọi điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="209"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="210"/>
+        <source>Picture for a chat group…</source>
+        <translation>Ảnh gửi nhóm chat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="212"/>
+        <source>A PNG sized for a phone screen: the week of this site, or this day</source>
+        <translation>Ảnh PNG vừa màn hình điện thoại: tuần của điểm này, hoặc ngày này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="254"/>
+        <source>{site}, month {month}: {missing} places missing.</source>
+        <translation>{site}, tháng {month}: còn thiếu {missing} chỗ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="267"/>
+        <source>{day}: {n} shifts at {sites} sites, {missing} places missing.</source>
+        <translation>{day}: {n} ca ở {sites} điểm, còn thiếu {missing} chỗ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="293"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="325"/>
+        <source>Duty roster</source>
+        <translation>Lịch trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="294"/>
+        <source>Preparing the sheets…</source>
+        <translation>Đang chuẩn bị tờ lịch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="307"/>
+        <source>Save picture</source>
+        <translation>Lưu ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="325"/>
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="328"/>
+        <source>Preparing the picture…</source>
+        <translation>Đang chuẩn bị ảnh…</translation>
+    </message>
+</context>
+<context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="78"/>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="117"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="111"/>
         <source>— {n} missing —</source>
-        <translation>— thiếu {n} —</translation>
+        <translation>— thiếu {n} người —</translation>
     </message>
     <message>
         <location filename="../../ui/pages/rosters/grid_model.py" line="80"/>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="122"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="132"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
@@ -944,7 +1116,12 @@
         <translation> — cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="144"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="108"/>
+        <source>— {n} {role} missing —</source>
+        <translation>— thiếu {n} {role} —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="154"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
@@ -952,244 +1129,263 @@
 <context>
     <name>WeekTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="205"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="188"/>
         <source>&amp;Site</source>
         <translation>Đ&amp;iểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="206"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="189"/>
         <source>Previous week (Alt+Left)</source>
         <translation>Tuần trước (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="207"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="190"/>
         <source>Next week (Alt+Right)</source>
         <translation>Tuần sau (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="208"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="191"/>
         <source>Any day of the week to show</source>
         <translation>Một ngày bất kỳ trong tuần cần xem</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="209"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="192"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="210"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="193"/>
         <source>Make roster…</source>
         <translation>Xếp lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="212"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="195"/>
         <source>Make or re-make the roster for a range of days (keeps locked cells)</source>
         <translation>Xếp hoặc xếp lại lịch cho một khoảng ngày (giữ các ô cố định)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="214"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="197"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="216"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="199"/>
         <source>Someone is sick, on leave or in quarantine from a date: re-plan from there</source>
         <translation>Có người ốm, nghỉ phép hoặc cách ly từ một ngày: xếp lại từ ngày đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="218"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="201"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="219"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="202"/>
         <source>Print this site, this week…</source>
         <translation>In lịch tuần của điểm này…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="220"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="203"/>
         <source>Print all sites, this week…</source>
         <translation>In lịch tuần của tất cả các điểm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="221"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="204"/>
         <source>Save this week as PDF…</source>
         <translation>Lưu lịch tuần thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="224"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="207"/>
         <source>● shift leader · bold: locked (kept by re-plans) · red: a rule is broken · amber: people or a role missing · grey: site not active · hover a cell for the reasons</source>
         <translation>● trưởng ca · chữ đậm: cố định (giữ khi xếp lại) · nền đỏ: vi phạm quy định · nền vàng: thiếu người hoặc thiếu lực lượng · nền xám: điểm không hoạt động · đưa chuột vào ô để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="229"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="212"/>
         <source>Change person… (Enter)</source>
         <translation>Đổi người… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="230"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="213"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="231"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="214"/>
         <source>Take off (Del)</source>
         <translation>Rút khỏi ca (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="232"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="541"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="185"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="215"/>
         <source>Make shift leader</source>
         <translation>Làm trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="233"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="216"/>
         <source>Swap with…</source>
         <translation>Đổi chỗ với…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="271"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="254"/>
         <source>No site yet: add sites and people in the tab “Sites and people”.</source>
         <translation>Chưa có điểm trực: hãy thêm điểm trực và người trực ở thẻ “Điểm trực và người trực”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="276"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="259"/>
         <source>Week {start} – {end}: {missing} places missing, {marks} rule marks.</source>
         <translation>Tuần {start} – {end}: thiếu {missing} lượt người, {marks} cảnh báo vi phạm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="303"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="407"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="551"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="46"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="195"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="217"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="286"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="313"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="296"/>
         <source>locked</source>
         <translation>cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="330"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="313"/>
         <source>{n} places missing: press “Add person…”</source>
         <translation>Thiếu {n} người: bấm “Thêm người…”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="351"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="334"/>
         <source>Unlock (Ctrl+L)</source>
         <translation>Bỏ cố định (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="351"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="334"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Cố định (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="410"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="49"/>
         <source>Instead of {name}</source>
         <translation>Thay cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="468"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="110"/>
         <source>Change person on a shift</source>
         <translation>Đổi người trong ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="489"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="131"/>
         <source>Add person to a shift</source>
         <translation>Thêm người vào ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="513"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="155"/>
         <source>Take someone off a shift</source>
         <translation>Rút người khỏi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="522"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="164"/>
         <source>Lock</source>
         <translation>Cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="522"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="166"/>
         <source>Unlock</source>
         <translation>Bỏ cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="570"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="214"/>
         <source>Swap {name} with…</source>
         <translation>Đổi chỗ {name} với…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="216"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="218"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="571"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="219"/>
         <source>Person</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="591"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="240"/>
         <source>Swap two people</source>
         <translation>Đổi chỗ hai người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="669"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="112"/>
         <source>Make roster {start} – {end}</source>
         <translation>Xếp lịch {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="675"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="119"/>
         <source>Roster made</source>
         <translation>Đã xếp lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="677"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="116"/>
         <source>Making the roster…</source>
         <translation>Đang xếp lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="685"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="134"/>
         <source>There is nobody on the staff list yet.</source>
         <translation>Chưa có ai trong danh sách người trực.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="708"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="158"/>
         <source>Record leave</source>
         <translation>Ghi ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="730"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="184"/>
         <source>Cannot work from a date, re-plan</source>
         <translation>Báo nghỉ và xếp lại lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="731"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="183"/>
         <source>Re-planned</source>
         <translation>Đã xếp lại lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="733"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="181"/>
         <source>Re-planning…</source>
         <translation>Đang xếp lại lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="751"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="765"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="206"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="226"/>
         <source>Duty roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="765"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="209"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="230"/>
+        <source>Preparing the sheets…</source>
+        <translation>Đang chuẩn bị tờ lịch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="227"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="52"/>
+        <source>— {n} {role} missing —</source>
+        <translation>— thiếu {n} {role} —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="55"/>
+        <source>— {n} missing —</source>
+        <translation>— thiếu {n} người —</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from fieldapp.rostering.store import add_staff, find_staff, list_staff, load_sna
 from fieldapp.rostering.views import week_grid
 from tests.ui.typing import type_text
 from ui.i18n import install_language
+from ui.operations import wait_for_operations
 from ui.pages.rosters import RostersPage
 from ui.pages.rosters.dialogs import CandidatesDialog, GenerateDialog, StaffDialog
 from ui.pages.rosters.grid_model import WeekGridModel
@@ -91,8 +92,9 @@ def duties(db, day=None):
 
 def test_page_is_vietnamese_and_shows_this_weeks_grid(page, roster_db):
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs[:5] == [
+    assert tabs[:6] == [
         "Lịch tuần theo điểm",
+        "Tháng và ngày",
         "Theo người",
         "Công bằng",
         "Điểm danh",
@@ -244,6 +246,7 @@ def test_generate_next_week_with_progress_then_undo(page, roster_db, qtbot):
     last = MONDAY + timedelta(days=20)
     assert check_saved(roster_db, MONDAY, last) == []
     page.undo.undo()
+    assert wait_for_operations()  # undo runs in the write queue like the change did
     assert set(duties(roster_db, None)) == set(before)
     assert week.grid.missing > 0
 
@@ -259,6 +262,7 @@ def test_sick_from_tomorrow_replans(page, roster_db, qtbot):
     assert not any(d.staff_id == sick for d in after.duties)
     assert check_saved(roster_db, MONDAY, MONDAY + timedelta(days=13)) == []
     page.undo.undo()
+    assert wait_for_operations()
     back = load_snapshot(roster_db, tomorrow, MONDAY + timedelta(days=13))
     assert any(d.staff_id == sick for d in back.duties)
     assert not back.absences.get(sick) or all(
@@ -331,8 +335,10 @@ def test_printing_draws_every_page(roster_db, tmp_path, qapp):
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert paint_pdf(document, printer) == 4
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 4
+    pages = len(PdfReader(pdf).pages)
+    assert pages >= 4  # the four demo sites, each from a new page
+    assert paint_pdf(document, printer) == pages
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
 
 
 def test_print_preview_opens_for_the_week(page, monkeypatch, tmp_path):
@@ -348,8 +354,14 @@ def test_print_preview_opens_for_the_week(page, monkeypatch, tmp_path):
 
     monkeypatch.setattr("ui.pages.rosters.print_preview.QPrintPreviewDialog.exec", fake_exec)
     page.week._on_print(False)
+    assert wait_for_operations()  # the sheets are made off the GUI thread
     assert seen["title"] == "Lịch trực"
-    assert len(PdfReader(tmp_path / "preview.pdf").pages) == 1
+    printed = PdfReader(tmp_path / "preview.pdf")
+    # printing to a file from the preview writes the vector sheet itself, not a picture
+    assert (tmp_path / "preview.pdf").stat().st_size < 200_000
+    assert "LỊCH TRỰC" in printed.pages[0].extract_text()
+    for p in printed.pages:
+        assert "/Image" not in str(p.get("/Resources", {}).get("/XObject", {}))
 
 
 def test_overview_card_counts_todays_shifts(qtbot, roster_db):
@@ -361,3 +373,155 @@ def test_overview_card_counts_todays_shifts(qtbot, roster_db):
     card.refresh()
     assert card.value.text() == "12"
     assert "đủ người" in card.caption.text()
+
+
+# --- issue 16: edits do what they say --------------------------------------------------------
+
+
+def _a_cell_with_someone_else_than(week, name_part: str):
+    for (day, shift), cell in sorted(week.grid.cells.items()):
+        if day > TODAY + timedelta(days=1) and cell.people and cell.active:
+            if all(name_part not in p.name for p in cell.people):
+                return day, shift, cell
+    raise AssertionError("no cell")
+
+
+def test_bao_nghi_marks_the_person_typed_not_the_selected_one(page, roster_db, qtbot):
+    from ui.pages.rosters.dialogs import UnavailableDialog
+
+    dung = add_staff(roster_db, "Phạm Minh Dũng", unit="Công an xã", roles=["police"])
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    day, shift, cell = _a_cell_with_someone_else_than(week, "Dũng")
+    week.select_cell(day, shift)
+    selected = week.current_person()
+    assert selected is not None and "Dũng" not in selected.name
+    seen = {}
+
+    def type_dung_and_confirm(dialog: UnavailableDialog) -> None:
+        picker = dialog.picker
+        assert picker.chosen_id == selected.staff_id  # the selected cell's person first
+        qtbot.keyClicks(picker.search, "pham minh dung")  # no tones, lower case
+        assert picker.chosen_id == dung.id
+        assert "Phạm Minh Dũng" in picker.shown.text()
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # takes the match, does not confirm
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.reason
+        dialog.replan.setChecked(False)
+        seen["values"] = dialog.values()
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    on_next_modal(type_dung_and_confirm)
+    qtbot.mouseClick(week.unavailable_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "values" in seen, timeout=5000)
+    assert seen["values"][0] == dung.id
+    snap = load_snapshot(roster_db, MONDAY, MONDAY + timedelta(days=20))
+    assert [a.reason for a in snap.absences.get(dung.id, [])] == ["sick"]
+    assert not snap.absences.get(selected.staff_id) or all(
+        a.reason != "sick" or a.starts.date() < TODAY for a in snap.absences[selected.staff_id]
+    )
+    page.undo.undo()
+    assert not load_snapshot(roster_db, MONDAY, MONDAY).absences.get(dung.id)
+
+
+def test_typing_a_name_nobody_has_refuses_to_confirm(page, roster_db, qtbot):
+    from ui.pages.rosters.dialogs import UnavailableDialog
+
+    def type_nonsense(dialog: UnavailableDialog) -> None:
+        type_text(qtbot, dialog.picker.search, "Xyzw Không Có")
+        assert dialog.picker.chosen_id is None
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.isVisible() and dialog.hint.text()  # refused, says why
+        dialog.reject()
+
+    before = load_snapshot(roster_db, MONDAY, MONDAY + timedelta(days=13))
+    on_next_modal(type_nonsense)
+    qtbot.mouseClick(page.week.unavailable_button, Qt.MouseButton.LeftButton)
+    after = load_snapshot(roster_db, MONDAY, MONDAY + timedelta(days=13))
+    assert after.absences == before.absences and len(after.duties) == len(before.duties)
+
+
+def test_enter_on_an_empty_place_fills_it(page, roster_db, qtbot):
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    day = MONDAY + timedelta(days=11)
+    week.select_cell(day, "C2")
+    week.view.setFocus()
+    week.people.setCurrentRow(0)
+    qtbot.keyClick(week.view, Qt.Key.Key_Delete)
+    week.view.setFocus()
+    week.people.setCurrentRow(0)
+    qtbot.keyClick(week.view, Qt.Key.Key_Delete)
+    cell = week.current_cell()
+    assert cell.missing >= 1
+    week.people.setCurrentRow(-1)  # nobody chosen in the list: Enter means "fill a place"
+    assert week.current_person() is None
+
+    wanted = {}
+
+    def type_and_enter(dialog: CandidatesDialog) -> None:
+        name = next(c.staff.name for c in dialog.ranked[1:] if c.ok)  # not the first one
+        wanted["name"] = name
+        dialog.activateWindow()  # the dialog has the keyboard, as it has for a person
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        type_text(qtbot, dialog.search, name.lower())
+        assert dialog.chosen() is not None and dialog.chosen().staff.name == name
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+
+    on_next_modal(type_and_enter)
+    before = cell.missing
+    week.view.setFocus()
+    qtbot.keyClick(week.view, Qt.Key.Key_Return)
+    assert week.current_cell().missing == before - 1
+    assert any(p.name == wanted["name"] for p in week.current_cell().people)
+    page.undo.undo()
+    assert week.current_cell().missing == before
+
+
+def test_gaps_on_screen_name_the_role(page, roster_db, qtbot):
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=14))  # not planned yet: every place is missing
+    cell = next(c for c in week.grid.cells.values() if c.active)
+    index = week.model.index_of(cell.day, cell.shift)
+    text = index.data()
+    site = week.grid.site
+    role = next(iter(site.require))
+    from fieldapp.rostering.instance import role_label
+
+    assert f"thiếu 1 {role_label(role)}" in text.lower()
+
+
+def test_month_and_day_views_and_a_chat_picture(page, roster_db, qtbot, monkeypatch, tmp_path):
+    views = page.views
+    page.tabs.setCurrentWidget(views)
+    assert wait_for_operations()
+    assert page.tabs.tabText(1) == "Tháng và ngày"
+    model = views.table.model()
+    days_in_month = ((TODAY.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(1)).day
+    assert model.rowCount() == days_in_month and model.columnCount() == 3
+    today_row = TODAY.day - 1
+    assert "●" in model.index(today_row, 0).data()  # the leader marked on today's shift
+    views.mode.setCurrentIndex(views.DAY)
+    assert wait_for_operations()
+    day = views.table.model()
+    assert day.rowCount() >= 4
+    sites_shown = {day.index(r, 0).data() for r in range(day.rowCount())}
+    assert any("Bằng Lãng" in s for s in sites_shown)
+    target = tmp_path / "ngay.png"
+    monkeypatch.setattr(
+        "ui.pages.rosters.views_tab.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(target), "PNG (*.png)"),
+    )
+    on_next_modal(lambda box: box.accept(), QMessageBox)
+    qtbot.mouseClick(views.image_button, Qt.MouseButton.LeftButton)
+    assert wait_for_operations(timeout=30)
+    qtbot.waitUntil(target.exists, timeout=5000)
+    assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_person_whole_month_button(page, roster_db, qtbot):
+    page.tabs.setCurrentWidget(page.person)
+    person = page.person
+    qtbot.mouseClick(person.month_button, Qt.MouseButton.LeftButton)
+    start = person.start.date()
+    end = person.end.date()
+    assert start.day() == 1 and end.addDays(1).day() == 1 and start.month() == end.month()

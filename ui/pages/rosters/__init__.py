@@ -1,5 +1,6 @@
-"""The duty-roster page: the week grid per site, each person's duties, fairness, attendance,
-sites and people, and the checkpoint log (from the checkpoints register, when present)."""
+"""The duty-roster page: the week grid per site, a site's month and all sites on a day, each
+person's duties, fairness, attendance, sites and people, and the checkpoint log (from the
+checkpoints register, when present)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fieldapp.db.database import Database
 from ui.pages.base import Page
 from ui.pages.rosters.manage_tab import ManageTab
 from ui.pages.rosters.other_tabs import AttendanceTab, FairnessTab, PersonTab
+from ui.pages.rosters.views_tab import ViewsTab
 from ui.pages.rosters.week_tab import WeekTab
 
 LOG_MODULE = "ui.pages.checkpoints.log_widget"
@@ -26,12 +28,14 @@ class RostersPage(Page):
         self.undo = QUndoStack(self)
         self.tabs = QTabWidget()
         self.week = WeekTab(db, self.undo)
+        self.views = ViewsTab(db)
         self.person = PersonTab(db)
         self.fairness = FairnessTab(db)
         self.attendance = AttendanceTab(db, self.undo)
         self.manage = ManageTab(db, self.undo)
         self.log: QWidget | None = None
         self.tabs.addTab(self.week, "")
+        self.tabs.addTab(self.views, "")
         self.tabs.addTab(self.person, "")
         self.tabs.addTab(self.fairness, "")
         self.tabs.addTab(self.attendance, "")
@@ -67,6 +71,7 @@ class RostersPage(Page):
         self.title_label.setText(self.tr("Duty rosters"))
         names = [
             self.tr("Week by site"),
+            self.tr("Month and day"),
             self.tr("By person"),
             self.tr("Fairness"),
             self.tr("Attendance"),
@@ -76,7 +81,8 @@ class RostersPage(Page):
             names.append(self.tr("Checkpoint log"))
         for i, name in enumerate(names):
             self.tabs.setTabText(i, name)
-        for tab in (self.week, self.person, self.fairness, self.attendance, self.manage):
+        tabs = (self.week, self.views, self.person, self.fairness, self.attendance, self.manage)
+        for tab in tabs:
             tab.retranslate()
 
     def _mark_stale(self) -> None:

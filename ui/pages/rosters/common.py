@@ -1,11 +1,14 @@
-"""Shared pieces of the rosters page: undo commands, the background task, small helpers."""
+"""Shared pieces of the rosters page: the undo command of quick edits, small helpers.
+
+Long work (making a roster, re-planning, printing) runs through :mod:`ui.operations`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, QRunnable, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -78,35 +81,6 @@ class ServiceCommand(QUndoCommand):
         except UserError as err:
             show_error(QApplication.activeWindow(), str(err))
         self._changed()
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-    progress = Signal(float, str)
-
-
-class Task(QRunnable):
-    """Runs ``work(progress)`` in the thread pool; talks back only through signals."""
-
-    def __init__(self, work: Callable[[Callable[[float, str], None]], object]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.work(self.signals.progress.emit)
-        except UserError as err:
-            self.signals.failed.emit(str(err))
-        except Exception:  # noqa: BLE001 - a bug: one line to the user, the window stays
-            self.signals.failed.emit(
-                QCoreApplication.translate(
-                    "Rosters", "Unexpected error: the roster was not changed."
-                )
-            )
-        else:
-            self.signals.done.emit(result)
 
 
 WEEKDAYS = (

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QSpinBox,
     QTableView,
@@ -33,6 +43,7 @@ from fieldapp.rostering.store import PATTERN_LABELS, SiteInfo, StaffInfo
 from fieldapp.text.vietnamese import fold
 from ui.pages.rosters.common import from_qdate, to_qdate
 
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 7  # the text a row is found by, when not its label
 OK_MARK = "✓"
 NO_MARK = "✗"
 
@@ -65,10 +76,143 @@ class _FoldFilter(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         for col in range(model.columnCount()):
-            text = model.index(row, col, parent).data() or ""
+            index = model.index(row, col, parent)
+            text = index.data(SEARCH_ROLE) or index.data() or ""
             if self._needle in fold(str(text)):
                 return True
         return False
+
+
+class _SearchKeys(QObject):
+    """Up/Down in a search box move the highlight of its list; Enter takes the highlighted.
+
+    ``on_enter`` is called on Enter/Return instead of the dialog's default button, so typing
+    a name and pressing Enter picks that name and never confirms something else.
+    """
+
+    def __init__(self, edit: QLineEdit, view: QAbstractItemView, on_enter) -> None:
+        super().__init__(edit)
+        self._view = view
+        self._on_enter = on_enter
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            model = self._view.model()
+            if model is None or model.rowCount() == 0:
+                return True
+            row = self._view.currentIndex().row()
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10}.get(key, 10)
+            row = min(max(0, (row if row >= 0 else -1) + step), model.rowCount() - 1)
+            _highlight(self._view, row)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_enter()
+            return True
+        return False
+
+
+def _highlight(view: QAbstractItemView, row: int) -> None:
+    """Make ``row`` of the view current and selected (none when the view is empty)."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        view.clearSelection()
+        view.setCurrentIndex(QModelIndex())
+        return
+    index = model.index(row, 0)
+    view.setCurrentIndex(index)
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().select(index, flags)
+    view.scrollTo(index)
+
+
+def _keep_a_highlight(view: QAbstractItemView, prefer: int | None = None) -> None:
+    """After filtering: keep the highlighted row if still shown, else the first one."""
+    current = view.currentIndex()
+    if current.isValid() and view.selectionModel().isSelected(current):
+        return
+    _highlight(view, 0 if prefer is None else prefer)
+
+
+class PersonPicker(QWidget):
+    """Search-as-you-type over people: the list narrows as you type (case and tones ignored),
+    the highlighted person is the chosen one, shown by name under the list.
+
+    Up/Down move the highlight, Enter takes it (focus moves on, the dialog stays open).
+    ``chosen_id`` is None when nothing matches what was typed.
+    """
+
+    def __init__(self, people: list[StaffInfo], chosen: int | None, parent=None) -> None:
+        super().__init__(parent)
+        self.people = people
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type part of a name, unit or phone…"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.model = QStandardItemModel(0, 1, self)
+        for p in people:
+            text = p.name + (f" — {p.unit}" if p.unit else "")
+            if p.roles_text:
+                text += f" ({p.roles_text})"
+            item = QStandardItem(text)
+            item.setData(p.id, Qt.ItemDataRole.UserRole)
+            item.setData(f"{p.name} {p.unit} {p.roles_text} {p.phone}", SEARCH_ROLE)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        self.proxy = _FoldFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setMinimumHeight(160)
+        layout.addWidget(self.list, 1)
+        self.shown = QLabel()
+        self.shown.setWordWrap(True)
+        layout.addWidget(self.shown)
+        self.search.textChanged.connect(self._on_typed)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show())
+        self.entered = None  # called after Enter took the highlighted person
+        _SearchKeys(self.search, self.list, self._on_enter)
+        start = next((i for i, p in enumerate(people) if p.id == chosen), 0)
+        _highlight(self.list, start if people else -1)
+        self._show()
+
+    @property
+    def chosen_id(self) -> int | None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return None
+        return int(index.data(Qt.ItemDataRole.UserRole))
+
+    def chosen_name(self) -> str:
+        pid = self.chosen_id
+        return next((p.name for p in self.people if p.id == pid), "")
+
+    def _on_typed(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        # what was typed decides: the first match is highlighted, unless the one already
+        # highlighted still matches
+        _keep_a_highlight(self.list)
+        self._show()
+
+    def _on_enter(self) -> None:
+        if self.chosen_id is not None and self.entered is not None:
+            self.entered()
+
+    def _show(self) -> None:
+        name = self.chosen_name()
+        if name:
+            self.shown.setText(self.tr("Chosen: <b>{name}</b>").format(name=escape(name)))
+        else:
+            self.shown.setText(self.tr("<i>No one matches what was typed.</i>"))
 
 
 class CandidatesDialog(QDialog):
@@ -147,10 +291,19 @@ class CandidatesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.search.textChanged.connect(self.proxy.set_needle)
+        self.search.textChanged.connect(self._on_typed)
+        _SearchKeys(self.search, self.table, self._take)
         if ranked:
-            self.table.selectRow(0)
+            _highlight(self.table, 0)
         self.table.setFocus()
+
+    def _on_typed(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        _keep_a_highlight(self.table)
+
+    def _take(self) -> None:
+        if self.chosen() is not None:
+            self.accept()
 
     def chosen(self) -> Candidate | None:
         rows = self.table.selectionModel().selectedRows()
@@ -203,9 +356,18 @@ class ChoiceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.search.textChanged.connect(self.proxy.set_needle)
+        self.search.textChanged.connect(self._on_typed)
+        _SearchKeys(self.search, self.table, self._take)
         if rows:
-            self.table.selectRow(0)
+            _highlight(self.table, 0)
+
+    def _on_typed(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        _keep_a_highlight(self.table)
+
+    def _take(self) -> None:
+        if self.chosen() is not None:
+            self.accept()
 
     def chosen(self) -> object | None:
         rows = self.table.selectionModel().selectedRows()
@@ -280,20 +442,14 @@ class UnavailableDialog(QDialog):
         self.setWindowTitle(self.tr("Cannot work from a date"))
         self.people = people
         form = QFormLayout(self)
-        self.person = QComboBox()
-        self.person.setEditable(True)
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for p in people:
-            self.person.addItem(f"{p.name} — {p.unit}" if p.unit else p.name, p.id)
-        if chosen is not None:
-            self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
-        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        form.addRow(self.tr("Person"), self.person)
+        self.picker = PersonPicker(people, chosen)
+        form.addRow(self.tr("Person"), self.picker)
         self.reason = QComboBox()
         for key, label in UNAVAILABLE_REASONS.items():
             self.reason.addItem(label, key)
         self.reason.setCurrentIndex(self.reason.findData("sick"))
         form.addRow(self.tr("Reason"), self.reason)
+        self.picker.entered = self.reason.setFocus
         self.start = _date_edit(start)
         form.addRow(self.tr("From"), self.start)
         self.open_ended = QCheckBox(self.tr("Until further notice"))
@@ -312,6 +468,9 @@ class UnavailableDialog(QDialog):
         )
         self.replan.setChecked(replan)
         form.addRow(self.replan)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #a00000")
+        form.addRow(self.hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -320,20 +479,21 @@ class UnavailableDialog(QDialog):
         form.addRow(buttons)
 
     def _check(self) -> None:
-        if self.person.currentIndex() < 0 or self.person.currentData() is None:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose a person."))
+        if self.picker.chosen_id is None:
+            self.hint.setText(self.tr("Choose a person: type part of the name, then Enter."))
+            self.picker.search.setFocus()
             return
         if not self.open_ended.isChecked() and self.end.date() < self.start.date():
-            QMessageBox.warning(
-                self, self.windowTitle(), self.tr("The end date is before the start date.")
-            )
+            self.hint.setText(self.tr("The end date is before the start date."))
             return
         self.accept()
 
     def values(self) -> tuple[int, str, date, date | None, str, bool]:
         end = None if self.open_ended.isChecked() else from_qdate(self.end.date())
+        chosen = self.picker.chosen_id
+        assert chosen is not None  # _check refused the dialog otherwise
         return (
-            int(self.person.currentData()),
+            chosen,
             str(self.reason.currentData()),
             from_qdate(self.start.date()),
             end,
@@ -405,6 +565,9 @@ class SiteDialog(QDialog):
             grid.addWidget(box)
         grid.addStretch(1)
         form.addRow(self.tr("At least, per shift"), grid)
+        self.hotline = QLineEdit(site.hotline if site else "")
+        self.hotline.setPlaceholderText(self.tr("Printed on the wall sheet"))
+        form.addRow(self.tr("Hotline"), self.hotline)
         self.notes = QLineEdit(site.notes if site else "")
         form.addRow(self.tr("Notes"), self.notes)
         buttons = QDialogButtonBox(
@@ -436,6 +599,7 @@ class SiteDialog(QDialog):
             "staff_per_shift": self.per_shift.value(),
             "require": {r: b.value() for r, b in self.require.items()} | self._extra_roles,
             "notes": self.notes.text(),
+            "hotline": self.hotline.text(),
         }
         if pattern == "custom":
             specs = [x.strip() for x in self.custom.text().split(",") if x.strip()]
@@ -493,6 +657,25 @@ class StaffDialog(QDialog):
         self.no_nights = QCheckBox(self.tr("No night shifts"))
         self.no_nights.setChecked(bool(person and person.no_nights))
         form.addRow("", self.no_nights)
+        self.wishes: dict[str, QComboBox] = {}
+        wish_row = QHBoxLayout()
+        labels = {
+            "days": self.tr("Day shifts"),
+            "nights": self.tr("Nights"),
+            "weekends": self.tr("Weekends"),
+        }
+        current = person.wishes if person else {}
+        for kind, label in labels.items():
+            box = QComboBox()
+            box.addItem(self.tr("no wish"), "")
+            box.addItem(self.tr("asks for"), "ask")
+            box.addItem(self.tr("avoids"), "avoid")
+            box.setCurrentIndex(max(0, box.findData(current.get(kind, ""))))
+            self.wishes[kind] = box
+            wish_row.addWidget(QLabel(label))
+            wish_row.addWidget(box)
+        wish_row.addStretch(1)
+        form.addRow(self.tr("Wishes (soft)"), wish_row)
         self.notes = QLineEdit(person.notes if person else "")
         form.addRow(self.tr("Notes"), self.notes)
         buttons = QDialogButtonBox(
@@ -512,6 +695,7 @@ class StaffDialog(QDialog):
             "max_shifts_per_week": self.max_week.value() if self.limit.isChecked() else None,
             "no_nights": self.no_nights.isChecked(),
             "notes": self.notes.text(),
+            "wishes": {k: b.currentData() for k, b in self.wishes.items() if b.currentData()},
         }
 
 

@@ -282,6 +282,7 @@ class ManageTab(QWidget):
             "require": site.require,
             "notes": site.notes,
             "pattern": site.pattern,
+            "hotline": site.hotline,
         }
         if site.pattern == "custom":
             before["shifts"] = list(site.shifts)
@@ -362,6 +363,7 @@ class ManageTab(QWidget):
             "max_shifts_per_week": person.max_shifts_per_week,
             "no_nights": person.no_nights,
             "notes": person.notes,
+            "wishes": dict(person.wishes),
         }
         pid = person.id
         if not run_service(self, lambda: store.update_staff(self.db, pid, **values)):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoStack
@@ -33,6 +35,7 @@ from fieldapp.rostering.sheets import print_persons
 from fieldapp.rostering.store import list_sites, list_staff, monday_of
 from fieldapp.rostering.views import fairness_table, person_view
 from fieldapp.text.vietnamese import format_date
+from ui.operations import QueryOp
 from ui.pages.rosters.common import (
     ServiceCommand,
     from_qdate,
@@ -41,7 +44,7 @@ from ui.pages.rosters.common import (
     weekday_name,
 )
 from ui.pages.rosters.dialogs import ChoiceDialog
-from ui.pages.rosters.print_preview import preview_pdf
+from ui.pages.rosters.print_preview import show_pdf_preview
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -116,6 +119,7 @@ class PersonTab(QWidget):
         self.start = _date_edit(monday)
         self.end = _date_edit(monday + timedelta(days=13))
         self.from_label, self.to_label = QLabel(), QLabel()
+        self.month_button = QPushButton()
         self.unavailable = QPushButton()
         self.print_button = QPushButton()
         for w in (
@@ -125,6 +129,7 @@ class PersonTab(QWidget):
             self.start,
             self.to_label,
             self.end,
+            self.month_button,
         ):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -145,10 +150,22 @@ class PersonTab(QWidget):
         self.end.dateChanged.connect(lambda _d: self.reload())
         self.unavailable.clicked.connect(self._on_unavailable)
         self.print_button.clicked.connect(self._on_print)
+        self.month_button.clicked.connect(self._on_month)
         self.retranslate()
+
+    def _on_month(self) -> None:
+        """The whole month of the "from" day: a person's own month."""
+        first = from_qdate(self.start.date()).replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        self.end.blockSignals(True)
+        self.end.setDate(to_qdate(last))
+        self.end.blockSignals(False)
+        self.start.setDate(to_qdate(first))
+        self.reload()
 
     def retranslate(self) -> None:
         self.person_label.setText(self.tr("&Person"))
+        self.month_button.setText(self.tr("Whole month"))
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("to"))
         self.unavailable.setText(self.tr("Cannot work from…"))
@@ -247,13 +264,15 @@ class PersonTab(QWidget):
         if staff_id is None:
             return
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
-        run_service(
-            self,
-            lambda: preview_pdf(
-                self,
-                lambda path: print_persons(self.db, path, [int(staff_id)], start, end),
-                self.tr("Personal duty schedule"),
-            ),
+        db, who = self.db, [int(staff_id)]
+        folder = Path(tempfile.mkdtemp(prefix="fieldapp-print-"))
+        (
+            QueryOp(
+                self, lambda _p: print_persons(db, folder / "lich-ca-nhan.pdf", who, start, end)
+            )
+            .success(lambda path: show_pdf_preview(self, path, self.tr("Personal duty schedule")))
+            .with_progress(self.tr("Preparing the schedule…"))
+            .run_in_background()
         )
 
 

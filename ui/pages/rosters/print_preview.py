@@ -47,7 +47,11 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter, source: Path | None = N
 def preview_pdf(parent: QWidget, make: Callable[[Path], Path], title: str) -> bool:
     """Make the PDF with ``make(path)``, show it in the print preview with the print button."""
     folder = Path(tempfile.mkdtemp(prefix="fieldapp-print-"))
-    path = make(folder / "lich-truc.pdf")
+    return show_pdf_preview(parent, make(folder / "lich-truc.pdf"), title)
+
+
+def show_pdf_preview(parent: QWidget, path: Path, title: str) -> bool:
+    """Show the PDF at ``path`` in the print preview (its print button prints that PDF)."""
     document = load_pdf(path, parent)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
@@ -59,8 +63,8 @@ def preview_pdf(parent: QWidget, make: Callable[[Path], Path], title: str) -> bo
     return True
 
 
-def save_pdf(parent: QWidget, make: Callable[[Path], Path], suggested: str) -> Path | None:
-    """Ask where to save and write the PDF there."""
+def ask_pdf_path(parent: QWidget, suggested: str) -> Path | None:
+    """Ask where to save a PDF (None when cancelled); ".pdf" is added when missing."""
     target, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("Rosters", "Save as PDF"), suggested, "PDF (*.pdf)"
     )
@@ -68,4 +72,10 @@ def save_pdf(parent: QWidget, make: Callable[[Path], Path], suggested: str) -> P
         return None
     if not target.lower().endswith(".pdf"):
         target += ".pdf"
-    return make(Path(target))
+    return Path(target)
+
+
+def save_pdf(parent: QWidget, make: Callable[[Path], Path], suggested: str) -> Path | None:
+    """Ask where to save and write the PDF there."""
+    target = ask_pdf_path(parent, suggested)
+    return None if target is None else make(target)

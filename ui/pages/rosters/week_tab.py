@@ -8,9 +8,7 @@ redo (at page level).
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -33,39 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.db.database import Database
-from fieldapp.errors import Cancelled, UserError
-from fieldapp.progress import Progress
-from fieldapp.rostering import editing
 from fieldapp.rostering.models import ATTENDANCE_STATUSES
-from fieldapp.rostering.planning import PlanResult, generate, mark_unavailable_and_replan
-from fieldapp.rostering.sheets import print_roster
-from fieldapp.rostering.store import add_absence, list_sites, list_staff, monday_of, remove_absence
-from fieldapp.rostering.views import CellPerson, GridCell, WeekGrid, week_grid, week_grids
+from fieldapp.rostering.planning import PlanResult
+from fieldapp.rostering.store import list_sites, monday_of
+from fieldapp.rostering.views import CellPerson, GridCell, WeekGrid, week_grid
 from fieldapp.text.vietnamese import format_date
-from ui import errors
-from ui.operations import CollectionOp, QueryOp
 from ui.pages.rosters.common import (
     ServiceCommand,
     from_qdate,
-    run_service,
-    show_error,
     to_qdate,
     weekday_name,
 )
-from ui.pages.rosters.dialogs import (
-    CandidatesDialog,
-    ChoiceDialog,
-    GenerateDialog,
-    UnavailableDialog,
-    ask_force,
-)
 from ui.pages.rosters.grid_model import LEADER_MARK, CellDelegate, WeekGridModel
-from ui.pages.rosters.print_preview import ask_pdf_path, show_pdf_preview
+from ui.pages.rosters.week_edits import CellEditsMixin
+from ui.pages.rosters.week_plans import PlanningMixin
 
-REPLAN_SPAN = 92  # days after the first day of a leave that a re-plan may touch (its undo too)
 
-
-class WeekTab(QWidget):
+class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
     changed = Signal()  # the roster changed: other tabs reload when shown
 
     def __init__(self, db: Database, undo: QUndoStack, parent=None) -> None:
@@ -172,7 +153,7 @@ class WeekTab(QWidget):
         self.week.dateChanged.connect(self._on_week_edited)
         self.this_week.clicked.connect(self._on_this_week)
         self.generate_button.clicked.connect(self._on_generate)
-        self.unavailable_button.clicked.connect(self._on_unavailable)
+        self.unavailable_button.clicked.connect(lambda: self._on_unavailable())
         self.print_site_action.triggered.connect(lambda: self._on_print(False))
         self.print_all_action.triggered.connect(lambda: self._on_print(True))
         self.save_pdf_action.triggered.connect(self._on_save_pdf)
@@ -388,400 +369,3 @@ class WeekTab(QWidget):
     def _push(self, text: str, undo, redo) -> None:
         self.undo.push(ServiceCommand(text, undo, redo, self._after_change))
         self._after_change()
-
-    # --- hand changes ----------------------------------------------------------------------
-
-    def _pick(self, cell: GridCell, replacing: CellPerson | None) -> tuple[int, bool] | None:
-        """Ask who takes the cell; (staff id, force) or None."""
-        ranked = run_service(
-            self,
-            lambda: editing.candidates(
-                self.db,
-                cell.site_id,
-                cell.day,
-                cell.shift,
-                replacing=replacing.assignment_id if replacing else None,
-            ),
-        )
-        if ranked is None:
-            return None
-        shift = self.grid.site.shift(cell.shift)
-        shift_word = self.tr("Shift")
-        title = f"{self.grid.site.name} — {shift_word} {shift.number} ({shift.start}–{shift.end}), {weekday_name(cell.day)} {format_date(cell.day)}"
-        if replacing is not None:
-            title += "\n" + self.tr("Instead of {name}").format(name=replacing.name)
-        dialog = CandidatesDialog(title, ranked, self)
-        self.busy = True  # no second change while the list is open
-        try:
-            if not dialog.exec():
-                return None
-        finally:
-            self.busy = False
-        chosen = dialog.chosen()
-        if chosen is None:
-            return None
-        force = False
-        if not chosen.ok:
-            if not ask_force(self, f"{chosen.staff.name}: {chosen.reason}"):
-                return None
-            force = True
-        return chosen.staff.id, force
-
-    def _on_change(self) -> None:
-        cell, person = self.current_cell(), self.current_person()
-        if cell is None or not cell.active or self.busy:
-            return
-        if person is None:  # Enter on an empty place fills it
-            self._on_add()
-            return
-        if person.attendance is not None:
-            return
-        picked = self._pick(cell, person)
-        if picked is None:
-            return
-        staff_id, force = picked
-        state = {"new": None, "old": person.assignment_id}
-        old = (person.staff_id, person.locked, person.leader)
-
-        def do() -> None:
-            state["new"] = editing.assign(
-                self.db,
-                cell.site_id,
-                cell.day,
-                cell.shift,
-                staff_id,
-                replacing=state["old"],
-                force=force,
-            )
-
-        def undo() -> None:
-            editing.remove_assignment(self.db, state["new"])
-            state["old"] = editing.assign(
-                self.db,
-                cell.site_id,
-                cell.day,
-                cell.shift,
-                old[0],
-                locked=old[1],
-                leader=old[2],
-                force=True,
-            )
-
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Change person on a shift"), undo, do)
-
-    def _on_add(self) -> None:
-        cell = self.current_cell()
-        if cell is None or not cell.active or self.busy or cell.missing <= 0:
-            return
-        picked = self._pick(cell, None)
-        if picked is None:
-            return
-        staff_id, force = picked
-        state = {"new": None}
-
-        def do() -> None:
-            state["new"] = editing.assign(
-                self.db, cell.site_id, cell.day, cell.shift, staff_id, force=force
-            )
-
-        def undo() -> None:
-            editing.remove_assignment(self.db, state["new"])
-
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Add person to a shift"), undo, do)
-
-    def _on_remove(self) -> None:
-        person, cell = self.current_person(), self.current_cell()
-        if person is None or cell is None or self.busy or person.attendance is not None:
-            return
-        state = {"id": person.assignment_id}
-
-        def do() -> None:
-            editing.remove_assignment(self.db, state["id"])
-
-        def undo() -> None:
-            state["id"] = editing.assign(
-                self.db,
-                cell.site_id,
-                cell.day,
-                cell.shift,
-                person.staff_id,
-                locked=person.locked,
-                leader=person.leader,
-                force=True,
-            )
-
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Take someone off a shift"), undo, do)
-
-    def _on_lock(self) -> None:
-        person = self.current_person()
-        if person is None or self.busy:
-            return
-        ids, new = [person.assignment_id], not person.locked
-        if run_service(self, lambda: editing.set_locked(self.db, ids, new) + 1):
-            self._push(
-                self.tr("Lock") if new else self.tr("Unlock"),
-                lambda: editing.set_locked(self.db, ids, not new),
-                lambda: editing.set_locked(self.db, ids, new),
-            )
-
-    def _on_leader(self) -> None:
-        person = self.current_person()
-        if person is None or person.leader or self.busy:
-            return
-        state = {"former": None}
-
-        def do() -> None:
-            state["former"] = editing.set_leader(self.db, person.assignment_id)
-
-        def undo() -> None:
-            if state["former"] is not None:
-                editing.set_leader(self.db, state["former"])
-
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Make shift leader"), undo, do)
-
-    def _on_swap(self) -> None:
-        person, cell = self.current_person(), self.current_cell()
-        if person is None or cell is None or self.busy or self.grid is None:
-            return
-        grids = run_service(self, lambda: week_grids(self.db, self.monday))
-        if not grids:
-            return
-        rows = []
-        shift_word = self.tr("Shift")
-        for grid in grids:
-            for (day, shift_id), other in sorted(grid.cells.items()):
-                shift = grid.site.shift(shift_id)
-                for p in other.people:
-                    if p.assignment_id == person.assignment_id or p.staff_id == person.staff_id:
-                        continue
-                    rows.append(
-                        (
-                            p.assignment_id,
-                            [
-                                f"{weekday_name(day)} {format_date(day)}",
-                                f"{shift_word} {shift.number} ({shift.start}–{shift.end})",
-                                grid.site.name,
-                                p.name,
-                            ],
-                        )
-                    )
-        dialog = ChoiceDialog(
-            self.tr("Swap {name} with…").format(name=person.name),
-            [self.tr("Day"), self.tr("Shift"), self.tr("Site"), self.tr("Person")],
-            rows,
-            self,
-        )
-        if not dialog.exec() or dialog.chosen() is None:
-            return
-        other_id = int(dialog.chosen())
-        first = person.assignment_id
-        try:
-            editing.swap(self.db, first, other_id)
-        except UserError as err:
-            if "không nhận được" not in str(err) or not ask_force(self, str(err)):
-                if "không nhận được" not in str(err):
-                    show_error(self, str(err))
-                return
-            if not run_service(
-                self, lambda: editing.swap(self.db, first, other_id, force=True) or True
-            ):
-                return
-        self._push(
-            self.tr("Swap two people"),
-            lambda: editing.swap(self.db, first, other_id, force=True),
-            lambda: editing.swap(self.db, first, other_id, force=True),
-        )
-
-    # --- long work: generate, re-plan ----------------------------------------------------------
-
-    def _run_long(self, title: str, work, done, undo_text: str, undo, redo) -> None:
-        """Run ``work(progress)`` as one undoable write through the operation runner."""
-        self.busy = True
-        self._update_buttons()
-
-        def finish() -> None:
-            self.busy = False
-            self._update_buttons()
-
-        def on_done(result) -> None:
-            finish()
-            self._after_change()
-            done(result)
-
-        def on_failed(exc: BaseException) -> None:
-            finish()
-            if not isinstance(exc, Cancelled):
-                errors.show_error(self, exc)
-
-        (
-            CollectionOp(self, work)
-            .success(on_done)
-            .failure(on_failed)
-            .with_progress(title, cancellable=False)
-            .undoable(undo_text, undo=undo, redo=redo, changed=self._after_change, stack=self.undo)
-            .run_in_background()
-        )
-
-    def _report(self, result: PlanResult, title: str) -> None:
-        self.last_result = result
-        box = QMessageBox(self)
-        box.setWindowTitle(title)
-        box.setIcon(
-            QMessageBox.Icon.Information if not result.missing else QMessageBox.Icon.Warning
-        )
-        lines = result.lines()
-        box.setText(lines[0] + ("\n" + lines[1] if len(lines) > 1 else ""))
-        if len(lines) > 2:
-            box.setDetailedText("\n".join(lines))
-        box.setModal(False)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
-        self._result_box = box
-
-    def _on_generate(self) -> None:
-        if self.busy or self.grid is None:
-            return
-        dialog = GenerateDialog(
-            self.monday, self.monday + timedelta(days=6), self.grid.site.name, self
-        )
-        if not dialog.exec():
-            return
-        start, end, only_site, keep = dialog.values()
-        self.start_generation(start, end, only_site, keep)
-
-    def start_generation(self, start: date, end: date, only_site: bool, keep: bool) -> None:
-        sites = [int(self.site.currentData())] if only_site and self.site.currentData() else None
-        db = self.db
-
-        def work(progress: Progress) -> tuple[list, PlanResult]:
-            state = editing.range_state(db, start, end)  # what undo puts back
-            result = generate(
-                db, start, end, site_ids=sites, keep_current=keep, progress=_fractions(progress)
-            )
-            return state, result
-
-        def undo(done: tuple[list, PlanResult]) -> None:
-            editing.restore_range(db, start, end, done[0])
-
-        def redo(done: tuple[list, PlanResult]) -> tuple[list, PlanResult]:
-            return done[0], generate(db, start, end, site_ids=sites, keep_current=keep)
-
-        text = self.tr("Make roster {start} – {end}").format(
-            start=format_date(start), end=format_date(end)
-        )
-        self._run_long(
-            self.tr("Making the roster…"),
-            work,
-            lambda done: self._report(done[1], self.tr("Roster made")),
-            text,
-            undo,
-            redo,
-        )
-
-    def _on_unavailable(self, chosen: int | None = None) -> None:
-        if self.busy:
-            return
-        person = self.current_person()
-        people = list_staff(self.db)
-        if not people:
-            show_error(self, self.tr("There is nobody on the staff list yet."))
-            return
-        dialog = UnavailableDialog(
-            people,
-            chosen if chosen is not None else (person.staff_id if person else None),
-            date.today() + timedelta(days=1),
-            self,
-        )
-        if not dialog.exec():
-            return
-        self.start_unavailable(*dialog.values())
-
-    def start_unavailable(
-        self, staff_id: int, reason: str, start: date, end: date | None, note: str, replan: bool
-    ) -> None:
-        holder: dict[str, int | None] = {"absence": None}
-        if not replan:
-
-            def add() -> None:
-                holder["absence"] = add_absence(self.db, staff_id, reason, start, end, note).id
-
-            if run_service(self, lambda: add() or True):
-                self._push(
-                    self.tr("Record leave"),
-                    lambda: remove_absence(self.db, holder["absence"]),
-                    add,
-                )
-            return
-        first, last = start - timedelta(days=1), start + timedelta(days=REPLAN_SPAN)
-        db = self.db
-
-        def work(progress: Progress) -> tuple[list, int | None, PlanResult]:
-            state = editing.range_state(db, first, last)
-            result = mark_unavailable_and_replan(
-                db, staff_id, reason, start, end, note=note, progress=_fractions(progress)
-            )
-            return state, editing.latest_absence_id(db, staff_id), result
-
-        def undo(done: tuple[list, int | None, PlanResult]) -> None:
-            editing.restore_range(db, first, last, done[0], remove_absence=done[1])
-
-        def redo(done: tuple[list, int | None, PlanResult]):
-            result = mark_unavailable_and_replan(db, staff_id, reason, start, end, note=note)
-            return done[0], editing.latest_absence_id(db, staff_id), result
-
-        self._run_long(
-            self.tr("Re-planning…"),
-            work,
-            lambda done: self._report(done[2], self.tr("Re-planned")),
-            self.tr("Cannot work from a date, re-plan"),
-            undo,
-            redo,
-        )
-
-    # --- printing --------------------------------------------------------------------------
-
-    def _sheet_sites(self, every_site: bool) -> list[int] | None:
-        if every_site:
-            return None
-        return [int(self.site.currentData())] if self.site.currentData() is not None else None
-
-    def _on_print(self, every_site: bool) -> None:
-        if self.grid is None:
-            return
-        sites = self._sheet_sites(every_site)
-        db, monday = self.db, self.monday
-        folder = Path(tempfile.mkdtemp(prefix="fieldapp-print-"))
-        (
-            QueryOp(self, lambda _p: print_roster(db, folder / "lich-truc.pdf", monday, sites))
-            .success(lambda path: show_pdf_preview(self, path, self.tr("Duty roster")))
-            .with_progress(self.tr("Preparing the sheets…"))
-            .run_in_background()
-        )
-
-    def _on_save_pdf(self) -> None:
-        if self.grid is None:
-            return
-        name = f"lich-truc-{self.monday.isoformat()}.pdf"
-        target = ask_pdf_path(self, name)
-        if target is None:
-            return
-        db, monday = self.db, self.monday
-        (
-            QueryOp(self, lambda _p: print_roster(db, target, monday))
-            .success(
-                lambda path: QMessageBox.information(
-                    self, self.tr("Duty roster"), self.tr("Saved: {path}").format(path=path)
-                )
-            )
-            .with_progress(self.tr("Preparing the sheets…"))
-            .run_in_background()
-        )
-
-
-def _fractions(progress: Progress):
-    """The planner reports (fraction, words); the runner's Progress counts steps."""
-    return lambda fraction, message: progress.update(int(fraction * 100), 100, message)

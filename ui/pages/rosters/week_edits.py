@@ -1,0 +1,241 @@
+"""Hand changes on the week grid: change, add, take off, lock, make leader, swap.
+
+Each is one core call done at once and pushed on the page's undo stack as one command (its
+undo and redo are core calls too). Mixed into :class:`ui.pages.rosters.week_tab.WeekTab`,
+whose cell, list and buttons they use; strings keep the "WeekTab" translation context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldapp.errors import UserError
+from fieldapp.rostering import editing
+from fieldapp.rostering.views import CellPerson, GridCell, week_grids
+from fieldapp.text.vietnamese import format_date
+from ui.pages.rosters.common import run_service, show_error, weekday_name
+from ui.pages.rosters.dialogs import (
+    CandidatesDialog,
+    ChoiceDialog,
+    ask_force,
+)
+
+
+class CellEditsMixin:
+    """The week tab's hand changes (see the module doc)."""
+
+    # --- hand changes ----------------------------------------------------------------------
+
+    def _pick(self, cell: GridCell, replacing: CellPerson | None) -> tuple[int, bool] | None:
+        """Ask who takes the cell; (staff id, force) or None."""
+        ranked = run_service(
+            self,
+            lambda: editing.candidates(
+                self.db,
+                cell.site_id,
+                cell.day,
+                cell.shift,
+                replacing=replacing.assignment_id if replacing else None,
+            ),
+        )
+        if ranked is None:
+            return None
+        shift = self.grid.site.shift(cell.shift)
+        shift_word = QCoreApplication.translate("WeekTab", "Shift")
+        title = f"{self.grid.site.name} — {shift_word} {shift.number} ({shift.start}–{shift.end}), {weekday_name(cell.day)} {format_date(cell.day)}"
+        if replacing is not None:
+            title += "\n" + QCoreApplication.translate("WeekTab", "Instead of {name}").format(
+                name=replacing.name
+            )
+        dialog = CandidatesDialog(title, ranked, self)
+        self.busy = True  # no second change while the list is open
+        try:
+            if not dialog.exec():
+                return None
+        finally:
+            self.busy = False
+        chosen = dialog.chosen()
+        if chosen is None:
+            return None
+        force = False
+        if not chosen.ok:
+            if not ask_force(self, f"{chosen.staff.name}: {chosen.reason}"):
+                return None
+            force = True
+        return chosen.staff.id, force
+
+    def _on_change(self) -> None:
+        cell, person = self.current_cell(), self.current_person()
+        if cell is None or not cell.active or self.busy:
+            return
+        if person is None:  # Enter on an empty place fills it
+            self._on_add()
+            return
+        if person.attendance is not None:
+            return
+        picked = self._pick(cell, person)
+        if picked is None:
+            return
+        staff_id, force = picked
+        state = {"new": None, "old": person.assignment_id}
+        old = (person.staff_id, person.locked, person.leader)
+
+        def do() -> None:
+            state["new"] = editing.assign(
+                self.db,
+                cell.site_id,
+                cell.day,
+                cell.shift,
+                staff_id,
+                replacing=state["old"],
+                force=force,
+            )
+
+        def undo() -> None:
+            editing.remove_assignment(self.db, state["new"])
+            state["old"] = editing.assign(
+                self.db,
+                cell.site_id,
+                cell.day,
+                cell.shift,
+                old[0],
+                locked=old[1],
+                leader=old[2],
+                force=True,
+            )
+
+        if run_service(self, lambda: do() or True):
+            self._push(QCoreApplication.translate("WeekTab", "Change person on a shift"), undo, do)
+
+    def _on_add(self) -> None:
+        cell = self.current_cell()
+        if cell is None or not cell.active or self.busy or cell.missing <= 0:
+            return
+        picked = self._pick(cell, None)
+        if picked is None:
+            return
+        staff_id, force = picked
+        state = {"new": None}
+
+        def do() -> None:
+            state["new"] = editing.assign(
+                self.db, cell.site_id, cell.day, cell.shift, staff_id, force=force
+            )
+
+        def undo() -> None:
+            editing.remove_assignment(self.db, state["new"])
+
+        if run_service(self, lambda: do() or True):
+            self._push(QCoreApplication.translate("WeekTab", "Add person to a shift"), undo, do)
+
+    def _on_remove(self) -> None:
+        person, cell = self.current_person(), self.current_cell()
+        if person is None or cell is None or self.busy or person.attendance is not None:
+            return
+        state = {"id": person.assignment_id}
+
+        def do() -> None:
+            editing.remove_assignment(self.db, state["id"])
+
+        def undo() -> None:
+            state["id"] = editing.assign(
+                self.db,
+                cell.site_id,
+                cell.day,
+                cell.shift,
+                person.staff_id,
+                locked=person.locked,
+                leader=person.leader,
+                force=True,
+            )
+
+        if run_service(self, lambda: do() or True):
+            self._push(QCoreApplication.translate("WeekTab", "Take someone off a shift"), undo, do)
+
+    def _on_lock(self) -> None:
+        person = self.current_person()
+        if person is None or self.busy:
+            return
+        ids, new = [person.assignment_id], not person.locked
+        if run_service(self, lambda: editing.set_locked(self.db, ids, new) + 1):
+            self._push(
+                QCoreApplication.translate("WeekTab", "Lock")
+                if new
+                else QCoreApplication.translate("WeekTab", "Unlock"),
+                lambda: editing.set_locked(self.db, ids, not new),
+                lambda: editing.set_locked(self.db, ids, new),
+            )
+
+    def _on_leader(self) -> None:
+        person = self.current_person()
+        if person is None or person.leader or self.busy:
+            return
+        state = {"former": None}
+
+        def do() -> None:
+            state["former"] = editing.set_leader(self.db, person.assignment_id)
+
+        def undo() -> None:
+            if state["former"] is not None:
+                editing.set_leader(self.db, state["former"])
+
+        if run_service(self, lambda: do() or True):
+            self._push(QCoreApplication.translate("WeekTab", "Make shift leader"), undo, do)
+
+    def _on_swap(self) -> None:
+        person, cell = self.current_person(), self.current_cell()
+        if person is None or cell is None or self.busy or self.grid is None:
+            return
+        grids = run_service(self, lambda: week_grids(self.db, self.monday))
+        if not grids:
+            return
+        rows = []
+        shift_word = QCoreApplication.translate("WeekTab", "Shift")
+        for grid in grids:
+            for (day, shift_id), other in sorted(grid.cells.items()):
+                shift = grid.site.shift(shift_id)
+                for p in other.people:
+                    if p.assignment_id == person.assignment_id or p.staff_id == person.staff_id:
+                        continue
+                    rows.append(
+                        (
+                            p.assignment_id,
+                            [
+                                f"{weekday_name(day)} {format_date(day)}",
+                                f"{shift_word} {shift.number} ({shift.start}–{shift.end})",
+                                grid.site.name,
+                                p.name,
+                            ],
+                        )
+                    )
+        dialog = ChoiceDialog(
+            QCoreApplication.translate("WeekTab", "Swap {name} with…").format(name=person.name),
+            [
+                QCoreApplication.translate("WeekTab", "Day"),
+                QCoreApplication.translate("WeekTab", "Shift"),
+                QCoreApplication.translate("WeekTab", "Site"),
+                QCoreApplication.translate("WeekTab", "Person"),
+            ],
+            rows,
+            self,
+        )
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        other_id = int(dialog.chosen())
+        first = person.assignment_id
+        try:
+            editing.swap(self.db, first, other_id)
+        except UserError as err:
+            if "không nhận được" not in str(err) or not ask_force(self, str(err)):
+                if "không nhận được" not in str(err):
+                    show_error(self, str(err))
+                return
+            if not run_service(
+                self, lambda: editing.swap(self.db, first, other_id, force=True) or True
+            ):
+                return
+        self._push(
+            QCoreApplication.translate("WeekTab", "Swap two people"),
+            lambda: editing.swap(self.db, first, other_id, force=True),
+            lambda: editing.swap(self.db, first, other_id, force=True),
+        )
