@@ -254,3 +254,30 @@ def test_gui_stays_responsive_while_a_long_write_runs(qtbot):
     assert operations.wait_for_operations()
     timer.stop()
     assert len(ticks) >= 5
+
+
+def test_printing_runs_off_the_gui_thread_and_prints_every_page(qtbot, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from reportlab.pdfgen import canvas
+
+    from ui.widgets.pdf_print import print_in_background
+
+    source = tmp_path / "list.pdf"
+    c = canvas.Canvas(str(source))
+    for page in range(3):
+        c.drawString(72, 720, f"page {page + 1}")
+        c.showPage()
+    c.save()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printed = []
+    print_in_background(source, printer, None, printed.append)
+    source.unlink()  # the caller may delete its file at once: the runner prints a copy
+    assert operations.wait_for_operations(60)
+    assert printed == [3]
+    result = QPdfDocument()
+    result.load(str(tmp_path / "printed.pdf"))
+    assert result.pageCount() == 3
+    result.close()

@@ -5,17 +5,33 @@ Used by the roster print preview, the Báo cáo page and the district summary.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from fieldapp.errors import UserMistake
+from fieldapp.progress import Progress, report
+from ui.operations import QueryOp
 
-def paint_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw every page of ``document`` on ``printer``; returns the number of pages drawn."""
+RENDER_DPI = 300
+
+
+def paint_document(
+    document: QPdfDocument, printer: QPrinter, progress: Progress | None = None
+) -> int:
+    """Draw every page of ``document`` on ``printer``; returns the number of pages drawn.
+
+    Safe off the GUI thread (QPainter may paint on a QPrinter in a worker), which is how
+    :func:`print_pdf` runs it; ``progress`` hears of each page and may cancel between pages.
+    """
     if document.pageCount() == 0:
         return 0
     first = document.pagePointSize(0)
@@ -30,28 +46,66 @@ def paint_document(document: QPdfDocument, printer: QPrinter) -> int:
         return 0
     try:
         for page in range(document.pageCount()):
+            report(progress, page, document.pageCount())
             if page:
                 printer.newPage()
             area = printer.pageLayout().paintRectPixels(printer.resolution())
             size = document.pagePointSize(page)
             scale = min(area.width() / size.width(), area.height() / size.height())
             target = QSizeF(size.width() * scale, size.height() * scale)
-            image = document.render(page, QSize(int(target.width()), int(target.height())))
+            # Rendered at most at RENDER_DPI and scaled by the printer: a 1200 dpi printer
+            # would otherwise need a 550 MB image per A4 page.
+            shrink = min(1.0, RENDER_DPI / max(1, printer.resolution()))
+            pixels = QSize(int(target.width() * shrink), int(target.height() * shrink))
+            image = document.render(page, pixels)
             painter.drawImage(QRectF(QPointF(0, 0), target), image)
     finally:
         painter.end()
     return document.pageCount()
 
 
-def print_pdf(path: Path, parent: QWidget | None) -> int:
-    """Ask for a printer (Qt print dialog) and print the PDF at ``path``; 0 when cancelled."""
+def print_pdf(
+    path: Path,
+    parent: QWidget | None,
+    on_done: Callable[[int], None] | None = None,
+) -> bool:
+    """Ask for a printer (Qt print dialog), then print the PDF at ``path`` off the GUI thread.
+
+    The file is copied first, so the caller may delete it as soon as this returns. False when
+    the person cancelled the dialog; ``on_done(pages)`` runs once the pages are printed.
+    """
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return 0
-    document = QPdfDocument()
-    document.load(str(path))
-    try:
-        return paint_document(document, printer)
-    finally:
-        document.close()
+        return False
+    print_in_background(path, printer, parent, on_done)
+    return True
+
+
+def print_in_background(
+    path: Path,
+    printer: QPrinter,
+    parent: QWidget | None,
+    on_done: Callable[[int], None] | None = None,
+) -> QueryOp:
+    """Print the PDF at ``path`` on ``printer`` through the operation runner, with progress."""
+    handle, copy_name = tempfile.mkstemp(prefix="fieldapp-print-", suffix=".pdf")
+    os.close(handle)
+    copy = Path(copy_name)
+    shutil.copyfile(path, copy)
+
+    def work(progress: Progress) -> int:
+        document = QPdfDocument()
+        try:
+            if document.load(str(copy)) != QPdfDocument.Error.None_:
+                raise UserMistake("Không đọc được tệp PDF để in.")
+            return paint_document(document, printer, progress)
+        finally:
+            document.close()
+            copy.unlink(missing_ok=True)
+
+    op = QueryOp(parent, work).with_progress(QCoreApplication.translate("Printing", "Printing…"))
+    if on_done is not None:
+        op.success(on_done)
+    op.run_in_background()
+    return op
