@@ -39,6 +39,7 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_RATIO = 200  # inflated / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 20 * 1024 * 1024
 MAX_CELLS = 12_000_000  # about 400 MB in the reader: 700,000 rows of 17 columns
+MAX_ODS_CELLS = 3_000_000  # the .ods reader keeps about 120 bytes a cell
 MAX_CELL_CHARS = 2_000
 _CHUNK = 4 * 1024 * 1024
 
@@ -91,6 +92,8 @@ def open_workbook(path: str | Path) -> Workbook:
         magic = f.read(8)
     if magic.startswith(b"PK"):
         _check_zip(path)
+        if suffix == ".ods":
+            _check_ods(path)
     elif not magic.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of .xls
         raise UserMistake(
             f"Tệp {path.name} không phải tệp bảng tính đọc được, hoặc đã hỏng. "
@@ -174,8 +177,63 @@ def _check_zip(path: Path) -> None:
                     raise _bomb(
                         path,
                         f"một trang có ô ở dòng {height}, cột {width}: bảng quá lớn để đọc "
-                        f"(tối đa {MAX_CELLS:,} ô)".replace(",", "."),
+                        f"(tối đa {_count(MAX_CELLS)} ô)",
                     )
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _check_ods(path: Path) -> None:
+    """An .ods repeats a row or a cell by a count ("number-rows-repeated"): a few bytes can
+    stand for millions of cells, which the reader would all make. Measure the cells with a
+    value, as repeated, before it does."""
+    from xml.parsers import expat
+
+    rows_key, cols_key = f"{_TABLE} number-rows-repeated", f"{_TABLE} number-columns-repeated"
+    value_key = f"{_OFFICE} value-type"
+    state = {"height": 0, "last": 0, "width": 0, "repeat": 1, "col": 0, "value_col": 0}
+
+    def start(name: str, attrs: dict) -> None:
+        if name == f"{_TABLE} table":
+            state.update(height=0, last=0, width=0)
+        elif name == f"{_TABLE} table-row":
+            state.update(repeat=int(attrs.get(rows_key, 1) or 1), col=0, value_col=0)
+        elif name in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
+            state["col"] += int(attrs.get(cols_key, 1) or 1)
+            if value_key in attrs:
+                state["value_col"] = state["col"]
+
+    def end(name: str) -> None:
+        if name != f"{_TABLE} table-row":
+            return
+        state["height"] += state["repeat"]
+        if state["value_col"]:
+            state["last"] = state["height"]
+            state["width"] = max(state["width"], state["value_col"])
+            if state["last"] * state["width"] > MAX_ODS_CELLS:
+                raise _bomb(
+                    path,
+                    f"một trang có ô ở dòng {state['last']}, cột {state['width']}: bảng quá "
+                    f"lớn để đọc ở dạng .ods (tối đa {_count(MAX_ODS_CELLS)} ô; hãy lưu lại "
+                    "dạng .xlsx)",
+                )
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+            while chunk := content.read(_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except (KeyError, ValueError, expat.ExpatError, zipfile.BadZipFile, OSError) as exc:
+        raise _damaged(path) from exc
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 # --------------------------------------------------------------------------------------------

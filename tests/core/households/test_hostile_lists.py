@@ -155,3 +155,27 @@ def test_a_zip_that_is_no_workbook(db, area_id, tmp_path):
     with pytest.raises(UserError):
         preview_import(db, path, area_id)
     assert nothing_written(db)
+
+
+def test_an_ods_whose_repeated_cells_stand_for_millions_is_refused(db, area_id, tmp_path):
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office='
+        '"urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:'
+        'opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        '><office:body><office:spreadsheet><table:table table:name="Thôn 4"><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>Họ và tên</text:p>'
+        "</table:table-cell></table:table-row><table:table-row table:number-rows-repeated="
+        '"200000"><table:table-cell table:number-columns-repeated="50" office:value-type='
+        '"string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "bomb.ods"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    assert path.stat().st_size < 2_000
+    started = time.perf_counter()
+    with pytest.raises(UserError, match="bảng quá lớn"):
+        preview_import(db, path, area_id)
+    assert time.perf_counter() - started < 5  # refused before the reader makes any cell
+    assert nothing_written(db)
