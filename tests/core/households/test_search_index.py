@@ -218,3 +218,16 @@ def test_the_tokenizer_keeps_the_listing_word_characters():
     assert module.TOKEN_CHARS == TOKEN_CHARS
     # every non-space character fold() can leave in search_fold is a word character
     assert not re.search(r"\s", TOKEN_CHARS)
+
+
+def test_without_fts_the_like_rule_gives_the_same(db, messy, monkeypatch):
+    """The PostgreSQL copy has no FTS5: the same search as LIKE over the column."""
+    import fieldapp.households.listing as listing
+
+    area, _ids = messy
+    with_index = {s: household_ids(db, HouseholdFilter(area_id=area, search=s)) for s in SEARCHES}
+    monkeypatch.setattr(listing, "_sqlite", lambda _db: False)
+    for search in SEARCHES:
+        flt = HouseholdFilter(area_id=area, search=search)
+        assert household_ids(db, flt) == with_index[search], search
+        assert listing.first_ids(db, flt, first=5)[1] == len(with_index[search]), search
