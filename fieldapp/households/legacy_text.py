@@ -3,10 +3,12 @@
 Lists typed in the 2000s were kept with the TCVN3 ("ABC", .VnTime fonts) encoding: one byte a
 letter, the accented letters in the upper half of the byte range. Saved as .csv from an old
 Excel they reach us as bytes that are neither UTF-8 nor Windows-1258. :func:`decode_bytes`
-tries UTF-8, then chooses between Windows-1258 and TCVN3 by which gives Vietnamese words.
+tries UTF-8, then chooses among Windows-1258, TCVN3 and VNI by which gives Vietnamese words.
 """
 
 from __future__ import annotations
+
+import re
 
 from fieldapp.text.vietnamese import nfc
 
@@ -22,6 +24,55 @@ _VIETNAMESE = set(
     "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 )
+
+
+# VNI (VNI-Windows fonts): a vowel is written as its base letter followed by a mark byte.
+_VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_VNI_HAT_TONES = {"á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_VNI_BREVE_TONES = {"é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+
+
+def _vni_table() -> dict[str, str]:
+    import unicodedata
+
+    def nfc_(text: str) -> str:
+        return unicodedata.normalize("NFC", text)
+
+    table: dict[str, str] = {}
+    for upper in (False, True):
+
+        def c(ch: str, upper: bool = upper) -> str:
+            return ch.upper() if upper else ch
+
+        for vowel in "aeouy":
+            for mark, tone in _VNI_TONES.items():
+                table[c(vowel) + c(mark)] = nfc_(c(vowel) + tone)
+        for vowel in "aeo":  # â ê ô and their tones
+            table[c(vowel) + c("â")] = nfc_(c(vowel) + "\u0302")
+            for mark, tone in _VNI_HAT_TONES.items():
+                table[c(vowel) + c(mark)] = nfc_(c(vowel) + "\u0302" + tone)
+        table[c("a") + c("ê")] = nfc_(c("a") + "\u0306")  # ă and its tones
+        for mark, tone in _VNI_BREVE_TONES.items():
+            table[c("a") + c(mark)] = nfc_(c("a") + "\u0306" + tone)
+        for horn, base in (("ô", "o"), ("ö", "u")):  # ơ ư and their tones
+            for mark, tone in _VNI_TONES.items():
+                table[c(horn) + c(mark)] = nfc_(c(base) + "\u031b" + tone)
+    return table
+
+
+_VNI_PAIRS = _vni_table()
+_VNI_SINGLE = {
+    "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "ñ": "đ", "Ñ": "Đ", "æ": "ỉ", "Æ": "Ỉ",
+    "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ",
+}  # fmt: skip
+_VNI = {**_VNI_SINGLE, **_VNI_PAIRS}
+_VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, _VNI), key=len, reverse=True)))
+
+
+def from_vni(text: str) -> str:
+    """Text whose characters are VNI bytes read as Windows-1252, as Unicode NFC (pairs and
+    single letters replaced in one pass, longest first, so "oâ" becomes ô, not ơ)."""
+    return nfc(_VNI_PATTERN.sub(lambda m: _VNI[m.group(0)], text))
 
 
 def from_tcvn3(text: str) -> str:
@@ -67,6 +118,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     candidates = [
         (nfc(data.decode("cp1258", errors="replace")), "windows-1258"),
         (from_tcvn3(data.decode("latin-1")), "tcvn3"),
+        (from_vni(data.decode("cp1252", errors="replace")), "vni"),
     ]
     sample = [(_score(text[:200_000]), -i) for i, (text, _n) in enumerate(candidates)]
     best = max(range(len(candidates)), key=lambda i: sample[i])

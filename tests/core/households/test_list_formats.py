@@ -186,8 +186,11 @@ def test_xls_ods_and_csv_read_the_same(tmp_path):
     inverse = {v: k for k, v in TCVN3.items()}
     abc.write_bytes("".join(inverse.get(ch, ch) for ch in csv_text.lower()).encode("latin-1"))
 
+    vni = tmp_path / "thon4-vni.csv"
+    vni.write_bytes(_vni(csv_text).encode("cp1252"))
+
     want = [(p[0], p[1]) for p in THON_4]
-    for path in (xls, ods, utf8, win):
+    for path in (xls, ods, utf8, win, vni):
         preview = read_roster(path, today=TODAY)
         got = [(p.full_name, p.birth_year) for h in preview.households for p in h.people]
         assert got == want, path.name
@@ -196,6 +199,7 @@ def test_xls_ods_and_csv_read_the_same(tmp_path):
         names = [s.name for s in preview.sheets if s.skipped]
         assert names == (["Cũ"] if path is xls else []), path.name
     assert read_roster(win).encoding == "windows-1258"
+    assert read_roster(vni).encoding == "vni"
     legacy = read_roster(abc, today=TODAY)
     assert legacy.encoding == "tcvn3"
     got = [p.full_name for h in legacy.households for p in h.people]
@@ -217,6 +221,14 @@ def _cp1258(text: str) -> bytes:
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _vni(text: str) -> str:
+    """The text as VNI-Windows fonts stored it: a base letter, then a mark character."""
+    from fieldapp.households.legacy_text import _VNI_PAIRS, _VNI_SINGLE
+
+    inverse = {v: k for k, v in _VNI_PAIRS.items()} | {v: k for k, v in _VNI_SINGLE.items()}
+    return "".join(inverse.get(ch, ch) for ch in text)
 
 
 def counts(db) -> tuple[int, int, int]:
