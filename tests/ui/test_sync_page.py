@@ -3,6 +3,8 @@ and the district view."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -193,3 +195,48 @@ def test_district_summary_goes_to_a_printer(qtbot, pair, monkeypatch, tmp_path):
     click(qtbot, page.district.printer_button)
     assert wait_for_operations(120)  # the pages are drawn at printer resolution, off the GUI
     assert printed.exists() and len(PdfReader(printed).pages) >= 1
+
+
+def test_household_conflict_in_the_words_of_the_forms(qtbot, pair):
+    """Field labels as the household form says them, areas by name, flags as yes/no."""
+    import time
+
+    from fieldapp.households.models import Household, LockdownArea
+
+    commune, district, tmp = pair
+    with commune.transaction() as s:
+        first = LockdownArea(name="Thôn Nà Pài", started_on=date(2021, 8, 1))
+        second = LockdownArea(name="Thôn Bản Lác", started_on=date(2021, 8, 1))
+        s.add_all([first, second])
+        s.flush()
+        house = Household(area_id=first.id, head_name="Hoàng Văn Dũng", village="Nà Pài")
+        s.add(house)
+        s.flush()
+        house_uuid = house.uuid
+    import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
+    with district.transaction() as s:  # the district corrects the household...
+        h = s.scalar(select(Household).where(Household.uuid == house_uuid))
+        h.area_id = s.scalar(select(LockdownArea.id).where(LockdownArea.name == "Thôn Bản Lác"))
+        h.poor = True
+    time.sleep(0.01)
+    with commune.transaction() as s:  # ...and the commune edits it too, later
+        h = s.scalar(select(Household).where(Household.uuid == house_uuid))
+        h.village = "Nà Pài 2"
+    import_package(district, export_package(commune, tmp / "2.fieldsync").path)
+    page = show(qtbot, district)
+    tab = page.conflicts_tab
+    assert tab.conflicts.rowCount() == 1 and tab.conflicts.item(0, 0).text() == "Hộ"
+    rows = {
+        tab.compare.item(r, 0).text(): (
+            tab.compare.item(r, 1).text(),
+            tab.compare.item(r, 2).text(),
+        )
+        for r in range(tab.compare.rowCount())
+    }
+    assert rows["Khu vực phong tỏa"] == ("Thôn Nà Pài", "Thôn Bản Lác")
+    assert rows["Hộ nghèo"] == ("không", "có")
+    assert rows["Thôn"][0] == "Nà Pài 2"  # as the household form calls it
+    shown = " ".join(f"{k} {a} {b}" for k, (a, b) in rows.items())
+    for internal in ("area_id", "member_count", "poor", "vulnerable", "device_id", house_uuid):
+        assert internal not in shown
+    assert not any(len(v) == 36 and v.count("-") == 4 for pair_ in rows.values() for v in pair_)
