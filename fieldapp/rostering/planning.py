@@ -107,6 +107,7 @@ class PlanResult:
     dropped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    wishes: tuple[int, int] = (0, 0)  # (shifts of people with wishes, how many meet them)
 
     def lines(self) -> list[str]:
         out = [f"Thêm {self.added} lượt, bỏ {self.removed} lượt, giữ nguyên {self.kept} lượt."]
@@ -120,6 +121,9 @@ class PlanResult:
         out += [f"Không giữ được ô cố định: {r}" for r in self.rejected]
         out += [f"Bỏ phân công vi phạm quy định: {d}" for d in self.dropped]
         out += [f"Cảnh báo: {w}" for w in self.warnings]
+        if self.wishes[0]:
+            shifts, met = self.wishes
+            out.append(f"Mong muốn được đáp ứng: {met}/{shifts} ca ({met / shifts:.0%}).")
         return out
 
 
@@ -662,6 +666,9 @@ def generate(
     skip = set(extra_absences or {})
     result.rejected = _rejected_lines(plan, solution, skip=skip)
     result.warnings = _week_warnings(plan, solution)
+    wishes = solution.figures.get("wishes")
+    if wishes:
+        result.wishes = (int(wishes["shifts"]), int(wishes["met"]))
     with db.transaction() as s:
         if before_write is not None:
             before_write(s)

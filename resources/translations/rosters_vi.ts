@@ -174,27 +174,27 @@
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="140"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="150"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
         <source>On duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="160"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
@@ -511,7 +511,7 @@
 <context>
     <name>MonthModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="89"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="99"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
@@ -668,6 +668,24 @@
         <location filename="../../ui/pages/rosters/overview.py" line="39"/>
         <source>duty shifts today, all filled</source>
         <translation>ca trực hôm nay, đều đủ người</translation>
+    </message>
+</context>
+<context>
+    <name>RosterViews</name>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="57"/>
+        <source>— {n} {role} missing —</source>
+        <translation>— thiếu {n} {role} —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="60"/>
+        <source>— {n} missing —</source>
+        <translation>— thiếu {n} người —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="66"/>
+        <source>Shift</source>
+        <translation>Ca</translation>
     </message>
 </context>
 <context>
@@ -1031,63 +1049,63 @@
 <context>
     <name>ViewsTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="207"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="218"/>
         <source>Month of a site</source>
         <translation>Cả tháng của một điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="208"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="219"/>
         <source>One day, all sites</source>
         <translation>Một ngày, mọi điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="209"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="220"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="210"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="221"/>
         <source>Picture for a chat group…</source>
         <translation>Ảnh gửi nhóm chat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="212"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="223"/>
         <source>A PNG sized for a phone screen: the week of this site, or this day</source>
         <translation>Ảnh PNG vừa màn hình điện thoại: tuần của điểm này, hoặc ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="254"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="265"/>
         <source>{site}, month {month}: {missing} places missing.</source>
         <translation>{site}, tháng {month}: còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="267"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="278"/>
         <source>{day}: {n} shifts at {sites} sites, {missing} places missing.</source>
         <translation>{day}: {n} ca ở {sites} điểm, còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="293"/>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="325"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="304"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="336"/>
         <source>Duty roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="294"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="305"/>
         <source>Preparing the sheets…</source>
         <translation>Đang chuẩn bị tờ lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="307"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="318"/>
         <source>Save picture</source>
         <translation>Lưu ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="325"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="336"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="328"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="339"/>
         <source>Preparing the picture…</source>
         <translation>Đang chuẩn bị ảnh…</translation>
     </message>
@@ -1214,7 +1232,7 @@
         <translation>Rút khỏi ca (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="185"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="183"/>
         <location filename="../../ui/pages/rosters/week_tab.py" line="215"/>
         <source>Make shift leader</source>
         <translation>Làm trưởng ca</translation>
@@ -1235,9 +1253,9 @@
         <translation>Tuần {start} – {end}: thiếu {missing} lượt người, {marks} cảnh báo vi phạm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="46"/>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="195"/>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="217"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="44"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="193"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="215"/>
         <location filename="../../ui/pages/rosters/week_tab.py" line="286"/>
         <source>Shift</source>
         <translation>Ca</translation>
@@ -1263,57 +1281,57 @@
         <translation>Cố định (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="49"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="47"/>
         <source>Instead of {name}</source>
         <translation>Thay cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="110"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="108"/>
         <source>Change person on a shift</source>
         <translation>Đổi người trong ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="131"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="129"/>
         <source>Add person to a shift</source>
         <translation>Thêm người vào ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="155"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="153"/>
         <source>Take someone off a shift</source>
         <translation>Rút người khỏi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="164"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="162"/>
         <source>Lock</source>
         <translation>Cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="166"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="164"/>
         <source>Unlock</source>
         <translation>Bỏ cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="214"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="212"/>
         <source>Swap {name} with…</source>
         <translation>Đổi chỗ {name} với…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="216"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="214"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="218"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="216"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="219"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="217"/>
         <source>Person</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="240"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="238"/>
         <source>Swap two people</source>
         <translation>Đổi chỗ hai người</translation>
     </message>
@@ -1373,19 +1391,6 @@
         <location filename="../../ui/pages/rosters/week_plans.py" line="227"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
-    </message>
-</context>
-<context>
-    <name>model</name>
-    <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="52"/>
-        <source>— {n} {role} missing —</source>
-        <translation>— thiếu {n} {role} —</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="55"/>
-        <source>— {n} missing —</source>
-        <translation>— thiếu {n} người —</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,13 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,16 +50,20 @@ CLOSED_COLOUR = QColor(230, 230, 230)
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _gap_words(model: QAbstractTableModel, gaps) -> list[str]:
+def _gap_words(gaps) -> list[str]:
     out = []
     for g in gaps:
         if g.role:
-            out.append(
-                model.tr("— {n} {role} missing —").format(n=g.missing, role=role_label(g.role))
-            )
+            text = QCoreApplication.translate("RosterViews", "— {n} {role} missing —")
+            out.append(text.format(n=g.missing, role=role_label(g.role)))
         else:
-            out.append(model.tr("— {n} missing —").format(n=g.missing))
+            text = QCoreApplication.translate("RosterViews", "— {n} missing —")
+            out.append(text.format(n=g.missing))
     return out
+
+
+def _shift_word() -> str:
+    return QCoreApplication.translate("RosterViews", "Shift")
 
 
 class MonthModel(QAbstractTableModel):
@@ -88,7 +98,7 @@ class MonthModel(QAbstractTableModel):
             if not cell.active:
                 return self.tr("(not active)")
             names = [(LEADER_MARK + " " if p.leader else "") + p.name for p in cell.people]
-            return ", ".join(names + _gap_words(self, cell.gaps))
+            return ", ".join(names + _gap_words(cell.gaps))
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(cell.reasons) or None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -103,7 +113,7 @@ class MonthModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             s = self.grid.shifts[section]
-            return f"{self.tr('Shift')} {s.number} ({s.start}–{s.end})"
+            return f"{_shift_word()} {s.number} ({s.start}–{s.end})"
         day = self.grid.days[section]
         return f"{weekday_name(day)} {day:%d/%m}"
 
@@ -139,12 +149,13 @@ class DayModel(QAbstractTableModel):
             if not row.active:
                 return self.tr("(not active)") if col == self.SHIFT else ""
             if col == self.SHIFT:
-                return f"{self.tr('Shift')} {row.shift.number} ({row.shift.start}–{row.shift.end})"
+                shift = row.shift
+                return f"{_shift_word()} {shift.number} ({shift.start}–{shift.end})"
             if col == self.PEOPLE:
                 return ", ".join(
                     (LEADER_MARK + " " if p.leader else "") + p.name for p in row.people
                 )
-            return ", ".join(_gap_words(self, row.gaps))
+            return ", ".join(_gap_words(row.gaps))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.MISSING:
             return "\n".join(g.reason for g in row.gaps) or None
         if role == Qt.ItemDataRole.BackgroundRole:
