@@ -155,11 +155,9 @@ class MainWindow(QMainWindow):
     def _on_nav_row(self, row: int) -> None:
         if row < 0 or self.db is None:
             return
-        built = PAGE_KEYS[row] in self.pages
         page = self.pages[PAGE_KEYS[row]]
         self.stack.setCurrentWidget(page)
-        if built or not getattr(page, "filled_when_built", False):
-            page.refresh()
+        page.refresh()
 
     def _on_profile_saved(self) -> None:
         self.pages["overview"].refresh()
