@@ -51,7 +51,7 @@ from fieldapp.households.models import (
     TestResult,
     TestRound,
 )
-from fieldapp.households.number_words import in_words_line, money
+from fieldapp.households.number_words import in_words_line, money, money_words
 from fieldapp.households.service import address_text
 from fieldapp.printing.blocks import caption, paragraph, table
 from fieldapp.printing.commune import issuer_for, place_date_for, signature_for
@@ -675,7 +675,9 @@ def support_rows(support) -> tuple[list[list[str]], list[int]]:
             name = r.person + (f"\n({r.note})" if r.note else "")
             rows.append([str(n), name, str(r.birth_year or ""), KIND_NAMES[r.kind], period, str(r.days),
                          money(r.food), money(r.child) if r.child else "", money(r.total), ""])  # fmt: skip
-        rows.append(["", "Cộng hộ", "", "", "", str(sum(r.days for r in h.rows)),
+        words = money_words(h.total)
+        total_name = f"Cộng hộ (bằng chữ: {words[:1].upper()}{words[1:]})"
+        rows.append(["", total_name, "", "", "", str(sum(r.days for r in h.rows)),
                      money(sum(r.food for r in h.rows)), money(sum(r.child for r in h.rows)) if any(r.child for r in h.rows) else "",
                      money(h.total), ""])  # fmt: skip
     return rows, groups
