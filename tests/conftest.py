@@ -12,6 +12,9 @@ os.environ["HOME"] = str(_SANDBOX / "home")
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "xdg-data")
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "xdg-config")
 os.environ.pop("FIELDAPP_DATA_DIR", None)
+# PDFs in the bundled Liberation Serif even where Times New Roman is installed (a Windows
+# laptop), so the font checks of the tests hold on every machine.
+os.environ["FIELDAPP_FONT"] = "liberation"
 
 import pytest  # noqa: E402
 

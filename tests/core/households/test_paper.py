@@ -345,7 +345,8 @@ def test_times_new_roman_is_used_when_installed(tmp_path) -> None:
     assert find_times_new_roman([tmp_path]) is None
     shutil.copy(resources.path("fonts", "LiberationSerif-BoldItalic.ttf"), fonts / "timesbi.ttf")
     probe = "from fieldapp.printing.fonts import font_in_use; print(font_in_use())"
-    env = dict(os.environ, FIELDAPP_FONT_DIRS=str(tmp_path))
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_FONT"}  # tests set it
+    env["FIELDAPP_FONT_DIRS"] = str(tmp_path)
     run_probe = lambda e: subprocess.run([sys.executable, "-c", probe], env=e, capture_output=True,  # noqa: E731
                                          text=True, check=True).stdout.strip()  # fmt: skip
     assert run_probe(env) == "Times New Roman"
