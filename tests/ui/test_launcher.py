@@ -31,6 +31,7 @@ heavy = ("reportlab", "openpyxl", "ui.pages.rosters", "ui.pages.households",
 print("overview:", sorted(n for n in heavy if n in sys.modules))
 page = window.pages["overview"]
 print("cards:", len(page.cards), page.documents_card.value.text())
+print("values:", "|".join(card.value.text() for card in page.cards))
 for key in ("rosters", "households"):
     window.show_page(key)
     app.processEvents()
@@ -62,5 +63,6 @@ def test_the_overview_loads_no_other_page_and_the_pages_still_load(demo_db, path
     assert lines["overview"] == "[]"
     count, documents = lines["cards"].split()
     assert int(count) >= 4 and documents == "3"  # the demo's three directives, counted
+    assert "–" not in lines["values"].split("|")  # every card filled when the page shows
     assert lines["rosters"] == "RostersPage"
     assert lines["households"] == "HouseholdsPage"
