@@ -599,9 +599,7 @@ def _worklist(args) -> int:
     for key, lines in lists.items():
         print(f"{titles[key]}: {len(lines)} hộ")
         for line in lines:
-            names = ", ".join(
-                p.full_name + (f" ({p.note})" if p.note else "") for p in line.people
-            )
+            names = ", ".join(p.full_name + (f" ({p.note})" if p.note else "") for p in line.people)
             print(f"  [{line.household_id}] {line.head_name} ({line.village}) {names}")
     return 0
 

@@ -31,6 +31,7 @@ def _flag(person: ParsedPerson, name: str) -> None:
         person.flags = set()
     person.flags.add(name)
 
+
 _DIGIT = re.compile(r"\d")
 _DATE_LINE = re.compile(r"ngay .{0,6}thang .{0,6}nam")
 _text = cell_text
