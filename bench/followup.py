@@ -243,7 +243,7 @@ def keyboard_round(db: Database, checks: int = 100) -> None:
         )
     print(
         f"   round of {checks} checks by keyboard only: {elapsed:.1f} s "
-        f"({elapsed / checks * 1000:.0f} ms a check, list reloaded after each), {stored} stored"
+        f"({elapsed / checks * 1000:.0f} ms a check, written one by one), {stored} stored"
     )
     print(
         f"   floor (the same keys into a bare line edit): {bare_elapsed * 1000 / checks:.1f} ms a "

@@ -133,17 +133,32 @@ class FollowUpLists:
 # ------------------------------------------------------------------------------------------
 
 
+def _settings(db: Database) -> dict:
+    """Every ``health.`` setting in one read (a round of checks reads them for each check)."""
+    import json
+
+    from fieldapp.db.models import Setting
+    from fieldapp.settings import DEFAULTS
+
+    values = {k: v for k, v in DEFAULTS.items() if k.startswith("health.")}
+    with db.session() as s:
+        for key, raw in s.execute(
+            select(Setting.key, Setting.value).where(Setting.key.in_(list(values)))
+        ):
+            values[key] = json.loads(raw)
+    return values
+
+
 def thresholds(db: Database) -> Thresholds:
     """The danger-sign thresholds of Settings."""
-    from fieldapp.settings import get_setting
-
+    v = _settings(db)
     return Thresholds(
-        spo2_max=int(get_setting(db, "health.danger.spo2_max")),
-        breath_adult_min=int(get_setting(db, "health.danger.breath_adult_min")),
-        pulse_max=int(get_setting(db, "health.danger.pulse_max")),
-        pulse_min=int(get_setting(db, "health.danger.pulse_min")),
-        temperature_min=float(get_setting(db, "health.danger.temperature_min")),
-        symptoms=frozenset(get_setting(db, "health.danger.symptoms") or ()),
+        spo2_max=int(v["health.danger.spo2_max"]),
+        breath_adult_min=int(v["health.danger.breath_adult_min"]),
+        pulse_max=int(v["health.danger.pulse_max"]),
+        pulse_min=int(v["health.danger.pulse_min"]),
+        temperature_min=float(v["health.danger.temperature_min"]),
+        symptoms=frozenset(v["health.danger.symptoms"] or ()),
     )
 
 
