@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from fieldapp.db.database import Database
-from fieldapp.errors import UserError
+from fieldapp.errors import NeedsConfirmation, UserError
 from fieldapp.rostering.conflicts import HARD_KINDS, Conflict, problems_if_added
 from fieldapp.rostering.instance import role_label
 from fieldapp.rostering.models import Assignment, Attendance, Site, Staff, Unavailability
@@ -143,7 +143,8 @@ def candidates(
 def _refuse(problems: list[Conflict], name: str) -> None:
     hard = [p for p in problems if p.kind in HARD_KINDS]
     if hard:
-        raise UserError(f"{name} không nhận được ca này: {hard[0].message}.")
+        # a rule the shift leader may knowingly break: the window asks, then forces
+        raise NeedsConfirmation(f"{name} không nhận được ca này: {hard[0].message}.")
 
 
 def assign(

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldapp.errors import UserError
 
@@ -23,16 +23,19 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def show_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("Rosters", "Duty rosters"), message)
+def show_error(parent: QWidget | None, message: str | BaseException) -> None:
+    """Through the window's one error sink (:func:`ui.errors.show_error`)."""
+    from ui import errors
+
+    errors.show_error(parent, message if isinstance(message, BaseException) else UserError(message))
 
 
 def run_service(parent: QWidget | None, action: Callable[[], object]) -> object | None:
-    """Call a core service; a user mistake shows its Vietnamese message and returns None."""
+    """Call a quick core service; a refused change shows its message (one sink), gives None."""
     try:
         return action()
     except UserError as err:
-        show_error(parent, str(err))
+        show_error(parent, err)
         return None
 
 
@@ -79,7 +82,7 @@ class ServiceCommand(QUndoCommand):
         try:
             action()
         except UserError as err:
-            show_error(QApplication.activeWindow(), str(err))
+            show_error(QApplication.activeWindow(), err)
         self._changed()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.errors import UserError
+from fieldapp.errors import NeedsConfirmation, UserError
 from fieldapp.rostering import editing
 from fieldapp.rostering.views import CellPerson, GridCell, week_grids
 from fieldapp.text.vietnamese import format_date
@@ -225,15 +225,16 @@ class CellEditsMixin:
         first = person.assignment_id
         try:
             editing.swap(self.db, first, other_id)
-        except UserError as err:
-            if "không nhận được" not in str(err) or not ask_force(self, str(err)):
-                if "không nhận được" not in str(err):
-                    show_error(self, str(err))
+        except NeedsConfirmation as err:  # a rule would break: ask before forcing
+            if not ask_force(self, str(err)):
                 return
             if not run_service(
                 self, lambda: editing.swap(self.db, first, other_id, force=True) or True
             ):
                 return
+        except UserError as err:
+            show_error(self, err)
+            return
         self._push(
             QCoreApplication.translate("WeekTab", "Swap two people"),
             lambda: editing.swap(self.db, first, other_id, force=True),
