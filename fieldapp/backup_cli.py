@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from fieldapp.cli_support import print_json
+from fieldapp.cli_support import print_json, print_table
 from fieldapp.errors import UserError
 
 
@@ -54,9 +54,15 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         if args.json:
             print_json(rows)
         else:
-            for r in rows:
-                kind = "tự động" if r["automatic"] else "khác"
-                print(f"{r['taken_at']}\t{r['size'] // 1024} KB\t{kind}\t{r['file']}")
+            print_table(
+                (
+                    r["taken_at"],
+                    f"{r['size'] // 1024} KB",
+                    "tự động" if r["automatic"] else "khác",
+                    r["file"],
+                )
+                for r in rows
+            )
         return 0
     actor = _backup_actor(args)
     target = backup_now(paths, Path(args.output) if args.output else None)

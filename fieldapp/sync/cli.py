@@ -343,22 +343,17 @@ def _cmd_district(args: argparse.Namespace) -> int:
     else:
         print(f"Đã gửi đúng hạn: {summary.completeness} đơn vị phải gửi.")
     names = ["households", "people", "f0", "f1", "tests", "positive", "relief", "overdue"]
-    print("\t".join(["Xã", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]))
+    rows = []
     for c in [*summary.communes, summary.total]:
         last = (
             c.last_package_at.astimezone().strftime("%d/%m/%Y %H:%M") if c.last_package_at else ""
         )
         mark = late_text(c, summary.now)
-        print(
-            "\t".join(
-                [
-                    c.commune + (f" [{mark.upper()}]" if mark else ""),
-                    *(str(getattr(c, n)) for n in names),
-                    c.coverage,
-                    last,
-                ]
-            )
-        )
+        commune = c.commune + (f" [{mark.upper()}]" if mark else "")
+        rows.append([commune, *(getattr(c, n) for n in names), c.coverage, last])
+    print_table(
+        rows, header=["Xã", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]
+    )
     return 0
 
 
