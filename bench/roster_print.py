@@ -168,6 +168,59 @@ def main(argv: list[str] | None = None) -> None:
                 f"  {label:44} {pages:4d} pages  {seconds:5.2f} s  "
                 f"{pages / seconds:6.1f} pages/s  {size / 1e6:5.2f} MB"
             )
+        wall_sheets(folder, day)
+
+
+def wall_sheets(folder: Path, day: date) -> None:
+    """The wall sheet (issue 16): one site's week, a month on A3, and the chat picture.
+
+    Target: a week's file under 200 KB, text kept as text; printed beside the old grid
+    sheet of the same week (same people) as the reference.
+    """
+    from fieldapp.rostering.wall import (
+        WallPerson,
+        WallSheet,
+        WallShift,
+        render_pdf_png,
+        render_wall_pdf,
+    )
+
+    def wall(days: int, per: int) -> WallSheet:
+        shifts = [WallShift(s.id, s.label, s.times, s.night) for s in SHIFTS]
+        sheet = WallSheet("Chốt kiểm soát số 1", "checkpoint", "thôn Nà Pài", "0209 3870 115",
+                          START, days, shifts)  # fmt: skip
+        n = 0
+        for d in range(days):
+            for shift in SHIFTS:
+                people = []
+                for j in range(per):
+                    n += 1
+                    people.append(WallPerson(name(n), phone(n), leader=j == 0))
+                sheet.cells[(START + timedelta(days=d), shift.id)] = people
+        return sheet
+
+    print("wall sheet (names 14 pt, sign-on column, hotline), written to a file")
+    old = folder / "grid.pdf"
+    render_roster_pdf(PROFILE, sheets(1, 1, 3), old, issued_on=day)
+    for label, make, paper in (
+        ("week, 3 a shift (A4)", lambda: wall(7, 3), "A4"),
+        ("month, 3 a shift (A3)", lambda: wall(31, 3), "A3"),
+    ):
+        target = folder / "wall.pdf"
+        started = time.perf_counter()
+        render_wall_pdf(PROFILE, [make()], target, issued_on=day, paper=paper)
+        seconds = time.perf_counter() - started
+        print(
+            f"  {label:44} {target.stat().st_size / 1e3:7.1f} KB  {seconds:5.2f} s"
+            f"   (old grid sheet of a week: {old.stat().st_size / 1e3:.1f} KB; target < 200 KB)"
+        )
+        if paper == "A4":
+            started = time.perf_counter()
+            png = render_pdf_png(target, folder / "wall.png")
+            print(
+                f"  {'chat picture of the week (1080 px wide)':44} "
+                f"{png.stat().st_size / 1e3:7.1f} KB  {time.perf_counter() - started:5.2f} s"
+            )
 
 
 if __name__ == "__main__":
