@@ -247,7 +247,10 @@ def _write_crash_report(argv: list[str]) -> Path | str:
             data_dir = argv[n + 1]
         elif arg.startswith("--data-dir="):
             data_dir = arg.split("=", 1)[1]
-    command = next((a for a in argv if not a.startswith("-")), "gui")
+    values = {n + 1 for n, a in enumerate(argv) if a in ("--data-dir", "--user", "--db-url")}
+    command = next(
+        (a for n, a in enumerate(argv) if not a.startswith("-") and n not in values), "gui"
+    )
     from fieldapp.config import resolve_paths
 
     where = write_crash_report(resolve_paths(data_dir).data_dir, context=f"lệnh {command}")

@@ -166,7 +166,7 @@ class BackupBox(QGroupBox):
     def refresh(self) -> None:
         actor = self.db.actor
         self.restore_button.setVisible(
-            not self.db.accounts_enabled or (actor and actor.role == "admin")
+            not self.db.accounts_enabled or bool(actor and actor.role == "admin")
         )
         self.retranslate()
 
