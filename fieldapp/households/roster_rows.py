@@ -11,6 +11,7 @@ never the value of an ID or phone.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ def _flag(person: ParsedPerson, name: str) -> None:
 
 
 _DIGIT = re.compile(r"\d")
+# Relations, sexes, statuses repeat down a list: their folds are remembered.
+_fold_short = functools.lru_cache(maxsize=4096)(fold)
 _DATE_LINE = re.compile(r"ngay .{0,6}thang .{0,6}nam")
 _text = cell_text
 
@@ -245,7 +248,12 @@ class RowParser:
         stt = _text(self.cell(row, "stt"))
         # Totals and signatures are told by the first cells and the name cell; a date line
         # ("ngày ... tháng ... năm") by any cell of a row without a name.
-        first_cells = [fold(_text(v)) for v in row[:4] if v.__class__ is str]
+        name_col = self.mapping.get("name")
+        first_cells = [
+            _fold_short(_text(v))
+            for i, v in enumerate(row[:4])
+            if v.__class__ is str and i != name_col
+        ]
         if name:
             first_cells.append(fold(name))
         if any(_is_total_label(t) or any(w in t for w in _FOOTER_WORDS) for t in first_cells):
@@ -284,7 +292,7 @@ class RowParser:
 
     def _person_row(self, number: int, row: list, name: str, stt: str) -> PreviewRow:
         relation = _text(self.cell(row, "relation"))
-        rel_fold = fold(relation)
+        rel_fold = _fold_short(relation)
         if self.has_relation and relation:
             starts = rel_fold in ("chu ho", "ch", "chuho") or rel_fold.startswith("chu ho")
         else:
@@ -369,7 +377,7 @@ class RowParser:
             person.birth_year, person.birth_date = year, born
 
     def _sex(self, row: list, person: ParsedPerson, out: PreviewRow) -> None:
-        value = fold(_text(self.cell(row, "sex")))
+        value = _fold_short(_text(self.cell(row, "sex")))
         typed = ""
         if value in ("nam", "m", "male", "trai"):
             typed = "M"
@@ -380,7 +388,7 @@ class RowParser:
         if typed and person.sex and typed != person.sex:
             self.problem(out, "sex", "giới tính khác với cột năm sinh Nam/Nữ", WARNING)
         person.sex = person.sex or typed
-        by_relation = _RELATION_SEX.get(fold(person.relation))
+        by_relation = _RELATION_SEX.get(_fold_short(person.relation))
         if not person.sex and by_relation:
             person.sex = by_relation
 
@@ -519,7 +527,7 @@ def _mark(value: object) -> bool | None:
         return value
     if isinstance(value, int | float):
         return value != 0
-    text = fold(str(value)).strip()
+    text = _fold_short(str(value)).strip()
     if text in _TRUE_MARKS:
         return True
     if text in _FALSE_MARKS:
@@ -581,11 +589,11 @@ def _date_value(value: object) -> date:
 
 
 def _status_value(text: str) -> str | None:
-    f = fold(text).replace(" ", "")
+    f = _fold_short(text).replace(" ", "")
     for code in ("f0", "f1", "f2"):
         if f.startswith(code):
             return code.upper()
-    f = fold(text)
+    f = _fold_short(text)
     if "duong tinh" in f or "benh nhan" in f or "ca benh" in f:
         return "F0"
     if "tiep xuc gan" in f:
@@ -598,7 +606,7 @@ def _status_value(text: str) -> str | None:
 
 
 def _isolation_value(text: str) -> str | None:
-    f = fold(text)
+    f = _fold_short(text)
     if any(k in f for k in ("tap trung", "cltt", "khu cach ly", "co so cach ly", "benh vien")):
         return "central"
     if any(k in f for k in ("dieu tri", "tram y te")):
