@@ -38,46 +38,51 @@
     </message>
     <message>
         <location filename="../../ui/widgets/safety_box.py" line="87"/>
+        <source>Nobody is signed in.</source>
+        <translation>Chưa có ai đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/safety_box.py" line="89"/>
         <source>No accounts on this computer yet (single user).</source>
         <translation>Máy này chưa có tài khoản (một người dùng).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="90"/>
+        <location filename="../../ui/widgets/safety_box.py" line="92"/>
         <source>Signed in as {name}, {role}.</source>
         <translation>Đang đăng nhập: {name}, {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="94"/>
+        <location filename="../../ui/widgets/safety_box.py" line="96"/>
         <source>Change my &amp;password…</source>
         <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="95"/>
+        <location filename="../../ui/widgets/safety_box.py" line="97"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Quản lý tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="96"/>
+        <location filename="../../ui/widgets/safety_box.py" line="98"/>
         <source>Change &amp;log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="97"/>
+        <location filename="../../ui/widgets/safety_box.py" line="99"/>
         <source>&amp;Lock the window now</source>
         <translation>&amp;Khóa cửa sổ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="98"/>
+        <location filename="../../ui/widgets/safety_box.py" line="100"/>
         <source>Sign &amp;out / switch user</source>
         <translation>Đăng &amp;xuất / đổi người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="99"/>
+        <location filename="../../ui/widgets/safety_box.py" line="101"/>
         <source>Lock after idle minutes (0: never)</source>
         <translation>Tự khóa sau số phút không dùng (0: không khóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="105"/>
+        <location filename="../../ui/widgets/safety_box.py" line="107"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -279,72 +284,72 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="174"/>
+        <location filename="../../ui/widgets/safety_box.py" line="176"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="179"/>
+        <location filename="../../ui/widgets/safety_box.py" line="181"/>
         <source>Newest backup: {when}. Backups are made every 30 minutes when something changed, and when the window closes.</source>
         <translation>Bản sao lưu gần nhất: {when}. Ứng dụng tự sao lưu 30 phút một lần khi có thay đổi, và khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="184"/>
+        <location filename="../../ui/widgets/safety_box.py" line="186"/>
         <source>No backup yet. One is made when the window closes.</source>
         <translation>Chưa có bản sao lưu. Ứng dụng sẽ sao lưu khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="185"/>
+        <location filename="../../ui/widgets/safety_box.py" line="187"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="186"/>
+        <location filename="../../ui/widgets/safety_box.py" line="188"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>Sao lưu ra &amp;USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="187"/>
+        <location filename="../../ui/widgets/safety_box.py" line="189"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="199"/>
+        <location filename="../../ui/widgets/safety_box.py" line="201"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="204"/>
+        <location filename="../../ui/widgets/safety_box.py" line="206"/>
         <source>Choose the USB stick</source>
         <translation>Chọn ổ USB</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="211"/>
+        <location filename="../../ui/widgets/safety_box.py" line="213"/>
         <source>Choose a backup</source>
         <translation>Chọn bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="211"/>
+        <location filename="../../ui/widgets/safety_box.py" line="213"/>
         <source>fieldapp backups (*.sqlite3)</source>
         <translation>Bản sao lưu fieldapp (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="230"/>
+        <location filename="../../ui/widgets/safety_box.py" line="232"/>
         <source>Replace the current data with this backup? The current data is kept aside in the backups folder. The app closes afterwards; open it again.</source>
         <translation>Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại trong thư mục backups. Sau đó ứng dụng sẽ đóng; hãy mở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="240"/>
+        <location filename="../../ui/widgets/safety_box.py" line="242"/>
         <source>This file is the data of ANOTHER office. Restore it all the same?</source>
         <translation>Tệp này là dữ liệu của ĐƠN VỊ KHÁC. Vẫn khôi phục?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="261"/>
+        <location filename="../../ui/widgets/safety_box.py" line="263"/>
         <source>Restoring the backup…</source>
         <translation>Đang khôi phục bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="271"/>
+        <location filename="../../ui/widgets/safety_box.py" line="273"/>
         <source>Restored. The previous data is kept at {file}.</source>
         <translation>Đã khôi phục. Dữ liệu trước đó được giữ tại {file}.</translation>
     </message>
@@ -443,27 +448,27 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>fieldapp — epidemic prevention register</source>
         <translation>fieldapp — sổ theo dõi phòng, chống dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Opening the data…</source>
         <translation>Đang mở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Data: {folder}</source>
         <translation>Dữ liệu: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Signed in: {name} ({role}) · {data}</source>
         <translation>Đang dùng: {name} ({role}) · {data}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
@@ -471,12 +476,12 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/operations.py" line="188"/>
+        <location filename="../../ui/operations.py" line="207"/>
         <source>Working…</source>
         <translation>Đang thực hiện…</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="226"/>
+        <location filename="../../ui/operations.py" line="245"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -484,27 +489,27 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="147"/>
+        <location filename="../../ui/pages/overview.py" line="143"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="150"/>
+        <location filename="../../ui/pages/overview.py" line="146"/>
         <source>The commune profile is not filled in yet.</source>
         <translation>Chưa nhập hồ sơ xã (vào Cài đặt).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="154"/>
+        <location filename="../../ui/pages/overview.py" line="150"/>
         <source>Today: {date}</source>
         <translation>Hôm nay: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="156"/>
+        <location filename="../../ui/pages/overview.py" line="152"/>
         <source>documents kept as they arrived</source>
         <translation>văn bản lưu nguyên bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="159"/>
+        <location filename="../../ui/pages/overview.py" line="155"/>
         <source>Use the menu on the left or Ctrl+1 … Ctrl+7 to move between pages. Everything is saved on this computer and works without internet.</source>
         <translation>Dùng danh mục bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển trang. Mọi dữ liệu được lưu trên máy này và dùng được khi không có mạng.</translation>
     </message>
@@ -512,7 +517,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/widgets/pdf_print.py" line="101"/>
+        <location filename="../../ui/widgets/pdf_print.py" line="107"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -74,7 +74,9 @@ class AccountBox(QGroupBox):
         self.lock_button.setVisible(enabled)
         self.switch_button.setVisible(enabled and actor is not None)
         self.users_button.setVisible(is_admin)
-        self.audit_button.setVisible(actor is None or actor.sees_personal_data)
+        self.audit_button.setVisible(
+            (actor is None and not enabled) or bool(actor and actor.sees_personal_data)
+        )
         self.idle.setEnabled(is_admin or not enabled)
         self.retranslate()
 
@@ -83,7 +85,9 @@ class AccountBox(QGroupBox):
 
         self.setTitle(self.tr("Account"))
         actor = self.db.actor
-        if actor is None:
+        if actor is None and self.db.accounts_enabled:
+            self.who.setText(self.tr("Nobody is signed in."))
+        elif actor is None:
             self.who.setText(self.tr("No accounts on this computer yet (single user)."))
         else:
             self.who.setText(
