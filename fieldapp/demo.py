@@ -73,7 +73,8 @@ def folder_has_data(paths: Paths) -> bool:
     """True when the folder holds anything but a fresh database that nobody has filled in."""
     if not paths.data_dir.exists():
         return False
-    db_files = {paths.database.name + suffix for suffix in ("", "-wal", "-shm", ".lock")}
+    db_files = {paths.database.name + suffix for suffix in ("", "-wal", "-shm", ".lock", ".anchor")}
+    db_files |= {"keys", "crash"}  # the device key and crash reports are not register data
     others = [p for p in paths.data_dir.iterdir() if not p.name.startswith(".")]
     if any(p.name not in db_files for p in others):
         return True
