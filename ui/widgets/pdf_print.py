@@ -11,9 +11,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +22,7 @@ from fieldapp.progress import Progress, report
 from ui.operations import QueryOp
 
 RENDER_DPI = 300
+BAND_ROWS = 200  # a band of a page rendered at once (see _paint_page)
 
 
 def paint_document(
@@ -57,11 +58,27 @@ def paint_document(
             # would otherwise need a 550 MB image per A4 page.
             shrink = min(1.0, RENDER_DPI / max(1, printer.resolution()))
             pixels = QSize(int(target.width() * shrink), int(target.height() * shrink))
-            image = document.render(page, pixels)
-            painter.drawImage(QRectF(QPointF(0, 0), target), image)
+            _paint_page(document, page, pixels, target, painter)
+            report(progress, page + 1, document.pageCount())
     finally:
         painter.end()
     return document.pageCount()
+
+
+def _paint_page(
+    document: QPdfDocument, page: int, pixels: QSize, target: QSizeF, painter: QPainter
+) -> None:
+    """Render the page in bands of :data:`BAND_ROWS` rows: PySide keeps Python's lock while
+    pdfium renders, so one whole page at 300 dpi would hold every other thread (the window
+    too) for a good part of a second; a band takes a few tens of milliseconds."""
+    scale = target.height() / max(1, pixels.height())
+    for top in range(0, pixels.height(), BAND_ROWS):
+        rows = min(BAND_ROWS, pixels.height() - top)
+        options = QPdfDocumentRenderOptions()
+        options.setScaledSize(pixels)
+        options.setScaledClipRect(QRect(0, top, pixels.width(), rows))
+        band = document.render(page, QSize(pixels.width(), rows), options)
+        painter.drawImage(QRectF(0, top * scale, target.width(), rows * scale), band)
 
 
 def print_pdf(
