@@ -72,6 +72,9 @@ PAPERS: dict[str, str] = {
 """The papers, by the name the CLI and the print dialog use."""
 
 RELATION_HEAD = "Chủ hộ"
+PAPER_SIZE = 12
+"""Type size of the village paper's tables: 12 pt, read at a door by lamplight (the issue asks
+12-13 pt; the decree's 13-14 pt body would not leave room for the columns)."""
 
 
 # -- the people of an area, in print order ------------------------------------------------------
@@ -389,7 +392,7 @@ def door_to_door_document(
                 rows,
                 col_fractions=DOOR_FRACTIONS,
                 align=DOOR_ALIGN,
-                font_size=11,
+                font_size=PAPER_SIZE,
                 groups=groups,
             ),
         ]
@@ -489,7 +492,13 @@ def test_round_document(
             indent=False,
         ),
         caption(f"I. NGƯỜI CẦN XÉT NGHIỆM ({len(paper.to_test)} người)"),
-        table(TEST_HEADER, rows_of(paper.to_test), col_fractions=TEST_FRACTIONS, align=TEST_ALIGN),
+        table(
+            TEST_HEADER,
+            rows_of(paper.to_test),
+            col_fractions=TEST_FRACTIONS,
+            align=TEST_ALIGN,
+            font_size=PAPER_SIZE,
+        ),
     ]
     positive = sum(1 for v in paper.results.values() if v == "positive")
     missed = paper.missed
@@ -503,7 +512,13 @@ def test_round_document(
     if paper.results and missed:
         body += [
             caption(f"II. NGƯỜI CHƯA ĐƯỢC XÉT NGHIỆM ({len(missed)} người)"),
-            table(TEST_HEADER, rows_of(missed), col_fractions=TEST_FRACTIONS, align=TEST_ALIGN),
+            table(
+                TEST_HEADER,
+                rows_of(missed),
+                col_fractions=TEST_FRACTIONS,
+                align=TEST_ALIGN,
+                font_size=PAPER_SIZE,
+            ),
         ]
     if paper.tested_elsewhere:
         body += [
@@ -516,6 +531,7 @@ def test_round_document(
                 rows_of(paper.tested_elsewhere),
                 col_fractions=TEST_FRACTIONS,
                 align=TEST_ALIGN,
+                font_size=PAPER_SIZE,
             ),
         ]
     return _document(
@@ -609,7 +625,7 @@ def relief_document(
                 [str(count), _head_cell(h), str(len(h.members)), _item_text(items), received]
             )
         body += [caption(f"{_village_title(vil).upper()} ({len(group)} hộ)"),
-                 table(RELIEF_HEADER, rows, col_fractions=RELIEF_FRACTIONS, align=RELIEF_ALIGN)]  # fmt: skip
+                 table(RELIEF_HEADER, rows, col_fractions=RELIEF_FRACTIONS, align=RELIEF_ALIGN, font_size=PAPER_SIZE)]  # fmt: skip
     given = sum(1 for h in households if h.id in delivered)
     if totals:
         lines = "; ".join(
@@ -636,26 +652,17 @@ SUPPORT_HEADER = [
     "Họ và tên",
     "Năm sinh",
     "Đối tượng",
-    "Thời gian (từ ngày - đến ngày)",
+    "Từ ngày",
+    "Đến ngày",
     "Số ngày",
     "Tiền ăn (đồng)",
     "Trẻ em dưới 16 tuổi (đồng)",
     "Cộng (đồng)",
     "Ký nhận",
 ]
-SUPPORT_FRACTIONS = [0.9, 4.0, 1.4, 1.5, 3.2, 1.2, 2.0, 2.0, 2.1, 2.4]
-SUPPORT_ALIGN = [
-    "CENTER",
-    "LEFT",
-    "CENTER",
-    "CENTER",
-    "CENTER",
-    "CENTER",
-    "RIGHT",
-    "RIGHT",
-    "RIGHT",
-    "LEFT",
-]
+SUPPORT_FRACTIONS = [0.9, 3.8, 1.3, 1.3, 2.0, 2.0, 1.1, 2.0, 2.0, 2.1, 2.2]
+SUPPORT_ALIGN = ["CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER", "CENTER", "RIGHT",
+                 "RIGHT", "RIGHT", "LEFT"]  # fmt: skip
 KIND_NAMES = {"F0": "F0", "F1": "F1"}
 
 
@@ -668,16 +675,16 @@ def support_rows(support) -> tuple[list[list[str]], list[int]]:
     for h in support.households:
         groups.append(len(rows))
         rows.append(["", f"Hộ {h.head}" + (f" - {h.address}" if h.address else "") + (f", {_village_phrase(h.village)}" if h.village else ""),
-                     "", "", "", "", "", "", "", ""])  # fmt: skip
+                     "", "", "", "", "", "", "", "", ""])  # fmt: skip
         for r in h.rows:
             n += 1
-            period = f"{format_date(r.first_day)} - {format_date(r.last_day)}"
             name = r.person + (f"\n({r.note})" if r.note else "")
-            rows.append([str(n), name, str(r.birth_year or ""), KIND_NAMES[r.kind], period, str(r.days),
+            rows.append([str(n), name, str(r.birth_year or ""), KIND_NAMES[r.kind],
+                         format_date(r.first_day), format_date(r.last_day), str(r.days),
                          money(r.food), money(r.child) if r.child else "", money(r.total), ""])  # fmt: skip
         words = money_words(h.total)
         total_name = f"Cộng hộ (bằng chữ: {words[:1].upper()}{words[1:]})"
-        rows.append(["", total_name, "", "", "", str(sum(r.days for r in h.rows)),
+        rows.append(["", total_name, "", "", "", "", str(sum(r.days for r in h.rows)),
                      money(sum(r.food for r in h.rows)), money(sum(r.child for r in h.rows)) if any(r.child for r in h.rows) else "",
                      money(h.total), ""])  # fmt: skip
     return rows, groups
@@ -726,7 +733,7 @@ def support68_document(
                 rows,
                 col_fractions=SUPPORT_FRACTIONS,
                 align=SUPPORT_ALIGN,
-                font_size=10,
+                font_size=PAPER_SIZE,
                 groups=groups,
             )
         )

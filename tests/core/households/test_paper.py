@@ -89,7 +89,7 @@ def test_door_to_door_keeps_households_whole_in_village_order(commune, area, tmp
     for n in range(60):
         village = nfd("Nà Pài") if n % 2 else "Bản Cuôn"
         head = f"{['Hoàng', 'Nông', 'Ma', 'Triệu'][n % 4]} Văn {tag(n)} {GIVEN[n % len(GIVEN)]}"
-        others = [f"{head.split()[0]} Thị {tag(n)} Con {GIVEN[k]}" for k in range(2 + n % 5)]
+        others = [f"{head.split()[0]} Thị {tag(n)} {GIVEN[k]}" for k in range(2 + n % 5)]
         _add(db, area, village, nfd(head), *others, house=str(n))
         expected[head] = others
     # One household of 45 people cannot fit a page: it is cut between rows, nothing is lost.
