@@ -347,6 +347,7 @@ def _apply(
         tombs = {row[0]: row for row in stones["rows"]} if stones else {}
         maps = _Maps(conn)
         maps.rights = rights
+        maps.present = {}  # UUIDs already here, per table, read once per package
         # Rows first (parents before children), deletions last.
         for table in tables.values():
             part = _load_part(parts, f"data/{table.name}.json")
@@ -358,9 +359,19 @@ def _apply(
                 raise PackageError(
                     f"Gói có cột không biết trong bảng {table.name}: hãy cập nhật ứng dụng."
                 )
-            rows = [dict(zip(columns, values, strict=True)) for values in part["rows"]]
-            _merge_table(conn, table, rows, tombs, maps, result)
-            result.counts[table.name] = result.counts.get(table.name, 0) + len(rows)
+            incoming = part["rows"]
+            del part
+            parts.pop(f"data/{table.name}.json", None)  # its bytes are no longer needed
+            # A few thousand rows at a time: a 50,000-household package never sits in memory
+            # as dicts all at once.
+            for start in range(0, len(incoming), MERGE_CHUNK):
+                rows = [
+                    dict(zip(columns, values, strict=True))
+                    for values in incoming[start : start + MERGE_CHUNK]
+                ]
+                _merge_table(conn, table, rows, tombs, maps, result)
+            result.counts[table.name] = result.counts.get(table.name, 0) + len(incoming)
+            del incoming
         for uuid, table_name, deleted_at, device_id in (stones or {"rows": []})["rows"]:
             if table_name in tables:
                 if rights is not None and not rights.may_write(str(device_id)):
@@ -426,6 +437,7 @@ class _Maps:
 
 
 BATCH = 500
+MERGE_CHUNK = 5000
 
 
 def _merge_table(
@@ -437,7 +449,9 @@ def _merge_table(
     result: ImportResult,
 ) -> None:
     """Merge one table's rows: new rows go in by batches, the rest one by one."""
-    existing = existing_rows(conn, table, [r["uuid"] for r in rows], BATCH)
+    existing = existing_rows(
+        conn, table, [r["uuid"] for r in rows], BATCH, getattr(maps, "present", None)
+    )
     fresh: list[tuple[dict[str, Any], dict[str, Any]]] = []
     refs = references(table)
     rights: SenderRights | None = getattr(maps, "rights", None)

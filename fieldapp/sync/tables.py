@@ -160,12 +160,24 @@ def decode_row(table: Table, incoming: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def existing_rows(conn: Connection, table: Table, uuids: list[str], batch: int = 500) -> dict:
-    """The local rows (mappings) of ``uuids``: the UUIDs present are read in one pass, and only
-    those rows are then fetched (a first package into an empty register fetches none)."""
+def existing_rows(
+    conn: Connection,
+    table: Table,
+    uuids: list[str],
+    batch: int = 500,
+    cache: dict[str, set[str]] | None = None,
+) -> dict:
+    """The local rows (mappings) of ``uuids``: the UUIDs present are read in one pass (kept in
+    ``cache`` for the next slice of the same package: its UUIDs are distinct), and only those
+    rows are then fetched (a first package into an empty register fetches none)."""
     from sqlalchemy import select
 
-    present = set(conn.execute(select(table.c.uuid)).scalars())
+    if cache is not None and table.name in cache:
+        present = cache[table.name]
+    else:
+        present = set(conn.execute(select(table.c.uuid)).scalars())
+        if cache is not None:
+            cache[table.name] = present
     wanted = [u for u in uuids if u in present]
     out: dict[str, Any] = {}
     for start in range(0, len(wanted), batch):
