@@ -107,6 +107,23 @@ def open_workbook(path: str | Path) -> Workbook:
 # --------------------------------------------------------------------------------------------
 
 _CELL_REF = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})([0-9]{1,7})"')
+_WIDE_COLUMN = re.compile(rb'<(?:\w+:)?c r="([A-Z]{2,3})[0-9]')
+_DEEP_ROW = re.compile(rb'<(?:\w+:)?c r="[A-Z]{1,3}([0-9]{6,7})"')
+
+
+def _extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """The last row and column that a sheet's cells name, measured over every cell."""
+    height = width = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            text = tail + chunk
+            found = _CELL_REF.findall(text)
+            if found:
+                width = max(width, *(_column_number(c) for c in {c for c, _r in found}))
+                height = max(height, *(int(r) for _c, r in found))
+            tail = text[-40:]
+    return height, width
 
 
 def _damaged(path: Path) -> UserMistake:
@@ -143,6 +160,7 @@ def _check_zip(path: Path) -> None:
             inflated = 0
             rows: list[bytes] = [b"0"]
             columns: set[bytes] = set()
+            any_cell = False
             tail = b""
             try:
                 with archive.open(info) as part:
@@ -161,18 +179,23 @@ def _check_zip(path: Path) -> None:
                         ):
                             raise _bomb(path, f"phần {info.filename} nén bất thường (zip bomb)")
                         if is_sheet:
+                            # Only the references that could make a big sheet are collected:
+                            # columns of two or three letters, rows of six or seven digits.
                             text = tail + chunk
-                            found = _CELL_REF.findall(text)
-                            if found:
-                                columns.update(c for c, _r in found)
-                                longest = max(len(r) for _c, r in found)
-                                rows.append(max(r for _c, r in found if len(r) == longest))
+                            columns.update(_WIDE_COLUMN.findall(text))
+                            deep = _DEEP_ROW.findall(text)
+                            if deep:
+                                longest = max(len(r) for r in deep)
+                                rows.append(max(r for r in deep if len(r) == longest))
+                            any_cell = any_cell or _CELL_REF.search(text) is not None
                             tail = text[-40:]
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
                 raise _damaged(path) from exc
-            if is_sheet and columns:
-                height = max(int(r) for r in rows)
-                width = max(_column_number(c) for c in columns)
+            if is_sheet and any_cell:
+                height = max(99_999, *(int(r) for r in rows))
+                width = max([26] + [_column_number(c) for c in columns])
+                if height * width > MAX_CELLS:  # the cheap bound says maybe: measure exactly
+                    height, width = _extent(archive, info)
                 if height * width > MAX_CELLS:
                     raise _bomb(
                         path,
