@@ -449,53 +449,68 @@ quá hạn</translation>
         <translation>Xuất gói văn bản chỉ đạo cho xã này…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="212"/>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/sync/district_tab.py" line="256"/>
+        <source>not sent</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="258"/>
+        <source>late %1 h</source>
+        <translation>trễ %1 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="260"/>
         <source>not expected</source>
         <translation>không phải gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="262"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="266"/>
         <source>No unit is expected to report yet: add the units below this office to the list on the right to see who is late.</source>
         <translation>Chưa có đơn vị nào trong danh sách phải gửi báo cáo: hãy thêm các đơn vị cấp dưới vào danh sách bên phải để biết đơn vị nào gửi chậm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="269"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="273"/>
         <source>Sent in time: %1 of the expected units. Late (no package for more than %2 hours): %3</source>
         <translation>Đã gửi đúng hạn: %1 đơn vị phải gửi. Gửi chậm (quá %2 giờ chưa có gói): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="275"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="279"/>
         <source>All %1 expected units have sent in time.</source>
         <translation>Tất cả %1 đơn vị phải báo cáo đã gửi đúng hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="353"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="357"/>
         <source>Save the district summary (PDF)</source>
         <translation>Lưu báo cáo tổng hợp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="366"/>
-        <location filename="../../ui/pages/sync/district_tab.py" line="402"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="370"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="406"/>
         <source>Writing the summary…</source>
         <translation>Đang lập báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="373"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="377"/>
         <source>District summary saved: %1 (%2 units, %3 late). Open it to print.</source>
         <translation>Đã lưu báo cáo tổng hợp: %1 (%2 đơn vị, %3 đơn vị chậm). Mở tệp để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="414"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="418"/>
         <source>Save the package of directives</source>
         <translation>Lưu gói văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="425"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="429"/>
         <source>Writing the package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="431"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="435"/>
         <source>Package for %1 saved: %2 (%3 directives, %4 items).</source>
         <translation>Đã lưu gói cho %1: %2 (%3 văn bản, %4 việc).</translation>
     </message>

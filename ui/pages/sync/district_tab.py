@@ -209,7 +209,7 @@ class DistrictTab(QWidget):
         grey = QBrush(QColor("#6c757d"))
         for r, c in enumerate(rows):
             values = [
-                c.commune,
+                self.tr("Total") if c is summary.total else c.commune,
                 c.households,
                 c.people,
                 c.f0,
@@ -251,10 +251,14 @@ class DistrictTab(QWidget):
             self.down_commune.setCurrentText(current)
 
     def _mark(self, c, summary) -> str:
-        text = district_core.late_text(c, summary.now)
-        if not text and not c.expected and not c.own and c is not summary.total:
+        if c.late:
+            if c.last_package_at is None:
+                return self.tr("not sent")
+            hours = int((summary.now - c.last_package_at).total_seconds() // 3600)
+            return self.tr("late %1 h").replace("%1", str(hours))
+        if not c.expected and not c.own and c is not summary.total:
             return self.tr("not expected")
-        return text
+        return ""
 
     def _summary_text(self, summary: district_core.DistrictSummary) -> str:
         if not summary.expecting:
