@@ -523,7 +523,7 @@ def parse_directive(text: str) -> ParsedDirective:
     body_start = _parse_header(lines, d)
     tail_start = _find_tail(lines, body_start)
     _parse_tail(lines[tail_start:], d)
-    _parse_body(_ocr_romans(lines[body_start:tail_start]), d)
+    _parse_body(_ocr_romans([_ocr_number(x) for x in lines[body_start:tail_start]]), d)
     _place_as_in_issuer(d)
     own = d.number
     seen: set[str] = set()
@@ -579,6 +579,15 @@ def _ocr_romans(lines: list[str]) -> list[str]:
     for j, label, rest in found:
         fixed[j] = f"{label}. {rest}"
     return fixed
+
+
+_COMMA_NUMBER_RE = re.compile(r"^(\d{1,2}),\s+(?=[A-ZĐÀ-Ỹ][^\d])")
+
+
+def _ocr_number(line: str) -> str:
+    """ "5, Đồn Biên phòng ..." is OCR's reading of "5. Đồn Biên phòng ..." (a count such as
+    "5, 6 người" is not followed by a capital)."""
+    return _COMMA_NUMBER_RE.sub(r"\1. ", line)
 
 
 def _place_as_in_issuer(d: ParsedDirective) -> None:
