@@ -462,6 +462,7 @@ def _show(args) -> int:
     else:
         for m in d.members:
             m.citizen_id = mask_citizen_id(m.citizen_id) or None
+            m.id_typed = mask_citizen_id(m.id_typed)  # a number kept as typed is one too
     if not gate.sees_personal_data(db):
         for m in d.members:
             m.phone = gate.mask_phone(db, m.phone)

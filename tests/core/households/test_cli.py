@@ -63,6 +63,19 @@ def test_area_import_list_status_export(tmp_path, capsys, households):
     code, out, _ = run(capsys, "household", "area", "list", "--json", "--data-dir", data)
     areas = json.loads(out)
     assert areas[0]["households"] == 12 and areas[0]["f0"] == 1
+    hid = to_check[0]["household_id"]
+    code, out, _ = run(capsys, "household", "show", str(hid), "--json", "--data-dir", data)
+    shown = json.loads(out)["members"][0]
+    assert shown["id_kind"] == "other" and shown["id_check"] and "608500" not in out
+
+    saved = tmp_path / "xem-lai.xlsx"
+    code, _out, err = run(
+        capsys, "household", "import", str(path), "--area", "Khu phong tỏa thôn Nà Pài",
+        "--dry-run", "--save-attention", str(saved), "--data-dir", data,
+    )  # fmt: skip
+    assert code == 0 and saved.exists() and f"{len(bad[3].people)} dòng" in err  # the household
+    names = [c.value for c in load_workbook(saved).active["B"]]
+    assert bad[3].people[0].full_name in names and bad[0].people[0].full_name not in names
 
     code, out, _ = run(capsys, "household", "list", "--status", "F0", "--json", "--data-dir", data)
     listed = json.loads(out)
