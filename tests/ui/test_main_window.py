@@ -131,3 +131,155 @@ def test_nothing_is_clipped_at_1366x768(window):
         page = window.stack.currentWidget()
         assert page.minimumSizeHint().width() <= window.stack.width(), key
         assert page.minimumSizeHint().height() <= window.stack.height(), key
+
+
+# --- dialogs: one per record, covered by the lock, buttons in place, messages from the data --
+
+
+def _first_household(db) -> int:
+    from sqlalchemy import select
+
+    from fieldapp.households.models import Household
+
+    with db.session() as s:
+        return s.scalars(select(Household.id).order_by(Household.id)).first()
+
+
+def test_opening_a_household_twice_brings_the_first_dialog_to_front(window, qtbot, demo_db):
+    from ui.pages.households.detail import HouseholdDetailDialog
+
+    window.show_page("households")
+    page = window.pages["households"]
+    hid = _first_household(demo_db)
+    first = page.open_household(hid)
+    second = page.open_household(hid)  # a double click that also pressed Enter
+    assert second is first
+    shown = [d for d in page.findChildren(HouseholdDetailDialog) if d.isVisible()]
+    assert shown == [first]
+    first.close_button.click()
+    qtbot.waitUntil(
+        lambda: not any(d.isVisible() for d in page.findChildren(HouseholdDetailDialog))
+    )
+    third = page.open_household(hid)
+    assert third.isVisible()
+    third.close_button.click()
+
+
+def test_closing_the_window_with_a_household_open_prints_nothing(qtbot, demo_db, capfd):
+    """Regression: "RuntimeError: ... QPushButton already deleted" at close."""
+    import shiboken6
+
+    win = MainWindow(demo_db)
+    win.show()
+    win.show_page("households")
+    page = win.pages["households"]
+    dialog = page.open_household(_first_household(demo_db))
+    dialog.notes.setText("ghi chú mới")
+    dialog.save_household.click()
+    from ui.operations import wait_for_operations
+
+    assert wait_for_operations()
+    win.close()
+    shiboken6.delete(win)  # the page, its undo stack and the open dialog go together
+    qtbot.wait(50)
+    assert "already deleted" not in capfd.readouterr().err
+
+
+def test_idle_lock_covers_every_open_dialog_and_keeps_its_content(qtbot, demo_db, monkeypatch):
+    from fieldapp.accounts.service import create_user, sign_in
+    from ui import safety
+    from ui.dialogs import show_once
+    from ui.safety import LockCover
+
+    create_user(demo_db, "admin", "mật-khẩu-8", full_name="Hoàng Văn Thắng")
+    sign_in(demo_db, "admin", "mật-khẩu-8", sleep=lambda _s: None)
+    win = MainWindow(demo_db)
+    qtbot.addWidget(win)
+    win.show()
+
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    def build():
+        dialog = QDialog(win)
+        QVBoxLayout(dialog).addWidget(QLineEdit("Nguyễn Văn An 0912345678"))
+        dialog.resize(400, 200)
+        return dialog
+
+    dialog = show_once(("test", 1), build)
+    seen = {}
+
+    def fake_sign_in(db, parent, *, locked=False):
+        covers = [c for c in dialog.findChildren(LockCover) if c.isVisible()]
+        seen["covered"] = bool(covers) and covers[0].geometry().contains(dialog.rect())
+        seen["window"] = win.centralWidget().isVisible()
+        return True
+
+    monkeypatch.setattr(safety, "ask_sign_in", fake_sign_in)
+    win.lock()
+    assert seen == {"covered": True, "window": False}
+    assert dialog.isVisible()  # nothing closed, nothing lost
+    assert dialog.findChild(QLineEdit).text() == "Nguyễn Văn An 0912345678"
+    qtbot.waitUntil(lambda: not [c for c in dialog.findChildren(LockCover) if c.isVisible()])
+    dialog.close()
+
+
+def test_undo_button_keeps_its_width_so_its_neighbours_stay(window, qtbot):
+    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.widgets.undo_button import FixedWidthButton
+
+    window.show_page("households")
+    page = window.pages["households"]
+    assert isinstance(page.undo_button, FixedWidthButton)
+    row = page.undo_button.parentWidget()
+    neighbours = [b for b in row.findChildren(QPushButton) if b.isVisible()]
+    before = {b.text(): b.geometry() for b in neighbours if b is not page.undo_button}
+    long_text = "sửa thông tin hộ gia đình của ông Hoàng Văn Thắng, thôn Nà Pài, xã Bằng Lãng"
+    page.undo_stack.push(QUndoCommand(long_text))
+    qtbot.wait(10)
+    after = {b.text(): b.geometry() for b in neighbours if b is not page.undo_button}
+    assert after == before
+    assert page.undo_button.toolTip().endswith("xã Bằng Lãng")
+    assert (
+        page.undo_button.fontMetrics().horizontalAdvance(page.undo_button.text().replace("&", ""))
+        <= page.undo_button.width()
+    )
+    page.undo_stack.push(QUndoCommand("xóa"))
+    qtbot.wait(10)
+    assert {b.text(): b.geometry() for b in neighbours if b is not page.undo_button} == before
+
+
+def test_overview_says_no_shift_rather_than_all_filled(qtbot, db):
+    from fieldapp.demo import DEMO_PROFILE
+    from fieldapp.profile import save_profile
+
+    save_profile(db, DEMO_PROFILE)
+    install_language("vi")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    captions = [c.caption.text() for c in win.pages["overview"].cards]
+    assert not any("đều đủ người" in c for c in captions), captions
+    assert any("chưa xếp ca nào" in c for c in captions), captions
+
+
+def test_checkpoint_message_goes_once_a_site_exists(qtbot, db):
+    from fieldapp.demo import DEMO_PROFILE
+    from fieldapp.profile import save_profile
+    from fieldapp.rostering.register import add_site
+    from ui.pages.checkpoints.log_widget import CheckpointLogWidget
+
+    save_profile(db, DEMO_PROFILE)
+    install_language("vi")
+    widget = CheckpointLogWidget(db)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.refresh()
+    assert widget.error.text().startswith("Chưa có chốt nào")
+    from datetime import date
+
+    add_site(db, "Chốt kiểm soát Cầu Bằng Lãng", active_from=date.today())
+    widget.refresh()
+    assert widget.error.text() == ""
+    assert widget.name.isEnabled()
