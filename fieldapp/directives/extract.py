@@ -250,16 +250,37 @@ def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) 
 
 
 def _pdf_segments(page, height: float) -> list[Segment]:
-    """Text runs of a PDF page with their boxes (top-left origin, points)."""
+    """Text runs of a PDF page with their boxes (top-left origin, points).
+
+    Straight through pdfium's C API with one reused buffer: this runs for every line of every
+    PDF, and the convenience wrappers ask pdfium twice per run."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()
     try:
+        n = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
+        left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+        size = 4096
+        buffer = (ctypes.c_ushort * size)()
         out = []
-        for r in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(r)
-            text = textpage.get_text_bounded(left, bottom, right, top)
+        for r in range(n):
+            if not pdfium_c.FPDFText_GetRect(textpage, r, left, top, right, bottom):
+                continue
+            box = (left.value, top.value, right.value, bottom.value)
+            count = pdfium_c.FPDFText_GetBoundedText(textpage, *box, buffer, size)
+            if count >= size:  # a run longer than the buffer: ask for its length first
+                count = pdfium_c.FPDFText_GetBoundedText(textpage, *box, None, 0)
+                big = (ctypes.c_ushort * count)()
+                pdfium_c.FPDFText_GetBoundedText(textpage, *box, big, count)
+                raw = bytes(big)
+            else:
+                raw = ctypes.string_at(buffer, 2 * max(0, count))
+            text = raw.decode("utf-16-le", errors="ignore").replace("\x00", "")
             text = " ".join(text.replace("\r", " ").replace("\n", " ").split())
             if text:
-                out.append(Segment(left, height - top, right, height - bottom, text))
+                out.append(Segment(box[0], height - box[1], box[2], height - box[3], text))
         return out
     finally:
         textpage.close()

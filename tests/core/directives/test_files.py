@@ -281,3 +281,20 @@ def test_corpus_files_read_as_the_text_does(name: str) -> None:
     assert got["subject"] == "công tác phòng, chống dịch Covid-19"
     assert (got["signer"], got["signer_title"]) == ("Phương Thị Thanh", "PHÓ BÍ THƯ")
     assert [i["label"] for i in got["items"]] == ["1", "2", "3", "4", "5"]
+
+
+def test_tone_marks_the_engine_confuses_are_put_back() -> None:
+    from fieldapp.directives.ocr import correct_tones
+
+    assert correct_tones("Tăng cường kiếm soát người ra vào") == "Tăng cường kiểm soát người ra vào"
+    assert correct_tones("Thành lập Tố Covid tại các thôn, tố dân phố") == (
+        "Thành lập Tổ Covid tại các thôn, tổ dân phố"
+    )
+    assert correct_tones("PHO CHU TỊCH") == "PHÓ CHỦ TỊCH"
+    assert correct_tones("tìm kiếm người") == "tìm kiếm người"  # a pair it does not know
+
+
+def test_a_task_number_read_with_a_comma_is_still_a_task() -> None:
+    text = S.flattened_text(S.make_spec(10)).replace("\n2. ", "\n2, ")
+    got = parse_directive(text)
+    assert [i.label for i in got.items] == ["1", "2", "3", "4", "5"]
