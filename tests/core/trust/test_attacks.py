@@ -327,9 +327,8 @@ def test_everything_deleted_is_reported(audited):
 
 
 def test_a_rewrite_with_recomputed_hashes_is_reported(audited):
-    from fieldapp.audit.trail import GENESIS, entry_hash
-
     from fieldapp.audit.models import AuditEntry
+    from fieldapp.audit.trail import GENESIS, entry_hash
 
     with audited.session() as s:
         entries = [
