@@ -100,7 +100,7 @@ def error_for(exc: BaseException, database: Path | None = None) -> DatabaseError
     if is_no_space(exc) or (not is_damage_error(exc) and _disk_nearly_full(database)):
         # SQLite says "disk I/O error" when not even its shared-memory index fits
         return DiskFull(
-            "Ổ đĩa chứa dữ liệu đã đầy: không ghi được (dữ liệu cũ vẫn nguyên vẹn, không hỏng). "
+            "Ổ đĩa đã đầy: không ghi được dữ liệu (dữ liệu cũ vẫn nguyên vẹn, không hỏng). "
             "Hãy xóa bớt tệp không cần; vẫn sao lưu được ra ổ khác (USB)."
         )
     if is_damage_error(exc):
