@@ -279,6 +279,8 @@ def test_add_a_person_typing_vietnamese(page, roster_db, qtbot):
         dialog.unit.setCurrentText("Trạm Y tế xã")
         dialog.roles["health"].setChecked(True)
         dialog.no_nights.setChecked(True)
+        weekends = dialog.wishes["weekends"]
+        weekends.setCurrentIndex(weekends.findData("avoid"))  # a soft wish
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
     on_next_modal(fill)
@@ -287,6 +289,7 @@ def test_add_a_person_typing_vietnamese(page, roster_db, qtbot):
     assert len(people) == count + 1
     new = find_staff(roster_db, "Lường Thị Thảo")
     assert new.roles == ("health",) and new.no_nights and new.unit == "Trạm Y tế xã"
+    assert new.wishes == {"weekends": "avoid"}
     texts = [
         page.manage.staff_model.item(r, 0).text() for r in range(page.manage.staff_model.rowCount())
     ]
@@ -525,3 +528,24 @@ def test_person_whole_month_button(page, roster_db, qtbot):
     start = person.start.date()
     end = person.end.date()
     assert start.day() == 1 and end.addDays(1).day() == 1 and start.month() == end.month()
+
+
+def test_a_new_site_with_its_hotline_reaches_the_wall_sheet(page, roster_db, qtbot, tmp_path):
+    from ui.pages.rosters.dialogs import SiteDialog
+
+    page.tabs.setCurrentWidget(page.manage)
+
+    def fill(dialog: SiteDialog) -> None:
+        type_text(qtbot, dialog.name, "Chốt Khuổi Dủm")
+        type_text(qtbot, dialog.hotline, "0209 3870 199")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    on_next_modal(fill)
+    qtbot.mouseClick(page.manage.new_site, Qt.MouseButton.LeftButton)
+    from fieldapp.rostering.store import find_site
+
+    site = find_site(roster_db, "Khuổi Dủm")
+    assert site.hotline == "0209 3870 199"
+    pdf = print_roster(roster_db, tmp_path / "moi.pdf", TODAY, [site.id])
+    text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "0209 3870 199" in text
