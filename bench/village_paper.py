@@ -87,6 +87,7 @@ def _floor(header, rows, fractions, orientation) -> tuple[float, int]:
     """The same rows as one bare reportlab document: the floor of any list of them."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+    from fieldapp.households import paper
     from fieldapp.printing.blocks import table
     from fieldapp.printing.official import page_size
 
@@ -96,7 +97,7 @@ def _floor(header, rows, fractions, orientation) -> tuple[float, int]:
                           bottomMargin=57)  # fmt: skip
     doc.addPageTemplates([PageTemplate("p", [Frame(85, 57, size[0] - 128, size[1] - 114)])])
     started = time.perf_counter()
-    doc.build([table(header, rows, col_fractions=fractions, font_size=10)])
+    doc.build([table(header, rows, col_fractions=fractions, font_size=paper.PAPER_SIZE)])
     return time.perf_counter() - started, doc.page
 
 

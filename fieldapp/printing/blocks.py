@@ -562,19 +562,28 @@ class _PageTable(Table):
             # bookkeeping (a cell's string is placed by its own origin): a third of the time
             # of a long list.
             code, doc, escape = text._code, canv._doc, canv._escape
+            cache = doc.__dict__.setdefault("_fieldapp_strings", {})
             current = color = None
             for fontname, size, fill, x, y, line in self._texts:
                 if fill != color:
                     color = fill
                     text.setFillColor(fill)
                 code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-                font = getFont(fontname)
-                for subset, chunk in font.splitString(line, doc):
+                # The same strings come back on every page (relations, years, statuses): their
+                # encoding in this PDF's font subsets is worked out once per document.
+                key = (fontname, line)
+                parts = cache.get(key)
+                if parts is None:
+                    font = getFont(fontname)
+                    parts = cache[key] = [
+                        (subset, font.getSubsetInternalName(subset, doc), escape(chunk))
+                        for subset, chunk in font.splitString(line, doc)
+                    ]
+                for subset, name, chunk in parts:
                     if (fontname, size, subset) != current:
                         current = (fontname, size, subset)
-                        name = font.getSubsetInternalName(subset, doc)
                         code.append(f"{name} {fp_str(size)} Tf")
-                    code.append(f"({escape(chunk)}) Tj")
+                    code.append(f"({chunk}) Tj")
         canv.drawText(text)
 
     def _draw_texts_slowly(self, text: Any) -> None:
@@ -590,6 +599,8 @@ class _PageTable(Table):
             text.textOut(line)
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        if cellval == "":
+            return  # the blank columns of a list (notes, signature): nothing to draw
         just = cellstyle.alignment
         if (
             not isinstance(cellval, str)
