@@ -170,29 +170,34 @@
         <translation>Văn bản không ghi: {fields}. Bấm «Sửa thông tin» nếu cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="379"/>
+        <location filename="../../ui/pages/directives/detail.py" line="378"/>
         <source>{name}
 SHA-256: {sha}</source>
         <translation>{name}
 Mã kiểm tra SHA-256: {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="393"/>
+        <location filename="../../ui/pages/directives/detail.py" line="383"/>
+        <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100</source>
+        <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/detail.py" line="396"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="399"/>
+        <location filename="../../ui/pages/directives/detail.py" line="402"/>
         <source>Item {label}</source>
         <translation>Mục {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="424"/>
+        <location filename="../../ui/pages/directives/detail.py" line="427"/>
         <source>(nobody signed in)</source>
         <translation>(chưa ai đăng nhập)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="427"/>
+        <location filename="../../ui/pages/directives/detail.py" line="430"/>
         <source>Status changes:</source>
         <translation>Đổi trạng thái:</translation>
     </message>
@@ -666,17 +671,17 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
 <context>
     <name>EditFieldsDialog</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="507"/>
+        <location filename="../../ui/pages/directives/detail.py" line="510"/>
         <source>Edit the fields of {title}</source>
         <translation>Sửa thông tin {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="516"/>
+        <location filename="../../ui/pages/directives/detail.py" line="519"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="517"/>
+        <location filename="../../ui/pages/directives/detail.py" line="520"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -50,6 +50,9 @@ def test_scan_is_read_in_the_background_reviewed_beside_its_image_and_saved(
     assert new.number == "2134/UBND-VP" and new.ocr_pages == 1
     assert new.ocr_confidence is not None and new.ocr_confidence > 80
     assert "Gia Nghĩa" in new.full_text
+    page.open_directive(new.id)
+    assert page.stack.currentWidget() is page.detail
+    assert "OCR" in page.detail.original_button.toolTip()
 
 
 def test_fields_read_with_low_confidence_are_marked(page, qtbot, ddb, tmp_path):  # noqa: F811

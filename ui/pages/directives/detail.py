@@ -375,11 +375,14 @@ class DirectiveDetail(QWidget):
             self.missing.hide()
         self.original_button.setEnabled(d.document is not None)
         if d.document is not None:
-            self.original_button.setToolTip(
-                self.tr("{name}\nSHA-256: {sha}").format(
-                    name=d.document.original_name, sha=d.document.sha256
-                )
+            tip = self.tr("{name}\nSHA-256: {sha}").format(
+                name=d.document.original_name, sha=d.document.sha256
             )
+            if d.ocr_pages is not None:
+                tip += "\n" + self.tr(
+                    "Read from page images (OCR): {pages} page(s), confidence {confidence}/100"
+                ).format(pages=d.ocr_pages, confidence=f"{d.ocr_confidence or 0:.0f}")
+            self.original_button.setToolTip(tip)
 
     def _show_item(self, item: ItemInfo | None) -> None:
         enabled = item is not None
