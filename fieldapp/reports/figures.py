@@ -398,6 +398,18 @@ def daily_figures(db: Database, day: date) -> DailyFigures:
     return figures
 
 
+def headline_figures(db: Database, day: date) -> DailyFigures:
+    """The few figures the overview's card shows (F0/F1 and their change, people through the
+    checkpoints, items overdue), as :func:`daily_figures` counts them; the others stay zero.
+    The overview fills at start-up: it does not wait for the duty rosters, tests and relief."""
+    figures = DailyFigures(day=day)
+    with db.session() as s:
+        _lockdown(s, figures)
+    figures.people_in = daily_counts(db, day).people
+    figures.items_overdue = item_figures(db, day).overdue
+    return figures
+
+
 def weekly_figures(db: Database, end: date) -> WeeklyFigures:
     """The seven days ending on ``end`` (``end`` included), one :class:`DailyFigures` each."""
     days = [daily_figures(db, end - timedelta(days=n)) for n in range(WEEK_DAYS - 1, -1, -1)]

@@ -135,3 +135,14 @@ def test_one_pass_gives_what_the_whole_history_gave(db):
         seen.add(tuple(sorted(got.items())))
     assert len(seen) > 5  # the days differ: the history is not trivial
     assert any(f0 for f0 in (daily_figures(db, DAY).f0, daily_figures(db, DAY).f0_before))
+
+
+def test_the_overview_headline_counts_as_the_report(db):
+    from fieldapp.reports.figures import headline_figures
+
+    _messy_history(db)
+    for offset in (-2, 0, 1):
+        day = DAY + timedelta(days=offset)
+        full, headline = daily_figures(db, day), headline_figures(db, day)
+        for name in ("f0", "f1", "f2", "f0_change", "f1_change", "people_in", "items_overdue"):
+            assert getattr(headline, name) == getattr(full, name), (day, name)

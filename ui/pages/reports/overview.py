@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QEvent
 
 from fieldapp.db.database import Database
-from fieldapp.reports.figures import DailyFigures, daily_figures
+from fieldapp.reports.figures import DailyFigures, headline_figures
 from ui.pages.overview import Card
 
 
@@ -21,7 +21,7 @@ class TodayCard(Card):
         self.refresh()
 
     def refresh(self) -> None:
-        self.figures = daily_figures(self.db, date.today())
+        self.figures = headline_figures(self.db, date.today())
         self.retranslate()
 
     def retranslate(self) -> None:
