@@ -72,6 +72,9 @@ def instance_data(draw: st.DrawFn, max_staff: int = 14) -> dict[str, Any]:
                     "to": f"{(begin + timedelta(hours=length + 24)).isoformat()}T00:00",
                 }
             ]
+        if draw(st.booleans()):  # soft wishes: they must never break a rule
+            kinds = draw(st.lists(st.sampled_from(["days", "nights", "weekends"]), unique=True))
+            person["wishes"] = {k: draw(st.sampled_from(["ask", "avoid"])) for k in kinds}
         staff.append(person)
     locked = []
     for _ in range(draw(st.integers(0, 3))):
