@@ -179,8 +179,8 @@ def skew_angle(grey: Image, limit: float = 6.0) -> float:
     from PIL import Image as PILImage
 
     small = grey
-    if small.width > 900:
-        small = grey.resize((900, max(1, round(grey.height * 900 / grey.width))))
+    if small.width > 640:  # 0.1° is still a pixel across the page at this width
+        small = grey.resize((640, max(1, round(grey.height * 640 / grey.width))))
     threshold = _otsu(small)
     ink = small.point(lambda p: 255 if p < threshold else 0)
 
