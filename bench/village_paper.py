@@ -153,7 +153,7 @@ def main() -> None:
 
             seconds, pages = _median(support)
             listed = support_list(db, fifth, start, end)
-            rows, _groups = paper.support_rows(listed)
+            rows, _groups, _spans = paper.support_rows(listed)
             floor, floor_pages = _floor(
                 paper.SUPPORT_HEADER, rows, paper.SUPPORT_FRACTIONS, "landscape"
             )

@@ -666,16 +666,21 @@ SUPPORT_ALIGN = ["CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER", "CENT
 KIND_NAMES = {"F0": "F0", "F1": "F1"}
 
 
-def support_rows(support) -> tuple[list[list[str]], list[int]]:
-    """Rows of the support table: per household a line with the head and address, its people,
-    and the household's total; and the index of each household's first row."""
+def support_rows(support) -> tuple[list[list[str]], list[int], dict[int, tuple[int, int]]]:
+    """Rows of the support table: per household a line with the head and address (across the
+    columns), its people, and the household's total in figures and in words; the index of each
+    household's first row; and the cells that span columns."""
     rows: list[list[str]] = []
     groups: list[int] = []
+    spans: dict[int, tuple[int, int]] = {}
     n = 0
+    width = len(SUPPORT_HEADER)
     for h in support.households:
         groups.append(len(rows))
-        rows.append(["", f"Hộ {h.head}" + (f" - {h.address}" if h.address else "") + (f", {_village_phrase(h.village)}" if h.village else ""),
-                     "", "", "", "", "", "", "", "", ""])  # fmt: skip
+        title = f"Hộ {h.head}" + (f" - {h.address}" if h.address else "")
+        title += f", {_village_phrase(h.village)}" if h.village else ""
+        spans[len(rows)] = (1, width - 1)
+        rows.append(["", title] + [""] * (width - 2))
         for r in h.rows:
             n += 1
             name = r.person + (f"\n({r.note})" if r.note else "")
@@ -683,11 +688,12 @@ def support_rows(support) -> tuple[list[list[str]], list[int]]:
                          format_date(r.first_day), format_date(r.last_day), str(r.days),
                          money(r.food), money(r.child) if r.child else "", money(r.total), ""])  # fmt: skip
         words = money_words(h.total)
-        total_name = f"Cộng hộ (bằng chữ: {words[:1].upper()}{words[1:]})"
-        rows.append(["", total_name, "", "", "", "", str(sum(r.days for r in h.rows)),
-                     money(sum(r.food for r in h.rows)), money(sum(r.child for r in h.rows)) if any(r.child for r in h.rows) else "",
-                     money(h.total), ""])  # fmt: skip
-    return rows, groups
+        child = sum(r.child for r in h.rows)
+        spans[len(rows)] = (1, 5)
+        rows.append(["", f"Cộng hộ (bằng chữ: {words[:1].upper()}{words[1:]})", "", "", "", "",
+                     str(sum(r.days for r in h.rows)), money(sum(r.food for r in h.rows)),
+                     money(child) if child else "", money(h.total), ""])  # fmt: skip
+    return rows, groups, spans
 
 
 def support68_document(
@@ -708,7 +714,7 @@ def support68_document(
     area = _area(db, area_id)
     support = support or support_list(db, area_id, start, end, village=village, progress=progress)
     rules = support.rules
-    rows, groups = support_rows(support)
+    rows, groups, spans = support_rows(support)
     body: list[Flowable] = [
         paragraph(
             "Căn cứ Nghị quyết số 68/NQ-CP ngày 01 tháng 7 năm 2021 của Chính phủ về một số "
@@ -735,6 +741,7 @@ def support68_document(
                 align=SUPPORT_ALIGN,
                 font_size=PAPER_SIZE,
                 groups=groups,
+                spans=spans,
             )
         )
     else:

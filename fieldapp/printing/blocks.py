@@ -188,6 +188,7 @@ def table(
     shade_header: bool = True,
     extra_style: Sequence[tuple[Any, ...]] = (),
     groups: Sequence[int] | None = None,
+    spans: dict[int, tuple[int, int]] | None = None,
 ) -> DataTable:
     """A ruled table that splits across pages and repeats its header rows on each page.
 
@@ -205,7 +206,9 @@ def table(
 
     ``groups`` (the indexes of the rows that start a group, e.g. each household's head) keeps
     every group on one page: a page ends only before a group, unless one group alone is taller
-    than a page.
+    than a page. ``spans`` maps a body row's index to the first and last column of one cell
+    that spans them (a household's line across the columns); the other cells of the span are
+    left empty.
     """
     register_fonts()
     header_rows: list[Sequence[Cell]]
@@ -226,6 +229,7 @@ def table(
         shade_header=shade_header,
         extra_style=extra_style,
         groups=groups,
+        spans=spans,
     )
 
 
@@ -343,9 +347,12 @@ class DataTable(Flowable):
         shade_header: bool,
         extra_style: Sequence[tuple[Any, ...]],
         groups: Sequence[int] | None = None,
+        spans: dict[int, tuple[int, int]] | None = None,
     ) -> None:
         super().__init__()
         self._groups = sorted(set(groups)) if groups else []
+        self._spans = dict(spans or {})
+        self._span_rows = sorted(self._spans)
         self._header_rows = [list(r) for r in header_rows]
         self._source = rows
         self._ncols = max((len(r) for r in (*self._header_rows, *rows[:1])), default=0)
@@ -379,16 +386,27 @@ class DataTable(Flowable):
         return [avail * w / total for w in weights]
 
     def _prepare_rows(
-        self, rows: Sequence[Sequence[Cell]], font: str, text_widths: list[float]
+        self,
+        rows: Sequence[Sequence[Cell]],
+        font: str,
+        text_widths: list[float],
+        spans: dict[int, tuple[int, int]] | None = None,
     ) -> tuple[list[list[Cell]], list[float]]:
         size, leading, ncols = self._font_size, self._leading, self._ncols
         pad_h = 2 * CELL_PAD_Y
         normalize = unicodedata.normalize
         measure = _widths_of(font)
-        limits = [w * 1000 / size for w in text_widths]
+        plain_limits = [w * 1000 / size for w in text_widths]
         out: list[list[Cell]] = []
         heights: list[float] = []
-        for row in rows:
+        for r, row in enumerate(rows):
+            limits = plain_limits
+            if spans and r in spans:
+                c0, c1 = spans[r]
+                limits = list(plain_limits)
+                limits[c0] = (sum(text_widths[c0 : c1 + 1]) + 2 * CELL_PAD_X * (c1 - c0)) * (
+                    1000 / size
+                )
             if len(row) > ncols:
                 raise ValueError(f"row has {len(row)} cells, the table {ncols} columns")
             cells: list[Cell] = []
@@ -423,7 +441,7 @@ class DataTable(Flowable):
         widths = self._col_widths(avail)
         text_widths = [w - 2 * CELL_PAD_X for w in widths]
         head, head_heights = self._prepare_rows(self._header_rows, BOLD, text_widths)
-        rows, heights = self._prepare_rows(self._source, REGULAR, text_widths)
+        rows, heights = self._prepare_rows(self._source, REGULAR, text_widths, self._spans)
         ends = [0.0]
         total = 0.0
         for h in heights:
@@ -473,11 +491,22 @@ class DataTable(Flowable):
             laid.head + laid.rows[start:stop],
             colWidths=laid.widths,
             rowHeights=laid.head_heights + laid.heights[start:stop],
-            style=laid.style,
+            style=self._piece_style(laid, start, stop),
             cellStyles=laid.head_styles + [laid.body_styles] * (stop - start),
             hAlign="LEFT",
             spaceAfter=PARAGRAPH_SPACE,
         )
+
+    def _piece_style(self, laid: _Laid, start: int, stop: int) -> list[tuple[Any, ...]]:
+        if not self._spans:
+            return laid.style
+        nhead = len(laid.head)
+        keys = self._span_rows
+        extra = []
+        for r in keys[bisect.bisect_left(keys, start) : bisect.bisect_left(keys, stop)]:
+            c0, c1 = self._spans[r]
+            extra.append(("SPAN", (c0, nhead + r - start), (c1, nhead + r - start)))
+        return laid.style + extra if extra else laid.style
 
     def _rest(self, start: int) -> DataTable:
         rest = copy.copy(self)  # shares the layout

@@ -509,3 +509,18 @@ def test_print_test_page_uses_the_commune_profile(tmp_path, capsys):
     text = unicodedata.normalize("NFC", reader.pages[0].extract_text())
     for expected in ("UBND HUYỆN CHỢ ĐỒN", "TRANG IN THỬ", "Hoàng Văn Thắng", "Bằng Lãng, ngày"):
         assert expected in text
+
+
+def test_a_spanned_cell_is_laid_out_across_its_columns(tmp_path: Path) -> None:
+    line = "Hộ Nông Văn Thắng - số 12, đường Nà Pài, thôn Nà Pài"
+    rows = [["", line, "", ""], ["1", "Nông Văn Thắng", "1970", "F1"]] * 30
+    spans = {r: (1, 3) for r in range(0, 60, 2)}
+    plain = table(["STT", "Họ và tên", "Năm sinh", "Ghi chú"], rows, col_fractions=[1, 4, 2, 2])
+    spanned = table(
+        ["STT", "Họ và tên", "Năm sinh", "Ghi chú"], rows, col_fractions=[1, 4, 2, 2], spans=spans
+    )
+    width = 165 * mm
+    # Without the span the line wraps in its column; with it, it stays one line.
+    assert plain.wrap(width, 1e6)[1] > spanned.wrap(width, 1e6)[1]
+    reader = render(_small_doc(body=[spanned]), tmp_path, "spans.pdf")
+    assert line in " ".join(page_texts(reader))
