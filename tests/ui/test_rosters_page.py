@@ -117,6 +117,21 @@ def test_grid_model_passes_the_model_tester(qtmodeltester, roster_db):
     qtmodeltester.check(model)
 
 
+def test_month_and_day_models_pass_the_model_tester(qtmodeltester, roster_db):
+    from fieldapp.rostering.views import day_rows, month_grid
+    from ui.pages.rosters.views_tab import DayModel, MonthModel
+
+    month = MonthModel()
+    site = min(load_snapshot(roster_db, MONDAY, MONDAY).sites)
+    month.set_grid(month_grid(roster_db, site, TODAY))
+    qtmodeltester.check(month)
+    assert month.rowCount() >= 28
+    day = DayModel()
+    day.set_rows(day_rows(roster_db, TODAY))
+    qtmodeltester.check(day)
+    assert day.rowCount() >= 4
+
+
 def test_change_a_person_from_the_ranked_list_then_undo(page, roster_db, qtbot):
     week = page.week
     week.set_week(MONDAY + timedelta(days=7))
