@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 ENV_WALK = "FIELDAPP_WALK_PAGES"
 STEP_MS = 150
-GIVE_UP_STEPS = 400  # 60 s: something is stuck
+GIVE_UP_STEPS = 200  # 30 s: something is stuck
 
 
 class PageWalker(QObject):
@@ -29,6 +29,7 @@ class PageWalker(QObject):
         self.visited: list[str] = []
         self.steps = 0
         self.closing = False
+        self.opened_record = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._step)
         self.timer.start(STEP_MS)
@@ -39,7 +40,11 @@ class PageWalker(QObject):
 
         self.steps += 1
         if self.steps > GIVE_UP_STEPS:
-            print("walk: stuck, giving up", file=sys.stderr)
+            modal = self.app.activeModalWidget()
+            what = f"{type(modal).__name__} {modal.windowTitle()!r}" if modal else "no dialog"
+            print(
+                f"walk: stuck after {', '.join(self.visited)} ({what}), giving up", file=sys.stderr
+            )
             self.app.exit(3)
             return
         modal = self.app.activeModalWidget()
@@ -48,8 +53,8 @@ class PageWalker(QObject):
             modal.password.setText(self.password)
             modal.ok_button.click()
             return
-        if modal is not None or self.closing:
-            return
+        if self.closing or (modal is not None and not self.opened_record):
+            return  # a dialog of the app's own (first run, a message) is answered by a person
         window = next(
             (w for w in self.app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
             None,
@@ -65,9 +70,30 @@ class PageWalker(QObject):
                 if not window.nav.item(row).isHidden():
                     window.nav.setCurrentRow(row)
                 return
+        if not self.opened_record:
+            self.opened_record = True
+            self._open_a_household(window)  # left open: the close must not trip over it
+            return
         self.closing = True
         print(f"walk: opened {', '.join(self.visited)}", flush=True)
         window.close()
+
+    def _open_a_household(self, window) -> None:
+        """Open the first household's detail the way a double click does, and leave it open."""
+        from ui.main_window import PAGE_KEYS
+
+        row = PAGE_KEYS.index("households")
+        if window.nav.item(row).isHidden():
+            return
+        window.nav.setCurrentRow(row)
+        page = window.pages["households"]
+        if page.model.rowCount() == 0:
+            return
+        page.table.selectRow(0)
+        household_id = page.selected_household()
+        if household_id is not None:
+            page.open_household(household_id)
+            self.visited.append("a household's detail")
 
 
 def maybe_walk(app: QApplication) -> PageWalker | None:
