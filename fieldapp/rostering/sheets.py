@@ -1,9 +1,11 @@
-"""The printed roster from the database: sheets per site and week, schedules per person.
+"""The printed roster from the database: wall sheets, the day of all sites, personal pages.
 
-Builds the plain dataclasses of :mod:`fieldapp.rostering.printing` (written apart, knowing no
-database) from the register and renders them: :func:`print_roster` (one landscape page per
-site and week, to pin up at the checkpoint) and :func:`print_persons` (one portrait page per
-person, to hand out).
+Builds the plain dataclasses of :mod:`fieldapp.rostering.wall` (the wall sheet: a site's
+week, or month on A3, with gaps named by role and inactive days marked) and of
+:mod:`fieldapp.rostering.printing` (personal schedules) from the register and renders them:
+:func:`print_roster`, :func:`print_day`, :func:`roster_image` / :func:`day_image` (PNG for a
+chat group) and :func:`print_persons`. :func:`roster_sheets` still builds the older
+grid sheets of :mod:`fieldapp.rostering.printing` for whoever wants that layout.
 """
 
 from __future__ import annotations
