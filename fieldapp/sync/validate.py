@@ -26,6 +26,8 @@ from typing import Any
 from sqlalchemy import Boolean, Integer, String, Table, Text
 
 from fieldapp.errors import UserError
+from fieldapp.households.identity import IdentityError, normalize_citizen_id, normalize_phone
+from fieldapp.households.models import STATUSES
 
 MAX_TEXT = 100_000  # a note, a directive's text: far more than anyone types
 _UUID = re.compile(r"^[0-9a-fA-F-]{8,36}$")
@@ -103,7 +105,7 @@ def check_row(
                 raise _fail(table, number, name, f"dài quá {length} ký tự")
             if _CONTROL_RE.search(value):  # one C scan, not a Python loop per character
                 raise _fail(table, number, name, "có ký tự điều khiển")
-            if not value.isascii():
+            if not value.isascii() and not unicodedata.is_normalized("NFC", value):
                 values[name] = unicodedata.normalize("NFC", value)
         elif kind == "int":
             if isinstance(value, bool) or not isinstance(value, int):
@@ -128,8 +130,6 @@ class _Bad(Exception):
 
 
 def _phone(values: dict[str, Any], column: str) -> None:
-    from fieldapp.households.identity import IdentityError, normalize_phone
-
     value = values.get(column)
     if not value:
         return
@@ -147,8 +147,6 @@ def _person_name(values: dict[str, Any], column: str) -> None:
 
 
 def _member(values: dict[str, Any], today: date) -> None:
-    from fieldapp.households.identity import IdentityError, normalize_citizen_id
-
     if "full_name" in values:
         _person_name(values, "full_name")
     year = values.get("birth_year")
@@ -168,8 +166,6 @@ def _member(values: dict[str, Any], today: date) -> None:
 
 
 def _status(values: dict[str, Any], column: str) -> None:
-    from fieldapp.households.models import STATUSES
-
     value = values.get(column)
     if value and value not in STATUSES:
         raise _Bad(column, "tình trạng sức khỏe không hợp lệ")
