@@ -40,7 +40,6 @@ from datetime import datetime
 
 from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
-from fieldapp.rostering.capacity import check_capacity
 from fieldapp.rostering.checker import check, check_gaps
 from fieldapp.rostering.figures import measure
 from fieldapp.rostering.instance import load_instance
@@ -88,9 +87,6 @@ def _solve(args: argparse.Namespace) -> int:
             raise UserError(
                 f'Thời điểm "{args.freeze_before}" không đúng dạng NNNN-TT-NNTgg:pp.'
             ) from None
-    capacity = check_capacity(instance)
-    for message in capacity.messages:
-        print(f"Cảnh báo: {message}")
     started = time.perf_counter()
     solution = solve(
         instance,
@@ -100,6 +96,8 @@ def _solve(args: argparse.Namespace) -> int:
         time_limit=args.time_limit,
     )
     seconds = time.perf_counter() - started
+    for message in solution.figures.get("capacity", []):  # the solver's own capacity check
+        print(f"Cảnh báo: {message}")
     solution.save(args.output)
     _print_figures(instance, solution)
     figures = solution.figures
