@@ -414,6 +414,48 @@ class OperationCommand(QUndoCommand):
             self._spec.changed()
 
 
+class DoneCommand(QUndoCommand):
+    """A quick change the caller has already made, with the core calls that undo and redo it.
+
+    For changes too small to leave the GUI thread (one row); pushed already done, so the
+    first ``redo`` (QUndoStack.push) does nothing. A refused undo or redo goes to the error
+    sink and the stack is put back, as for :class:`OperationCommand`.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        undo: Callable[[], None],
+        redo: Callable[[], None],
+        changed: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__(text)
+        self._undo, self._redo, self._changed = undo, redo, changed
+        self._skip = True
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._run(self._undo)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        from ui import errors
+
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - shown by the one sink, never raised into Qt
+            self.setObsolete(True)  # the stack drops a command that can no longer be applied
+            errors.show_error(QApplication.activeWindow(), exc)
+        self._changed()
+
+
 def _alive(widget: QObject | None) -> bool:
     return widget is None or shiboken6.isValid(widget)
 

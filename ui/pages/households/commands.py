@@ -1,4 +1,5 @@
-"""Undo for the households page: each command calls core service functions both ways.
+"""Undo for the households page: each command calls core service functions both ways
+(through the window's one quick-change command, :class:`ui.operations.DoneCommand`).
 
 The first action is done by the caller (so that a mistake shows its message and nothing is
 pushed); the command is then pushed already done, and ``redo`` runs only after an undo.
@@ -8,44 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from fieldapp.errors import UserError
+from ui.errors import show_error
+from ui.operations import DoneCommand
 
-
-class ServiceCommand(QUndoCommand):
-    """An action already done, with the service calls that undo and redo it."""
-
-    def __init__(
-        self,
-        text: str,
-        undo: Callable[[], None],
-        redo: Callable[[], None],
-        changed: Callable[[], None],
-    ) -> None:
-        super().__init__(text)
-        self._undo = undo
-        self._redo = redo
-        self._changed = changed
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            return  # the caller did it before pushing
-        self._run(self._redo)
-        self._done = True
-
-    def undo(self) -> None:
-        self._run(self._undo)
-        self._done = False
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except UserError as err:
-            QMessageBox.warning(QApplication.activeWindow(), "fieldapp", str(err))
-        self._changed()
+# The one quick-change undo command of the window (ui/operations.py); kept under this name.
+ServiceCommand = DoneCommand
 
 
 def run_and_push(
@@ -65,7 +34,7 @@ def run_and_push(
     try:
         result = do()
     except UserError as err:
-        QMessageBox.warning(parent or QApplication.activeWindow(), "fieldapp", str(err))
+        show_error(parent, err)
         return None
     state = {"result": result}
 
