@@ -281,3 +281,29 @@ def test_printing_runs_off_the_gui_thread_and_prints_every_page(qtbot, tmp_path)
     result.load(str(tmp_path / "printed.pdf"))
     assert result.pageCount() == 3
     result.close()
+
+
+def test_quick_change_command_undoes_redoes_and_reports_a_refusal(qtbot, shown):
+    from ui.operations import DoneCommand
+
+    stack = QUndoStack()
+    value = {"v": 1}
+    changed = []
+
+    def refuse():
+        raise UserMistake("Hộ này đã bị xóa trên máy khác.")
+
+    stack.push(
+        DoneCommand(
+            "đặt 1", lambda: value.update(v=0), lambda: value.update(v=1), lambda: changed.append(1)
+        )
+    )
+    assert value == {"v": 1} and changed == []  # pushed already done: nothing ran
+    stack.undo()
+    assert value == {"v": 0}
+    stack.redo()
+    assert value == {"v": 1} and changed == [1, 1]
+    stack.push(DoneCommand("hỏng", refuse, refuse))
+    stack.undo()
+    assert shown == [("Hộ này đã bị xóa trên máy khác.", "")]
+    assert stack.undoText() == "đặt 1"  # the refused command left the stack
