@@ -12,9 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fieldapp import cli
-from fieldapp.cli_support import paths_from
-
 COMMANDS = ("gui", "screenshot")
 # The pages ``screenshot`` can take (the keys of ui.main_window.PAGES; a test keeps them equal).
 PAGES = ("overview", "directives", "rosters", "households", "reports", "sync", "settings")
@@ -33,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def open_window(args: argparse.Namespace) -> int:
+    from fieldapp.cli_support import paths_from
     from ui.app import run_app
 
     return run_app(paths_from(args))
@@ -41,6 +39,7 @@ def open_window(args: argparse.Namespace) -> int:
 def _screenshot(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from fieldapp.cli_support import paths_from
     from ui.screenshot import take_screenshot
 
     out = take_screenshot(paths_from(args), args.page, Path(args.output), language=args.lang)
@@ -50,4 +49,12 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """The ``fieldapp`` console script: every command, and the window with none."""
-    return cli.main(sys.argv[1:] if argv is None else argv, front_end=sys.modules[__name__])
+    argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # answered before anything else is imported (start-up time)
+        from fieldapp import __version__
+
+        print(f"fieldapp {__version__}")
+        return 0
+    from fieldapp import cli
+
+    return cli.main(argv, front_end=sys.modules[__name__])
