@@ -290,227 +290,262 @@
 <context>
     <name>DistrictTab</name>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="143"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="160"/>
         <source>&amp;Find unit:</source>
         <translation>&amp;Tìm đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="144"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="161"/>
         <source>name, without tones is fine</source>
         <translation>tên, gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="145"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="162"/>
         <source>Late after (hours):</source>
         <translation>Coi là trễ sau (giờ):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="146"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="163"/>
         <source>Print district summary…</source>
         <translation>In báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="147"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="164"/>
         <source>Print on a &amp;printer…</source>
         <translation>In ra &amp;máy in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="148"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="165"/>
         <source>Refresh</source>
         <translation>Tải lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="151"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="168"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="152"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="169"/>
         <source>Lockdown
 households</source>
         <translation>Hộ
 phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="153"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="170"/>
         <source>People</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="154"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="171"/>
         <source>F0</source>
         <translation>F0</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="155"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="172"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="156"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="173"/>
         <source>Danger signs
 (24 hours)</source>
         <translation>Dấu hiệu nặng
 (24 giờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="157"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="174"/>
         <source>Recovered /
 moved / died</source>
         <translation>Khỏi / chuyển
 viện / tử vong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="158"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="175"/>
         <source>Tests
 (positive)</source>
         <translation>Xét nghiệm
 (dương tính)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="159"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="176"/>
         <source>Relief
 deliveries</source>
         <translation>Lượt
 cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="160"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="177"/>
         <source>Checkpoints
 staffed/active</source>
         <translation>Chốt có ca
 / hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="161"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="178"/>
         <source>Overdue
 items</source>
         <translation>Việc
 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="162"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="179"/>
         <source>Last package</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="163"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="180"/>
         <source>Late</source>
         <translation>Trễ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="166"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="183"/>
         <source>Units expected to report</source>
         <translation>Đơn vị phải gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="169"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="186"/>
         <source>Lateness and completeness count only the ticked units. A unit that sends is added ticked; untick one that does not report here.</source>
         <translation>Chỉ các đơn vị được đánh dấu mới được tính khi xét gửi chậm và đủ số. Đơn vị nào gửi gói sẽ tự được thêm và đánh dấu; bỏ đánh dấu đơn vị không báo cáo về đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="173"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="190"/>
         <source>e.g. xã Quảng Khê</source>
         <translation>ví dụ: xã Quảng Khê</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="174"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="191"/>
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="175"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="192"/>
         <source>Packages sent upward carry:</source>
         <translation>Gói gửi lên cấp trên gồm:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="176"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="193"/>
         <source>the units&apos; records</source>
         <translation>dữ liệu chi tiết của các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="177"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="194"/>
         <source>only the roll-up</source>
         <translation>chỉ số liệu tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="178"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="195"/>
+        <source>The communes&apos; progress on a directive sent down</source>
+        <translation>Tiến độ của các xã với văn bản chỉ đạo đã gửi xuống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="196"/>
+        <source>Directive:</source>
+        <translation>Văn bản:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="199"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="200"/>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="201"/>
+        <source>In progress</source>
+        <translation>Đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="202"/>
+        <source>Not started</source>
+        <translation>Chưa làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="203"/>
+        <source>Last change</source>
+        <translation>Thay đổi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/district_tab.py" line="206"/>
         <source>Directives for a commune</source>
         <translation>Gửi văn bản chỉ đạo xuống xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="179"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="207"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="180"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="208"/>
         <source>Export directives for this commune…</source>
         <translation>Xuất gói văn bản chỉ đạo cho xã này…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="212"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="240"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="256"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="324"/>
         <source>not sent</source>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="258"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="326"/>
         <source>late %1 h</source>
         <translation>trễ %1 giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="260"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="328"/>
         <source>not expected</source>
         <translation>không phải gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="266"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="334"/>
         <source>No unit is expected to report yet: add the units below this office to the list on the right to see who is late.</source>
         <translation>Chưa có đơn vị nào trong danh sách phải gửi báo cáo: hãy thêm các đơn vị cấp dưới vào danh sách bên phải để biết đơn vị nào gửi chậm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="273"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="341"/>
         <source>Sent in time: %1 of the expected units. Late (no package for more than %2 hours): %3</source>
         <translation>Đã gửi đúng hạn: %1 đơn vị phải gửi. Gửi chậm (quá %2 giờ chưa có gói): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="279"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="347"/>
         <source>All %1 expected units have sent in time.</source>
         <translation>Tất cả %1 đơn vị phải báo cáo đã gửi đúng hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="357"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="425"/>
         <source>Save the district summary (PDF)</source>
         <translation>Lưu báo cáo tổng hợp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="370"/>
-        <location filename="../../ui/pages/sync/district_tab.py" line="406"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="438"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="474"/>
         <source>Writing the summary…</source>
         <translation>Đang lập báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="377"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="445"/>
         <source>District summary saved: %1 (%2 units, %3 late). Open it to print.</source>
         <translation>Đã lưu báo cáo tổng hợp: %1 (%2 đơn vị, %3 đơn vị chậm). Mở tệp để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="418"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="486"/>
         <source>Save the package of directives</source>
         <translation>Lưu gói văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="429"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="497"/>
         <source>Writing the package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="435"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="503"/>
         <source>Package for %1 saved: %2 (%3 directives, %4 items).</source>
         <translation>Đã lưu gói cho %1: %2 (%3 văn bản, %4 việc).</translation>
     </message>

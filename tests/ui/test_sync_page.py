@@ -240,3 +240,42 @@ def test_household_conflict_in_the_words_of_the_forms(qtbot, pair):
     for internal in ("area_id", "member_count", "poor", "vulnerable", "device_id", house_uuid):
         assert internal not in shown
     assert not any(len(v) == 36 and v.count("-") == 4 for pair_ in rows.values() for v in pair_)
+
+
+def test_district_tab_shows_the_communes_progress_on_a_directive(qtbot, pair):
+    from fieldapp.directives.models import Directive, DirectiveItem
+    from fieldapp.directives.register import (
+        DirectiveForm,
+        ItemForm,
+        save_directive,
+        set_item_status,
+    )
+    from fieldapp.sync.district import export_directives
+
+    commune, district, tmp = pair
+    add_site(commune, "Chốt Nà Pài")
+    import_package(district, export_package(commune, tmp / "1.fieldsync").path, trust_new=True)
+    own = save_directive(
+        district,
+        DirectiveForm(
+            number="235-CV/HU",
+            kind="Công văn",
+            subject="Tăng cường phòng, chống dịch",
+            items=[ItemForm(label="1", text="Lập chốt"), ItemForm(label="2", text="Báo cáo")],
+        ),
+    )
+    down = export_directives(district, tmp / "down.fieldsync", "Bằng Lãng", directive_ids=[own])
+    import_package(commune, down.path, trust_new=True)
+    with commune.session() as s:
+        copy = s.scalar(select(Directive.id).where(Directive.number == "235-CV/HU"))
+        item = s.scalar(select(DirectiveItem.id).where(DirectiveItem.directive_id == copy).limit(1))
+    set_item_status(commune, item, "done")
+    import_package(district, export_package(commune, tmp / "2.fieldsync").path)
+    page = show(qtbot, district)
+    click(qtbot, page.transfer.district_mode)
+    tab = page.district
+    assert tab.progress_directive.currentText() == "Công văn 235-CV/HU"
+    assert tab.progress_directive.count() == 1  # the commune's copy is not a directive here
+    assert tab.progress_table.rowCount() == 1
+    assert tab.progress_table.item(0, 0).text() == "xã Bằng Lãng"
+    assert tab.progress_table.item(0, 1).text() == "1/2"

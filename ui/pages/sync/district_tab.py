@@ -135,6 +135,23 @@ class DistrictTab(QWidget):
         down.addWidget(self.down_button)
         down.addStretch(1)
         layout.addWidget(self.down_box)
+        # The communes' copies of a directive sent down come back as their progress on it.
+        self.progress_box = QGroupBox()
+        progress = QHBoxLayout(self.progress_box)
+        self.progress_label = QLabel()
+        self.progress_directive = QComboBox()
+        self.progress_directive.setObjectName("progressDirective")
+        self.progress_directive.setMinimumWidth(220)
+        self.progress_label.setBuddy(self.progress_directive)
+        self.progress_directive.currentIndexChanged.connect(self._fill_progress)
+        self.progress_table = QTableWidget(0, 5)
+        self.progress_table.setObjectName("directiveProgress")
+        table_defaults(self.progress_table)
+        self.progress_table.setMaximumHeight(110)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_directive)
+        progress.addWidget(self.progress_table, 1)
+        layout.addWidget(self.progress_box)
         self._loading = False
 
     # --- texts --------------------------------------------------------------------------
@@ -175,6 +192,17 @@ class DistrictTab(QWidget):
         self.upward_label.setText(self.tr("Packages sent upward carry:"))
         self.upward.setItemText(0, self.tr("the units' records"))
         self.upward.setItemText(1, self.tr("only the roll-up"))
+        self.progress_box.setTitle(self.tr("The communes' progress on a directive sent down"))
+        self.progress_label.setText(self.tr("Directive:"))
+        self.progress_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Commune"),
+                self.tr("Done"),
+                self.tr("In progress"),
+                self.tr("Not started"),
+                self.tr("Last change"),
+            ]
+        )
         self.down_box.setTitle(self.tr("Directives for a commune"))
         self.down_label.setText(self.tr("Commune:"))
         self.down_button.setText(self.tr("Export directives for this commune…"))
@@ -249,6 +277,46 @@ class DistrictTab(QWidget):
         self.down_commune.addItems(district_core.known_communes(self.db))
         if current:
             self.down_commune.setCurrentText(current)
+        self._fill_directives()
+
+    def _fill_directives(self) -> None:
+        """This office's own directives (the ones it can send down)."""
+        from sqlalchemy import select
+
+        from fieldapp.directives.models import Directive
+
+        chosen = self.progress_directive.currentData()
+        with self.db.session() as s:
+            own = s.execute(
+                select(Directive.id, Directive.kind, Directive.number, Directive.subject)
+                .where(Directive.device_id == self.db.device_id)
+                .order_by(Directive.id.desc())
+            ).all()
+        self.progress_directive.blockSignals(True)
+        self.progress_directive.clear()
+        for directive_id, kind, number, subject in own:
+            label = f"{kind} {number}".strip() if number else (subject or "")[:60]
+            self.progress_directive.addItem(label or str(directive_id), directive_id)
+        index = self.progress_directive.findData(chosen)
+        self.progress_directive.setCurrentIndex(max(index, 0))
+        self.progress_directive.blockSignals(False)
+        self._fill_progress()
+
+    def _fill_progress(self, *_args) -> None:
+        directive_id = self.progress_directive.currentData()
+        rows = district_core.directive_progress(self.db, directive_id) if directive_id else []
+        self.progress_table.setRowCount(len(rows))
+        for r, p in enumerate(rows):
+            values = [
+                p.commune,
+                f"{p.done}/{p.items}",
+                str(p.in_progress),
+                str(p.new),
+                local_time(p.last_change),
+            ]
+            for col, value in enumerate(values):
+                self.progress_table.setItem(r, col, QTableWidgetItem(value))
+        self.progress_table.resizeColumnsToContents()
 
     def _mark(self, c, summary) -> str:
         if c.late:
