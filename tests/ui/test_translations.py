@@ -168,6 +168,11 @@ def test_a_language_switch_changes_every_built_page_at_once(qtbot, demo_db):
             after = _texts(window.pages[key])
             kept = [t for t in after if t in before[key] and _looks_vietnamese(t)]
             assert kept == [], f"{key} still shows Vietnamese after the switch: {kept[:5]}"
+        window.show_page("overview")  # its table's cells too, not only its labels
+        cells = _cells(window.pages["overview"])
+        assert "In progress" in cells and "Đang làm" not in cells
+        install_language("vi")  # while the overview is on screen: its table follows at once
+        qtbot.waitUntil(lambda: "Đang làm" in _cells(window.pages["overview"]))
     finally:
         settings.language.setCurrentIndex(settings.language.findData("vi"))
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Tổng quan")
@@ -187,4 +192,20 @@ def _texts(page) -> list[str]:
     out = [w.text() for w in page.findChildren(QLabel) if w.text()]
     out += [w.text() for w in page.findChildren(QAbstractButton) if w.text()]
     out += [w.title() for w in page.findChildren(QGroupBox) if w.title()]
+    return out
+
+
+def _cells(page) -> set[str]:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    out = set()
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or not view.isVisible():
+            continue
+        for row in range(min(model.rowCount(), 50)):
+            for column in range(model.columnCount()):
+                value = model.index(row, column).data()
+                if isinstance(value, str):
+                    out.add(value)
     return out

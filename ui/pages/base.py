@@ -35,6 +35,8 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             retranslate_children(self)
+            if self.isVisible():  # tables fill their cells in the language of the moment
+                self.refresh()  # hidden pages refresh when they are shown next
         super().changeEvent(event)
 
 
