@@ -7,9 +7,10 @@ by id.
 Search compares the folded ``search_fold`` column, so "hoang" finds "Hoàng": each word typed
 matches the start of a word, digits (a piece of a phone or citizen ID) match anywhere. On
 SQLite the two FTS5 indexes of migration 0017 answer it (``household_fts``: words by their
-start, only spaces separating words; ``household_digits_fts``: trigrams for digits), so a
-keystroke reads the matches, not the whole table; elsewhere (PostgreSQL) the same rule is a
-``LIKE`` over the column. Both give the same households.
+start, only spaces separating words), so a keystroke reads the matches, not the whole
+table; digits stay a ``LIKE`` over the column (over the matches of the words typed with
+them, if any); elsewhere (PostgreSQL) the whole rule is a ``LIKE`` over the column. Both give
+the same households.
 """
 
 from __future__ import annotations
@@ -88,7 +89,6 @@ def search_terms(text: str) -> list[str]:
 
 
 FTS_WORDS = "household_fts"
-FTS_DIGITS = "household_digits_fts"
 # The characters that do not end a word in FTS_WORDS (its tokenizer's ``tokenchars``; letters
 # and digits always belong): equal to migration 0017's, so only spaces separate words there,
 # as in the ``LIKE '% word%'`` rule.
@@ -137,12 +137,10 @@ def _search(terms: list[str], sqlite: bool) -> _Search:
     if words:
         query = " ".join('"' + w.replace('"', '""') + '"*' for w in words)
         conds.append(_fts(FTS_WORDS, query, walk))
-    if digits:  # digit terms have at least MIN_DIGITS characters: a trigram search
-        conds.append(_fts(FTS_DIGITS, " ".join(f'"{d}"' for d in digits)))
     if not walk:
         # The words again as LIKE over the few rows found: exactly the rule, even where the
-        # text holds a character the tokenizer would split on.
-        conds += [_like(t) for t in terms if t not in digits]
+        # text holds a character the tokenizer would split on; digits anywhere, by LIKE.
+        conds += [_like(t) for t in terms]
     return _Search(tuple(conds), walk_index=walk)
 
 
