@@ -11,10 +11,10 @@ ever added. Importing the same file twice plans nothing the second time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from types import SimpleNamespace
+from types import MappingProxyType, SimpleNamespace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from fieldapp.households.excel_import import ImportPreview
 
 _ID_FIELDS = ("id_kind", "id_typed", "id_check")
+_NO_CHANGES: Mapping = MappingProxyType({})  # shared by every new person (read only)
 _MEMBER_FIELDS = (
     "full_name",
     "birth_year",
@@ -228,7 +229,9 @@ def _plan_household(
     for person in parsed.people:
         member = _match_member(existing_members, person, taken)
         if member is None:
-            people.append(PersonPlan(person, None, {}, _status_plan(None, person, db_defaults)))
+            people.append(
+                PersonPlan(person, None, _NO_CHANGES, _status_plan(None, person, db_defaults))
+            )
             continue
         taken.add(member.id)
         member_changes = {}

@@ -164,7 +164,21 @@ class _Writer:
         self.created_members: list[int] = []
         self.before_members: dict[int, dict] = {}
         self.before_households: dict[int, dict] = {}
-        self.records: list[dict] = []
+        # The import's own row first, so that every audit entry can name it.
+        inserted = s.execute(
+            HouseholdImport.__table__.insert().values(
+                area_id=area_id,
+                file_name="",
+                imported_at=now,
+                author=author,
+                households=0,
+                people=0,
+                created={},
+                before={},
+                undone_at=None,
+            )  # fmt: skip
+        )
+        self.batch_id = inserted.inserted_primary_key[0]
         self.counts = {"households": 0, "members": 0, "statuses": 0, "updated": 0}
 
     def write(self, plans: list[HouseholdPlan]) -> None:
@@ -268,17 +282,19 @@ class _Writer:
         uuids = {r["id"]: r["uuid"] for r in household_rows}
         uuids.update({p.household_id: str(stored[p.household_id]["uuid"]) for p in changed})
         fresh_ids = {r["id"] for r in household_rows}
+        records: list[dict] = []
         for p in plans:
             if p.household_id not in uuids:
                 continue
-            self.records.append(
+            records.append(
                 {
                     "action": "import",
                     "table_name": "household",
                     "record": uuids[p.household_id],
                     "before": None,
-                    "after": (
+                    "after": _json(
                         {
+                            "import": self.batch_id,
                             "household_id": p.household_id,
                             "new": p.household_id in fresh_ids,
                             "people": len(p.people),
@@ -293,6 +309,7 @@ class _Writer:
                     ),
                 }
             )
+        _audit(s, records)  # per chunk: nothing piles up in memory
         self.counts["households"] += len(household_rows)
         self.counts["members"] += len(member_rows)
         self.counts["statuses"] += len(entries)
@@ -352,11 +369,9 @@ class _Writer:
             },
             "undone_at": None,
         }
-        inserted = s.execute(HouseholdImport.__table__.insert().values(**values))
-        batch = SimpleNamespace(id=inserted.inserted_primary_key[0], **values)
-        for record in self.records:
-            record["after"] = _json({**record["after"], "import": batch.id})
-        _audit(s, self.records)
+        imports = HouseholdImport.__table__
+        s.execute(imports.update().where(imports.c.id == self.batch_id).values(**values))
+        batch = SimpleNamespace(id=self.batch_id, **values)
         gate.record(
             s,
             "import",
