@@ -212,3 +212,44 @@ def test_directive_copies_come_back_as_progress_not_as_directives(huyen, capsys)
     assert main(["sync", "progress", "235-CV/HU", "--json", "--data-dir", data_dir]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [(r["commune"], r["done"]) for r in shown] == [("xã Bằng Lãng", 1), ("xã Nam Cường", 0)]
+
+
+def test_district_and_province_on_postgresql(tmp_path, pg_url):
+    """The district's copy on PostgreSQL: communes' packages in, the roll-up and its PDF, and
+    its package up to a province (bench/district measures a province on PostgreSQL)."""
+    from fieldapp.config import resolve_paths
+    from fieldapp.db.database import open_database
+
+    district = open_database(resolve_paths(tmp_path / "pg-district"), url=pg_url)
+    office(district, "district")
+    a = new_device(tmp_path, "a", commune="Bằng Lãng")
+    b = new_device(tmp_path, "b", commune="Nam Cường")
+    try:
+        fill(a, "A", households=3, f0=1, f1=1, tests=2, relief=1, sites=1, staffed=1,
+             overdue=1)  # fmt: skip
+        fill(b, "B", households=2, f0=0, f1=2, tests=0, relief=0, sites=0, staffed=0,
+             overdue=0)  # fmt: skip
+        for name, db in (("a", a), ("b", b)):
+            import_package(district, export_package(db, tmp_path / f"{name}.fieldsync").path,
+                           trust_new=True)  # fmt: skip
+        summary = district_summary(district)
+        by = {c.commune: c for c in summary.communes}
+        assert (by["xã Bằng Lãng"].households, by["xã Nam Cường"].f1) == (3, 2)
+        assert summary.completeness == "2/2"
+        out, _ = write_district_report(district, tmp_path / "pg.pdf")
+        assert "ỦY BAN NHÂN DÂN HUYỆN TUY ĐỨC" in pdf_text(out)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        package = export_package(district, usb).path
+        assert package.name.startswith("huyen-tuy-duc_")
+        province = new_device(tmp_path, "province", commune=None)
+        office(province, "province")
+        try:
+            import_package(province, package, trust_new=True)
+            (row,) = [c for c in district_summary(province).communes if not c.own]
+            assert (row.commune, row.households, row.f1) == ("huyện Tuy Đức", 5, 3)
+        finally:
+            province.close()
+    finally:
+        for db in (district, a, b):
+            db.close()
