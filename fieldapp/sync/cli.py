@@ -352,7 +352,7 @@ def _cmd_district(args: argparse.Namespace) -> int:
         commune = c.commune + (f" [{mark.upper()}]" if mark else "")
         rows.append([commune, *(getattr(c, n) for n in names), c.coverage, last])
     print_table(
-        rows, header=["Xã", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]
+        rows, header=["Đơn vị", *(LABELS[n] for n in names), "Chốt có ca/hoạt động", "Gửi lần cuối"]
     )
     return 0
 
