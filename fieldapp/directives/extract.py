@@ -346,7 +346,8 @@ def _docx_layout(data: bytes, name: str) -> Layout:
             num_info = zf.getinfo("word/numbering.xml")
         except KeyError:
             num_info = None
-        if num_info is not None:
+        # Word's templates carry a numbering part even when no paragraph is numbered.
+        if num_info is not None and b"numPr" in document:
             numbering = _read_member(zf, num_info, name)
     try:
         root = ElementTree.fromstring(document)
