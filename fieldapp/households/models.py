@@ -104,9 +104,14 @@ class LockdownArea(SyncMixin, Base):
     """A lockdown area (khu vực phong tỏa): what it covers, its regime, when, by which decision."""
 
     __tablename__ = "lockdown_area"
+    # Unique per device, not in the whole database: at a district two communes may both have
+    # a "Thôn 1" area, and the second commune's package must still merge.
+    __table_args__ = (
+        UniqueConstraint("device_id", "name", name="uq_lockdown_area_device_name"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
     villages: Mapped[str] = mapped_column(Text, default="")  # villages/streets covered
     regime: Mapped[str] = mapped_column(String(20), default="CT16")
     started_on: Mapped[date] = mapped_column(Date)

@@ -25,8 +25,8 @@ from tests.core.sync.helpers import new_device
 TODAY = date.today()
 
 
-def commune_with_followup(db, tag: str, *, danger: int, died: int) -> None:
-    area = add_area(db, AreaInput(name=f"Thôn {tag}", started_on=TODAY - timedelta(days=4)))
+def commune_with_followup(db, tag: str, *, danger: int, died: int, area: str = "") -> None:
+    area = add_area(db, AreaInput(name=area or f"Thôn {tag}", started_on=TODAY - timedelta(days=4)))
     given = ("An", "Bình", "Cường", "Dung", "Hà")
     people = [
         MemberInput(f"Nguyễn Văn {given[i]} {tag}", birth_year=1960 + i)
@@ -93,6 +93,36 @@ def test_the_district_roll_up_shows_danger_signs_and_deaths_per_commune(tmp_path
         assert by_name["xã Bằng Lãng"] == (2, 1) and by_name["xã Nam Cường"] == (1, 0)
         assert (summary.total.danger, summary.total.died) == (3, 1)
         assert summary_rows(summary)[-1][5:7] == ["3", "0 / 0 / 1"]
+    finally:
+        for db in (district, a, b):
+            db.close()
+
+
+def test_two_communes_with_an_area_of_the_same_name_both_reach_the_district(tmp_path):
+    """Found while building the follow-up: "Thôn 1" in two communes failed the second package."""
+    from fieldapp.households.models import LockdownArea
+
+    district = new_device(tmp_path, "district", commune="Huyện Chợ Đồn")
+    a = new_device(tmp_path, "a", commune="Bằng Lãng")
+    b = new_device(tmp_path, "b", commune="Nam Cường")
+    try:
+        commune_with_followup(a, "A", danger=1, died=0, area="Thôn 1")
+        commune_with_followup(b, "B", danger=0, died=1, area="Thôn 1")
+        for name, db in (("a", a), ("b", b)):
+            import_package(
+                district, export_package(db, tmp_path / f"{name}.fieldsync").path, trust_new=True
+            )
+        with district.session() as s:
+            assert [area.name for area in s.scalars(select(LockdownArea))] == ["Thôn 1"] * 2
+            assert len(s.scalars(select(HouseholdMember)).all()) == 2
+        # within one commune the name is still unique
+        import pytest
+
+        from fieldapp.errors import UserError
+        from fieldapp.households.service import AreaInput, add_area
+
+        with pytest.raises(UserError):
+            add_area(a, AreaInput(name="Thôn 1", started_on=TODAY))
     finally:
         for db in (district, a, b):
             db.close()

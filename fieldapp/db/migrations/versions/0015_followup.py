@@ -1,4 +1,5 @@
-"""Health follow-up: checks with danger signs, where an F0 is treated (issue 19).
+"""Health follow-up: checks with danger signs, where an F0 is treated (issue 19); lockdown area
+names unique per device, so two communes' "Thôn 1" both reach the district.
 
 Revision ID: 0015
 Revises: 0014
@@ -49,9 +50,16 @@ def upgrade() -> None:
     op.create_index("ix_followup_check_danger", "followup_check", ["danger"])
     with op.batch_alter_table("health_status") as batch:
         batch.add_column(sa.Column("place", sa.String(200), nullable=False, server_default=""))
+    # An area's name is unique per device (commune), not across a district's database.
+    with op.batch_alter_table("lockdown_area") as batch:
+        batch.drop_constraint("uq_lockdown_area_name", type_="unique")
+        batch.create_unique_constraint("uq_lockdown_area_device_name", ["device_id", "name"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("lockdown_area") as batch:
+        batch.drop_constraint("uq_lockdown_area_device_name", type_="unique")
+        batch.create_unique_constraint("uq_lockdown_area_name", ["name"])
     with op.batch_alter_table("health_status") as batch:
         batch.drop_column("place")
     op.drop_table("followup_check")
