@@ -91,6 +91,7 @@ class OverviewPage(Page):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._documents = 0  # a language change may arrive while the cards are being built
         self.commune_label = QLabel()
         self.commune_label.setObjectName("communeLine")
         self.commune_label.setWordWrap(True)
