@@ -32,57 +32,57 @@
 <context>
     <name>AccountBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="84"/>
+        <location filename="../../ui/widgets/safety_box.py" line="86"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="87"/>
+        <location filename="../../ui/widgets/safety_box.py" line="89"/>
         <source>Nobody is signed in.</source>
         <translation>Chưa có ai đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="89"/>
+        <location filename="../../ui/widgets/safety_box.py" line="91"/>
         <source>No accounts on this computer yet (single user).</source>
         <translation>Máy này chưa có tài khoản (một người dùng).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="92"/>
+        <location filename="../../ui/widgets/safety_box.py" line="94"/>
         <source>Signed in as {name}, {role}.</source>
         <translation>Đang đăng nhập: {name}, {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="96"/>
+        <location filename="../../ui/widgets/safety_box.py" line="98"/>
         <source>Change my &amp;password…</source>
         <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="97"/>
+        <location filename="../../ui/widgets/safety_box.py" line="99"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Quản lý tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="98"/>
+        <location filename="../../ui/widgets/safety_box.py" line="100"/>
         <source>Change &amp;log…</source>
         <translation>&amp;Nhật ký thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="99"/>
+        <location filename="../../ui/widgets/safety_box.py" line="101"/>
         <source>&amp;Lock the window now</source>
         <translation>&amp;Khóa cửa sổ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="100"/>
+        <location filename="../../ui/widgets/safety_box.py" line="102"/>
         <source>Sign &amp;out / switch user</source>
         <translation>Đăng &amp;xuất / đổi người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="101"/>
+        <location filename="../../ui/widgets/safety_box.py" line="103"/>
         <source>Lock after idle minutes (0: never)</source>
         <translation>Tự khóa sau số phút không dùng (0: không khóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="107"/>
+        <location filename="../../ui/widgets/safety_box.py" line="109"/>
         <source>Your password is changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -284,72 +284,72 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="176"/>
+        <location filename="../../ui/widgets/safety_box.py" line="178"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="181"/>
+        <location filename="../../ui/widgets/safety_box.py" line="183"/>
         <source>Newest backup: {when}. Backups are made every 30 minutes when something changed, and when the window closes.</source>
         <translation>Bản sao lưu gần nhất: {when}. Ứng dụng tự sao lưu 30 phút một lần khi có thay đổi, và khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="186"/>
+        <location filename="../../ui/widgets/safety_box.py" line="188"/>
         <source>No backup yet. One is made when the window closes.</source>
         <translation>Chưa có bản sao lưu. Ứng dụng sẽ sao lưu khi đóng cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="187"/>
+        <location filename="../../ui/widgets/safety_box.py" line="189"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="188"/>
+        <location filename="../../ui/widgets/safety_box.py" line="190"/>
         <source>Back up to a &amp;USB stick…</source>
         <translation>Sao lưu ra &amp;USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="189"/>
+        <location filename="../../ui/widgets/safety_box.py" line="191"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="201"/>
+        <location filename="../../ui/widgets/safety_box.py" line="203"/>
         <source>Backed up to {file}</source>
         <translation>Đã sao lưu vào {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="206"/>
+        <location filename="../../ui/widgets/safety_box.py" line="208"/>
         <source>Choose the USB stick</source>
         <translation>Chọn ổ USB</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="213"/>
+        <location filename="../../ui/widgets/safety_box.py" line="215"/>
         <source>Choose a backup</source>
         <translation>Chọn bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="213"/>
+        <location filename="../../ui/widgets/safety_box.py" line="215"/>
         <source>fieldapp backups (*.sqlite3)</source>
         <translation>Bản sao lưu fieldapp (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="232"/>
+        <location filename="../../ui/widgets/safety_box.py" line="234"/>
         <source>Replace the current data with this backup? The current data is kept aside in the backups folder. The app closes afterwards; open it again.</source>
         <translation>Thay dữ liệu hiện tại bằng bản sao lưu này? Dữ liệu hiện tại được giữ lại trong thư mục backups. Sau đó ứng dụng sẽ đóng; hãy mở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="242"/>
+        <location filename="../../ui/widgets/safety_box.py" line="244"/>
         <source>This file is the data of ANOTHER office. Restore it all the same?</source>
         <translation>Tệp này là dữ liệu của ĐƠN VỊ KHÁC. Vẫn khôi phục?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="263"/>
+        <location filename="../../ui/widgets/safety_box.py" line="265"/>
         <source>Restoring the backup…</source>
         <translation>Đang khôi phục bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/safety_box.py" line="273"/>
+        <location filename="../../ui/widgets/safety_box.py" line="275"/>
         <source>Restored. The previous data is kept at {file}.</source>
         <translation>Đã khôi phục. Dữ liệu trước đó được giữ tại {file}.</translation>
     </message>
@@ -517,9 +517,9 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/widgets/pdf_print.py" line="107"/>
+        <location filename="../../ui/widgets/pdf_print.py" line="124"/>
         <source>Printing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang in…</translation>
     </message>
 </context>
 <context>
