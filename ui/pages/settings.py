@@ -20,6 +20,7 @@ from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from fieldapp.profile import Profile, load_profile, save_profile
 from fieldapp.settings import get_setting, set_setting
+from ui.errors import show_error
 from ui.i18n import LANGUAGES, install_language
 from ui.pages.base import Page
 from ui.widgets.profile_form import ProfileForm
@@ -161,7 +162,10 @@ class SettingsPage(Page):
 
     def _on_language(self) -> None:
         code = self.language.currentData()
-        set_setting(self.db, "language", code)
+        try:
+            set_setting(self.db, "language", code)
+        except UserError as err:  # a full disk: say so; the switch still applies for now
+            show_error(self, err)
         install_language(code)
 
 
