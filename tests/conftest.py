@@ -18,9 +18,12 @@ os.environ["FIELDAPP_FONT"] = "liberation"
 
 import pytest  # noqa: E402
 
-try:  # Hypothesis keeps its example database in the sandbox, not in the checkout
+try:  # Hypothesis keeps its example database and caches in the sandbox, not in the checkout
     from hypothesis import settings as _hypothesis_settings
+    from hypothesis.configuration import set_hypothesis_home_dir
     from hypothesis.database import DirectoryBasedExampleDatabase
+
+    set_hypothesis_home_dir(str(_SANDBOX / "hypothesis"))
 
     _hypothesis_settings.register_profile(
         "fieldapp", database=DirectoryBasedExampleDatabase(str(_SANDBOX / "hypothesis"))
