@@ -691,42 +691,37 @@
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="27"/>
-        <source>Duty rosters</source>
-        <translation>Lịch trực</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/rosters/common.py" line="87"/>
+        <location filename="../../ui/pages/rosters/common.py" line="90"/>
         <source>Mon</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="88"/>
+        <location filename="../../ui/pages/rosters/common.py" line="91"/>
         <source>Tue</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="89"/>
+        <location filename="../../ui/pages/rosters/common.py" line="92"/>
         <source>Wed</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="90"/>
+        <location filename="../../ui/pages/rosters/common.py" line="93"/>
         <source>Thu</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="91"/>
+        <location filename="../../ui/pages/rosters/common.py" line="94"/>
         <source>Fri</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="92"/>
+        <location filename="../../ui/pages/rosters/common.py" line="95"/>
         <source>Sat</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="93"/>
+        <location filename="../../ui/pages/rosters/common.py" line="96"/>
         <source>Sun</source>
         <translation>Chủ nhật</translation>
     </message>
@@ -1331,7 +1326,7 @@
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="238"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="239"/>
         <source>Swap two people</source>
         <translation>Đổi chỗ hai người</translation>
     </message>
