@@ -143,6 +143,10 @@ def check(db, anchor: dict[str, Any] | None = None) -> AnchorReport:
     """Compare ``db`` with its anchor (the file beside it unless one is given)."""
     if db.paths is None:
         return AnchorReport(False)
+    if anchor is None and db.engine.dialect.name != "sqlite":
+        # A server database (the district's PostgreSQL copy) is not a file on this computer:
+        # no anchor is written beside it, so none is missing (its chain is still checked).
+        return AnchorReport(False)
     anchor = anchor if anchor is not None else read(db.paths)
     if anchor is None:
         with db.engine.connect() as conn:
