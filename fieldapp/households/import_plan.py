@@ -165,9 +165,20 @@ def make_plan(
                         preview.columns.get("citizen_id", "Số CCCD/CMND"),
                         why + " (giữ như đã ghi, cần kiểm tra)",
                     )
-        household_id = _match_household(snap, parsed, used)
+    # Exact matches first (a number, or head, village, house and year all the same) for the
+    # whole list, then the loose ones: a loose match must never take the household that a
+    # namesake further down the list matches exactly (common at 200,000 households).
+    exact: list[int | None] = []
+    for parsed in preview.households:
+        household_id = _match_household(snap, parsed, used, loose=False)
         if household_id is not None:
             used.add(household_id)
+        exact.append(household_id)
+    for parsed, household_id in zip(preview.households, exact, strict=True):
+        if household_id is None:
+            household_id = _match_household(snap, parsed, used, loose=True)
+            if household_id is not None:
+                used.add(household_id)
         plans.append(_plan_household(snap, parsed, household_id, db_defaults))
     preview.households = [p.parsed for p in plans]
     return plans
@@ -180,7 +191,9 @@ def _add_problem(row: PreviewRow, column: str, message: str) -> None:
         row.problems.append(RowProblem(row.row, column, message, WARNING, row.sheet))
 
 
-def _match_household(snap: Snapshot, parsed: ParsedHousehold, used: set[int]) -> int | None:
+def _match_household(
+    snap: Snapshot, parsed: ParsedHousehold, used: set[int], *, loose: bool = True
+) -> int | None:
     for person in parsed.people:
         hit = snap.citizen_ids.get(person.citizen_id or "")
         if hit is not None and hit[1] not in used:
@@ -190,6 +203,8 @@ def _match_household(snap: Snapshot, parsed: ParsedHousehold, used: set[int]) ->
     for hid in snap.by_key.get(key, []):
         if hid not in used:
             return hid
+    if not loose:
+        return None
     # The same head in the same village with one of year of birth or house number corrected
     # in the newer list; two different families with a common name differ in both.
     candidates = []
