@@ -168,17 +168,14 @@ def make_plan(
     # Exact matches first (a number, or head, village, house and year all the same) for the
     # whole list, then the loose ones: a loose match must never take the household that a
     # namesake further down the list matches exactly (common at 200,000 households).
-    exact: list[int | None] = []
-    for parsed in preview.households:
-        household_id = _match_household(snap, parsed, used, loose=False)
-        if household_id is not None:
-            used.add(household_id)
-        exact.append(household_id)
-    for parsed, household_id in zip(preview.households, exact, strict=True):
-        if household_id is None:
-            household_id = _match_household(snap, parsed, used, loose=True)
-            if household_id is not None:
-                used.add(household_id)
+    found: list[int | None] = [None] * len(preview.households)
+    for mode in ("number", "key", "loose"):  # numbers first: a namesake's key never takes it
+        for i, parsed in enumerate(preview.households):
+            if found[i] is None:
+                found[i] = _match_household(snap, parsed, used, mode=mode)
+                if found[i] is not None:
+                    used.add(found[i])
+    for parsed, household_id in zip(preview.households, found, strict=True):
         plans.append(_plan_household(snap, parsed, household_id, db_defaults))
     preview.households = [p.parsed for p in plans]
     return plans
@@ -192,18 +189,22 @@ def _add_problem(row: PreviewRow, column: str, message: str) -> None:
 
 
 def _match_household(
-    snap: Snapshot, parsed: ParsedHousehold, used: set[int], *, loose: bool = True
+    snap: Snapshot, parsed: ParsedHousehold, used: set[int], *, mode: str = "loose"
 ) -> int | None:
-    for person in parsed.people:
-        hit = snap.citizen_ids.get(person.citizen_id or "")
-        if hit is not None and hit[1] not in used:
-            return hit[1]
+    """``mode``: "number" (a person's CMND/CCCD), "key" (head, village, house, year) or
+    "loose" (the same head in the village with the house or the year corrected)."""
+    if mode == "number":
+        for person in parsed.people:
+            hit = snap.citizen_ids.get(person.citizen_id or "")
+            if hit is not None and hit[1] not in used:
+                return hit[1]
+        return None
     head = parsed.head
     key = match_key(head.full_name, parsed.village, parsed.house_number, head.birth_year)
     for hid in snap.by_key.get(key, []):
         if hid not in used:
             return hid
-    if not loose:
+    if mode == "key":
         return None
     # The same head in the same village with one of year of birth or house number corrected
     # in the newer list; two different families with a common name differ in both.
