@@ -80,7 +80,7 @@ AUTHOR_COLUMNS: dict[str, str] = {
 }
 
 # Keys of a row that hold personal data, by kind.
-CITIZEN_ID_KEYS = frozenset({"citizen_id", "cccd", "cmnd", "id_number", "identity"})
+CITIZEN_ID_KEYS = frozenset({"citizen_id", "cccd", "cmnd", "id_number", "identity", "id_typed"})
 PHONE_KEYS = frozenset({"phone", "phone_number", "head_phone", "contact_phone"})
 HEALTH_KEYS = frozenset({"health_status", "status", "status_code", "current_status", "health"})
 HIDDEN = "(ẩn)"
