@@ -7,7 +7,7 @@ danger sign), prints:
 
 - the follow-up lists (due, missed, danger in 24 h, ending tomorrow) for the whole commune and
   for one village: median and worst of seven runs, beside the floor measured in the same run —
-  a plain SELECT of the same people with their household (no checks looked at);
+  the same people's columns with their household read as plain rows (no checks looked at);
 - a round of 100 checks typed in the follow-up tab with key events only (temperature, Tab,
   SpO2, Enter, next person), offscreen: the wall time per check, beside a bare Qt event loop
   processing the same key events in an empty line edit.
@@ -29,7 +29,7 @@ from sqlalchemy import insert, select
 from fieldapp.config import resolve_paths
 from fieldapp.db.base import new_uuid, utcnow
 from fieldapp.db.database import Database, open_database
-from fieldapp.health.followup import _followed_query, followup_lists
+from fieldapp.health.followup import _PERSON, _followed_query, followup_lists
 from fieldapp.health.models import FollowUpCheck
 from fieldapp.households.collation import name_sort_bytes, text_sort_bytes
 from fieldapp.households.models import HealthStatus, Household, HouseholdMember, LockdownArea
@@ -164,7 +164,7 @@ def lists_figures(db: Database) -> None:
 
     def floor() -> int:
         with db.session() as s:
-            return len(s.execute(_followed_query(today)).all())
+            return len(s.connection().execute(_followed_query(today, *_PERSON)).all())
 
     followed = floor()
     floor_median, floor_worst = timed(floor)

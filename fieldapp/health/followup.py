@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Text, func, or_, select, type_coerce
 
 from fieldapp import gate
 from fieldapp.db.base import utcnow
@@ -417,8 +417,11 @@ _PERSON = (
     LockdownArea.name,
     Household.village_sort,
 )
+# The two lists are read as their JSON text: "[]" (most checks) needs no decoding.
 _CHECK = tuple(
-    getattr(FollowUpCheck, name)
+    type_coerce(getattr(FollowUpCheck, name), Text)
+    if name in ("symptoms", "danger_signs")
+    else getattr(FollowUpCheck, name)
     for name in (
         "id", "member_id", "checked_at", "temperature", "spo2", "pulse", "breath_rate",
         "symptoms", "note", "checked_by", "by_phone", "danger", "danger_signs", "action",
@@ -427,15 +430,41 @@ _CHECK = tuple(
 )  # fmt: skip
 
 
+def _keys(raw: str | None) -> tuple[str, ...]:
+    if not raw or raw == "[]":
+        return ()
+    import json
+
+    return tuple(json.loads(raw))
+
+
 def _info_row(row) -> CheckInfo:
     (id_, member_id, at, temperature, spo2, pulse, breath, symptoms, note, by, by_phone,
      danger, signs, action, action_at, action_by, action_note) = row[: len(_CHECK)]  # fmt: skip
     return CheckInfo(
         id=id_, member_id=member_id, checked_at=at, temperature=temperature, spo2=spo2,
-        pulse=pulse, breath_rate=breath, symptoms=tuple(symptoms or ()), note=note,
-        checked_by=by, by_phone=by_phone, danger=danger, danger_signs=tuple(signs or ()),
+        pulse=pulse, breath_rate=breath, symptoms=_keys(symptoms), note=note,
+        checked_by=by, by_phone=by_phone, danger=danger, danger_signs=_keys(signs),
         action=action, action_at=action_at, action_by=action_by, action_note=action_note,
     )  # fmt: skip
+
+
+def _newest_checks(conn, condition, end: datetime) -> dict[int, CheckInfo]:
+    """Each person's newest check before ``end`` among the checks meeting ``condition``."""
+    newest = (
+        select(FollowUpCheck.member_id, func.max(FollowUpCheck.checked_at).label("at"))
+        .where(FollowUpCheck.checked_at < end, condition)
+        .group_by(FollowUpCheck.member_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(*_CHECK).join(
+            newest,
+            (newest.c.member_id == FollowUpCheck.member_id)
+            & (newest.c.at == FollowUpCheck.checked_at),
+        )
+    ).all()
+    return {row[1]: _info_row(row) for row in rows}
 
 
 def _village_matches(village: str | None, wanted: str | None) -> bool:
@@ -450,8 +479,8 @@ def followup_lists(
     now: datetime | None = None,
 ) -> FollowUpLists:
     """The round lists for ``day`` (default today), optionally for one village."""
-    from fieldapp.households.collation import name_sort_bytes
     from fieldapp.households.service import address_text
+    from fieldapp.text.vietnamese import name_sort_key
 
     gate.reveal(db, "tình trạng sức khỏe")  # a list of F0/F1 is health data by itself
     day = day or date.today()
@@ -460,35 +489,28 @@ def followup_lists(
     now = now or datetime.now().astimezone()
     danger_until = min(end, now) if day == now.date() else end
     with db.session() as s:
+        conn = s.connection()  # plain rows: no ORM loading for thousands of people
         people = [
             row
-            for row in s.execute(_followed_query(day, *_PERSON))
+            for row in conn.execute(_followed_query(day, *_PERSON)).all()
             if _village_matches(row[8], village)
         ]
         counts: dict[int, int] = dict(
-            s.execute(
+            conn.execute(
                 select(FollowUpCheck.member_id, func.count())
                 .where(FollowUpCheck.checked_at >= start, FollowUpCheck.checked_at < end)
                 .group_by(FollowUpCheck.member_id)
             ).all()
         )
-        newest = (
-            select(FollowUpCheck.member_id, func.max(FollowUpCheck.checked_at).label("at"))
-            .where(FollowUpCheck.checked_at < end)
-            .group_by(FollowUpCheck.member_id)
-            .subquery()
-        )
-        last = {
-            row[1]: _info_row(row)
-            for row in s.execute(
-                select(*_CHECK).join(
-                    newest,
-                    (newest.c.member_id == FollowUpCheck.member_id)
-                    & (newest.c.at == FollowUpCheck.checked_at),
-                )
+        # The newest check of each person: first among the last two days' checks (an index
+        # range, not the whole history), then, for anyone without one, over all their checks.
+        last = _newest_checks(conn, FollowUpCheck.checked_at >= start - timedelta(days=2), end)
+        missing = [row[0] for row in people if row[0] not in last]
+        for chunk in range(0, len(missing), 900):
+            last.update(
+                _newest_checks(conn, FollowUpCheck.member_id.in_(missing[chunk : chunk + 900]), end)
             )
-        }
-        danger_rows = s.execute(
+        danger_rows = conn.execute(
             select(*_CHECK, *_PERSON)
             .join(HouseholdMember, HouseholdMember.id == FollowUpCheck.member_id)
             .join(Household, Household.id == HouseholdMember.household_id)
@@ -519,7 +541,7 @@ def followup_lists(
             last_check=last_check,
         )
 
-    people.sort(key=lambda row: (row[12] or b"", name_sort_bytes(row[1])))
+    people.sort(key=lambda row: (row[12] or b"", name_sort_key(row[1])))
     followed = [person(row, last.get(row[0])) for row in people]
     width = len(_CHECK)
     danger = [
