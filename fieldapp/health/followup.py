@@ -563,16 +563,28 @@ def followup_lists(
     )
 
 
-def open_danger_count(db: Database, now: datetime | None = None) -> int:
-    """Checks with a danger sign in the last 24 hours that nobody has acted on yet."""
+def open_danger(db: Database, now: datetime | None = None) -> list[tuple[str, CheckInfo]]:
+    """Checks with a danger sign in the last 24 hours that nobody has acted on yet, newest
+    first, with the person's name (empty for roles that do not see health data): what the
+    overview's alert shows. One indexed query, not the whole follow-up list."""
     now = now or utcnow()
     with db.session() as s:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(FollowUpCheck)
+        rows = (
+            s.connection()
+            .execute(
+                select(*_CHECK, HouseholdMember.full_name)
+                .join(HouseholdMember, HouseholdMember.id == FollowUpCheck.member_id)
                 .where(FollowUpCheck.danger.is_(True), FollowUpCheck.action == "")
                 .where(FollowUpCheck.checked_at >= now - timedelta(hours=24))
+                .where(FollowUpCheck.checked_at <= now)
+                .order_by(FollowUpCheck.checked_at.desc())
             )
-            or 0
+            .all()
         )
+    sees = gate.sees_personal_data(db)
+    return [(row[len(_CHECK)] if sees else "", _info_row(row)) for row in rows]
+
+
+def open_danger_count(db: Database, now: datetime | None = None) -> int:
+    """Checks with a danger sign in the last 24 hours that nobody has acted on yet."""
+    return len(open_danger(db, now))

@@ -11,9 +11,8 @@ from datetime import datetime
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from fieldapp import gate
 from fieldapp.db.database import Database
-from fieldapp.health.followup import followup_lists, open_danger_count
+from fieldapp.health.followup import open_danger
 from ui.pages.households.followup import sign_name
 
 
@@ -40,17 +39,14 @@ class DangerAlert(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        now = datetime.now().astimezone()
-        self.count = open_danger_count(self.db, now)
-        self.people = []
-        if self.count and gate.sees_personal_data(self.db):
-            for person, check in followup_lists(self.db, now.date(), now=now).danger:
-                if check.action:
-                    continue
-                signs = ", ".join(sign_name(s) for s in check.danger_signs)
-                self.people.append(
-                    f"{person.full_name} ({signs}) {check.checked_at.astimezone():%H:%M}"
-                )
+        found = open_danger(self.db, datetime.now().astimezone())
+        self.count = len(found)
+        self.people = [
+            f"{name} ({', '.join(sign_name(s) for s in check.danger_signs)}) "
+            f"{check.checked_at.astimezone():%H:%M}"
+            for name, check in found
+            if name
+        ]
         self.setVisible(self.count > 0)
         self.retranslate()
 
