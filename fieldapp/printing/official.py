@@ -55,6 +55,7 @@ from fieldapp.printing.fonts import (
     register_fonts,
     string_width,
 )
+from fieldapp.printing.numbers import document_number, padded_number
 
 # Page geometry (Decree 30/2020/NĐ-CP, Phụ lục I): the smallest margins it allows. Landscape
 # pages keep the same numbers on the turned page: binding edge left, as the decree draws it.
@@ -135,12 +136,10 @@ DRAFT_GAP = 6
 def number_line(no: int | str | None, symbol: str) -> str:
     """ "Số: 01/BC-UBND" (Decree 30: numbers below 10 take a leading zero), or
     "Số:      /BC-UBND" for a draft whose number is written in when it is issued."""
-    text = str(no).strip() if no is not None else ""
-    if not text or text == "0":
+    text = document_number(no, symbol)
+    if not text:
         return "Số:" + " " * DRAFT_GAP + f"/{symbol}"
-    if text.isdigit():
-        text = f"{int(text):02d}"
-    return f"Số: {text}/{symbol}"
+    return f"Số: {text}"
 
 
 def _number_text(line: str) -> str:
@@ -150,9 +149,9 @@ def _number_text(line: str) -> str:
     match = _NUMBER_LINE.match(line)
     if match is None or match.group("rest") is None:
         return line
-    no = match.group("no")
+    no = padded_number(match.group("no"))
     if no:
-        return f"Số: {int(no):02d}{match.group('rest')}" if len(no) == 1 else line
+        return f"Số: {no}{match.group('rest')}"
     return "Số:" + "\u00a0" * (DRAFT_GAP + 2) + match.group("rest")
 
 

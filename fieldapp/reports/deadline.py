@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from fieldapp.db.database import Database
+from fieldapp.printing.numbers import document_number
 from fieldapp.reports.models import STATUS_ISSUED, IssuedReport
 
 REMIND_BEFORE = timedelta(hours=2)
@@ -82,7 +83,7 @@ def daily_report_state(db: Database, now: datetime | None = None) -> DailyReport
             .order_by(IssuedReport.issued_at.desc())
         ).first()
         mark = s.get(ExportMark, DESTINATION)
-        number = f"{report.number}/{report.symbol}" if report is not None else ""
+        number = document_number(report.number, report.symbol) if report is not None else ""
         issued_at = report.issued_at if report is not None else None
         sent_at = None
         if issued_at is not None and mark is not None and mark.until is not None:

@@ -26,6 +26,7 @@ from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database, DatabaseError
 from fieldapp.document_store import read_document, store_document
 from fieldapp.errors import NotFound, UserError, UserMistake
+from fieldapp.printing.numbers import document_number
 from fieldapp.reports.content import KINDS, MAX_PART, ReportSpec, part_names
 from fieldapp.reports.models import STATUS_DRAFT, STATUS_ISSUED, IssuedReport
 from fieldapp.reports.render import SYMBOL, BuiltReport, build_report
@@ -64,8 +65,8 @@ class ReportRecord:
 
     @property
     def number_text(self) -> str:
-        """ "12/BC-UBND" (empty for a draft of a new report)."""
-        return f"{self.number}/{self.symbol}" if self.number else ""
+        """ "12/BC-UBND", "03/BC-UBND" (empty for a draft of a new report)."""
+        return document_number(self.number, self.symbol)
 
     @property
     def state(self) -> str:
@@ -185,7 +186,7 @@ def find_report(db: Database, ref: str) -> ReportRecord:
     version), or "12/2021" (number and year)."""
     text = ref.strip()
     reports = list_reports(db)
-    if text.isdigit():
+    if text.isdigit() and not text.startswith("0"):  # "03" is a number as printed, not an id
         by_id = [r for r in reports if r.id == int(text)]
         if by_id:
             return by_id[0]

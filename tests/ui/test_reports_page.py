@@ -45,11 +45,11 @@ def test_preview_edit_issue_and_new_version(qtbot, db, tmp_path) -> None:
     qtbot.waitUntil(lambda: "Thiếu 200 bộ test nhanh." in _text(page.pdf_data), timeout=3000)
 
     issued = page.issue()
-    assert issued is not None and issued.number_text == "1/BC-UBND"
+    assert issued is not None and issued.number_text == "01/BC-UBND"
     assert page.viewing is not None and page.part_edit.isReadOnly()
     assert "Số: 01/BC-UBND" in _text(page.pdf_data)
     assert page.issued_table.rowCount() == 1
-    assert page.issued_table.item(0, 0).text() == "1/BC-UBND"
+    assert page.issued_table.item(0, 0).text() == "01/BC-UBND"
 
     draft = page.start_new_version(issued.id)
     assert draft is not None and draft.version == 2
@@ -123,14 +123,14 @@ def test_edits_survive_kind_switches_a_crash_and_states_are_exact(qtbot, db) -> 
     assert page.part_edit.toPlainText() != ""
     page.parts_list.setCurrentRow(page._keys.index("proposals"))
     assert page.part_edit.toPlainText() == "Đề nghị cấp thêm 500 bộ test."
-    assert "2" in page.status_label.text() and "1/BC-UBND" in page.status_label.text()
+    assert "2" in page.status_label.text() and "01/BC-UBND" in page.status_label.text()
     states = {(r.kind, r.version): r.state for r in list_reports(db)}
     assert states == {("daily", 1): "issued", ("daily", 2): "draft", ("weekly", 1): "draft"}
     page._fill_issued()
     shown = {
         page.issued_table.item(i, 1).text(): page.issued_table.item(i, 3).text()
         for i in range(page.issued_table.rowCount())
-        if page.issued_table.item(i, 0).text() == "1/BC-UBND"
+        if page.issued_table.item(i, 0).text() == "01/BC-UBND"
     }
     assert shown["1"] != shown["2"]  # version 1 is not "replaced" before 2 is issued
 
@@ -227,7 +227,7 @@ def test_issue_button_numbers_the_report_off_the_gui_thread(qtbot, db, monkeypat
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
     assert wait_for_operations(60)
     (issued,) = list_reports(db)
-    assert issued.state == "issued" and issued.number_text == "1/BC-UBND"
-    assert told and "1/BC-UBND" in told[0]
+    assert issued.state == "issued" and issued.number_text == "01/BC-UBND"
+    assert told and "01/BC-UBND" in told[0]
     assert page.viewing is not None and page.viewing.id == issued.id
     assert "Đã rà soát đủ các hộ." in _text(report_pdf(db, issued.id))

@@ -43,7 +43,8 @@ def test_issuing_numbers_per_year_and_freezes_the_pdf(db, world) -> None:
     second = issue_report(db, spec_for(db, "directive", world.day, "235-CV/HU"))
     other_year = issue_report(db, spec_for(db, "daily", date(2021, 8, 20)))
     assert (first.number, second.number, other_year.number) == (1, 2, 1)
-    assert first.number_text == "1/BC-UBND" and first.status == "issued"
+    # Decree 30: a number below 10 takes a leading zero, in the window and the CLI too.
+    assert first.number_text == "01/BC-UBND" and first.status == "issued"
     assert first.issued_by == "Hoàng Văn Thắng" and first.issued_at is not None
     data = read_document(db, first.document_id)
     assert hashlib.sha256(data).hexdigest() == first.sha256
@@ -146,7 +147,7 @@ def test_cli_writes_reports_issues_and_lists(db, world, paths, tmp_path, capsys)
         == 0
     )
     issued = json.loads(capsys.readouterr().out)
-    assert issued["number_text"] == "1/BC-UBND"
+    assert issued["number_text"] == "01/BC-UBND"
     assert "Xã báo cáo thêm." in _text((tmp_path / "i.pdf").read_bytes())
     assert main([*base, "report", "issue", "daily", "--replace", "1/BC-UBND"]) == 0
     capsys.readouterr()
@@ -155,6 +156,25 @@ def test_cli_writes_reports_issues_and_lists(db, world, paths, tmp_path, capsys)
     assert [(r["number"], r["version"]) for r in listed] == [(1, 2), (1, 1)]
     assert listed[1]["superseded_by"] == listed[0]["uuid"]
     assert main([*base, "report", "pdf", "1/BC-UBND", "-o", str(tmp_path / "p.pdf")]) == 0
+    assert "báo cáo số 01/BC-UBND lần 2" in capsys.readouterr().out
+    # The list shows the number as printed; "01" is that number (not the report with id 1).
+    assert main([*base, "report", "list"]) == 0
+    shown = capsys.readouterr().out
+    assert "01/BC-UBND" in shown and " 1/BC-UBND" not in shown
+    assert main([*base, "report", "pdf", "01/BC-UBND", "-o", str(tmp_path / "q.pdf")]) == 0
+    assert "01/BC-UBND lần 2" in capsys.readouterr().out
+
+
+def test_todays_report_status_shows_the_number_as_printed(db, world, paths, capsys) -> None:
+    from fieldapp.reports.deadline import daily_report_state
+
+    for _ in range(3):  # numbers 1, 2, 3 of the year: the last is today's
+        issue_report(db, spec_for(db, "daily", date.today()))
+    assert daily_report_state(db).number_text == "03/BC-UBND"
+    assert main(["--data-dir", str(paths.data_dir), "report", "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["number"] == "03/BC-UBND"
+    assert main(["--data-dir", str(paths.data_dir), "report", "status"]) == 0
+    assert "số 03/BC-UBND đã ban hành" in capsys.readouterr().out
 
 
 def test_cli_refuses_bad_input(db, world, paths, tmp_path, capsys) -> None:
