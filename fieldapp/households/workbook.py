@@ -12,7 +12,10 @@ Hostile files are refused *before* the reader sees them, with a :class:`UserMist
   :data:`MAX_TOTAL_BYTES` in all, or at a ratio over :data:`MAX_RATIO` (a zip bomb, a
   shared-strings bomb) — measured by inflating, never by trusting the sizes the zip declares;
 - a sheet whose cells, wherever they are, span more than :data:`MAX_CELLS` (the declared
-  ``<dimension>`` is never trusted: the cells' own references are measured).
+  ``<dimension>`` is never trusted: the cells' own references are measured);
+- an .xls whose records (:mod:`xls_check`) put cells a sheet apart, or whose cells copy more
+  than :data:`MAX_XLS_TEXT` characters out of the shared strings;
+- an .ods whose repeated rows and cells stand for too many cells or too much text.
 
 Empty rows cost nothing (the reader skips cells without a value), and one cell's text is cut
 to :data:`MAX_CELL_CHARS` characters by :func:`clip`.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -40,6 +44,10 @@ MAX_RATIO = 200  # inflated / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 20 * 1024 * 1024
 MAX_CELLS = 12_000_000  # about 400 MB in the reader: 700,000 rows of 17 columns
 MAX_ODS_CELLS = 3_000_000  # the .ods reader keeps about 120 bytes a cell
+MAX_XLS_BYTES = 100 * 1024 * 1024
+MAX_XLS_CELLS = 4_000_000  # the reader makes every cell between the first and the last
+MAX_XLS_TEXT = 60_000_000  # characters of text in all the cells, as the reader copies them
+MAX_ODS_TEXT = 60_000_000  # characters of text, as repeated
 MAX_CELL_CHARS = 2_000
 _CHUNK = 4 * 1024 * 1024
 
@@ -94,7 +102,9 @@ def open_workbook(path: str | Path) -> Workbook:
         _check_zip(path)
         if suffix == ".ods":
             _check_ods(path)
-    elif not magic.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of .xls
+    elif magic.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of .xls
+        _check_xls(path)
+    else:
         raise UserMistake(
             f"Tệp {path.name} không phải tệp bảng tính đọc được, hoặc đã hỏng. "
             "Không có gì được ghi."
@@ -215,23 +225,42 @@ def _check_ods(path: Path) -> None:
     from xml.parsers import expat
 
     rows_key, cols_key = f"{_TABLE} number-rows-repeated", f"{_TABLE} number-columns-repeated"
-    value_key = f"{_OFFICE} value-type"
-    state = {"height": 0, "last": 0, "width": 0, "repeat": 1, "col": 0, "value_col": 0}
+    value_key, string_key = f"{_OFFICE} value-type", f"{_OFFICE} string-value"
+    cell_names = (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell")
+    state = {"height": 0, "last": 0, "width": 0, "repeat": 1, "col": 0, "value_col": 0,
+             "cell_repeat": 0, "cell_text": 0, "row_text": 0, "text": 0}  # fmt: skip
 
     def start(name: str, attrs: dict) -> None:
         if name == f"{_TABLE} table":
             state.update(height=0, last=0, width=0)
         elif name == f"{_TABLE} table-row":
-            state.update(repeat=int(attrs.get(rows_key, 1) or 1), col=0, value_col=0)
-        elif name in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
-            state["col"] += int(attrs.get(cols_key, 1) or 1)
+            state.update(repeat=_repeat(attrs.get(rows_key)), col=0, value_col=0, row_text=0)
+        elif name in cell_names:
+            state["cell_repeat"] = repeat = _repeat(attrs.get(cols_key))
+            state["col"] += repeat
+            state["cell_text"] = len(attrs.get(string_key, ""))
             if value_key in attrs:
                 state["value_col"] = state["col"]
 
+    def text(data: str) -> None:
+        if state["cell_repeat"]:
+            state["cell_text"] += len(data)
+
     def end(name: str) -> None:
+        if name in cell_names:
+            state["row_text"] += state["cell_text"] * state["cell_repeat"]
+            state["cell_repeat"] = state["cell_text"] = 0
+            return
         if name != f"{_TABLE} table-row":
             return
         state["height"] += state["repeat"]
+        state["text"] += state["row_text"] * state["repeat"]
+        if state["text"] > MAX_ODS_TEXT:
+            raise _bomb(
+                path,
+                f"các ô chứa hơn {_count(MAX_ODS_TEXT)} ký tự (một đoạn chữ dài lặp lại ở "
+                "nhiều ô hoặc nhiều dòng)",
+            )
         if state["value_col"]:
             state["last"] = state["height"]
             state["width"] = max(state["width"], state["value_col"])
@@ -246,6 +275,7 @@ def _check_ods(path: Path) -> None:
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
             while chunk := content.read(_CHUNK):
@@ -253,6 +283,43 @@ def _check_ods(path: Path) -> None:
             parser.Parse(b"", True)
     except (KeyError, ValueError, expat.ExpatError, zipfile.BadZipFile, OSError) as exc:
         raise _damaged(path) from exc
+
+
+def _check_xls(path: Path) -> None:
+    """An .xls is not compressed, but a few bytes can still stand for millions of cells
+    (two cells far apart) or gigabytes of text (one long shared string under every cell):
+    measure both from the records before the reader makes them."""
+    from fieldapp.households.xls_check import NotXls, measure_xls
+
+    if path.stat().st_size > MAX_XLS_BYTES:
+        raise UserMistake(
+            f"Tệp {path.name} (Excel 97–2003) quá lớn để đọc (tối đa "
+            f"{MAX_XLS_BYTES // (1024 * 1024)} MB): hãy lưu lại dạng .xlsx. Không có gì được ghi."
+        )
+    try:
+        measure = measure_xls(path.read_bytes())
+    except (NotXls, struct.error, IndexError, UnicodeError) as exc:
+        raise _damaged(path) from exc
+    for sheet in measure.sheets:
+        if sheet.height * sheet.width > MAX_XLS_CELLS:
+            raise _bomb(
+                path,
+                f"trang {sheet.name or '?'} có ô ở dòng {sheet.height}, cột {sheet.width}: bảng "
+                f"quá lớn để đọc (tối đa {_count(MAX_XLS_CELLS)} ô)",
+            )
+    if measure.text > MAX_XLS_TEXT:
+        raise _bomb(
+            path,
+            f"các ô chứa tổng cộng {_count(measure.text)} ký tự (tối đa "
+            f"{_count(MAX_XLS_TEXT)}): một chuỗi rất dài lặp lại ở nhiều ô (shared strings bomb)",
+        )
+
+
+def _repeat(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
 
 
 def _count(n: int) -> str:
@@ -315,6 +382,10 @@ def _open_csv(path: Path) -> Workbook:
         raise UserMistake(f"Tệp {path.name} không phải tệp văn bản .csv. Không có gì được ghi.")
     text, encoding = decode_bytes(data)
     del data
+    head = text[:65_536]
+    controls = sum(1 for ch in head if ch < " " and ch not in "\r\n\t")
+    if controls > len(head) // 100:  # binary bytes named .csv
+        raise UserMistake(f"Tệp {path.name} không phải tệp văn bản .csv. Không có gì được ghi.")
     sample = text[:16_384]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
@@ -324,8 +395,14 @@ def _open_csv(path: Path) -> Workbook:
 
     def rows() -> Iterator[Row]:
         csv.field_size_limit(MAX_FILE_BYTES)
-        for record in csv.reader(io.StringIO(text), delimiter=delimiter):
-            yield [_csv_value(v) for v in record]
+        try:
+            for record in csv.reader(io.StringIO(text), delimiter=delimiter):
+                yield [_csv_value(v) for v in record]
+        except csv.Error as exc:
+            raise UserMistake(
+                f"Tệp {path.name} không phải tệp .csv đọc được (hỏng hoặc không phải văn "
+                "bản). Không có gì được ghi."
+            ) from exc
 
     return Workbook(path.name, [Sheet(path.stem, False, rows)], encoding=encoding)
 
