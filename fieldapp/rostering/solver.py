@@ -600,6 +600,86 @@ class _Roster:
                         break
                     self.place(pick, s)
 
+    # --- 1b. the people of one time point, spread over its sites --------------------------
+
+    def settle(self, allow_sticky: bool = False) -> int:
+        """Move or swap people between the sites of one time point while the gaps drop.
+
+        Everyone at a time point stays on it, so counts, rest, nights and wishes are untouched;
+        only who stands where changes: a site short of its police officer and one short of a
+        plain person become one site short of both (the checker counts that gap once).
+        Only time points with more gaps than their own bound are looked at. Returns the gaps
+        saved.
+        """
+        saved = 0
+        for t in range(self.T):
+            slots = self.m.slots_at[t]
+            if len(slots) < 2:
+                continue
+            units = {s: self.units(s) for s in slots}
+            if sum(units.values()) <= self._time_bound(t):
+                continue
+            improved = True
+            while improved and self.spend(len(slots)):
+                improved = False
+                for a in slots:
+                    if not units[a]:
+                        continue
+                    for b in slots:
+                        if b == a:
+                            continue
+                        gain = self._settle_pair(a, b, units, allow_sticky)
+                        if gain:
+                            saved += gain
+                            improved = True
+                            break
+                    if improved:
+                        break
+        return saved
+
+    def _time_bound(self, t: int) -> int:
+        """Fewest gaps the people now at ``t`` could leave, however they are spread."""
+        slots = self.m.slots_at[t]
+        people = [q for s in slots for q in self.members[s]]
+        bound = sum(self.slot_cap[s] for s in slots) - len(people)
+        roles: dict[int, int] = {}
+        for s in slots:
+            for r, n in self.slot_req[s]:
+                roles[r] = roles.get(r, 0) + n
+        short = 0
+        for r, need in roles.items():
+            short = max(short, need - sum(1 for q in people if self.proles[q] >> r & 1))
+        return max(bound, short)
+
+    def _settle_pair(self, a: int, b: int, units: dict[int, int], allow_sticky: bool) -> int:
+        """One move or swap between slots ``a`` and ``b`` that lowers their gaps (the gain)."""
+        mem_a, mem_b = self.members[a], self.members[b]
+        before = units[a] + units[b]
+        movers_a = [x for x in mem_a if self.movable(a, x, allow_sticky)]
+        movers_b = [y for y in mem_b if self.movable(b, y, allow_sticky)]
+        for x, y in (
+            [(x, None) for x in movers_a]
+            + [(None, y) for y in movers_b]
+            + [(x, y) for x in movers_a for y in movers_b]
+        ):
+            new_a = [q for q in mem_a if q != x] + ([y] if y is not None else [])
+            new_b = [q for q in mem_b if q != y] + ([x] if x is not None else [])
+            if len(new_a) > self.slot_cap[a] or len(new_b) > self.slot_cap[b]:
+                continue
+            ua, ub = self.units(a, new_a), self.units(b, new_b)
+            if ua + ub < before:
+                if x is not None:
+                    self.unplace(x, a)
+                if y is not None:
+                    self.unplace(y, b)
+                if x is not None:
+                    self.place(x, b)
+                if y is not None:
+                    self.place(y, a)
+                units[a], units[b] = ua, ub
+                return before - ua - ub
+        return 0
+
     # --- 2. repair by augmenting chains ---------------------------------------------------
 
     def open_needs(self) -> list[tuple[int, int, bool]]:
@@ -979,15 +1059,23 @@ class _Roster:
         flag = self.t_night if metric is self.nights else self.t_weekend
         givers = [p for p in mem if metric[p] == high]
         takers = sorted((p for p in mem if metric[p] <= high - 2), key=lambda p: (metric[p], p))
+        # each taker's plain shifts, once: nothing moves until a swap is made and returned
+        plain = {q: [(t, s) for t, s in self._mine(q) if not flag[t]] for q in takers}
         for h in givers:
             for t1, s1 in self._mine(h):
                 if not flag[t1]:
                     continue
                 for q in takers:
-                    if q in self.members[s1]:
+                    at = self.at[q]
+                    if not self.avail[q][t1] or at[t1] >= 0:
                         continue
-                    for t2, s2 in self._mine(q):
-                        if flag[t2] or t2 == t1:
+                    # q may give up one shift only: more than one in the way rules q out, and
+                    # the one in the way is the only shift worth offering
+                    blocking = [u for u in self.conf[t1] if at[u] >= 0]
+                    if len(blocking) > 1:
+                        continue
+                    for t2, s2 in plain[q]:
+                        if blocking and t2 != blocking[0]:
                             continue
                         if not self.spend():
                             return False
