@@ -10,13 +10,13 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from fieldapp.db.database import Database
-from fieldapp.db.models import CommuneProfile
 from fieldapp.errors import UserError, UserMistake
 from fieldapp.text.vietnamese import fold
+
+if TYPE_CHECKING:  # the Profile itself loads without SQLAlchemy (the overview at start-up)
+    from fieldapp.db.database import Database
 
 UNIT_KINDS = ("xã", "phường", "thị trấn")
 DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
@@ -241,6 +241,10 @@ def _hour(text: str) -> str:
 
 def load_profile(db: Database) -> Profile | None:
     """The saved profile, or None before the first-run dialog has been answered."""
+    from sqlalchemy import select
+
+    from fieldapp.db.models import CommuneProfile
+
     with db.session() as s:
         row = s.scalar(select(CommuneProfile).order_by(CommuneProfile.id).limit(1))
         if row is None:
@@ -250,6 +254,10 @@ def load_profile(db: Database) -> Profile | None:
 
 def save_profile(db: Database, profile: Profile) -> Profile:
     """Validate and store the profile (one row per database); returns what was stored."""
+    from sqlalchemy import select
+
+    from fieldapp.db.models import CommuneProfile
+
     cleaned = validate(profile)
     with db.transaction() as s:
         row = s.scalar(select(CommuneProfile).order_by(CommuneProfile.id).limit(1))

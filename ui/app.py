@@ -1,8 +1,10 @@
 """Starting the desktop app: the application object, language, database, first run, window.
 
 To appear fast, the window is shown first, from a standard-library glance at the database
-(language, size, whether the commune profile exists), and the database is then opened and
-the pages built in the first turn of the event loop. A first run (no profile yet) or a file
+(language, size, whether the commune profile exists), with the overview's figures read the
+same way (:mod:`fieldapp.overview_figures`, when the overview is the page to open and nobody
+has to sign in first); the database is then opened and the pages built in the first turn of
+the event loop. A first run (no profile yet) or a file
 that cannot be opened takes the plain path: open, explain or ask, then show.
 """
 
@@ -123,7 +125,16 @@ def run_app(paths: Paths) -> int:
         window.show()
         if probe:
             _stamp(app, "shown")
-        state = {"code": 0}
+        state = {"code": 0, "ready": False}
+        if seen.settings.get("ui.last_page") in (None, "overview"):
+            from fieldapp.overview_figures import overview_figures
+
+            figures = overview_figures(paths.database)
+            if figures is not None and not figures.accounts:
+                window.show_figures(figures)
+                state["ready"] = True
+                if probe:
+                    _stamp(app, "ready")
 
         def finish() -> None:
             db = open_or_explain(paths, window)
@@ -139,7 +150,9 @@ def run_app(paths: Paths) -> int:
             if not probe:
                 window.enable_safety()
             if probe:
-                _stamp(app, "ready")
+                if not state["ready"]:
+                    _stamp(app, "ready")
+                _stamp(app, "attached")
                 app.quit()
 
         QTimer.singleShot(0, finish)

@@ -3,7 +3,9 @@
 The window can show itself before the database is open (``MainWindow(None, glance=...)``),
 with its navigation in place and the pages saying they are loading; ``attach(db)`` then
 builds the real pages. Start-up uses that so the window appears without waiting for
-SQLAlchemy; tests and the screenshot command pass the database at once.
+SQLAlchemy, and ``show_figures`` paints the overview from figures read with the standard
+library before ``attach`` (issue 17); tests and the screenshot command pass the database at
+once.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ui.pages.base import Page
 
 if TYPE_CHECKING:
     from fieldapp.db.database import Database
+    from fieldapp.overview_figures import OverviewFigures
     from ui.pages.settings import SettingsPage
 
 DEFAULT_SIZE = QSize(1280, 720)  # fits a 1366×768 screen with its task bar
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.pages: dict[str, Page] = {}  # replaced by a _Pages in attach()
+        self._early_overview: Page | None = None  # painted before the database is open
         self.loading = QLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
@@ -116,16 +120,31 @@ class MainWindow(QMainWindow):
 
         self.db = db
         self.pages = _Pages(self._build_page)
+        early, self._early_overview = self._early_overview, None
+        if early is not None:
+            early.attach(db)  # type: ignore[attr-defined]
+            self.pages["overview"] = early
         self.apply_role()
         if not self._geometry_restored:
             self._geometry_restored = self._restore_geometry(get_setting(db, "ui.geometry"))
         self.retranslate()
         last = get_setting(db, "ui.last_page")
+        before = self.nav.currentRow()
         self.show_page(last if last in PAGE_KEYS and self._allowed(last) else "overview")
-        if self.stack.currentWidget() is self.loading:  # the row was already current
-            self._on_nav_row(self.nav.currentRow())
+        if self.stack.currentWidget() is self.loading or self.nav.currentRow() == before:
+            self._on_nav_row(self.nav.currentRow())  # the row was already current
         self.stack.removeWidget(self.loading)
         self.loading.deleteLater()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        """Before the database is open: the overview, painted from the start-up figures."""
+        from ui.pages.overview import OverviewPage
+
+        page = OverviewPage(None, figures=figures)
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self._early_overview = page
+        self.nav.setCurrentRow(PAGE_KEYS.index("overview"))  # no db yet: nothing is read
 
     def _build_page(self, key: str) -> Page:
         module = next(module for k, _label, module in PAGES if k == key)

@@ -7,8 +7,32 @@ directives, following their items, queries) is :mod:`fieldapp.directives.registe
 deadlines :mod:`fieldapp.directives.due`, its full-text search :mod:`fieldapp.directives.search`.
 """
 
-from fieldapp.directives.extract import MAX_FILE_BYTES, extract_text
-from fieldapp.directives.parser import ParsedDirective, ParsedItem, parse_directive
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fieldapp.directives.extract import MAX_FILE_BYTES, extract_text
+    from fieldapp.directives.parser import ParsedDirective, ParsedItem, parse_directive
+
+# Loaded when first asked for: ``fieldapp.directives.due`` (the overview at start-up) must not
+# pay for the parser and the file readers (~0.3 s).
+_LAZY = {
+    "MAX_FILE_BYTES": "extract",
+    "extract_text": "extract",
+    "ParsedDirective": "parser",
+    "ParsedItem": "parser",
+    "parse_directive": "parser",
+}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from fieldapp.db.database import Database
 from fieldapp.printing.numbers import document_number
-from fieldapp.reports.models import STATUS_ISSUED, IssuedReport
+
+if TYPE_CHECKING:  # the state itself loads without SQLAlchemy (the overview at start-up)
+    from fieldapp.db.database import Database
 
 REMIND_BEFORE = timedelta(hours=2)
 DESTINATION = "district"
@@ -63,7 +63,10 @@ class DailyReportState:
 
 def daily_report_state(db: Database, now: datetime | None = None) -> DailyReportState:
     """Where today's daily report stands (``now`` local, naive; default: now)."""
+    from sqlalchemy import select
+
     from fieldapp.profile import load_profile
+    from fieldapp.reports.models import STATUS_ISSUED, IssuedReport
     from fieldapp.sync.models import ExportMark
 
     now = now or datetime.now()

@@ -6,6 +6,12 @@ QWidget | None`` (a larger widget below, such as a list of items due) and ``over
 -> QWidget | None`` (an urgent line above everything, such as danger signs nobody acted on).
 Cards, panels and alerts translate themselves and have a ``refresh()`` method that the page
 calls when it is shown.
+
+At start-up the page is built before the database is open (``OverviewPage(None, figures)``):
+each widget with a ``show_figures(figures)`` method paints itself from
+:class:`fieldapp.overview_figures.OverviewFigures`, read with the standard library, and
+:meth:`OverviewPage.attach` hands over the database when it is open. So card modules import
+only Qt and light core modules at the top; their queries load inside ``refresh()``.
 """
 
 from __future__ import annotations
@@ -15,16 +21,18 @@ import importlib.util
 import sys
 from datetime import date
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
-from sqlalchemy import func, select
 
-from fieldapp.db.database import Database
-from fieldapp.db.models import Document
-from fieldapp.profile import load_profile
 from fieldapp.text.vietnamese import format_date
 from ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from fieldapp.db.database import Database
+    from fieldapp.overview_figures import OverviewFigures
+    from fieldapp.profile import Profile
 
 
 class Card(QFrame):
@@ -88,10 +96,17 @@ def import_overview_module(name: str) -> ModuleType:
 class OverviewPage(Page):
     key = "overview"
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QWidget | None = None,
+        *,
+        figures: OverviewFigures | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self._documents = 0  # a language change may arrive while the cards are being built
+        self._profile: Profile | None = None
         self.commune_label = QLabel()
         self.commune_label.setObjectName("communeLine")
         self.commune_label.setWordWrap(True)
@@ -127,22 +142,48 @@ class OverviewPage(Page):
         self.outer.addWidget(self.hint)
         if not self.panels:
             self.outer.addStretch(1)
-        self._documents = self._count_documents()
+        if figures is not None:
+            self.show_figures(figures)
+        else:
+            self._documents, self._profile = self._read_own()
+            self.retranslate()
+
+    def _read_own(self) -> tuple[int, Profile | None]:
+        from sqlalchemy import func, select
+
+        from fieldapp.db.models import Document
+        from fieldapp.profile import load_profile
+
+        with self.db.session() as s:
+            documents = s.scalar(select(func.count()).select_from(Document)) or 0
+        return documents, load_profile(self.db)
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        """Paint every card from the start-up figures (no database open yet)."""
+        self._documents, self._profile = figures.documents, figures.profile
+        for widget in [*self.alerts, *self.cards[1:], *self.panels]:
+            show = getattr(widget, "show_figures", None)
+            if show is not None:
+                show(figures)
         self.retranslate()
 
-    def _count_documents(self) -> int:
-        with self.db.session() as s:
-            return s.scalar(select(func.count()).select_from(Document)) or 0
+    def attach(self, db: Database) -> None:
+        """The database is open: the cards read from it from now on (``refresh``)."""
+        self.db = db
+        for widget in [*self.alerts, *self.cards[1:], *self.panels]:
+            widget.db = db  # type: ignore[attr-defined]
 
     def refresh(self) -> None:
-        self._documents = self._count_documents()
+        if self.db is None:
+            return
+        self._documents, self._profile = self._read_own()
         for widget in [*self.alerts, *self.cards[1:], *self.panels]:
             widget.refresh()  # type: ignore[attr-defined]
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title_label.setText(self.tr("Overview"))
-        profile = load_profile(self.db)
+        profile = self._profile
         if profile is None:
             self.commune_label.setText(self.tr("The commune profile is not filled in yet."))
         else:
@@ -159,5 +200,5 @@ class OverviewPage(Page):
         )
 
 
-def create_page(db: Database) -> OverviewPage:
-    return OverviewPage(db)
+def create_page(db: Database | None, figures: OverviewFigures | None = None) -> OverviewPage:
+    return OverviewPage(db, figures=figures)

@@ -7,6 +7,8 @@ directives page with the item selected.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
@@ -20,16 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.db.database import Database
-from fieldapp.directives.register import DueItem, items_due
-from ui.pages.directives.common import DANGER, OVERDUE_BACKGROUND, TODAY_BACKGROUND, status_name
 from ui.pages.overview import Card
+
+if TYPE_CHECKING:  # the card paints at start-up before SQLAlchemy is loaded (issue 17)
+    from fieldapp.db.database import Database
+    from fieldapp.directives.forms import DueItem
+    from fieldapp.overview_figures import OverviewFigures
 
 MIN_ROWS = 3  # the overview is shared with other registers: take what space there is
 
 
 class DirectivesCard(Card):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")  # styled like the other figures
         self.db = db
@@ -38,8 +42,14 @@ class DirectivesCard(Card):
         self.retranslate()
 
     def refresh(self) -> None:
+        from fieldapp.directives.queries import items_due
+
         due = items_due(self.db)
         self._today, self._overdue = len(due.today), len(due.overdue)
+        self.retranslate()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        self._today, self._overdue = figures.directives.today, figures.directives.overdue
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -62,7 +72,7 @@ class DueItemsPanel(QGroupBox):
 
     COLUMNS = 6
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dueItemsPanel")
         self.db = db
@@ -88,9 +98,19 @@ class DueItemsPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addStretch(0)
+        self._filled = False  # at start-up the list comes a moment after the figures
         self.retranslate()
 
     def refresh(self) -> None:
+        from fieldapp.directives.queries import items_due
+        from ui.pages.directives.common import (
+            DANGER,
+            OVERDUE_BACKGROUND,
+            TODAY_BACKGROUND,
+            status_name,
+        )
+
+        self._filled = True
         due = items_due(self.db)
         self.entries = [*due.overdue, *due.today]
         self.table.setRowCount(0)
@@ -140,7 +160,9 @@ class DueItemsPanel(QGroupBox):
                 self.tr("Status"),
             ]
         )
-        self.empty.setText(self.tr("No directive item is due today or overdue."))
+        self.empty.setText(
+            self.tr("No directive item is due today or overdue.") if self._filled else ""
+        )
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if event.type() == event.Type.LanguageChange:
@@ -161,9 +183,9 @@ class DueItemsPanel(QGroupBox):
         page.open_directive(entry.directive_id, entry.item.id)
 
 
-def overview_card(db: Database) -> DirectivesCard:
+def overview_card(db: Database | None) -> DirectivesCard:
     return DirectivesCard(db)
 
 
-def overview_panel(db: Database) -> DueItemsPanel:
+def overview_panel(db: Database | None) -> DueItemsPanel:
     return DueItemsPanel(db)

@@ -7,19 +7,20 @@ Hidden when there are none. For roles that do not see health data it gives the n
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from fieldapp.db.database import Database
-from fieldapp.health.followup import open_danger
-from ui.pages.households.followup import sign_name
+if TYPE_CHECKING:  # the alert paints at start-up before SQLAlchemy is loaded (issue 17)
+    from fieldapp.db.database import Database
+    from fieldapp.overview_figures import OverviewFigures
 
 
 class DangerAlert(QFrame):
     """A red line: "2 danger signs not acted on: Lộc Thị Chi (low SpO2) 17:07, …"."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dangerAlert")
         self.setStyleSheet(
@@ -36,9 +37,24 @@ class DangerAlert(QFrame):
         layout.addWidget(self.open_button)
         self.count = 0
         self.people: list[str] = []
-        self.refresh()
+        if db is None:
+            self.setVisible(False)
+        else:
+            self.refresh()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        """The number first; the names (through the gate) come with the database."""
+        self.count, self.people = figures.danger, []
+        self.setVisible(self.count > 0)
+        self.retranslate()
 
     def refresh(self) -> None:
+        from fieldapp.health.followup import open_danger
+        from ui.pages.overview import import_overview_module
+
+        # Without the households page's package (openpyxl): see import_overview_module.
+        sign_name = import_overview_module("ui.pages.households.followup").sign_name
+
         found = open_danger(self.db, datetime.now().astimezone())
         self.count = len(found)
         self.people = [
@@ -78,5 +94,5 @@ class DangerAlert(QFrame):
             page.tabs.setCurrentIndex(2)
 
 
-def overview_alert(db: Database) -> DangerAlert:
+def overview_alert(db: Database | None) -> DangerAlert:
     return DangerAlert(db)

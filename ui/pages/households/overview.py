@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
-from fieldapp.db.database import Database
-from fieldapp.households.overview import lockdown_counts
+from typing import TYPE_CHECKING
+
 from ui.pages.overview import Card
+
+if TYPE_CHECKING:  # the card paints at start-up before SQLAlchemy is loaded (issue 17)
+    from fieldapp.db.database import Database
+    from fieldapp.overview_figures import OverviewFigures
 
 
 class LockdownCard(Card):
     """Households in the lockdown areas in force, with their F0 and F1."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database | None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.db = db
         self.counts = None
-        self.refresh()
+        if db is not None:
+            self.refresh()
 
     def refresh(self) -> None:
+        from fieldapp.households.queries import lockdown_counts
+
         self.counts = lockdown_counts(self.db)
+        self.retranslate()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        self.counts = figures.lockdown
         self.retranslate()
 
     def retranslate(self) -> None:
         c = self.counts
+        if c is None:
+            return
         self.value.setText(str(c.households))
         self.caption.setText(
             self.tr(
@@ -38,5 +51,5 @@ class LockdownCard(Card):
         super().changeEvent(event)
 
 
-def overview_card(db: Database) -> LockdownCard:
+def overview_card(db: Database | None) -> LockdownCard:
     return LockdownCard(db)

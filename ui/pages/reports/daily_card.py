@@ -4,18 +4,22 @@ sent or not. Red from two hours before the hour until it has left in a package."
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 
-from fieldapp.db.database import Database
-from fieldapp.reports.deadline import DailyReportState, daily_report_state
 from ui.pages.overview import Card
+
+if TYPE_CHECKING:  # the card paints at start-up before SQLAlchemy is loaded (issue 17)
+    from fieldapp.db.database import Database
+    from fieldapp.overview_figures import OverviewFigures
+    from fieldapp.reports.deadline import DailyReportState
 
 CHECK_MS = 60_000  # the reminder follows the clock while the overview is open
 
 
 class DailyReportCard(Card):
-    def __init__(self, db: Database, parent=None, *, clock=datetime.now) -> None:
+    def __init__(self, db: Database | None, parent=None, *, clock=datetime.now) -> None:
         super().__init__(parent)
         self.setObjectName("dailyReportCard")
         self.db = db
@@ -25,10 +29,17 @@ class DailyReportCard(Card):
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.retranslate)
         self._timer.start()
-        self.refresh()
+        if db is not None:
+            self.refresh()
 
     def refresh(self) -> None:
+        from fieldapp.reports.deadline import daily_report_state
+
         self.state = daily_report_state(self.db, self.clock())
+        self.retranslate()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        self.state = figures.daily_report
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -69,5 +80,5 @@ class DailyReportCard(Card):
         super().changeEvent(event)
 
 
-def overview_card(db: Database) -> DailyReportCard:
+def overview_card(db: Database | None) -> DailyReportCard:
     return DailyReportCard(db)

@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 
-from fieldapp.db.database import Database
-from fieldapp.reports.figures import DailyFigures, headline_figures
 from ui.pages.overview import Card
+
+if TYPE_CHECKING:  # the card paints at start-up before SQLAlchemy is loaded (issue 17)
+    from fieldapp.db.database import Database
+    from fieldapp.overview_figures import Headline, OverviewFigures
+    from fieldapp.reports.figures import DailyFigures
 
 
 class TodayCard(Card):
     """F0/F1 in the lockdown areas, people through the checkpoints, items overdue: today."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database | None, parent=None) -> None:
         super().__init__(parent)
         self.db = db
-        self.figures: DailyFigures | None = None
-        self.refresh()
+        self.figures: DailyFigures | Headline | None = None
+        if db is not None:
+            self.refresh()
 
     def refresh(self) -> None:
+        from fieldapp.reports.figures import headline_figures
+
         self.figures = headline_figures(self.db, date.today())
+        self.retranslate()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        self.figures = figures.headline
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -47,5 +58,5 @@ class TodayCard(Card):
         super().changeEvent(event)
 
 
-def overview_card(db: Database) -> TodayCard:
+def overview_card(db: Database | None) -> TodayCard:
     return TodayCard(db)

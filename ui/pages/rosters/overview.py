@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from fieldapp.db.database import Database
-from fieldapp.rostering.views import DaySummary, day_summary
 from ui.pages.overview import Card
+
+if TYPE_CHECKING:  # the card paints at start-up before SQLAlchemy is loaded (issue 17)
+    from fieldapp.db.database import Database
+    from fieldapp.overview_figures import OverviewFigures, RosterToday
+    from fieldapp.rostering.views import DaySummary
 
 
 class RosterCard(Card):
     """ "12 duty shifts today" and how many of them are not filled."""
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database | None, parent=None) -> None:
         super().__init__(parent)
         self.db = db
-        self.summary: DaySummary | None = None
+        self.summary: DaySummary | RosterToday | None = None
         self.retranslate()
 
     def refresh(self) -> None:
+        from fieldapp.rostering.views import day_summary
+
         self.summary = day_summary(self.db, date.today())
+        self.retranslate()
+
+    def show_figures(self, figures: OverviewFigures) -> None:
+        self.summary = figures.roster
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -46,5 +56,5 @@ class RosterCard(Card):
         super().changeEvent(event)
 
 
-def overview_card(db: Database) -> RosterCard:
+def overview_card(db: Database | None) -> RosterCard:
     return RosterCard(db)
