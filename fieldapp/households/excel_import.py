@@ -37,6 +37,7 @@ from fieldapp.households.import_write import (
     undo_import,
     write_import,
 )
+from fieldapp.households.legacy_text import legacy_decoder
 from fieldapp.households.roster_rows import (
     ERROR,
     WARNING,
@@ -100,6 +101,7 @@ class SheetSummary:
     skipped: str = ""  # why the sheet was not read ("" when read)
     header_rows: tuple[int, ...] = ()
     village: str = ""
+    encoding: str = ""  # "tcvn3" or "vni" for a sheet typed with the old fonts
 
     def as_json(self) -> dict:
         out: dict = {"name": self.name, "households": self.households, "people": self.people}
@@ -281,7 +283,7 @@ def read_roster(
         households=households,
         rows=rows,
         sheets=summaries,
-        encoding=book.encoding,
+        encoding=book.encoding or next((s.encoding for s in summaries if s.encoding), ""),
         headers=headers,
     )
 
@@ -303,6 +305,14 @@ def _read_sheet(
         head.append(row)
         if len(head) >= HEADER_SCAN_ROWS:
             break
+    # A sheet typed with the old TCVN3 / VNI fonts: its text is turned into Unicode.
+    convert, legacy = legacy_decoder([v for r in head for v in r if isinstance(v, str)])
+    sheet_name = sheet.name
+    if convert is not None:
+        summary.encoding = legacy
+        head = [_converted(r, convert) for r in head]
+        iterator = (_converted(r, convert) for r in iterator)
+        sheet_name = convert(sheet.name)
     header = find_header(head)
     if header is None:
         summary.skipped = "không có bảng danh sách (không thấy dòng tiêu đề có cột Họ và tên)"
@@ -318,7 +328,7 @@ def _read_sheet(
         start = header + 2
     if start < len(head) and is_numbering_row(head[start]):
         start += 1
-    village = _sheet_village(sheet.name, head[:header], several)
+    village = _sheet_village(sheet_name, head[:header], several)
     summary.village = village
     parser = RowParser(mapping, shown, today, sheet=sheet.name, village=village, seen_ids=seen_ids)
     headers[sheet.name] = [list(r) for r in head[:start]]
@@ -359,6 +369,10 @@ def _read_sheet(
     summary.header_rows = tuple(header_rows)
     summary.columns = shown  # type: ignore[attr-defined]
     return summary
+
+
+def _converted(row: list, convert) -> list:
+    return [convert(v) if v.__class__ is str else v for v in row]
 
 
 def _sheet_village(name: str, title_rows: list[list], several: bool) -> str:

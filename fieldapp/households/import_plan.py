@@ -281,11 +281,13 @@ def _match_member(
     members: list[SimpleNamespace], person: ParsedPerson, taken: set[int]
 ) -> SimpleNamespace | None:
     free = [m for m in members if m.id not in taken]
+    if not free:
+        return None
     if person.citizen_id:
         for m in free:
             if m.citizen_id == person.citizen_id:
                 return m
-    name = fold(person.full_name)
+    name = person.name_fold or fold(person.full_name)
     same_name = [m for m in free if m.name_fold == name]
     for m in same_name:
         if m.birth_year == person.birth_year:

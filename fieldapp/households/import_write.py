@@ -399,7 +399,7 @@ def _member_values(
         "household_id": household_id,
         "position": position,
         "full_name": person.full_name,
-        "name_fold": fold(person.full_name),
+        "name_fold": person.name_fold or fold(person.full_name),
         "birth_year": person.birth_year,
         "birth_date": person.birth_date,
         "sex": person.sex,
@@ -446,11 +446,19 @@ def _insert(s: Session, model, rows: list[dict]) -> None:
     columns = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" for _ in names)
     getter = itemgetter(*names)
+    # Most converted values repeat (the import's one timestamp in created_at and updated_at,
+    # the same isolation dates, None): each distinct value is converted once.
+    memos: list[dict] = [{} for _ in convert]
     data = []
     for row in rows:
         values = list(getter(row))
-        for i, proc in convert:
-            values[i] = proc(values[i])
+        for (i, proc), memo in zip(convert, memos, strict=True):
+            value = values[i]
+            if value is not None:
+                done = memo.get(value)
+                if done is None:
+                    done = memo[value] = proc(value)
+                values[i] = done
         data.append(tuple(values))
     connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', data)
 

@@ -9,6 +9,7 @@ tries UTF-8, then chooses among Windows-1258, TCVN3 and VNI by which gives Vietn
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fieldapp.text.vietnamese import nfc
 
@@ -123,3 +124,29 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     sample = [(_score(text[:200_000]), -i) for i, (text, _n) in enumerate(candidates)]
     best = max(range(len(candidates)), key=lambda i: sample[i])
     return candidates[best]
+
+
+# Letters only Unicode text has: text typed with TCVN3 or VNI fonts and read as Latin-1 or
+# Windows-1252 never contains them.
+_UNICODE_ONLY = frozenset(ch for ch in _VIETNAMESE if ord(ch) > 0xFF)
+
+
+def legacy_decoder(texts: list[str]) -> tuple[Callable[[str], str] | None, str]:
+    """For the text cells of a sheet's first rows: the function that turns the sheet's text
+    into Unicode when it was typed with the old TCVN3 (.VnTime) or VNI fonts, and the name of
+    that encoding; ``(None, "")`` when the text is Unicode already (as it almost always is).
+
+    Spreadsheets keep what was typed with those fonts as Latin-1 letters ("Hä vµ tªn" for
+    "Họ và tên"). Converted only when the sample has no letter that only Unicode has (ạ, ơ,
+    đ...) and a conversion reads clearly more Vietnamese than the text as it is.
+    """
+    sample = " ".join(texts)[:200_000]
+    if sample.isascii() or any(ch in _UNICODE_ONLY for ch in sample):
+        return None, ""
+    words = sum(1 for w in sample.split() if not w.isascii())
+    best: tuple[int, Callable[[str], str] | None, str] = (_score(sample), None, "")
+    for name, convert in (("tcvn3", from_tcvn3), ("vni", from_vni)):
+        score = _score(convert(sample))
+        if score > best[0] + max(2, words // 5):
+            best = (score, convert, name)
+    return best[1], best[2]

@@ -34,6 +34,7 @@ def _flag(person: ParsedPerson, name: str) -> None:
 
 
 _DIGIT = re.compile(r"\d")
+_SUB_NUMBER = re.compile(r"\d{1,6}\s*[.,/-]\s*\d{1,3}[.)]?")
 # Relations, sexes, statuses repeat down a list: their folds are remembered.
 _fold_short = functools.lru_cache(maxsize=4096)(fold)
 _DATE_LINE = re.compile(r"ngay .{0,6}thang .{0,6}nam")
@@ -44,6 +45,7 @@ _GROUP_PREFIXES = ("thon ", "xom ", "ban ", "to dan pho ", "to ", "khu ", "khu p
 _TRUE_MARKS = {"x", "co", "1", "v", "yes", "true", "ngheo", "ho ngheo", "hn", "✓", "✔", "√", "+"}
 _FALSE_MARKS = {"0", "khong", "-", "no", "false", "k"}
 _FOOTER_WORDS = ("nguoi lap", "xac nhan", "truong thon", "ky ten", "ky, ghi ro", "ky ghi ro")
+_FOOTER = re.compile("|".join(re.escape(w) for w in _FOOTER_WORDS))
 _RELATION_SEX = {
     "vo": "F",
     "chong": "M",
@@ -122,6 +124,7 @@ class ParsedPerson:
     id_typed: str = ""  # a number that cannot identify (not 9/12 digits, or taken)
     id_check: str = ""  # why the number needs checking; "" when it passed
     sheet: str = ""
+    name_fold: str = ""  # fold(full_name), worked out once for the plan and the writer
 
 
 @dataclass(slots=True)
@@ -226,7 +229,7 @@ class RowParser:
         if out.kind in ("head", "member"):
             # The cells of a household's rows are kept while it is read, and after only when
             # one of its rows needs attention (to save them for fixing, part 6).
-            out.cells = list(row)
+            out.cells = row  # the reader gives a fresh list per row: no copy needed
             self.household_rows.append(out)
         elif out.problems and out.kind != "total":
             out.cells = list(row)
@@ -240,24 +243,30 @@ class RowParser:
         self.household_rows = []
 
     def _feed(self, number: int, row: list) -> PreviewRow | None:
-        values = [v for v in row if v is not None and (v.__class__ is not str or v.strip())]
-        if not values:
-            return None  # spacer
         self._take(row)
-        name = _text(self.cell(row, "name"))
-        stt = _text(self.cell(row, "stt"))
+        taken = self._values
+        name = _text(taken.get("name"))
+        stt = _text(taken.get("stt"))
+        # A row with a name and three mapped values is a person's (or a total/signature):
+        # the list of all its filled cells is needed only for the other kinds.
+        values = None
+        if not name or len(taken) <= 2:
+            values = _filled(row)
+            if not values:
+                return None  # spacer
         # Totals and signatures are told by the first cells and the name cell; a date line
         # ("ngày ... tháng ... năm") by any cell of a row without a name.
         name_col = self.mapping.get("name")
-        first_cells = [
-            _fold_short(_text(v))
-            for i, v in enumerate(row[:4])
-            if v.__class__ is str and i != name_col
-        ]
-        if name:
-            first_cells.append(fold(name))
-        if any(_is_total_label(t) or any(w in t for w in _FOOTER_WORDS) for t in first_cells):
-            return PreviewRow(number, "total", name=_text(values[0]))
+        name_fold = fold(name) if name else ""
+        for i, v in enumerate(row[:4]):
+            if v.__class__ is str and i != name_col:
+                t = _fold_short(_text(v))
+                if _is_total_label(t) or _FOOTER.search(t):
+                    return self._total(number, row, values)
+        if name_fold and (_is_total_label(name_fold) or _FOOTER.search(name_fold)):
+            return self._total(number, row, values)
+        if values is None:
+            return self._person_row(number, row, name, stt, name_fold)
         if not name and any(_DATE_LINE.search(fold(v)) for v in values if isinstance(v, str)):
             return PreviewRow(number, "total", name=_text(values[0]))
         filled = [_text(v) for v in values] if len(values) <= 2 else values
@@ -271,7 +280,12 @@ class RowParser:
             out = PreviewRow(number, "skipped")
             self.problem(out, "name", "không có họ tên: không phải dòng một người")
             return out
-        return self._person_row(number, row, name, stt)
+        return self._person_row(number, row, name, stt, name_fold)
+
+    @staticmethod
+    def _total(number: int, row: list, values: list | None) -> PreviewRow:
+        values = values if values is not None else _filled(row)
+        return PreviewRow(number, "total", name=_text(values[0]))
 
     def _group_label(self, stt: str, name: str, filled: list[str]) -> str | None:
         """A row naming a village ("Thôn Nà Pài", "I. Thôn Nà Pài") above its households."""
@@ -290,13 +304,16 @@ class RowParser:
             return label
         return None
 
-    def _person_row(self, number: int, row: list, name: str, stt: str) -> PreviewRow:
-        relation = _text(self.cell(row, "relation"))
+    def _person_row(
+        self, number: int, row: list, name: str, stt: str, name_fold: str = ""
+    ) -> PreviewRow:
+        relation = _text(self._values.get("relation"))
         rel_fold = _fold_short(relation)
         if self.has_relation and relation:
             starts = rel_fold in ("chu ho", "ch", "chuho") or rel_fold.startswith("chu ho")
         else:
-            starts = bool(stt)
+            # "1.1", "1.2" under "1": the head's number, then each member's.
+            starts = bool(stt) and _SUB_NUMBER.fullmatch(stt) is None
         if not starts and self.current is None:
             starts = True  # nobody dropped: a member with no head above is a household
             orphan = True
@@ -314,8 +331,14 @@ class RowParser:
         if len(name) > 120:
             self.problem(out, "name", "họ tên quá dài: chỉ giữ 120 ký tự đầu", WARNING)
             name = name[:120]
+            name_fold = ""
         person = ParsedPerson(
-            row=number, full_name=name, is_head=starts, sheet=self.sheet, flags=_NO_FLAGS
+            row=number,
+            full_name=name,
+            is_head=starts,
+            sheet=self.sheet,
+            flags=_NO_FLAGS,
+            name_fold=name_fold or fold(name),
         )
         if relation:
             person.relation = sys.intern((relation[:1].upper() + relation[1:])[:40])
@@ -328,14 +351,15 @@ class RowParser:
         self._identity(row, person, out)
         self._flags(row, person, out)
         self._status(row, person, out)
-        person.notes = _text(self.cell(row, "notes"))
-        for key, value in age_flags(person.birth_year, self.today).items():
-            if value:
-                _flag(person, key)
+        person.notes = _text(self._values.get("notes"))
+        if person.birth_year is not None:
+            for key, value in age_flags(person.birth_year, self.today).items():
+                if value:
+                    _flag(person, key)
         self.people += 1
         if starts:
             household = ParsedHousehold(row=number, sheet=self.sheet)
-            self._household_fields(row, household, out)
+            self._household_fields(row, household, out, person)
             household.people.append(person)
             self.current = household
             self.households.append(household)
@@ -354,7 +378,7 @@ class RowParser:
             sources = [("birth_M", "M"), ("birth_F", "F")]
         found = []
         for name, sex in sources:
-            value = self.cell(row, name)
+            value = self._values.get(name)
             if value is None:
                 continue
             if isinstance(value, str) and fold(value.strip()) in _TRUE_MARKS:
@@ -377,7 +401,7 @@ class RowParser:
             person.birth_year, person.birth_date = year, born
 
     def _sex(self, row: list, person: ParsedPerson, out: PreviewRow) -> None:
-        value = _fold_short(_text(self.cell(row, "sex")))
+        value = _fold_short(_text(self._values.get("sex")))
         typed = ""
         if value in ("nam", "m", "male", "trai"):
             typed = "M"
@@ -393,7 +417,7 @@ class RowParser:
             person.sex = by_relation
 
     def _identity(self, row: list, person: ParsedPerson, out: PreviewRow) -> None:
-        raw = self.cell(row, "citizen_id")
+        raw = self._values.get("citizen_id")
         if raw is not None:
             reading = read_identity(raw, person.birth_year, person.sex)
             person.id_kind = reading.kind
@@ -413,7 +437,7 @@ class RowParser:
             person.id_check = "; ".join(problems)[:200]
             for why in problems:
                 self.problem(out, "citizen_id", f"{why} (giữ như đã ghi, cần kiểm tra)", WARNING)
-        raw = self.cell(row, "phone")
+        raw = self._values.get("phone")
         if raw is not None:
             try:
                 person.phone = normalize_phone(raw)
@@ -422,7 +446,7 @@ class RowParser:
 
     def _flags(self, row: list, person: ParsedPerson, out: PreviewRow) -> None:
         for name in self.flag_columns:
-            value = self.cell(row, name)
+            value = self._values.get(name)
             if value is None:
                 continue
             mark = _mark(value)
@@ -435,20 +459,23 @@ class RowParser:
             if mark:
                 _flag(person, name)
         for name in self.text_flag_columns:
-            text = fold(_text(self.cell(row, name)))
+            value = self._values.get(name)
+            if value is None:
+                continue
+            text = fold(_text(value))
             for keyword, flag in _KEYWORD_FLAGS:
                 if keyword in text:
                     _flag(person, flag)
 
     def _status(self, row: list, person: ParsedPerson, out: PreviewRow) -> None:
-        raw = _text(self.cell(row, "status"))
+        raw = _text(self._values.get("status"))
         if raw:
             status = _status_value(raw)
             if status is None:
                 self.problem(out, "status", "không hiểu tình trạng (F0, F1, F2, âm tính)", WARNING)
             else:
                 person.status = status
-        raw = _text(self.cell(row, "isolation"))
+        raw = _text(self._values.get("isolation"))
         if raw:
             isolation = _isolation_value(raw)
             if isolation is None:
@@ -458,7 +485,7 @@ class RowParser:
             else:
                 person.isolation = isolation
         for name in ("iso_start", "iso_end"):
-            value = self.cell(row, name)
+            value = self._values.get(name)
             if value is None:
                 continue
             try:
@@ -475,21 +502,23 @@ class RowParser:
         if (person.iso_start or person.iso_end or person.isolation) and not person.status:
             self.problem(out, "status", "có ngày hoặc nơi cách ly nhưng không ghi F0/F1", WARNING)
 
-    def _household_fields(self, row: list, household: ParsedHousehold, out: PreviewRow) -> None:
-        village = _text(self.cell(row, "village"))
+    def _household_fields(
+        self, row: list, household: ParsedHousehold, out: PreviewRow, head: ParsedPerson
+    ) -> None:
+        village = _text(self._values.get("village"))
         if village:
             village = village_from_text(village) or village
-        household.street = _text(self.cell(row, "street"))[:200]
-        household.house_number = _text(self.cell(row, "house_number"))[:40]
-        address = _text(self.cell(row, "address"))
+        household.street = _text(self._values.get("street"))[:200]
+        household.house_number = _text(self._values.get("house_number"))[:40]
+        address = _text(self._values.get("address"))
         if address:
             named, street, house = split_address(address)
             village = village or named
             household.street = household.street or street
             household.house_number = household.house_number or house
         household.village = (village or self.group_village or self.sheet_village)[:120]
-        household.phone = self._head_phone(row)
-        poor = self.cell(row, "poor")
+        household.phone = head.phone  # the head's phone, read (and checked) once
+        poor = self._values.get("poor")
         if poor is not None:
             mark = _mark(poor)
             if mark is None:
@@ -500,14 +529,9 @@ class RowParser:
             else:
                 household.poor = mark
 
-    def _head_phone(self, row: list) -> str:
-        raw = self.cell(row, "phone")
-        if raw is None:
-            return ""
-        try:
-            return normalize_phone(raw)
-        except IdentityError:
-            return ""
+
+def _filled(row: list) -> list:
+    return [v for v in row if v is not None and (v.__class__ is not str or v.strip())]
 
 
 def _is_total_label(text: str) -> bool:
