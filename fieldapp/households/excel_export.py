@@ -109,8 +109,7 @@ def export_households(
     from fieldapp.profile import load_profile
 
     profile = load_profile(db)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)  # rows go to disk as they are made (see _Sheet)
     taken: set[str] = set()
     totals = [0, 0, 0]
     for area in areas:
@@ -138,6 +137,50 @@ def export_households(
     return ExportResult(path, len(areas), totals[0], totals[1], totals[2])
 
 
+class _Sheet:
+    """A write-only sheet (rows streamed to disk as they are made, nothing kept per cell) with
+    its few styles made once: openpyxl hashes every style object it is handed, so styling
+    cell by cell was most of the export's time, and a million live cells made the garbage
+    collector stop every thread — the window too — for up to half a second (issue 17)."""
+
+    def __init__(self, ws) -> None:
+        from openpyxl.cell import Cell
+
+        self.ws = ws
+        self._cell = Cell
+        self._styles: dict[tuple, object] = {}
+        self.row = 0
+
+    def style(self, key: tuple, *, font=None, alignment=None, border=None, number_format=None):
+        if key not in self._styles:
+            probe = self._cell(self.ws, 1, 1)
+            if font is not None:
+                probe.font = font
+            if alignment is not None:
+                probe.alignment = alignment
+            if border is not None:
+                probe.border = border
+            if number_format is not None:
+                probe.number_format = number_format
+            self._styles[key] = probe._style
+        return key
+
+    def cell(self, value: object, style: tuple | None = None):
+        # Placed at 1,1 until its row is written (openpyxl sets the column and row then).
+        return self._cell(self.ws, 1, 1, value, self._styles[style] if style else None)
+
+    def append(self, cells: list) -> int:
+        """Write the next row; its number."""
+        self.ws.append(cells)
+        self.row += 1
+        return self.row
+
+    def merge(self, r1: int, c1: int, r2: int, c2: int) -> None:
+        from openpyxl.worksheet.cell_range import CellRange
+
+        self.ws.merged_cells.add(CellRange(min_row=r1, min_col=c1, max_row=r2, max_col=c2))
+
+
 def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[int, int, int]:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -147,71 +190,92 @@ def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[i
         area_name, regime, started = area.name, area.regime, area.started_on
         decision = area.decision
     width = len(COLUMNS)
-    last = get_column_letter(width)
-    bold = Font(name="Times New Roman", bold=True, size=12)
-    normal = Font(name="Times New Roman", size=12)
+    sheet = _Sheet(ws)
+    font = "Times New Roman"
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    bold = sheet.style(("bold",), font=Font(name=font, bold=True, size=12))
+    heading = sheet.style(("heading",), font=Font(name=font, bold=True, size=12), alignment=center)
+    title = sheet.style(("title",), font=Font(name=font, bold=True, size=14), alignment=center)
+    subtitle = sheet.style(
+        ("subtitle",), font=Font(name=font, italic=True, size=12), alignment=center
+    )
+    header = sheet.style(
+        ("header",), font=Font(name=font, bold=True, size=12), alignment=center, border=box
+    )
+    numbering = sheet.style(
+        ("numbering",), font=Font(name=font, italic=True, size=10), alignment=center, border=box
+    )
+    total = sheet.style(("total",), font=Font(name=font, bold=True, size=12), border=box)
+    normal = Font(name=font, size=12)
+    for c in range(1, width + 1):
+        for fmt in ("General", "@", DATE_FORMAT):
+            sheet.style(
+                ("data", c, fmt),
+                font=normal,
+                border=box,
+                alignment=left if c in (2, 5, 8, 10, 21) else center,
+                number_format=fmt,
+            )
 
-    commune = profile.commune_full.upper() if profile else ""
-    split = 6
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=split)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=split)
-    ws.merge_cells(start_row=1, start_column=split + 1, end_row=1, end_column=width)
-    ws.merge_cells(start_row=2, start_column=split + 1, end_row=2, end_column=width)
-    ws["A1"] = f"UBND {commune}".strip()
-    ws["A2"] = "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH"
-    ws.cell(1, split + 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    ws.cell(2, split + 1, "Độc lập - Tự do - Hạnh phúc")
-    for row in (1, 2):
-        for col in (1, split + 1):
-            ws.cell(row, col).font = bold
-            ws.cell(row, col).alignment = center
-    ws.merge_cells(f"A4:{last}4")
-    ws["A4"] = "DANH SÁCH HỘ GIA ĐÌNH, NHÂN KHẨU TRONG KHU VỰC PHONG TỎA"
-    ws["A4"].font = Font(name="Times New Roman", bold=True, size=14)
-    ws["A4"].alignment = center
-    ws.merge_cells(f"A5:{last}5")
-    line = f"Khu vực: {area_name} ({REGIMES.get(regime, regime)}, từ ngày {format_date(started)})"
-    if decision:
-        line += f" — theo {decision}"
-    ws["A5"] = line
-    ws["A5"].font = Font(name="Times New Roman", italic=True, size=12)
-    ws["A5"].alignment = center
-
+    # What comes before the rows in the file: column widths, frozen panes, fit to a page.
     top, sub = HEADER_ROW, HEADER_ROW + 1
-    col = 1
-    while col <= width:
-        header, subheader, _w = COLUMNS[col - 1]
-        span = 1
-        while col + span <= width and COLUMNS[col + span - 1][0] == header and subheader:
-            span += 1
-        ws.cell(top, col, header)
-        if subheader is None:
-            ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
-        else:
-            if span > 1:
-                ws.merge_cells(
-                    start_row=top, start_column=col, end_row=top, end_column=col + span - 1
-                )
-            for k in range(span):
-                ws.cell(sub, col + k, COLUMNS[col + k - 1][1])
-        col += span
     for c in range(1, width + 1):
         ws.column_dimensions[get_column_letter(c)].width = COLUMNS[c - 1][2]
-        for r in (top, sub, sub + 1):
-            cell = ws.cell(r, c)
-            cell.font = bold if r != sub + 1 else Font(name="Times New Roman", italic=True, size=10)
-            cell.alignment = center
-            cell.border = box
-        ws.cell(sub + 1, c, f"({c})")
+    ws.freeze_panes = f"C{sub + 2}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.row_dimensions[top].height = 30
     ws.row_dimensions[sub].height = 45
 
+    commune = profile.commune_full.upper() if profile else ""
+    split = 6
+    for text_left, text_right in (
+        (f"UBND {commune}".strip(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH", "Độc lập - Tự do - Hạnh phúc"),
+    ):
+        cells = [None] * width
+        cells[0] = sheet.cell(text_left, heading)
+        cells[split] = sheet.cell(text_right, heading)
+        row = sheet.append(cells)
+        sheet.merge(row, 1, row, split)
+        sheet.merge(row, split + 1, row, width)
+    sheet.append([])
+    row = sheet.append(
+        [sheet.cell("DANH SÁCH HỘ GIA ĐÌNH, NHÂN KHẨU TRONG KHU VỰC PHONG TỎA", title)]
+    )
+    sheet.merge(row, 1, row, width)
+    line = f"Khu vực: {area_name} ({REGIMES.get(regime, regime)}, từ ngày {format_date(started)})"
+    if decision:
+        line += f" — theo {decision}"
+    row = sheet.append([sheet.cell(line, subtitle)])
+    sheet.merge(row, 1, row, width)
+    sheet.append([])
+
+    # The two header rows (merged where a heading covers sub-headings), then (1) … (21).
+    tops: list = [sheet.cell(None, header) for _ in range(width)]
+    subs: list = [sheet.cell(None, header) for _ in range(width)]
+    col = 1
+    while col <= width:
+        name, subheader, _w = COLUMNS[col - 1]
+        span = 1
+        while col + span <= width and COLUMNS[col + span - 1][0] == name and subheader:
+            span += 1
+        tops[col - 1].value = name
+        if subheader is None:
+            sheet.merge(top, col, sub, col)
+        else:
+            if span > 1:
+                sheet.merge(top, col, top, col + span - 1)
+            for k in range(span):
+                subs[col + k - 1].value = COLUMNS[col + k - 1][1]
+        col += span
+    assert sheet.append(tops) == top
+    sheet.append(subs)
+    sheet.append([sheet.cell(f"({c})", numbering) for c in range(1, width + 1)])
+
     ids = household_ids(db, HouseholdFilter(area_id=area_id, today=today))
-    row = sub + 2
     people = unknown_sex = 0
     f_counts = {"F0": 0, "F1": 0}
     for start in range(0, len(ids), 500):
@@ -254,37 +318,37 @@ def _write_area(db: Database, ws, area_id: int, profile, today: date) -> tuple[i
                 for i, flag in enumerate(FLAG_NAMES):
                     values[15 + i] = "x" if getattr(m, flag) else None
                 values[20] = m.notes or None
+                cells = []
                 for c, value in enumerate(values, start=1):
-                    cell = ws.cell(row, c, safe_cell(value))
-                    cell.font = normal
-                    cell.border = box
-                    cell.alignment = left if c in (2, 5, 8, 10, 21) else center
+                    if c in (6, 7):
+                        fmt = "@"
+                    elif isinstance(value, date):
+                        fmt = DATE_FORMAT
+                    else:
+                        fmt = "General"
+                    cell = sheet.cell(safe_cell(value), ("data", c, fmt))
                     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                         cell.data_type = "s"  # text that looks like a formula stays text
-                    if c in (6, 7):
-                        cell.number_format = "@"
-                    elif isinstance(value, date):
-                        cell.number_format = DATE_FORMAT
-                row += 1
+                    cells.append(cell)
+                sheet.append(cells)
                 people += 1
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    ws.cell(row, 1, f"Tổng cộng: {len(ids)} hộ, {people} nhân khẩu")
-    ws.cell(row, 11, f"F0: {f_counts['F0']}; F1: {f_counts['F1']}")
-    for c in range(1, width + 1):
-        ws.cell(row, c).font = bold
-        ws.cell(row, c).border = box
-    row += 2
+    cells = [sheet.cell(None, total) for _ in range(width)]
+    cells[0].value = f"Tổng cộng: {len(ids)} hộ, {people} nhân khẩu"
+    cells[10].value = f"F0: {f_counts['F0']}; F1: {f_counts['F1']}"
+    row = sheet.append(cells)
+    sheet.merge(row, 1, row, 2)
+    sheet.append([])
     place = (profile.place_name or profile.commune_name) if profile else ""
-    ws.cell(
-        row, split + 8, f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
-    )
-    ws.cell(row + 1, 2, "NGƯỜI LẬP BIỂU").font = bold
-    ws.cell(row + 1, split + 8, "TM. BAN CHỈ ĐẠO").font = bold
-    ws.freeze_panes = ws.cell(sub + 2, 3)
+    cells = [None] * (split + 8)
+    cells[split + 7] = f"{place}, ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
+    sheet.append(cells)
+    cells = [None] * (split + 8)
+    cells[1] = sheet.cell("NGƯỜI LẬP BIỂU", bold)
+    cells[split + 7] = sheet.cell("TM. BAN CHỈ ĐẠO", bold)
+    sheet.append(cells)
     ws.print_title_rows = f"{top}:{sub}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     return len(ids), people, unknown_sex
