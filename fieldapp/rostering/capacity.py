@@ -191,7 +191,11 @@ def _week_flow(model: Model, times: list[int], roles: tuple[int, ...], general: 
             if other > 0:
                 place_nodes[(t, -1)] = flow.node()
                 flow.edge(place_nodes[(t, -1)], sink, other)
-    group_nodes: dict[tuple[int, int], int] = {}
+    # People alike for this week (same roles here, same free time points, same most shifts)
+    # are one node: k of them give k x limit shifts and at most k at each time point. Any
+    # such flow splits back into k schedules (hand each time point's shifts to the least
+    # busy), so the bound is the same and the graph far smaller.
+    alike: dict[tuple[int, tuple[int, ...], int], int] = {}
     for p, person in enumerate(model.people):
         mine = person.roles & role_mask
         if not general and not mine:
@@ -199,11 +203,14 @@ def _week_flow(model: Model, times: list[int], roles: tuple[int, ...], general: 
         limit = min(cap_week, most_shifts(model, p, times, lambda t: bool(model.slots_at[t])))
         if not limit:
             continue
+        free = tuple(t for t in times if person.avail[t] and _may_work(model, t))
+        key = (mine, free, limit)
+        alike[key] = alike.get(key, 0) + 1
+    group_nodes: dict[tuple[int, int], int] = {}
+    for (mine, free, limit), k in alike.items():
         node = flow.node()
-        flow.edge(source, node, limit)
-        for t in times:
-            if not person.avail[t] or not _may_work(model, t):
-                continue
+        flow.edge(source, node, k * limit)
+        for t in free:
             key = (t, mine)
             if key not in group_nodes:
                 group_nodes[key] = flow.node()
@@ -212,7 +219,7 @@ def _week_flow(model: Model, times: list[int], roles: tuple[int, ...], general: 
                 for target in targets:
                     if target is not None:
                         flow.edge(group_nodes[key], target, 10**9)
-            flow.edge(node, group_nodes[key], 1)
+            flow.edge(node, group_nodes[key], k)
     return flow.run(source, sink)
 
 

@@ -68,16 +68,17 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
     for person_id in sorted(by_person):
         mine = by_person[person_id]
         person = people[person_id]
-        for a in mine:
-            begin, end = span(a)
+        spans = [span(a) for a in mine]
+        for a, (begin, end) in zip(mine, spans, strict=True):
             for leave in person.unavailable:
                 if begin < leave.end and leave.start < end:
                     found.append(Violation("leave", f"{a}: {person_id} is unavailable then"))
         # every pair, not just neighbours: simple enough to be obviously right
         for i, a in enumerate(mine):
-            a_begin, a_end = span(a)
-            for b in mine[i + 1 :]:
-                b_begin, b_end = span(b)
+            a_begin, a_end = spans[i]
+            for j in range(i + 1, len(mine)):
+                b = mine[j]
+                b_begin, b_end = spans[j]
                 if a_begin <= b_begin:
                     gap = b_begin - a_end
                 else:

@@ -104,6 +104,8 @@ def solve(
             # starts behind rarely ends ahead (at the proven bound it could only tie and win
             # on fairness, which long repair chains tend to spoil). Effort goes where it helps.
             spent += roster.iterations
+            if best[0][0] <= capacity.gap_lower_bound:
+                break  # the kept roster is at the bound and this one can only tie it: stop
             continue
         roster.repair(allow_sticky=False)
         roster.repair(allow_sticky=True)
