@@ -152,6 +152,7 @@ def test_change_a_person_from_the_ranked_list_then_undo(page, roster_db, qtbot):
 
     on_next_modal(pick)
     qtbot.keyClick(week.view, Qt.Key.Key_Return)
+    assert wait_for_operations()  # the change is written off the GUI thread
     after = duties(roster_db)
     day = MONDAY + timedelta(days=9)
     names = {s for (c, s) in after if c == cell_key(cell)}
@@ -163,8 +164,10 @@ def test_change_a_person_from_the_ranked_list_then_undo(page, roster_db, qtbot):
     # Ctrl+Z puts it back as it was
     activate(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert wait_for_operations()
     assert set(duties(roster_db)) == set(before)
     qtbot.keyClick(page, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert wait_for_operations()
     assert person.id in {s for (c, s) in duties(roster_db) if c == cell_key(cell)}
 
 
@@ -187,12 +190,14 @@ def test_remove_lock_and_add_back_with_keys(page, roster_db, qtbot):
     cell = week.current_cell()
     week.people.setCurrentRow(0)
     qtbot.keyClick(week.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert wait_for_operations()
     first = cell.people[0]
     assert duties(roster_db)[(cell_key(cell), first.staff_id)].locked
     assert "Bỏ cố định" in week.lock_button.text()
     week.people.setCurrentRow(1)
     gone = week.current_person()
     qtbot.keyClick(week.view, Qt.Key.Key_Delete)
+    assert wait_for_operations()
     assert (cell_key(cell), gone.staff_id) not in duties(roster_db)
     assert week.current_cell().missing == 1
     assert "thiếu" in week.model.index(1, 3).data()
@@ -203,6 +208,7 @@ def test_remove_lock_and_add_back_with_keys(page, roster_db, qtbot):
 
     on_next_modal(pick_first)
     qtbot.mouseClick(week.add_button, Qt.MouseButton.LeftButton)
+    assert wait_for_operations()
     assert week.current_cell().missing == 0
     assert check_saved(roster_db, MONDAY, MONDAY + timedelta(days=13)) == []
 
@@ -237,6 +243,7 @@ def test_forcing_a_rule_break_asks_and_shows_the_mark(page, roster_db, qtbot):
 
     on_next_modal(pick)
     week._on_change()
+    assert wait_for_operations()
     grid = week_grid(roster_db, cell.site_id, day)
     assert any(c.kind == "overlap" for c in grid.cells[(day, "C1")].conflicts)
     index = week.model.index_of(day, "C1")
@@ -431,6 +438,7 @@ def test_bao_nghi_marks_the_person_typed_not_the_selected_one(page, roster_db, q
     on_next_modal(type_dung_and_confirm)
     qtbot.mouseClick(week.unavailable_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "values" in seen, timeout=5000)
+    assert wait_for_operations()
     assert seen["values"][0] == dung.id
     snap = load_snapshot(roster_db, MONDAY, MONDAY + timedelta(days=20))
     assert [a.reason for a in snap.absences.get(dung.id, [])] == ["sick"]
@@ -438,6 +446,7 @@ def test_bao_nghi_marks_the_person_typed_not_the_selected_one(page, roster_db, q
         a.reason != "sick" or a.starts.date() < TODAY for a in snap.absences[selected.staff_id]
     )
     page.undo.undo()
+    assert wait_for_operations()
     assert not load_snapshot(roster_db, MONDAY, MONDAY).absences.get(dung.id)
 
 
@@ -466,9 +475,11 @@ def test_enter_on_an_empty_place_fills_it(page, roster_db, qtbot):
     week.view.setFocus()
     week.people.setCurrentRow(0)
     qtbot.keyClick(week.view, Qt.Key.Key_Delete)
+    assert wait_for_operations()
     week.view.setFocus()
     week.people.setCurrentRow(0)
     qtbot.keyClick(week.view, Qt.Key.Key_Delete)
+    assert wait_for_operations()
     cell = week.current_cell()
     assert cell.missing >= 1
     week.people.setCurrentRow(-1)  # nobody chosen in the list: Enter means "fill a place"
@@ -489,9 +500,11 @@ def test_enter_on_an_empty_place_fills_it(page, roster_db, qtbot):
     before = cell.missing
     week.view.setFocus()
     qtbot.keyClick(week.view, Qt.Key.Key_Return)
+    assert wait_for_operations()
     assert week.current_cell().missing == before - 1
     assert any(p.name == wanted["name"] for p in week.current_cell().people)
     page.undo.undo()
+    assert wait_for_operations()
     assert week.current_cell().missing == before
 
 
@@ -564,3 +577,117 @@ def test_a_new_site_with_its_hotline_reaches_the_wall_sheet(page, roster_db, qtb
     pdf = print_roster(roster_db, tmp_path / "moi.pdf", TODAY, [site.id])
     text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "0209 3870 199" in text
+
+
+def test_hand_edits_write_off_the_gui_thread_and_undo(page, roster_db, qtbot, monkeypatch):
+    """Swap (asked first when a rule would break), make leader: written by a worker thread,
+    each one undo step; the window's thread never touches the database for them."""
+    import threading
+
+    from fieldapp.rostering import editing
+    from ui.pages.rosters.dialogs import ChoiceDialog
+
+    threads = []
+    for name in ("swap", "set_leader"):
+        real = getattr(editing, name)
+
+        def spy(*args, _real=real, **kwargs):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(editing, name, spy)
+
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    day = MONDAY + timedelta(days=10)
+    week.select_cell(day, "C1")
+    cell = week.current_cell()
+    week.people.setCurrentRow(0)
+    mine = week.current_person()
+    before = duties(roster_db)
+    # the same shift kind at another site on the same day: a swap that breaks no rule
+    other = next(
+        d for (c, _s), d in before.items() if c[1] == day and c[2] == "C1" and c[0] != cell.site_id
+    )
+    other_name = find_staff(roster_db, str(other.staff_id)).name
+
+    def choose(dialog: ChoiceDialog) -> None:
+        type_text(qtbot, dialog.search, other_name)
+        row = next(
+            r
+            for r in range(dialog.proxy.rowCount())
+            if dialog.proxy.index(r, 2).data() != cell_key(cell)[0]
+            and dialog.proxy.index(r, 3).data() == other_name
+            and dialog.proxy.index(r, 0).data().endswith(day.strftime("%d/%m/%Y"))
+            and "1" in dialog.proxy.index(r, 1).data()
+        )
+        dialog.table.selectRow(row)
+        dialog.accept()
+
+    on_next_modal(choose)
+    week._on_swap()
+    assert wait_for_operations()
+    after = duties(roster_db)
+    assert (cell_key(cell), other.staff_id) in after
+    assert ((other.site_id, day, "C1"), mine.staff_id) in after
+    assert threads and not any(threads)  # every write ran on a worker
+    assert check_saved(roster_db, MONDAY, MONDAY + timedelta(days=13)) == []
+
+    page.undo.undo()
+    assert wait_for_operations()
+    assert (cell_key(cell), mine.staff_id) in duties(roster_db)
+    assert (cell_key(cell), other.staff_id) not in duties(roster_db)
+
+    # make the second person of the cell its leader, then undo
+    week.select_cell(day, "C1")
+    week.people.setCurrentRow(1)
+    second = week.current_person()
+    assert not second.leader
+    week._on_leader()
+    assert wait_for_operations()
+
+    def leader_now() -> bool:
+        here = week_grid(roster_db, cell.site_id, day).cells[(day, "C1")]
+        return next(p for p in here.people if p.staff_id == second.staff_id).leader
+
+    assert leader_now()
+    page.undo.undo()
+    assert wait_for_operations()
+    assert not leader_now()
+    assert not any(threads)
+
+
+def test_a_refused_swap_changes_nothing(page, roster_db, qtbot):
+    """Swapping with someone already on the same shift is refused: message, nothing saved."""
+    from ui.pages.rosters.dialogs import ChoiceDialog
+
+    week = page.week
+    week.set_week(MONDAY + timedelta(days=7))
+    day = MONDAY + timedelta(days=10)
+    week.select_cell(day, "C1")
+    cell = week.current_cell()
+    week.people.setCurrentRow(0)
+    before = duties(roster_db)
+    partner = cell.people[1]
+    shown = []
+
+    def choose(dialog: ChoiceDialog) -> None:
+        row = next(
+            r
+            for r in range(dialog.proxy.rowCount())
+            if dialog.proxy.index(r, 3).data() == partner.name
+            and dialog.proxy.index(r, 2).data() == week.grid.site.name
+            and dialog.proxy.index(r, 0).data().endswith(day.strftime("%d/%m/%Y"))
+            and "1" in dialog.proxy.index(r, 1).data()
+        )
+        dialog.table.selectRow(row)
+        dialog.accept()
+
+    on_next_modal(choose)
+    on_next_modal(lambda box: (shown.append(box.text()), box.accept()), QMessageBox)
+    undo_count = page.undo.count()
+    week._on_swap()
+    assert wait_for_operations()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert duties(roster_db) == before
+    assert page.undo.count() == undo_count

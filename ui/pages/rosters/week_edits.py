@@ -1,19 +1,23 @@
 """Hand changes on the week grid: change, add, take off, lock, make leader, swap.
 
-Each is one core call done at once and pushed on the page's undo stack as one command (its
-undo and redo are core calls too). Mixed into :class:`ui.pages.rosters.week_tab.WeekTab`,
-whose cell, list and buttons they use; strings keep the "WeekTab" translation context.
+Each is one core call run off the GUI thread as a :class:`ui.operations.CollectionOp` and,
+once it succeeded, pushed on the page's undo stack as one command whose undo and redo run in
+the same write queue. A refused change reaches the one error sink and pushes nothing. Mixed
+into :class:`ui.pages.rosters.week_tab.WeekTab`, whose cell, list and buttons they use;
+strings keep the "WeekTab" translation context.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.errors import NeedsConfirmation, UserError
+from fieldapp.errors import NeedsConfirmation
 from fieldapp.rostering import editing
 from fieldapp.rostering.views import CellPerson, GridCell, week_grids
 from fieldapp.text.vietnamese import format_date
-from ui.pages.rosters.common import run_service, show_error, weekday_name
+from ui import errors
+from ui.operations import CollectionOp
+from ui.pages.rosters.common import run_service, weekday_name
 from ui.pages.rosters.dialogs import (
     CandidatesDialog,
     ChoiceDialog,
@@ -25,6 +29,45 @@ class CellEditsMixin:
     """The week tab's hand changes (see the module doc)."""
 
     # --- hand changes ----------------------------------------------------------------------
+
+    def _write(self, text: str, do, undo, failure=None) -> CollectionOp:
+        """Run ``do()`` as one undoable write off the GUI thread; ``undo()`` takes it back.
+
+        Redo runs ``do()`` again. While the write is on its way no other change starts;
+        a failure goes to ``failure(exc)`` if given, else to the one error sink.
+        """
+        self.busy = True
+        self._update_buttons()
+
+        def finish() -> None:
+            self.busy = False
+            self._update_buttons()
+
+        def done(_result) -> None:
+            finish()
+            self._after_change()
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if failure is not None:
+                failure(exc)
+            else:
+                errors.show_error(self, exc)
+
+        op = (
+            CollectionOp(self, lambda _progress: do())
+            .success(done)
+            .failure(failed)
+            .undoable(
+                text,
+                undo=lambda _result: undo(),
+                redo=lambda _result: do(),
+                changed=self._after_change,
+                stack=self.undo,
+            )
+        )
+        op.run_in_background()
+        return op
 
     def _pick(self, cell: GridCell, replacing: CellPerson | None) -> tuple[int, bool] | None:
         """Ask who takes the cell; (staff id, force) or None."""
@@ -104,8 +147,7 @@ class CellEditsMixin:
                 force=True,
             )
 
-        if run_service(self, lambda: do() or True):
-            self._push(QCoreApplication.translate("WeekTab", "Change person on a shift"), undo, do)
+        self._write(QCoreApplication.translate("WeekTab", "Change person on a shift"), do, undo)
 
     def _on_add(self) -> None:
         cell = self.current_cell()
@@ -125,8 +167,7 @@ class CellEditsMixin:
         def undo() -> None:
             editing.remove_assignment(self.db, state["new"])
 
-        if run_service(self, lambda: do() or True):
-            self._push(QCoreApplication.translate("WeekTab", "Add person to a shift"), undo, do)
+        self._write(QCoreApplication.translate("WeekTab", "Add person to a shift"), do, undo)
 
     def _on_remove(self) -> None:
         person, cell = self.current_person(), self.current_cell()
@@ -149,22 +190,20 @@ class CellEditsMixin:
                 force=True,
             )
 
-        if run_service(self, lambda: do() or True):
-            self._push(QCoreApplication.translate("WeekTab", "Take someone off a shift"), undo, do)
+        self._write(QCoreApplication.translate("WeekTab", "Take someone off a shift"), do, undo)
 
     def _on_lock(self) -> None:
         person = self.current_person()
         if person is None or self.busy:
             return
-        ids, new = [person.assignment_id], not person.locked
-        if run_service(self, lambda: editing.set_locked(self.db, ids, new) + 1):
-            self._push(
-                QCoreApplication.translate("WeekTab", "Lock")
-                if new
-                else QCoreApplication.translate("WeekTab", "Unlock"),
-                lambda: editing.set_locked(self.db, ids, not new),
-                lambda: editing.set_locked(self.db, ids, new),
-            )
+        ids, new, db = [person.assignment_id], not person.locked, self.db
+        self._write(
+            QCoreApplication.translate("WeekTab", "Lock")
+            if new
+            else QCoreApplication.translate("WeekTab", "Unlock"),
+            lambda: editing.set_locked(db, ids, new),
+            lambda: editing.set_locked(db, ids, not new),
+        )
 
     def _on_leader(self) -> None:
         person = self.current_person()
@@ -179,8 +218,7 @@ class CellEditsMixin:
             if state["former"] is not None:
                 editing.set_leader(self.db, state["former"])
 
-        if run_service(self, lambda: do() or True):
-            self._push(QCoreApplication.translate("WeekTab", "Make shift leader"), undo, do)
+        self._write(QCoreApplication.translate("WeekTab", "Make shift leader"), do, undo)
 
     def _on_swap(self) -> None:
         person, cell = self.current_person(), self.current_cell()
@@ -222,21 +260,16 @@ class CellEditsMixin:
         if not dialog.exec() or dialog.chosen() is None:
             return
         other_id = int(dialog.chosen())
-        first = person.assignment_id
-        try:
-            editing.swap(self.db, first, other_id)
-        except NeedsConfirmation as err:  # a rule would break: ask before forcing
-            if not ask_force(self, str(err)):
-                return
-            if not run_service(
-                self, lambda: editing.swap(self.db, first, other_id, force=True) or True
-            ):
-                return
-        except UserError as err:
-            show_error(self, err)
-            return
-        self._push(
-            QCoreApplication.translate("WeekTab", "Swap two people"),
-            lambda: editing.swap(self.db, first, other_id, force=True),
-            lambda: editing.swap(self.db, first, other_id, force=True),
-        )
+        first, db = person.assignment_id, self.db
+        text = QCoreApplication.translate("WeekTab", "Swap two people")
+
+        def swap_back() -> None:
+            editing.swap(db, first, other_id, force=True)
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, NeedsConfirmation):  # a rule would break: ask first
+                errors.show_error(self, exc)
+            elif ask_force(self, str(exc)):
+                self._write(text, swap_back, swap_back)
+
+        self._write(text, lambda: editing.swap(db, first, other_id), swap_back, refused)

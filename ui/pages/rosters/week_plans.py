@@ -22,7 +22,7 @@ from fieldapp.rostering.store import add_absence, list_staff, remove_absence
 from fieldapp.text.vietnamese import format_date
 from ui import errors
 from ui.operations import CollectionOp, QueryOp
-from ui.pages.rosters.common import run_service, show_error
+from ui.pages.rosters.common import show_error
 from ui.pages.rosters.dialogs import (
     GenerateDialog,
     UnavailableDialog,
@@ -153,12 +153,12 @@ class PlanningMixin:
             def add() -> None:
                 holder["absence"] = add_absence(self.db, staff_id, reason, start, end, note).id
 
-            if run_service(self, lambda: add() or True):
-                self._push(
-                    QCoreApplication.translate("WeekTab", "Record leave"),
-                    lambda: remove_absence(self.db, holder["absence"]),
-                    add,
-                )
+            db = self.db
+            self._write(
+                QCoreApplication.translate("WeekTab", "Record leave"),
+                add,
+                lambda: remove_absence(db, holder["absence"]),
+            )
             return
         first, last = start - timedelta(days=1), start + timedelta(days=REPLAN_SPAN)
         db = self.db

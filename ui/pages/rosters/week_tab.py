@@ -36,7 +36,6 @@ from fieldapp.rostering.store import list_sites, monday_of
 from fieldapp.rostering.views import CellPerson, GridCell, WeekGrid, week_grid
 from fieldapp.text.vietnamese import format_date
 from ui.pages.rosters.common import (
-    ServiceCommand,
     from_qdate,
     to_qdate,
     weekday_name,
@@ -365,7 +364,3 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
     def _after_change(self) -> None:
         self.reload()
         self.changed.emit()
-
-    def _push(self, text: str, undo, redo) -> None:
-        self.undo.push(ServiceCommand(text, undo, redo, self._after_change))
-        self._after_change()
