@@ -152,7 +152,9 @@ def area_people(
         query = query.order_by(Household.village_sort, Household.head_sort, Household.id)
         households: dict[int, PaperHousehold] = {}
         order: list[int] = []
-        for hid, head, vil, number, street, phone, poor in s.execute(query):
+        # Plain rows from the connection (no ORM result processing): an area of 50,000 people.
+        conn = s.connection()
+        for hid, head, vil, number, street, phone, poor in conn.execute(query):
             households[hid] = PaperHousehold(
                 hid, head, vil, address_text(number, street), phone, poor
             )
@@ -186,12 +188,14 @@ def area_people(
                 HouseholdMember.id,
             )
         )
-        for row in s.execute(mquery):
-            h = households.get(row[0])
+        get = households.get
+        for (hid, mid, name, year, born, sex, relation, is_head, cid, phone, status, isolation,
+             iso_start, iso_end) in conn.execute(mquery):  # fmt: skip
+            h = get(hid)
             if h is not None:
-                h.members.append(PaperMember(*row[1:4], row[4], row[5] or "", row[6] or "",
-                                             bool(row[7]), row[8] or "", row[9] or "", row[10] or "",
-                                             row[11] or "", row[12], row[13]))  # fmt: skip
+                h.members.append(PaperMember(mid, name, year, born, sex or "", relation or "",
+                                             bool(is_head), cid or "", phone or "", status or "",
+                                             isolation or "", iso_start, iso_end))  # fmt: skip
     return [households[h] for h in order]
 
 
@@ -312,7 +316,8 @@ DOOR_HEADER = [
     "Ghi chú",
     "Ký tên",
 ]
-DOOR_FRACTIONS = [0.9, 4.5, 1.5, 1.9, 3.4, 2.1, 2.3, 3.8, 2.6]
+# The STT column holds five digits (a list of 10,000 people or more) on one line.
+DOOR_FRACTIONS = [1.1, 4.5, 1.5, 1.9, 3.4, 2.1, 2.3, 3.6, 2.6]
 DOOR_ALIGN = ["CENTER", "LEFT", "CENTER", "LEFT", "LEFT", "CENTER", "LEFT", "LEFT", "LEFT"]
 
 
@@ -411,7 +416,7 @@ def door_to_door_document(
 # -- 2. test round ---------------------------------------------------------------------------
 
 TEST_HEADER = ["STT", "Họ và tên", "Năm sinh", "Chủ hộ, địa chỉ", "Kết quả", "Ghi chú"]
-TEST_FRACTIONS = [1.1, 4.2, 1.5, 5.0, 2.2, 3.6]
+TEST_FRACTIONS = [1.4, 4.2, 1.5, 5.0, 2.2, 3.3]
 TEST_ALIGN = ["CENTER", "LEFT", "CENTER", "LEFT", "CENTER", "LEFT"]
 
 
@@ -660,7 +665,7 @@ SUPPORT_HEADER = [
     "Cộng (đồng)",
     "Ký nhận",
 ]
-SUPPORT_FRACTIONS = [0.9, 3.8, 1.3, 1.3, 2.0, 2.0, 1.1, 2.0, 2.0, 2.1, 2.2]
+SUPPORT_FRACTIONS = [1.1, 3.8, 1.3, 1.3, 2.0, 2.0, 1.1, 2.0, 2.0, 2.1, 2.0]
 SUPPORT_ALIGN = ["CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER", "CENTER", "RIGHT",
                  "RIGHT", "RIGHT", "LEFT"]  # fmt: skip
 KIND_NAMES = {"F0": "F0", "F1": "F1"}

@@ -411,6 +411,7 @@ class DataTable(Flowable):
         normalize = unicodedata.normalize
         measure = _widths_of(font)
         width_of = measure.line
+        known = measure._lines.get  # the same strings again (dates, amounts): no method call
         plain_limits = [w * 1000 / size for w in text_widths]
         out: list[list[Cell]] = []
         heights: list[float] = []
@@ -438,7 +439,10 @@ class DataTable(Flowable):
                         continue
                     value = str(value)
                 value = normalize("NFC", value)
-                if "\n" in value or width_of(value) > limits[c]:
+                width = known(value)
+                if width is None:
+                    width = width_of(value)
+                if width > limits[c] or "\n" in value:
                     parts = []
                     for line in value.split("\n"):
                         parts.extend(measure.wrap(line, limits[c]))
@@ -645,9 +649,10 @@ class _GridPiece(Flowable):
                 )
             ]
         }
-        if nhead and table._shade:
-            canv.setFillColor(HEADER_SHADE)
-            canv.rect(0, tops[nhead], self.width, -tops[nhead], stroke=0, fill=1)
+        if nhead and table._shade:  # (raw operators: drawOn saved the graphics state)
+            shade = fp_str(HEADER_SHADE.red, HEADER_SHADE.green, HEADER_SHADE.blue)
+            canv._code.append(f"{shade} rg 0 {fp_str(tops[nhead])} {fp_str(self.width)} "
+                              f"{fp_str(-tops[nhead])} re f")  # fmt: skip
         self._draw_grid(lefts, tops, nhead, spans)
         self._draw_text(lefts, tops, nhead, spans)
 
@@ -655,11 +660,10 @@ class _GridPiece(Flowable):
         self, lefts: list[float], tops: list[float], nhead: int, spans: dict[int, tuple[int, int]]
     ) -> None:
         canv = self.canv
-        canv.setLineWidth(GRID_WIDTH)
-        canv.setStrokeColor(colors.black)
         right = fp_str(self.width)
         ys = [fp_str(y) for y in tops]
-        ops = [f"0 {y} m {right} {y} l" for y in ys]
+        ops = [f"{fp_str(GRID_WIDTH)} w 0 0 0 RG"]
+        ops += [f"0 {y} m {right} {y} l" for y in ys]
         bottom = ys[-1]
         for k, x in enumerate(lefts):
             xs = fp_str(x)
@@ -680,9 +684,8 @@ class _GridPiece(Flowable):
         canv = self.canv
         laid, table = self._laid, self._table
         size, leading = table._font_size, table._leading
-        text = canv.beginText()
-        text.setFillColor(colors.black)
-        code, doc = text._code, canv._doc
+        code: list[str] = ["BT 0 0 0 rg"]
+        doc = canv._doc
         # The same strings come back on every page (relations, dates, amounts): their encoding
         # in this PDF's font subsets, their place in the column and the operators that draw
         # them are worked out once per document.
@@ -745,7 +748,8 @@ class _GridPiece(Flowable):
                     append(f"1 0 0 1 {xs} {ys} Tm {parts[0][2]}")
                 else:
                     font = regular.put(append, value, f"{xs} {ys}", font)
-        canv.drawText(text)
+        append("ET")
+        canv._code.append(" ".join(code))
 
     def _header_text(
         self, code: list[str], bold: _Encoder, lefts: list[float], tops: list[float]
@@ -778,6 +782,42 @@ class _Encoder:
         self._width = _widths_of(font).line
         self.parts: dict[str, list[tuple[Any, str, str]]] = {}  # string: (font key, Tf, Tj)
         self.placed: dict[tuple[int, str], str] = {}  # (column, string): its x, formatted
+        self._words: dict[str, list[tuple[int, bytes]]] = {}
+        self._selects: dict[int, str] = {}
+
+    def _select(self, subset: int) -> str:
+        tf = self._selects.get(subset)
+        if tf is None:
+            name = self._face.getSubsetInternalName(subset, self._doc)
+            tf = self._selects[subset] = f"{name} {fp_str(self._size)} Tf"
+        return tf
+
+    def _split(self, line: str) -> list[tuple[int, bytes]]:
+        """What the font's ``splitString`` gives for ``line`` (its bytes in each subset), put
+        together from the words: a character's code never changes once given, and the words
+        (family names, villages, "Hộ", "số") repeat where whole lines do not."""
+        words = self._words
+        split = self._face.splitString
+        space = words.get(" ")
+        if space is None:
+            space = words[" "] = split(" ", self._doc)
+        out: list[tuple[int, bytes]] = []
+        buf: list[bytes] = []
+        now = -1
+        for n, word in enumerate(line.split(" ")):
+            pieces = words.get(word)
+            if pieces is None:
+                pieces = words[word] = split(word, self._doc) if word else []
+            for subset, chunk in (*space, *pieces) if n else pieces:
+                if subset != now:
+                    if buf:
+                        out.append((now, b"".join(buf)))
+                        buf = []
+                    now = subset
+                buf.append(chunk)
+        if buf:
+            out.append((now, b"".join(buf)))
+        return out
 
     def x(self, line: str, how: str, left: float, right: float) -> float:
         if how == "LEFT":
@@ -789,14 +829,9 @@ class _Encoder:
         """Append the operators drawing ``line`` at ``at`` ("x y"); return the font then set."""
         parts = self.parts.get(line)
         if parts is None:
-            size = fp_str(self._size)
             parts = self.parts[line] = [
-                (
-                    (self._font, subset),
-                    f"{self._face.getSubsetInternalName(subset, self._doc)} {size} Tf",
-                    f"({self._escape(chunk)}) Tj",
-                )
-                for subset, chunk in self._face.splitString(line, self._doc)
+                ((self._font, subset), self._select(subset), f"({self._escape(chunk)}) Tj")
+                for subset, chunk in self._split(line)
             ]
         append(f"1 0 0 1 {at} Tm")
         for key, tf, tj in parts:

@@ -29,8 +29,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -541,12 +543,24 @@ class _OfficialDocTemplate(BaseDocTemplate):
 
     def _page_number(self, canvas: Any, doc: Any) -> None:
         # Decree 30: Arabic numerals, centred in the top margin, none on the first page.
-        canvas.saveState()
-        canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
         y = self.pagesize[1] - MARGIN_TOP / 2 - PAGE_NUMBER_SIZE * 0.35
-        number = canvas.getPageNumber() - self._first_page + 1
-        canvas.drawCentredString(self.leftMargin + self.width / 2, y, str(number))
-        canvas.restoreState()
+        number = str(canvas.getPageNumber() - self._first_page + 1)
+        x = self.leftMargin + (self.width - string_width(number, REGULAR, PAGE_NUMBER_SIZE)) / 2
+        font = getFont(REGULAR)
+        if not font._dynamicFont:
+            canvas.saveState()
+            canvas.setFont(REGULAR, PAGE_NUMBER_SIZE)
+            canvas.drawString(x, y, number)
+            canvas.restoreState()
+            return
+        # The operators drawString would write, without its state bookkeeping: a list of
+        # thousands of pages spends a noticeable share of its time numbering them.
+        ops = ["BT 0 0 0 rg", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        for subset, chunk in font.splitString(number, canvas._doc):
+            name = font.getSubsetInternalName(subset, canvas._doc)
+            ops.append(f"{name} {PAGE_NUMBER_SIZE} Tf ({canvas._escape(chunk)}) Tj")
+        ops.append("ET")
+        canvas._code.append(" ".join(ops))
 
 
 def story(doc: OfficialDocument) -> list[Flowable]:
