@@ -61,7 +61,7 @@ from fieldapp.households.roster_table import (
     village_from_sheet_name,
     village_from_text,
 )
-from fieldapp.households.workbook import open_workbook
+from fieldapp.households.workbook import open_workbook, release_memory
 from fieldapp.progress import Progress, report
 
 __all__ = [
@@ -248,7 +248,7 @@ def read_roster(
     headers: dict[str, list[list]] = {}
     first_columns: dict[str, str] | None = None
     first_header: tuple[int, ...] = ()
-    seen_ids: dict[str, str] = {}
+    seen_ids: dict[str, tuple[str, int]] = {}
     read = 0
     try:
         visible = [s for s in book.sheets if not s.hidden]
@@ -260,6 +260,7 @@ def read_roster(
             summary = _read_sheet(
                 sheet, today, seen_ids, households, rows, headers, len(visible) > 1, progress
             )
+            release_memory()  # the reader's copy of the sheet
             summaries.append(summary)
             if not summary.skipped:
                 read += 1
@@ -291,7 +292,7 @@ def read_roster(
 def _read_sheet(
     sheet,
     today: date,
-    seen_ids: dict[str, str],
+    seen_ids: dict[str, tuple[str, int]],
     households: list[ParsedHousehold],
     rows: list[PreviewRow],
     headers: dict[str, list[list]],

@@ -287,7 +287,7 @@ def _match_member(
         for m in free:
             if m.citizen_id == person.citizen_id:
                 return m
-    name = person.name_fold or fold(person.full_name)
+    name = fold(person.full_name)
     same_name = [m for m in free if m.name_fold == name]
     for m in same_name:
         if m.birth_year == person.birth_year:

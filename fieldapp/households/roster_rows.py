@@ -34,6 +34,7 @@ def _flag(person: ParsedPerson, name: str) -> None:
 
 
 _DIGIT = re.compile(r"\d")
+_YEARS = {y: y for y in range(1900, 2101)}
 _SUB_NUMBER = re.compile(r"\d{1,6}\s*[.,/-]\s*\d{1,3}[.)]?")
 # Relations, sexes, statuses repeat down a list: their folds are remembered.
 _fold_short = functools.lru_cache(maxsize=4096)(fold)
@@ -124,7 +125,6 @@ class ParsedPerson:
     id_typed: str = ""  # a number that cannot identify (not 9/12 digits, or taken)
     id_check: str = ""  # why the number needs checking; "" when it passed
     sheet: str = ""
-    name_fold: str = ""  # fold(full_name), worked out once for the plan and the writer
 
 
 @dataclass(slots=True)
@@ -164,7 +164,7 @@ class PreviewRow:
 class RowParser:
     """Turns the data rows of one sheet into households, one row at a time.
 
-    ``seen_ids`` (number -> "sheet, row") is shared by the sheets of one file, so that a
+    ``seen_ids`` (number -> (sheet, row)) is shared by the sheets of one file, so that a
     number typed twice is noticed across sheets too.
     """
 
@@ -176,7 +176,7 @@ class RowParser:
         *,
         sheet: str = "",
         village: str = "",
-        seen_ids: dict[str, str] | None = None,
+        seen_ids: dict[str, tuple[str, int]] | None = None,
     ) -> None:
         self.mapping = mapping
         self.shown = shown
@@ -186,7 +186,7 @@ class RowParser:
         self.current: ParsedHousehold | None = None
         self.sheet_village = village
         self.group_village = ""
-        self.seen_ids: dict[str, str] = {} if seen_ids is None else seen_ids
+        self.seen_ids: dict[str, tuple[str, int]] = {} if seen_ids is None else seen_ids
         self.has_relation = "relation" in mapping
         self.people = 0
         self._columns = list(mapping.items())
@@ -266,7 +266,7 @@ class RowParser:
         if name_fold and (_is_total_label(name_fold) or _FOOTER.search(name_fold)):
             return self._total(number, row, values)
         if values is None:
-            return self._person_row(number, row, name, stt, name_fold)
+            return self._person_row(number, row, name, stt)
         if not name and any(_DATE_LINE.search(fold(v)) for v in values if isinstance(v, str)):
             return PreviewRow(number, "total", name=_text(values[0]))
         filled = [_text(v) for v in values] if len(values) <= 2 else values
@@ -280,7 +280,7 @@ class RowParser:
             out = PreviewRow(number, "skipped")
             self.problem(out, "name", "không có họ tên: không phải dòng một người")
             return out
-        return self._person_row(number, row, name, stt, name_fold)
+        return self._person_row(number, row, name, stt)
 
     @staticmethod
     def _total(number: int, row: list, values: list | None) -> PreviewRow:
@@ -304,9 +304,7 @@ class RowParser:
             return label
         return None
 
-    def _person_row(
-        self, number: int, row: list, name: str, stt: str, name_fold: str = ""
-    ) -> PreviewRow:
+    def _person_row(self, number: int, row: list, name: str, stt: str) -> PreviewRow:
         relation = _text(self._values.get("relation"))
         rel_fold = _fold_short(relation)
         if self.has_relation and relation:
@@ -331,14 +329,12 @@ class RowParser:
         if len(name) > 120:
             self.problem(out, "name", "họ tên quá dài: chỉ giữ 120 ký tự đầu", WARNING)
             name = name[:120]
-            name_fold = ""
         person = ParsedPerson(
             row=number,
             full_name=name,
             is_head=starts,
             sheet=self.sheet,
             flags=_NO_FLAGS,
-            name_fold=name_fold or fold(name),
         )
         if relation:
             person.relation = sys.intern((relation[:1].upper() + relation[1:])[:40])
@@ -426,10 +422,11 @@ class RowParser:
             if reading.number:
                 first = self.seen_ids.get(reading.number)
                 if first is not None:
-                    problems.append(f"số giấy tờ trùng với người ở {first}")
+                    sheet, at = first
+                    where = f"dòng {at}" + (f" trang {sheet}" if sheet else "")
+                    problems.append(f"số giấy tờ trùng với người ở {where}")
                 else:
-                    where = f"dòng {out.row}" + (f" trang {self.sheet}" if self.sheet else "")
-                    self.seen_ids[reading.number] = where
+                    self.seen_ids[reading.number] = (self.sheet, out.row)
             if reading.is_key and first is None:
                 person.citizen_id = reading.number
             else:
@@ -592,7 +589,7 @@ def _birth_value(value: object, today: date) -> tuple[int | None, date | None]:
         raise ValueError(f"năm sinh phải từ 1900 đến {today.year}")
     if born is not None and born > today:
         raise ValueError("ngày sinh ở tương lai")
-    return year, born
+    return _YEARS.get(year, year), born  # one int object per year, not one per person
 
 
 def _date_value(value: object) -> date:

@@ -416,3 +416,24 @@ def _csv_value(text: str):
     if text.isdigit() and text.isascii() and text[0] != "0" and len(text) < 16:
         return int(text)
     return clip(text)
+
+
+def release_memory() -> None:
+    """Give memory freed by the reader and the parser back to the system (glibc keeps freed
+    small blocks in its heap otherwise, and the peak of a big import only grows)."""
+    global _trim
+    if _trim is None:
+        _trim = lambda: 0  # noqa: E731 - elsewhere than glibc there is nothing to do
+        try:
+            import ctypes
+            import sys
+
+            if sys.platform.startswith("linux"):
+                libc = ctypes.CDLL("libc.so.6")
+                _trim = lambda: libc.malloc_trim(0)  # noqa: E731
+        except (OSError, AttributeError):
+            pass
+    _trim()
+
+
+_trim = None
