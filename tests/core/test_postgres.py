@@ -102,3 +102,26 @@ def test_cli_takes_a_database_url(tmp_path, pg_url, capsys):
     )
     assert main(["--data-dir", data, "--db-url", pg_url, "profile", "show", "--json"]) == 0
     assert '"Bằng Lãng"' in capsys.readouterr().out
+
+
+def test_a_whole_demo_commune_arrives_the_same_in_postgresql_and_sqlite(tmp_path, pg_url):
+    """Every travelling table (JSON, binary sort keys, dates, times) through the bulk paths:
+    COPY on PostgreSQL, one executemany on SQLite; the same register on both."""
+    from fieldapp.config import resolve_paths
+    from fieldapp.demo import fill_demo
+
+    commune = new_device(tmp_path, "commune")
+    fill_demo(commune)
+    package = export_package(commune, tmp_path / "demo.fieldsync", full=True)
+    lite = new_device(tmp_path, "district-sqlite", commune=None)
+    server = open_database(resolve_paths(tmp_path / "district-pg"), url=pg_url)
+    try:
+        for district in (lite, server):
+            result = import_package(district, package.path, trust_new=True)
+            assert result.inserted == package.rows and result.conflicts == 0
+        assert content(server) == content(lite) == content(commune)
+        assert content(server)["household"] and content(server)["directive"]
+    finally:
+        server.close()
+        lite.close()
+        commune.close()
