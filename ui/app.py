@@ -10,6 +10,7 @@ that cannot be opened takes the plain path: open, explain or ask, then show.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -98,6 +99,16 @@ def offer_restore(paths: Paths, reason: str, parent=None) -> bool:
     return True
 
 
+def settle_heap() -> None:
+    """Once started: what is loaded by now (modules, classes, the pages' widgets) lives as
+    long as the app, so the garbage collector is told to leave it out of its full passes
+    (``gc.freeze``). A full pass stops every thread, the window's too, for as long as it takes
+    to look at every object: with every page built, 0.3 s on a busy 2-core machine, 0 ms once
+    frozen (issue 17). Run again after each page is first built (``after_page_built``)."""
+    gc.collect()
+    gc.freeze()
+
+
 def identify(db, parent=None) -> bool:
     """Sign in (or, on a database without accounts, create the administrator first)."""
     from ui.accounts import AdminSetupDialog
@@ -149,6 +160,8 @@ def run_app(paths: Paths) -> int:
             window.attach(db)
             if not probe:
                 window.enable_safety()
+                window.after_page_built = settle_heap
+                QTimer.singleShot(0, settle_heap)
             if probe:
                 if not state["ready"]:
                     _stamp(app, "ready")
@@ -182,6 +195,8 @@ def run_app(paths: Paths) -> int:
     window.show()
     if not probe:
         window.enable_safety()
+        window.after_page_built = settle_heap
+        QTimer.singleShot(0, settle_heap)
     if probe:
         _stamp(app, "shown")
         _stamp(app, "ready")

@@ -15,7 +15,15 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -95,6 +103,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.pages: dict[str, Page] = {}  # replaced by a _Pages in attach()
         self._early_overview: Page | None = None  # painted before the database is open
+        # Called (by the event loop) after a page is first built; run_app settles the heap.
+        self.after_page_built: Callable[[], None] | None = None
         self.loading = QLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading)
@@ -151,6 +161,8 @@ class MainWindow(QMainWindow):
         create: Callable[[Database], Page] = importlib.import_module(module).create_page
         page = create(self.db)
         self.stack.addWidget(page)
+        if self.after_page_built is not None:
+            QTimer.singleShot(0, self.after_page_built)
         if key == "settings":  # built when first shown, like every page (start-up time)
             page.profile_saved.connect(self._on_profile_saved)  # type: ignore[attr-defined]
         return page
