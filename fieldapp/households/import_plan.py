@@ -11,18 +11,19 @@ ever added. Importing the same file twice plans nothing the second time.
 
 from __future__ import annotations
 
+import functools
+from collections import namedtuple
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType, SimpleNamespace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.db.database import Database
 from fieldapp.errors import NotFound
-from fieldapp.households.models import Household, HouseholdMember, LockdownArea
+from fieldapp.households.models import HouseholdMember, LockdownArea
 from fieldapp.households.roster_rows import (
     WARNING,
     ParsedHousehold,
@@ -74,69 +75,95 @@ class HouseholdPlan:
 
 
 class Snapshot:
-    """What the database holds for one area, and which CCCDs are used anywhere."""
+    """What the database holds for one area, and which CCCDs are used anywhere.
+
+    Read with plain driver statements (at 200,000 people SQLAlchemy's per-row handling cost
+    more than the reading), each value through its column's own result conversion (dates).
+    """
 
     def __init__(self, s: Session, area_id: int, citizen_ids: set[str]) -> None:
         self.households: dict[int, SimpleNamespace] = {}
         self.by_key: dict[str, list[int]] = {}
-        self.by_head: dict[tuple[str, str], list[int]] = {}
-        for h in s.execute(
-            select(
-                Household.id,
-                Household.village,
-                Household.street,
-                Household.house_number,
-                Household.phone,
-                Household.poor,
-                Household.match_key,
-                Household.head_name,
-            ).where(Household.area_id == area_id)
+        self._by_head: dict[tuple[str, str], list[int]] | None = None
+        connection = s.connection()
+        for hid, village, street, house, phone, poor, key, head in connection.exec_driver_sql(
+            "SELECT id, village, street, house_number, phone, poor, match_key, head_name "
+            "FROM household WHERE area_id = ?",
+            (area_id,),
         ):
-            hid, village, street, house, phone, poor, key, head = h
             self.households[hid] = SimpleNamespace(
                 id=hid,
                 village=village,
                 street=street,
                 house_number=house,
                 phone=phone,
-                poor=poor,
+                poor=bool(poor),
                 match_key=key,
                 head_name=head,
                 members=[],
             )
             self.by_key.setdefault(key, []).append(hid)
-            self.by_head.setdefault((fold(head), fold(village)), []).append(hid)
         table = HouseholdMember.__table__
         skip = ("uuid", "device_id", "created_at", "updated_at")
         columns = [c for c in table.columns if c.name not in skip]
         if self.households:
-            # Rows as the driver gives them (light, read-only); the writer copies the few
-            # households it changes into mutable objects.
-            for m in s.execute(
-                select(*columns)
-                .join(Household, Household.id == HouseholdMember.household_id)
-                .where(Household.area_id == area_id)
-                .order_by(HouseholdMember.position, HouseholdMember.id)
+            # Rows as light read-only tuples; the writer copies the few households it changes
+            # into mutable objects.
+            row_type = _member_row_type(tuple(c.name for c in columns))
+            dialect = connection.dialect
+            convert = [
+                (i, proc)
+                for i, c in enumerate(columns)
+                if (proc := c.type._cached_result_processor(dialect, None)) is not None
+            ]
+            names = ", ".join(f"m.{c.name}" for c in columns)
+            households = self.households
+            for raw in connection.exec_driver_sql(
+                f"SELECT {names} FROM household_member m JOIN household h "
+                "ON h.id = m.household_id WHERE h.area_id = ? ORDER BY m.position, m.id",
+                (area_id,),
             ):
-                self.households[m.household_id].members.append(m)
+                if convert:
+                    raw = list(raw)
+                    for i, proc in convert:
+                        if raw[i] is not None:
+                            raw[i] = proc(raw[i])
+                member = row_type._make(raw)
+                households[member.household_id].members.append(member)
         self.citizen_ids: dict[str, tuple[int, int]] = {}  # cccd -> (member id, household id)
         self.elsewhere: set[str] = set()  # CCCDs of people in other areas
         ids = sorted(citizen_ids)
         for i in range(0, len(ids), 500):
-            for cid, mid, hid, area in s.execute(
-                select(
-                    HouseholdMember.citizen_id,
-                    HouseholdMember.id,
-                    HouseholdMember.household_id,
-                    Household.area_id,
-                )
-                .join(Household, Household.id == HouseholdMember.household_id)
-                .where(HouseholdMember.citizen_id.in_(ids[i : i + 500]))
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for cid, mid, hid, area in connection.exec_driver_sql(
+                "SELECT m.citizen_id, m.id, m.household_id, h.area_id FROM household_member m "
+                f"JOIN household h ON h.id = m.household_id WHERE m.citizen_id IN ({marks})",
+                tuple(chunk),
             ):
                 if area == area_id:
                     self.citizen_ids[cid] = (mid, hid)
                 else:
                     self.elsewhere.add(cid)
+
+    @property
+    def by_head(self) -> dict[tuple[str, str], list[int]]:
+        """(folded head's name, folded village) -> households; made when first needed (only
+        households that matched by neither number nor key need it)."""
+        if self._by_head is None:
+            self._by_head = {}
+            for hid, h in self.households.items():
+                key = (_fold_cached(h.head_name), _fold_cached(h.village))
+                self._by_head.setdefault(key, []).append(hid)
+        return self._by_head
+
+
+@functools.lru_cache(maxsize=8)
+def _member_row_type(names: tuple[str, ...]) -> type:
+    return namedtuple("StoredMember", names)  # noqa: PYI024 - built from the table's columns
+
+
+_fold_cached = functools.lru_cache(maxsize=65_536)(fold)
 
 
 def make_plan(
@@ -169,7 +196,8 @@ def make_plan(
     # whole list, then the loose ones: a loose match must never take the household that a
     # namesake further down the list matches exactly (common at 200,000 households).
     found: list[int | None] = [None] * len(preview.households)
-    for mode in ("number", "key", "loose"):  # numbers first: a namesake's key never takes it
+    modes = ("number", "key", "loose") if snap.households else ()  # nothing to match in
+    for mode in modes:  # numbers first: a namesake's key never takes it
         for i, parsed in enumerate(preview.households):
             if found[i] is None:
                 found[i] = _match_household(snap, parsed, used, mode=mode)
@@ -209,7 +237,7 @@ def _match_household(
     # The same head in the same village with one of year of birth or house number corrected
     # in the newer list; two different families with a common name differ in both.
     candidates = []
-    for hid in snap.by_head.get((fold(head.full_name), fold(parsed.village)), []):
+    for hid in snap.by_head.get((_fold_cached(head.full_name), _fold_cached(parsed.village)), []):
         if hid in used:
             continue
         known = snap.households[hid]
@@ -287,7 +315,7 @@ def _match_member(
         for m in free:
             if m.citizen_id == person.citizen_id:
                 return m
-    name = fold(person.full_name)
+    name = _fold_cached(person.full_name)
     same_name = [m for m in free if m.name_fold == name]
     for m in same_name:
         if m.birth_year == person.birth_year:
