@@ -320,7 +320,8 @@ def main() -> None:
                 wrote = again["audit"] - got["audit"], again["history"] - got["history"]
                 print(
                     f"{households} households: re-import of the unchanged file "
-                    f"{again['seconds']:6.1f} s, peak {again['peak_mb']:5.0f} MB; new "
+                    f"{again['seconds']:6.1f} s (CPU {again['cpu']:5.1f} s), peak "
+                    f"{again['peak_mb']:5.0f} MB; new "
                     f"{again['new']}, updated {again['updated']}, status changes "
                     f"{again['status_changes']}, rows written: audit {wrote[0]}, history "
                     f"{wrote[1]} (target ≤ 15 s, nothing written)"
