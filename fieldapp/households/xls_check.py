@@ -228,6 +228,7 @@ def measure_xls(data: bytes) -> XlsMeasure:
     sheet: SheetMeasure | None = None
     depth = 0
     seen_globals = False
+    biff8 = True
     for pos, kind, body in _records(stream):
         if sst is not None:
             if kind == _CONTINUE:
@@ -237,6 +238,8 @@ def measure_xls(data: bytes) -> XlsMeasure:
             out.strings_found = len(lengths)
             sst = None
         if kind == _BOF:
+            if not seen_globals and len(body) >= 2:
+                biff8 = struct.unpack_from("<H", body, 0)[0] >= 0x0600
             depth += 1
             if depth == 1 and (pos in names or seen_globals):
                 sheet = SheetMeasure(names.get(pos, ""))
@@ -251,9 +254,12 @@ def measure_xls(data: bytes) -> XlsMeasure:
         if kind == _BOUNDSHEET and len(body) >= 8:
             (offset,) = struct.unpack_from("<I", body, 0)
             chars = body[6]
-            names[offset] = body[8 : 8 + chars * (2 if body[7] & 1 else 1)].decode(
-                "utf-16-le" if body[7] & 1 else "latin-1", "replace"
-            )
+            if biff8:  # a flags byte, then Latin-1 or UTF-16 characters
+                wide = body[7] & 1
+                raw = body[8 : 8 + chars * (2 if wide else 1)]
+                names[offset] = raw.decode("utf-16-le" if wide else "latin-1", "replace")
+            else:  # BIFF5: bytes in the file's code page (for messages only)
+                names[offset] = body[7 : 7 + chars].decode("cp1258", "replace")
             continue
         if kind == _SST and len(body) >= 8:
             out.strings = struct.unpack_from("<I", body, 4)[0]

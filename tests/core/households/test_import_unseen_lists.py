@@ -5,12 +5,14 @@ used elsewhere in the tests ("Họ và tên chủ hộ", "Số ĐDCN", "CMND/CCC
 (F0/F1)"), columns in another order, members numbered "1.1, 1.2" under their head, a blank row
 inside a household, a title row with a lower-case "thôn Nà Pài", dates typed as text in two
 ways and as Excel serial numbers; an Excel 97–2003 file typed with the old TCVN3 (.VnTime)
-fonts; a .csv in TCVN3. Every person is counted per sheet; problems are warnings, not
+fonts; a .csv in TCVN3; an Excel 95 (BIFF5) file in Windows-1258. Every person is counted per sheet; problems are warnings, not
 rejections.
 """
 
 from __future__ import annotations
 
+import struct
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -217,3 +219,125 @@ def test_csv_in_tcvn3_with_commas_and_quotes(tmp_path):
     assert [len(h.people) for h in preview.households] == [2, 3]
     assert {h.village for h in preview.households} == {"Nà Pài"}
     assert preview.rejected == []
+
+
+# --------------------------------------------------------------------------------------------
+# 5. An Excel 5.0/95 workbook (BIFF5) in Windows-1258, as an old office Excel saved it
+# --------------------------------------------------------------------------------------------
+
+
+def _rec(kind: int, body: bytes = b"") -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: base letters with combining tones."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return bytes(out)
+
+
+def biff5_stream(sheets: list[tuple[str, list[list]]]) -> bytes:
+    """A BIFF5 "Book" stream: globals with CODEPAGE 1258 and a BOUNDSHEET per sheet, then
+    each sheet's LABEL (8-bit text) and NUMBER records."""
+
+    def bof(kind: int) -> bytes:
+        return _rec(0x0809, struct.pack("<HHHH", 0x0500, kind, 0x0DBB, 0x07CC))
+
+    bodies = []
+    for name, rows in sheets:
+        out = bof(0x0010)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    data = _cp1258(value)
+                    out += _rec(0x0204, struct.pack("<HHHH", r, c, 15, len(data)) + data)
+                elif value is not None:
+                    out += _rec(0x0203, struct.pack("<HHHd", r, c, 15, float(value)))
+        bodies.append((name, out + _rec(0x000A)))
+
+    def globals_(offsets: list[int]) -> bytes:
+        out = bof(0x0005) + _rec(0x0042, struct.pack("<H", 1258))
+        for (name, _body), offset in zip(bodies, offsets, strict=True):
+            raw = _cp1258(name)
+            out += _rec(0x0085, struct.pack("<IHB", offset, 0, len(raw)) + raw)
+        return out + _rec(0x000A)
+
+    offsets, at = [], len(globals_([0] * len(bodies)))
+    for _name, body in bodies:
+        offsets.append(at)
+        at += len(body)
+    return globals_(offsets) + b"".join(body for _name, body in bodies)
+
+
+def compound_file(stream: bytes, name: str = "Book") -> bytes:
+    """An OLE2 compound file (512-byte sectors) holding one stream of at least 4 KB."""
+    assert len(stream) >= 4096
+    sectors = -(-len(stream) // 512)
+    fat = [0xFFFFFFFD, 0xFFFFFFFE] + list(range(3, 2 + sectors)) + [0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<9I", header, 0x28, 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([0xFFFFFFFF] * 108))
+
+    def entry(label: str, kind: int, child: int, start: int, size: int) -> bytes:
+        out = bytearray(128)
+        raw = (label + "\0").encode("utf-16-le")
+        out[: len(raw)] = raw
+        struct.pack_into("<HBB", out, 0x40, len(raw), kind, 1)
+        struct.pack_into("<III", out, 0x44, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<IQ", out, 0x74, start, size)
+        return bytes(out)
+
+    directory = entry("Root Entry", 5, 1, 0xFFFFFFFE, 0) + entry(
+        name, 2, 0xFFFFFFFF, 2, len(stream)
+    )
+    body = bytes(header) + struct.pack("<128I", *fat) + directory + bytes(256)
+    return body + stream + bytes(sectors * 512 - len(stream))
+
+
+def test_excel_95_file_in_windows_1258(db, area_id, tmp_path):
+    rows: list[list] = [
+        ["UBND XÃ BẰNG LÃNG"],
+        ["DANH SÁCH CÁC HỘ GIA ĐÌNH CÁCH LY - XÓM NÀ LÀNG"],
+        [],
+        [
+            "STT",
+            "Họ và tên",
+            "Năm sinh",
+            "Giới tính",
+            "Quan hệ với chủ hộ",
+            "CMND/CCCD",
+            "Ghi chú",
+        ],  # fmt: skip
+    ]
+    expected = []
+    for i in range(1, 31):
+        head = f"Lục Văn Thưởng {i}"
+        rows.append([i, head, 1950 + i, "Nam", "Chủ hộ", f"0061{50 + i:02d}00{i:04d}", None])
+        rows.append([None, f"Hà Thị Nguyệt {i}", 1952 + i, "Nữ", "Vợ", None, "Bệnh nền"])
+        expected += [head, f"Hà Thị Nguyệt {i}"]
+    rows += [[None, "Tổng cộng: 30 hộ"], [None, "Người lập biểu"]]
+    path = tmp_path / "ds-excel95.xls"
+    path.write_bytes(compound_file(biff5_stream([("Xóm Nà Làng", rows)])))
+    preview = read_roster(path, today=TODAY)
+    assert per_sheet(preview) == {"Xóm Nà Làng": (30, 60)}
+    names = [p.full_name for h in preview.households for p in h.people]
+    assert names == expected
+    assert all(unicodedata.is_normalized("NFC", n) for n in names)
+    assert {h.village for h in preview.households} == {"Nà Làng"}
+    people = people_of(preview)
+    assert people["Lục Văn Thưởng 1"].citizen_id == "006151000001"
+    assert "chronic" in people["Hà Thị Nguyệt 1"].flags
+    assert preview.rejected == []
+    result = apply_import(db, preview, area_id)
+    assert (result.households, result.people) == (30, 60)
