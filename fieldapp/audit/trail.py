@@ -153,6 +153,16 @@ def _write_trail(session: Session, _context) -> None:
             )
     if entries:
         _append(session, entries)
+    # A row put back with its old identity (the undo of a deletion) is alive again: its
+    # tombstone goes, or a second deletion fails and a package would delete it at the district.
+    revived = [o.uuid for o in session.new if isinstance(o, SyncMixin) and o.uuid]
+    if revived:
+        from fieldapp.sync.models import Tombstone
+
+        table = Tombstone.__table__
+        for start in range(0, len(revived), 500):
+            chunk = revived[start : start + 500]
+            session.connection().execute(table.delete().where(table.c.uuid.in_(chunk)))
     if tombstones:
         # Deletions travel to the district as tombstones (fieldapp.sync).
         from fieldapp.sync.models import Tombstone

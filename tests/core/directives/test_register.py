@@ -298,6 +298,27 @@ def test_delete_directive_removes_items_notes_and_index_rows(db, registered):
         reg.get_directive(db, registered[2])
 
 
+def test_delete_undo_redo_undo_keeps_no_stale_tombstone(db, registered):
+    """Undo of a deletion brings the rows back alive: deleting them again works, and no
+    tombstone would delete the restored directive at the district."""
+    from sqlalchemy import select
+
+    from fieldapp.sync.models import Tombstone
+
+    def stones() -> set[str]:
+        with db.session() as s:
+            return set(s.scalars(select(Tombstone.uuid)))
+
+    info = reg.delete_directive(db, registered[2])
+    assert info.uuid in stones()
+    reg.restore_directive(db, info)
+    assert info.uuid not in stones() and not {i.uuid for i in info.items} & stones()
+    again = reg.delete_directive(db, registered[2])
+    assert again.uuid in stones()
+    reg.restore_directive(db, again)
+    assert reg.get_directive(db, registered[2]).items == info.items
+
+
 # --- reading the register -----------------------------------------------------------------------
 
 
