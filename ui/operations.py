@@ -456,6 +456,50 @@ class DoneCommand(QUndoCommand):
         self._changed()
 
 
+def run_change(
+    stack: QUndoStack,
+    text: str,
+    do: Callable[[], T],
+    undo: Callable[[T], object],
+    redo: Callable[[T], T] | None = None,
+    changed: Callable[[], None] = lambda: None,
+    parent: QWidget | None = None,
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> T | None:
+    """A quick change on the GUI thread, undoable: the one way pages record small edits.
+
+    ``do()`` makes the change (one row, too small to leave the GUI thread); on success a
+    :class:`DoneCommand` is pushed already done, whose undo calls ``undo(result)`` and whose
+    redo calls ``redo(result)`` (returning the new result, e.g. a new id) or ``do()`` again.
+    A :class:`~fieldapp.errors.UserError` from ``do`` goes to ``on_error`` (default: the one
+    error sink), nothing is pushed and ``None`` is returned; ``do`` should therefore return
+    something other than ``None``. Bigger writes use :meth:`CollectionOp.undoable`.
+    """
+    from fieldapp.errors import UserError
+    from ui import errors
+
+    try:
+        result = do()
+    except UserError as err:
+        if on_error is not None:
+            on_error(err)
+        else:
+            errors.show_error(parent if _alive(parent) else None, err)
+        return None
+    state = {"result": result}
+
+    def _undo() -> None:
+        undo(state["result"])
+
+    def _redo() -> None:
+        state["result"] = redo(state["result"]) if redo is not None else do()
+
+    stack.push(DoneCommand(text, _undo, _redo, changed))
+    changed()
+    return result
+
+
 def _alive(widget: QObject | None) -> bool:
     return widget is None or shiboken6.isValid(widget)
 

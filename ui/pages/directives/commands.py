@@ -1,209 +1,141 @@
-"""Undoable actions of the directive register: each one calls core service functions only.
+"""The directive register's edits as undo/redo pairs for the window's one undo mechanism.
 
-A command runs its action when pushed. If the core refuses (a ``UserError``), the command
-reports the message through ``on_error`` and makes itself obsolete, so the undo stack drops
-it and nothing is recorded; the same happens if an undo or redo is refused later.
+Each function returns a :class:`Change`: the label on the undo stack and the core calls that
+make, undo and redo the edit. The page runs it with :func:`ui.operations.run_change` (made at
+once on the GUI thread; a refusal is shown and nothing is recorded; a refused undo or redo is
+shown and the entry leaves the stack). No undo-command classes of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from fieldapp.db.database import Database
 from fieldapp.directives import register as reg
-from fieldapp.errors import UserError
 from ui.pages.directives.common import status_name
 
-ErrorSink = Callable[[UserError], None]
+
+@dataclass
+class Change:
+    """One edit: ``do()`` returns a result (never ``None``); ``undo``/``redo`` take it."""
+
+    text: str
+    do: Callable[[], Any]
+    undo: Callable[[Any], object]
+    redo: Callable[[Any], Any] | None = None
+    directive_id: int | None = None  # which directive to show after the edit
 
 
-class ServiceCommand(QUndoCommand):
-    """Base: ``do()`` and ``undo_action()`` call the core; failures are reported, not raised."""
-
-    def __init__(self, db: Database, text: str, on_error: ErrorSink) -> None:
-        super().__init__(text)
-        self.db = db
-        self.on_error = on_error
-        self.directive_id: int | None = None  # which directive to show after the action
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def undo_action(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        self._run(self.do)
-
-    def undo(self) -> None:
-        self._run(self.undo_action)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except UserError as err:
-            self.setObsolete(True)
-            self.on_error(err)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectiveCommands", text)
 
 
-class SetStatusCommand(ServiceCommand):
-    def __init__(self, db, item: reg.ItemInfo, status: str, on_error: ErrorSink) -> None:
-        text = QCoreApplication.translate("DirectiveCommands", "Item {label}: {status}").format(
-            label=item.label, status=status_name(status)
-        )
-        super().__init__(db, text, on_error)
-        self.item_id, self.status, self.old = item.id, status, item.status
-        self.directive_id = item.directive_id
+def set_status(db: Database, item: reg.ItemInfo, status: str) -> Change:
+    item_id = item.id
 
-    def do(self) -> None:
-        self.old = reg.set_item_status(self.db, self.item_id, self.status)
+    def do() -> str:
+        return reg.set_item_status(db, item_id, status)
 
-    def undo_action(self) -> None:
-        reg.set_item_status(self.db, self.item_id, self.old)
+    return Change(
+        _tr("Item {label}: {status}").format(label=item.label, status=status_name(status)),
+        do,
+        lambda old: reg.set_item_status(db, item_id, old),
+        lambda _old: do(),
+        item.directive_id,
+    )
 
 
-class UpdateItemCommand(ServiceCommand):
-    def __init__(
-        self, db, item: reg.ItemInfo, changes: dict[str, Any], on_error: ErrorSink
-    ) -> None:
-        super().__init__(
+def update_item(db: Database, item: reg.ItemInfo, changes: dict[str, Any]) -> Change:
+    item_id = item.id
+    return Change(
+        _tr("Change item {label}").format(label=item.label),
+        lambda: reg.update_item(db, item_id, changes),
+        lambda old: reg.update_item(db, item_id, old),
+        lambda _old: reg.update_item(db, item_id, changes),
+        item.directive_id,
+    )
+
+
+def add_note(db: Database, item: reg.ItemInfo, text: str, day: date, author: str) -> Change:
+    item_id = item.id
+    removed: dict[str, reg.NoteInfo] = {}
+
+    def do() -> int:
+        return reg.add_note(db, item_id, text, noted_on=day, author=author)
+
+    def undo(note_id: int) -> None:
+        removed["note"] = reg.delete_note(db, note_id)
+
+    def redo(_note_id: int) -> int:
+        note = removed.pop("note")
+        reg.restore_note(db, item_id, note)
+        return note.id
+
+    return Change(
+        _tr("Note on item {label}").format(label=item.label), do, undo, redo, item.directive_id
+    )
+
+
+def delete_note(db: Database, item: reg.ItemInfo, note: reg.NoteInfo) -> Change:
+    item_id = item.id
+    return Change(
+        _tr("Delete a note on item {label}").format(label=item.label),
+        lambda: reg.delete_note(db, note.id),
+        lambda removed: reg.restore_note(db, item_id, removed),
+        lambda removed: reg.delete_note(db, removed.id),
+        item.directive_id,
+    )
+
+
+def update_directive(db: Database, directive_id: int, changes: dict[str, Any]) -> Change:
+    return Change(
+        _tr("Edit the directive's fields"),
+        lambda: reg.update_directive(db, directive_id, changes),
+        lambda old: reg.update_directive(db, directive_id, old),
+        lambda _old: reg.update_directive(db, directive_id, changes),
+        directive_id,
+    )
+
+
+def register_directive(
+    db: Database,
+    form: reg.DirectiveForm,
+    original: bytes | None,
+    original_name: str,
+    allow_duplicate: bool,
+) -> Change:
+    """Register a reviewed directive; undo takes it out of the register, redo puts it back."""
+    removed: dict[str, reg.DirectiveInfo] = {}
+
+    def do() -> int:
+        return reg.save_directive(
             db,
-            QCoreApplication.translate("DirectiveCommands", "Change item {label}").format(
-                label=item.label
-            ),
-            on_error,
+            form,
+            original=original,
+            original_name=original_name,
+            allow_duplicate=allow_duplicate,
         )
-        self.item_id, self.changes, self.old = item.id, changes, {}
-        self.directive_id = item.directive_id
 
-    def do(self) -> None:
-        self.old = reg.update_item(self.db, self.item_id, self.changes)
+    def undo(directive_id: int) -> None:
+        removed["info"] = reg.delete_directive(db, directive_id)
 
-    def undo_action(self) -> None:
-        reg.update_item(self.db, self.item_id, self.old)
+    def redo(_directive_id: int) -> int:
+        return reg.restore_directive(db, removed.pop("info"))
 
-
-class AddNoteCommand(ServiceCommand):
-    def __init__(
-        self, db, item: reg.ItemInfo, text: str, day: date, author: str, on_error: ErrorSink
-    ) -> None:
-        super().__init__(
-            db,
-            QCoreApplication.translate("DirectiveCommands", "Note on item {label}").format(
-                label=item.label
-            ),
-            on_error,
-        )
-        self.item_id, self.text, self.day, self.author = item.id, text, day, author
-        self.directive_id = item.directive_id
-        self.note: reg.NoteInfo | None = None
-
-    def do(self) -> None:
-        if self.note is None:
-            note_id = reg.add_note(
-                self.db, self.item_id, self.text, noted_on=self.day, author=self.author
-            )
-            self.note = reg.NoteInfo(note_id, self.day, self.text, self.author)
-        else:
-            reg.restore_note(self.db, self.item_id, self.note)
-
-    def undo_action(self) -> None:
-        assert self.note is not None
-        self.note = reg.delete_note(self.db, self.note.id)
+    return Change(_tr("Register a directive"), do, undo, redo)
 
 
-class DeleteNoteCommand(ServiceCommand):
-    def __init__(self, db, item: reg.ItemInfo, note: reg.NoteInfo, on_error: ErrorSink) -> None:
-        super().__init__(
-            db,
-            QCoreApplication.translate("DirectiveCommands", "Delete a note on item {label}").format(
-                label=item.label
-            ),
-            on_error,
-        )
-        self.item_id, self.note = item.id, note
-        self.directive_id = item.directive_id
-
-    def do(self) -> None:
-        self.note = reg.delete_note(self.db, self.note.id)
-
-    def undo_action(self) -> None:
-        reg.restore_note(self.db, self.item_id, self.note)
-
-
-class UpdateDirectiveCommand(ServiceCommand):
-    def __init__(self, db, directive_id: int, changes: dict[str, Any], on_error: ErrorSink) -> None:
-        super().__init__(
-            db,
-            QCoreApplication.translate("DirectiveCommands", "Edit the directive's fields"),
-            on_error,
-        )
-        self.directive_id, self.changes, self.old = directive_id, changes, {}
-
-    def do(self) -> None:
-        self.old = reg.update_directive(self.db, self.directive_id, self.changes)
-
-    def undo_action(self) -> None:
-        reg.update_directive(self.db, self.directive_id, self.old)
-
-
-class ImportCommand(ServiceCommand):
-    """Register a reviewed directive; undo takes it out of the register again."""
-
-    def __init__(
-        self,
-        db,
-        form: reg.DirectiveForm,
-        original: bytes | None,
-        original_name: str,
-        allow_duplicate: bool,
-        on_error: ErrorSink,
-    ) -> None:
-        super().__init__(
-            db, QCoreApplication.translate("DirectiveCommands", "Register a directive"), on_error
-        )
-        self.form, self.original, self.original_name = form, original, original_name
-        self.allow_duplicate = allow_duplicate
-        self.removed: reg.DirectiveInfo | None = None
-
-    def do(self) -> None:
-        if self.removed is None:
-            self.directive_id = reg.save_directive(
-                self.db,
-                self.form,
-                original=self.original,
-                original_name=self.original_name,
-                allow_duplicate=self.allow_duplicate,
-            )
-        else:
-            self.directive_id = reg.restore_directive(self.db, self.removed)
-
-    def undo_action(self) -> None:
-        assert self.directive_id is not None
-        self.removed = reg.delete_directive(self.db, self.directive_id)
-
-
-class DeleteDirectiveCommand(ServiceCommand):
+def delete_directive(db: Database, directive_id: int, title: str) -> Change:
     """Take a directive out of the register; undo puts it back exactly as it was."""
-
-    def __init__(self, db, directive_id: int, title: str, on_error: ErrorSink) -> None:
-        super().__init__(
-            db,
-            QCoreApplication.translate("DirectiveCommands", "Delete {title}").format(title=title),
-            on_error,
-        )
-        self.directive_id = directive_id
-        self.removed: reg.DirectiveInfo | None = None
-
-    def do(self) -> None:
-        assert self.directive_id is not None
-        self.removed = reg.delete_directive(self.db, self.directive_id)
-
-    def undo_action(self) -> None:
-        assert self.removed is not None
-        self.directive_id = reg.restore_directive(self.db, self.removed)
+    return Change(
+        _tr("Delete {title}").format(title=title),
+        lambda: reg.delete_directive(db, directive_id),
+        lambda info: reg.restore_directive(db, info),
+        lambda info: reg.delete_directive(db, info.id),
+        directive_id,
+    )

@@ -1,7 +1,7 @@
 """One directive: its fields, its items with one-click status, and dated progress notes.
 
-The view only shows and asks: every change is an undoable command (``commands.py``) that
-calls the core, pushed on the page's undo stack through :attr:`DirectiveDetail.push`.
+The view only shows and asks: every change is an undo/redo pair (``commands.py``) that calls
+the core, made and recorded on the page's undo stack through :attr:`DirectiveDetail.push`.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from ui.pages.directives.items_model import (
     ItemTableModel,
 )
 
-Push = Callable[[cmd.ServiceCommand], bool]
+Push = Callable[[cmd.Change], bool]
 
 
 class DirectiveDetail(QWidget):
@@ -60,13 +60,10 @@ class DirectiveDetail(QWidget):
 
     back_requested = Signal()
 
-    def __init__(
-        self, db: Database, push: Push, on_error: cmd.ErrorSink, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, db: Database, push: Push, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.push = push
-        self._error_sink = on_error
         self.info: DirectiveInfo | None = None
 
         # Top line: back, title, urgency, actions.
@@ -447,14 +444,14 @@ class DirectiveDetail(QWidget):
             if item is not None:
                 self.status_buttons[status].setChecked(True)
             return
-        self.push(cmd.SetStatusCommand(self.db, item, status, self._error_sink))
+        self.push(cmd.set_status(self.db, item, status))
 
     def _on_edit_requested(self, item_id: int, field: str, value: str) -> None:
         item = next((i for i in self.info.items if i.id == item_id), None) if self.info else None
         if item is not None:
             # After the view has closed its editor: the change reloads the model.
-            command = cmd.UpdateItemCommand(self.db, item, {field: value}, self._error_sink)
-            QTimer.singleShot(0, lambda: self.push(command))
+            change = cmd.update_item(self.db, item, {field: value})
+            QTimer.singleShot(0, lambda: self.push(change))
 
     def _on_add_note(self) -> None:
         item = self.current_item()
@@ -463,7 +460,7 @@ class DirectiveDetail(QWidget):
             self.note_text.setFocus()
             return
         day = self.note_date.date().toPython()
-        if self.push(cmd.AddNoteCommand(self.db, item, text, day, "", self._error_sink)):
+        if self.push(cmd.add_note(self.db, item, text, day, "")):
             self.note_text.clear()
             self.note_date.setDate(QDate.currentDate())
         self.note_text.setFocus()
@@ -477,7 +474,7 @@ class DirectiveDetail(QWidget):
             row = self.notes.rowCount() - 1
         note_id = self.notes.item(row, 0).data(Qt.ItemDataRole.UserRole)
         note = next(n for n in item.notes if n.id == note_id)
-        self.push(cmd.DeleteNoteCommand(self.db, item, note, self._error_sink))
+        self.push(cmd.delete_note(self.db, item, note))
 
     def _on_edit_fields(self) -> None:
         if self.info is None:
@@ -489,9 +486,7 @@ class DirectiveDetail(QWidget):
         dialog, result = answer
         if result != QDialog.DialogCode.Accepted or not dialog.changes:
             return
-        self.push(
-            cmd.UpdateDirectiveCommand(self.db, self.info.id, dialog.changes, self._error_sink)
-        )
+        self.push(cmd.update_directive(self.db, self.info.id, dialog.changes))
 
     def _on_open_original(self) -> None:
         if self.info is None or self.info.document is None or self.info.document.path is None:

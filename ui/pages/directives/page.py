@@ -38,6 +38,7 @@ from fieldapp.directives.register import (
 )
 from fieldapp.directives.search import search
 from fieldapp.errors import UserError
+from ui.operations import run_change
 from ui.pages.base import Page
 from ui.pages.directives import commands as cmd
 from ui.pages.directives.common import STATUS_ORDER, show_error, status_name
@@ -68,7 +69,6 @@ class DirectivesPage(Page):
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
-        self._error: UserError | None = None
         self._loaded = False
 
         self.stack = QStackedWidget()
@@ -76,7 +76,7 @@ class DirectivesPage(Page):
         self.register_view = QWidget()
         self._build_register(self.register_view)
         self.stack.addWidget(self.register_view)
-        self.detail = DirectiveDetail(db, self.push, self._on_command_error)
+        self.detail = DirectiveDetail(db, self.push)
         self.detail.back_requested.connect(self.show_register)
         self.stack.addWidget(self.detail)
         self.outer.addLayout(self.footer)
@@ -438,24 +438,25 @@ class DirectivesPage(Page):
 
     # -- changes --------------------------------------------------------------------------------
 
-    def push(self, command: cmd.ServiceCommand) -> bool:
-        """Run ``command`` on the undo stack; show the core's refusal if there is one."""
-        self._error = None
-        self.undo_stack.push(command)
-        if self._error is not None:
-            error, self._error = self._error, None
-            show_error(self, error)
+    def push(self, change: cmd.Change) -> bool:
+        """Make ``change`` and record it on the undo stack; show the core's refusal if any."""
+        refused: list[UserError] = []
+        result = run_change(
+            self.undo_stack,
+            change.text,
+            change.do,
+            change.undo,
+            change.redo,
+            on_error=refused.append,
+        )
+        if refused:
+            show_error(self, refused[0])
             self.detail.reload()
             return False
-        return True
-
-    def _on_command_error(self, err: UserError) -> None:
-        self._error = err
+        return result is not None
 
     def _on_stack_index(self, _index: int) -> None:
         """After a change, an undo or a redo: show the register and the directive as they are."""
-        if self._error is not None and not self.undo_stack.count():
-            return
         text = self.undo_stack.undoText()
         self.message.setText(
             self.tr("Done: {action}. Ctrl+Z undoes it.").format(action=text) if text else ""
@@ -493,16 +494,20 @@ class DirectivesPage(Page):
     def _save_import(
         self, form: DirectiveForm, original: bytes | None, name: str, allow_duplicate: bool
     ) -> UserError | None:
-        self._error = None
-        command = cmd.ImportCommand(
-            self.db, form, original, name, allow_duplicate, self._on_command_error
+        change = cmd.register_directive(self.db, form, original, name, allow_duplicate)
+        refused: list[UserError] = []
+        directive_id = run_change(
+            self.undo_stack,
+            change.text,
+            change.do,
+            change.undo,
+            change.redo,
+            on_error=refused.append,
         )
-        self.undo_stack.push(command)
-        if self._error is not None:
-            error, self._error = self._error, None
-            return error
-        if command.directive_id is not None:
-            self.select_directive(command.directive_id)
+        if refused:
+            return refused[0]
+        if directive_id is not None:
+            self.select_directive(directive_id)
         return None
 
     def _on_delete_selected(self) -> None:
@@ -519,9 +524,7 @@ class DirectivesPage(Page):
             ).format(title=row.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.push(
-                cmd.DeleteDirectiveCommand(self.db, directive_id, row.title, self._on_command_error)
-            )
+            self.push(cmd.delete_directive(self.db, directive_id, row.title))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if (

@@ -42,8 +42,8 @@ from fieldapp.households.excel_export import export_households
 from fieldapp.households.listing import HouseholdFilter, villages
 from fieldapp.households.service import AreaSummary
 from ui.dialogs import show_once
+from ui.operations import run_change
 from ui.pages.base import Page
-from ui.pages.households.commands import run_and_push
 from ui.pages.households.detail import HouseholdDetailDialog
 from ui.pages.households.dialogs import AreaDialog, HouseholdDialog
 from ui.pages.households.import_dialog import ImportDialog
@@ -513,7 +513,7 @@ class HouseholdsPage(Page):
         dialog.saver = lambda data: done.update(id=service.add_area(self.db, data), data=data)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("new area {name}").format(name=done["data"].name),
             lambda: done["id"],
@@ -537,7 +537,7 @@ class HouseholdsPage(Page):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("edit area {name}").format(name=old.name),
             lambda: area_id,
@@ -570,7 +570,7 @@ class HouseholdsPage(Page):
         dialog.saver = save
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("new household {name}").format(name=done["values"][1].full_name),
             lambda: done["id"],

@@ -39,7 +39,7 @@ from fieldapp.households.identity import mask_citizen_id
 from fieldapp.households.service import HouseholdDetail, HouseholdInput, MemberInfo
 from fieldapp.settings import get_setting
 from fieldapp.text.vietnamese import format_date, format_datetime
-from ui.pages.households.commands import run_and_push
+from ui.operations import run_change
 from ui.pages.households.dialogs import DeliveryDialog, MemberDialog, RequestDialog, StatusDialog
 from ui.pages.households.labels import (
     flag_names,
@@ -426,7 +426,7 @@ class HouseholdDetailDialog(QDialog):
             notes=self.notes.text(),
         )
         hid = self.household_id
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("edit household"),
             lambda: service.update_household(self.db, hid, new),
@@ -477,7 +477,7 @@ class HouseholdDetailDialog(QDialog):
             return
         author = str(get_setting(self.db, "households.author") or "")
         # Already saved by the dialog: push its undo (cancel the entry) and redo (restore).
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("status of {name}").format(name=member.full_name),
             lambda: done["id"],
@@ -492,7 +492,7 @@ class HouseholdDetailDialog(QDialog):
         if entry_id is None:
             return
         author = str(get_setting(self.db, "households.author") or "")
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("cancel a status entry"),
             lambda: service.cancel_status(self.db, entry_id, author),
@@ -511,7 +511,7 @@ class HouseholdDetailDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         hid = self.household_id
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("add {name}").format(name=done["data"].full_name),
             lambda: done["id"],
@@ -534,7 +534,7 @@ class HouseholdDetailDialog(QDialog):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("edit {name}").format(name=member.full_name),
             lambda: member.id,
@@ -579,7 +579,7 @@ class HouseholdDetailDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         hid = self.household_id
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("relief delivery"),
             lambda: done["id"],
@@ -603,7 +603,7 @@ class HouseholdDetailDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         hid = self.household_id
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("request"),
             lambda: done["id"],
@@ -620,7 +620,7 @@ class HouseholdDetailDialog(QDialog):
         if request_id is None or self.detail is None:
             return
         old = next(r for r in self.detail.requests if r.id == request_id)
-        run_and_push(
+        run_change(
             self.undo_stack,
             self.tr("request status"),
             lambda: service.set_request_status(self.db, request_id, status, on=date.today()),
