@@ -3,8 +3,9 @@
 A 10 ms QTimer ticks on the real event loop while each piece of long work runs through the
 window's operation runner (``ui/operations.py``), as the window starts it: a household list
 read (with its plan) and imported, the Excel export of the households, a backup, a sync
-package exported and imported into a district, a duty roster made for four weeks, and
-printing a 40-page PDF. The longest gap between two ticks is how long the window would have
+package exported and imported into a district, a duty roster made for four weeks, a hand
+edit on the rosters page with its undo and a sick report with re-plan (``bench.roster_stall``),
+and printing a 40-page PDF. The longest gap between two ticks is how long the window would have
 been frozen; it is printed beside the longest gap of the same loop left idle, measured in
 the same run. Before the work the heap is settled as the window does once started
 (``ui.app.settle_heap``).
@@ -259,6 +260,10 @@ def main() -> None:
         def said(_file: str, error: str) -> None:
             if error:
                 print(f"   failed: {error}", flush=True)
+
+        from bench.roster_stall import cases as roster_cases
+
+        work += roster_cases(db, failed)  # the rosters page: a hand edit, its undo, a re-plan
 
         for name, start in work:
             took, (longest, p99, ticks) = run_in_loop(start)

@@ -264,6 +264,7 @@ def test_generate_next_week_with_progress_then_undo(page, roster_db, qtbot):
     on_next_modal(accept)
     qtbot.mouseClick(week.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: week.last_result is not None and not week.busy, timeout=20000)
+    assert wait_for_operations()  # the week is read again off the GUI thread
     assert week.last_result.added == 27 * 7 and week.grid.missing == 0
     last = MONDAY + timedelta(days=20)
     assert check_saved(roster_db, MONDAY, last) == []

@@ -92,7 +92,7 @@ class RostersPage(Page):
         if widget is not self.week and hasattr(widget, "refresh"):
             widget.refresh()
         elif widget is self.week:
-            self.week.reload()
+            self.week.reload_in_background()  # read off the GUI thread, shown when ready
 
     def _tab_widget(self, index: int) -> QWidget:
         widget = self.tabs.widget(index)

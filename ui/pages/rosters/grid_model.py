@@ -39,11 +39,24 @@ class WeekGridModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.grid: WeekGrid | None = None
+        self._days: list[date] = []
+        self._html: dict[tuple[int, int], str] = {}  # painting asks often: made once per grid
 
     def set_grid(self, grid: WeekGrid | None) -> None:
         self.beginResetModel()
         self.grid = grid
+        self._days = grid.days if grid is not None else []
+        self._html = {}
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The words of the cells in the new language (the cached text is dropped)."""
+        self._html = {}
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         if parent.isValid() or self.grid is None:
@@ -58,7 +71,7 @@ class WeekGridModel(QAbstractTableModel):
     def cell(self, index: QModelIndex) -> GridCell | None:
         if self.grid is None or not index.isValid():
             return None
-        day = self.grid.days[index.column()]
+        day = self._days[index.column()]
         return self.grid.cells[(day, self.grid.shifts[index.row()].id)]
 
     def index_of(self, day, shift: str) -> QModelIndex:
@@ -80,7 +93,10 @@ class WeekGridModel(QAbstractTableModel):
                 lines.append(self.tr("(not active)"))
             return "\n".join(lines)
         if role == HTML_ROLE:
-            return self._html(cell)
+            key = (index.row(), index.column())
+            if key not in self._html:
+                self._html[key] = self._cell_html(cell)
+            return self._html[key]
         if role == CELL_ROLE:
             return cell
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -110,7 +126,7 @@ class WeekGridModel(QAbstractTableModel):
             )
         return self.tr("— {n} missing —").format(n=gap.missing)
 
-    def _html(self, cell: GridCell) -> str:
+    def _cell_html(self, cell: GridCell) -> str:
         parts = []
         for p in cell.people:
             text = escape(p.name)

@@ -35,6 +35,7 @@ from fieldapp.rostering.planning import PlanResult
 from fieldapp.rostering.store import list_sites, monday_of
 from fieldapp.rostering.views import CellPerson, GridCell, WeekGrid, week_grid
 from fieldapp.text.vietnamese import format_date
+from ui.operations import QueryOp
 from ui.pages.rosters.common import (
     from_qdate,
     to_qdate,
@@ -213,6 +214,7 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
         self.remove_button.setText(self.tr("Take off (Del)"))
         self.leader_button.setText(self.tr("Make shift leader"))
         self.swap_button.setText(self.tr("Swap with…"))
+        self.model.retranslate()
         self._update_summary()
         self._show_cell()
 
@@ -232,6 +234,25 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
 
     def reload(self) -> None:
         site_id = self.site.currentData()
+        self._set_grid(None if site_id is None else week_grid(self.db, int(site_id), self.monday))
+
+    def reload_in_background(self) -> None:
+        """Read the week again off the GUI thread (after a change), then show it."""
+        site_id, monday, db = self.site.currentData(), self.monday, self.db
+        if site_id is None:
+            self._set_grid(None)
+            return
+
+        def shown(grid: WeekGrid) -> None:
+            # the user may have moved on to another site or week meanwhile
+            if self.site.currentData() == site_id and self.monday == monday:
+                self._set_grid(grid)
+
+        QueryOp(self, lambda _progress: week_grid(db, int(site_id), monday)).success(
+            shown
+        ).run_in_background()
+
+    def _set_grid(self, grid: WeekGrid | None) -> None:
         index = self.view.currentIndex()
         today = (date.today() - self.monday).days
         keep = (
@@ -239,7 +260,7 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
             if index.isValid()
             else (0, today if 0 <= today < 7 else 0)
         )
-        self.grid = None if site_id is None else week_grid(self.db, int(site_id), self.monday)
+        self.grid = grid
         self.model.set_grid(self.grid)
         if self.grid is not None and self.model.rowCount():
             row = min(keep[0], self.model.rowCount() - 1)
@@ -362,5 +383,5 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
         )
 
     def _after_change(self) -> None:
-        self.reload()
+        self.reload_in_background()
         self.changed.emit()
