@@ -84,4 +84,5 @@ def test_app_shows_the_window_first_then_fills_the_pages(demo_db, paths):
     )
     assert done.returncode == 0, done.stderr
     stamps = [line.split()[0] for line in done.stdout.splitlines()]
-    assert stamps == ["shown", "ready"]
+    # shown, then the overview painted from the start-up figures, then the database open
+    assert stamps == ["shown", "ready", "attached"]
