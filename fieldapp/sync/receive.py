@@ -409,7 +409,6 @@ def _apply(
         tombs = {row[0]: row for row in stones["rows"]} if stones else {}
         maps = _Maps(conn)
         maps.rights = rights
-        maps.present = {}  # UUIDs already here, per table, read once per package
         # Rows first (parents before children), deletions last.
         for table in tables.values():
             name = f"data/{table.name}.json"
@@ -493,36 +492,62 @@ def _small_part(archive: zipfile.ZipFile, received: ReceivedManifest, name: str)
 
 
 class _Maps:
-    """UUID ↔ local id of each table, and the local tombstones, read once per import."""
+    """UUID ↔ local id of the records a package refers to, looked up a batch at a time by
+    the unique index (the work and the memory follow the package, not the size of the
+    register it goes into), and the local tombstones, read once per import."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.to_id: dict[str, dict[str, int]] = {}
         self.to_uuid: dict[str, dict[int, str]] = {}
+        self.empty: dict[str, bool] = {}  # table had no rows when the package began
         self.tombstones = {
             r.uuid: r.deleted_at.isoformat()
             for r in conn.execute(select(Tombstone.uuid, Tombstone.deleted_at))
         }
 
-    def _load(self, table: Table) -> None:
+    def was_empty(self, table: Table) -> bool:
+        if table.name not in self.empty:
+            self.empty[table.name] = (
+                self.conn.execute(select(table.c.uuid).limit(1)).first() is None
+            )
+        return self.empty[table.name]
+
+    def prefetch_ids(self, table: Table, uuids: Any) -> None:
+        known = self.to_id.setdefault(table.name, {})
+        back = self.to_uuid.setdefault(table.name, {})
+        wanted = [u for u in set(uuids) if u is not None and u not in known]
         key = table.c[local_key(table)]
-        pairs = self.conn.execute(select(table.c.uuid, key)).all()
-        self.to_id[table.name] = {u: i for u, i in pairs}
-        self.to_uuid[table.name] = {i: u for u, i in pairs}
+        for start in range(0, len(wanted), BATCH):
+            chunk = wanted[start : start + BATCH]
+            for u, i in self.conn.execute(select(table.c.uuid, key).where(table.c.uuid.in_(chunk))):
+                known[u] = i
+                back[i] = u
+
+    def prefetch_uuids(self, table: Table, ids: Any) -> None:
+        known = self.to_id.setdefault(table.name, {})
+        back = self.to_uuid.setdefault(table.name, {})
+        wanted = [i for i in set(ids) if i is not None and i not in back]
+        key = table.c[local_key(table)]
+        for start in range(0, len(wanted), BATCH):
+            chunk = wanted[start : start + BATCH]
+            for u, i in self.conn.execute(select(table.c.uuid, key).where(key.in_(chunk))):
+                known[u] = i
+                back[i] = u
 
     def local_id(self, table: Table, uuid: str) -> int | None:
-        if table.name not in self.to_id:
-            self._load(table)
-        return self.to_id[table.name].get(uuid)
+        found = self.to_id.get(table.name, {}).get(uuid)
+        if found is None:
+            self.prefetch_ids(table, [uuid])
+            found = self.to_id[table.name].get(uuid)
+        return found
 
     def uuid(self, table: Table, local: int) -> str | None:
-        if table.name not in self.to_uuid:
-            self._load(table)
-        return self.to_uuid[table.name].get(local)
-
-    def forget(self, table: Table) -> None:
-        self.to_id.pop(table.name, None)
-        self.to_uuid.pop(table.name, None)
+        found = self.to_uuid.get(table.name, {}).get(local)
+        if found is None:
+            self.prefetch_uuids(table, [local])
+            found = self.to_uuid[table.name].get(local)
+        return found
 
     def version(self, table: Table, row: Any) -> dict[str, Any]:
         """Like :func:`_version`, with references looked up in the maps."""
@@ -555,11 +580,16 @@ def _merge_table(
     result: ImportResult,
 ) -> None:
     """Merge one table's rows: new rows go in by batches, the rest one by one."""
-    existing = existing_rows(
-        conn, table, [r["uuid"] for r in rows], BATCH, getattr(maps, "present", None)
+    # a table empty before the package holds none of its rows (its UUIDs are distinct)
+    existing = (
+        {} if maps.was_empty(table) else existing_rows(conn, table, [r["uuid"] for r in rows])
     )
     fresh: list[tuple[dict[str, Any], dict[str, Any]]] = []
     refs = references(table)
+    for name, target in refs.items():  # the records referred to, in a few queries
+        maps.prefetch_ids(target, [r.get(name) for r in rows])
+        if existing:
+            maps.prefetch_uuids(target, [e[name] for e in existing.values()])
     rights: SenderRights | None = getattr(maps, "rights", None)
     for number, incoming in enumerate(rows, start=1):
         uuid = incoming["uuid"]
@@ -610,8 +640,6 @@ def _merge_table(
             continue
         _merge_existing(conn, table, incoming, values, existing[uuid], maps, result)
     _insert_fresh(conn, table, fresh, result)
-    if fresh:
-        maps.forget(table)  # new local ids
 
 
 def _insert_fresh(conn, table: Table, fresh, result: ImportResult) -> None:

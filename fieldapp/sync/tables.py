@@ -182,27 +182,15 @@ def _unknown_column(incoming: dict[str, Any], names: frozenset[str]) -> None:
 
 
 def existing_rows(
-    conn: Connection,
-    table: Table,
-    uuids: list[str],
-    batch: int = 500,
-    cache: dict[str, set[str]] | None = None,
-) -> dict:
-    """The local rows (mappings) of ``uuids``: the UUIDs present are read in one pass (kept in
-    ``cache`` for the next slice of the same package: its UUIDs are distinct), and only those
-    rows are then fetched (a first package into an empty register fetches none)."""
+    conn: Connection, table: Table, uuids: list[str], batch: int = 500
+) -> dict[str, Any]:
+    """The local rows (mappings) of ``uuids``, looked up by the unique index ``batch`` at a
+    time (the work follows the package, not the size of the register)."""
     from sqlalchemy import select
 
-    if cache is not None and table.name in cache:
-        present = cache[table.name]
-    else:
-        present = set(conn.execute(select(table.c.uuid)).scalars())
-        if cache is not None:
-            cache[table.name] = present
-    wanted = [u for u in uuids if u in present]
     out: dict[str, Any] = {}
-    for start in range(0, len(wanted), batch):
-        chunk = wanted[start : start + batch]
+    for start in range(0, len(uuids), batch):
+        chunk = uuids[start : start + batch]
         for row in conn.execute(select(table).where(table.c.uuid.in_(chunk))):
             out[row._mapping["uuid"]] = row._mapping
     return out
