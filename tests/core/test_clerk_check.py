@@ -23,7 +23,7 @@ import pytest
 from fieldapp.households import paper
 from fieldapp.households import service as households
 from fieldapp.printing import commune
-from fieldapp.printing.official import MARGIN_TOP, render_pdf
+from fieldapp.printing.official import MARGIN_TOP, OfficialDocument, render_pdf
 from fieldapp.profile import load_profile, save_profile
 from tests.core.households.workbooks import copy_of_demo
 
@@ -138,13 +138,22 @@ DEPUTY = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    template = tmp_path_factory.mktemp("clerk-demo") / "data"
-    db = copy_of_demo(template, tmp_path_factory.mktemp("clerk") / "data")
+def template(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("clerk-demo") / "data"
+
+
+def _deputy_demo(template: Path, target: Path):
+    db = copy_of_demo(template, target)
     profile = load_profile(db)
     # A deputy signs; the profile holds the lines with line breaks.
     save_profile(db, replace(profile, signer_authority="TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
                              signer_title="PHÓ CHỦ TỊCH", signer_name="Nông Văn Hùng"))  # fmt: skip
+    return db
+
+
+@pytest.fixture(scope="module")
+def demo(template, tmp_path_factory):
+    db = _deputy_demo(template, tmp_path_factory.mktemp("clerk") / "data")
     yield db
     db.close()
 
@@ -260,3 +269,121 @@ def test_signing_lines_typed_on_one_line_print_on_three(demo, tmp_path) -> None:
     assert signing_lines("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ") == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]
     areas = households.list_areas(demo)
     assert areas
+
+
+# -- every kind of document, with every number and a signing block near a page end ----------
+
+
+def _every_kind(db) -> dict[str, tuple[OfficialDocument, str, list[str]]]:
+    """One document of each kind the app prints: (document, first word of its title, the
+    signing lines it must carry)."""
+    from fieldapp.directives.register import list_directives
+    from fieldapp.health.followup import followup_lists
+    from fieldapp.health.outcomes import record_outcome
+    from fieldapp.health.paper import followup_document, recovery_certificates
+    from fieldapp.reports.render import build_report, spec_for
+    from fieldapp.rostering.printing import roster_document
+    from fieldapp.sync.district import district_summary, summary_document
+    from tests.core.rostering.test_printing import make_sheet
+
+    today = date.today()
+    profile = load_profile(db)
+    area = households.find_area(db, "Khu phong tỏa thôn Nà Pài")
+    # Someone recovers, for the recovery certificate.
+    pid = followup_lists(db).due[0].member_id
+    households.change_status(db, pid, "F0", isolation="home", start=today - timedelta(days=12))
+    record_outcome(db, pid, "recovered", on=today)
+    directive = list_directives(db)[0].id
+    district = summary_document(db, district_summary(db))
+    out = {
+        "daily": build_report(db, spec_for(db, "daily", today)).document,
+        "weekly": build_report(db, spec_for(db, "weekly", today)).document,
+        "directive": build_report(db, spec_for(db, "directive", today, directive=directive)).document,
+        "roster": roster_document(profile, make_sheet(3, 0), date(2021, 7, 30)),
+        "district": district,
+        "door": paper.door_to_door_document(db, area.id),
+        "test-round": paper.test_round_document(db, households.test_rounds(db, area.id)[0].id),
+        "relief": paper.relief_document(db, area.id, today - timedelta(days=1)),
+        "support68": paper.support68_document(db, area.id, today - timedelta(days=30), today),
+        "decision": paper.isolation_decisions(db, area_id=area.id)[0],
+        "certificate": paper.completion_certificates(db, area_id=area.id)[0],
+        "recovery": recovery_certificates(db, person=pid)[0],
+        "followup": followup_document(db),
+        "test-page": commune.test_page(profile, date(2021, 8, 5)),
+    }  # fmt: skip
+    chairman = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]  # a decision is the chairman's own
+    return {
+        name: (
+            doc,
+            doc.title.split()[0],
+            chairman if name == "decision"
+            else district.signature.lines() if name == "district" else DEPUTY,
+        )
+        for name, doc in out.items()
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def every_kind(template, tmp_path_factory):
+    db = _deputy_demo(template, tmp_path_factory.mktemp("clerk-kinds") / "data")
+    yield _every_kind(db)
+    db.close()
+
+
+def _closing_page(pdf: Path) -> tuple[int, float]:
+    """The page holding "Nơi nhận:" and the bottom of the lowest word on it."""
+    pages = words(pdf)
+    for i, page in enumerate(pages):
+        if any(text.startswith("Nơi nhận:") for _y, text, _ws in lines(page)):
+            return i, max(w.y1 for w in page)
+    raise AssertionError(f"no 'Nơi nhận' in {pdf.name}")
+
+
+def test_every_kind_of_document_with_any_number_and_a_deputy(every_kind, tmp_path) -> None:
+    from fieldapp.printing.official import number_line
+
+    assert len(every_kind) == 14
+    for name, (doc, title, signing) in every_kind.items():
+        path = tmp_path / f"{name}.pdf"
+        render_pdf(doc, path)
+        check_header(path, title)
+        check_closing(path, signing)
+        symbol = doc.number.rpartition("/")[2].strip() or "DS-UBND"
+        for no, printed in ((None, f"Số: /{symbol}"), (3, f"Số: 03/{symbol}"),
+                            (12, f"Số: 12/{symbol}"), ("7", f"Số: 07/{symbol}")):  # fmt: skip
+            render_pdf(replace(doc, number=number_line(no, symbol)), path)
+            text, gap = number_text(check_header(path, title))
+            assert text == printed, (name, no, text)
+            if no is None:
+                assert gap > 20, (name, gap)  # room to write the number in by hand
+        # Typed in the profile as "Số: 3/..." it still prints zero-padded.
+        render_pdf(replace(doc, number=f"Số: 3/{symbol}"), path)
+        assert number_text(check_header(path, title))[0] == f"Số: 03/{symbol}", name
+
+
+def test_every_kind_keeps_its_signing_block_with_the_body_near_a_page_end(
+    every_kind, tmp_path
+) -> None:
+    """The body made longer (a space before its last part) so that the signing block falls
+    just on or just past the end of a page: it never stands alone on its page."""
+    from reportlab.platypus import Spacer
+
+    from fieldapp.printing.official import MARGIN_BOTTOM, page_size
+
+    for name, (doc, _title, signing) in every_kind.items():
+        if doc.signature is None:
+            continue  # the roster's closing is part of its one-page grid
+        path = tmp_path / f"{name}.pdf"
+        render_pdf(doc, path)
+        page, bottom = _closing_page(path)
+        assert page == len(words(path)) - 1, name  # the closing ends the document
+        height = page_size(doc.orientation)[1]
+        free = height - MARGIN_BOTTOM - bottom
+        for extra in (free - 6, free + 6, free + 40, free + 200):
+            if not 0 < extra < (height - MARGIN_TOP - MARGIN_BOTTOM) * 0.7:
+                continue  # (a space taller than most of a page fits nowhere)
+            body = [*doc.body[:-1], Spacer(1, extra), doc.body[-1]]
+            render_pdf(replace(doc, body=body), path)
+            check_closing(path, signing)  # with body text above it on its page
+            moved, _bottom = _closing_page(path)
+            assert moved in (page, page + 1) and moved == len(words(path)) - 1, (name, extra)
