@@ -116,6 +116,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     ls.add_argument("--vulnerable", action="store_true", help="chỉ hộ có người dễ bị tổn thương")
     ls.add_argument("--poor", action="store_true", help="chỉ hộ nghèo")
     ls.add_argument("--ending-days", type=int, help="cách ly kết thúc trong N ngày tới")
+    ls.add_argument("--commune", default="", help="ở huyện: chỉ hộ do xã này gửi lên")
     ls.add_argument("--limit", type=int, default=0, help="in tối đa N hộ")
     ls.add_argument("--json", action="store_true", help="in dạng JSON")
     ls.set_defaults(func=_list)
@@ -379,10 +380,13 @@ def _export(args) -> int:
 def _list(args) -> int:
     from fieldapp.households.listing import HouseholdFilter, household_ids, household_rows
     from fieldapp.households.service import find_area
+    from fieldapp.sync.district import commune_of_devices, devices_of_commune
 
     db = _db(args)
     try:
+        communes = commune_of_devices(db)
         flt = HouseholdFilter(
+            devices=devices_of_commune(db, args.commune) if args.commune else None,
             area_id=find_area(db, args.area).id if args.area else None,
             search=args.search,
             village=args.village,
@@ -408,6 +412,7 @@ def _list(args) -> int:
                         {
                             "id": r.id,
                             "area_id": r.area_id,
+                            "commune": communes.get(r.device_id, ""),
                             "head": r.head_name,
                             "village": r.village,
                             "address": r.address,
@@ -439,7 +444,7 @@ def _list(args) -> int:
             marks.append("dễ tổn thương")
         if r.poor:
             marks.append("hộ nghèo")
-        address = ", ".join(p for p in (r.address, r.village) if p)
+        address = ", ".join(p for p in (r.address, r.village, communes.get(r.device_id)) if p)
         print(f"{r.id:>6}  {r.head_name} — {address} — {r.members} người  {' '.join(marks)}")
     print(f"Tổng: {len(ids)} hộ" + (f" (in {len(shown)})" if len(shown) < len(ids) else ""))
     return 0

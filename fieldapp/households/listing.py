@@ -42,6 +42,8 @@ class HouseholdFilter:
     poor: bool = False
     ending_within_days: int | None = None  # isolation ends between today and today + N
     today: date | None = None
+    # At a district: only the rows that came from these devices (one commune's; issue 18).
+    devices: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -62,6 +64,7 @@ class HouseholdRow:
     f1: int = 0
     f2: int = 0
     isolating: int = 0
+    device_id: str = ""  # where the row was made: its commune at a district
     central: int = 0
     next_isolation_end: date | None = None
 
@@ -159,6 +162,8 @@ def _conditions(flt: HouseholdFilter, sqlite: bool = False) -> list:
         else:
             conds.append(Household.area_id == flt.area_id)
     conds += search.conditions
+    if flt.devices is not None:
+        conds.append(Household.device_id.in_(list(flt.devices)))
     if flt.village:
         conds.append(Household.village == flt.village)
     if flt.vulnerable:
@@ -297,6 +302,7 @@ def household_rows(
                 Household.member_count,
                 Household.poor,
                 Household.vulnerable,
+                Household.device_id,
             ).where(Household.id.in_(list(ids)))
         ):
             rows[h.id] = HouseholdRow(
@@ -310,6 +316,7 @@ def household_rows(
                 members=h.member_count,
                 poor=h.poor,
                 vulnerable=h.vulnerable,
+                device_id=h.device_id,
             )
         isolating = _isolating(today)
         for hid, status, iso, count, iso_count, nearest in s.execute(

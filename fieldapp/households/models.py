@@ -131,6 +131,8 @@ class Household(SyncMixin, Base):
         # Covering indexes for the area counts and the village list of a 50,000-row table.
         Index("ix_household_area_members", "area_id", "member_count"),
         Index("ix_household_village", "area_id", "village", "village_sort"),
+        # A district's list of one commune: the rows of its devices, in name order (0020).
+        Index("ix_household_device", "device_id", "head_sort"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

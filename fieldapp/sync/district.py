@@ -577,6 +577,38 @@ def known_communes(db: Database) -> list[str]:
     return sorted(names, key=fold)
 
 
+def commune_of_devices(db: Database) -> dict[str, str]:
+    """Which commune (or district, at a province) each sending device's rows come from.
+
+    A device is named by the trusted sender whose own device it is, or whose key it is bound
+    to (a district's package upward carries its communes' rows). Rows of this office's own
+    device are in no commune (absent from the map). Issue 18 part 4: the commune column.
+    """
+    from fieldapp.sync.models import DeviceKey
+
+    with db.session() as s:
+        peers = list(s.execute(select(Peer.device_id, Peer.fingerprint, Peer.commune)))
+        bound = list(s.execute(select(DeviceKey.device_id, DeviceKey.fingerprint)))
+    by_key = {fingerprint: commune for _d, fingerprint, commune in peers if commune}
+    names = {device: by_key[key] for device, key in bound if key in by_key}
+    names.update({device: commune for device, _f, commune in peers if device and commune})
+    names.pop(db.device_id, None)
+    return names
+
+
+def devices_of_commune(db: Database, name: str) -> tuple[str, ...]:
+    """The devices whose rows belong to commune ``name`` (typed loosely: "bang lang",
+    "Xã Bằng Lãng"); a :class:`UserError` naming the known communes when there is none."""
+    wanted = _bare(name)
+    devices = tuple(
+        sorted(d for d, commune in commune_of_devices(db).items() if _bare(commune) == wanted)
+    )
+    if not devices:
+        _find_commune(db, name)  # raises with the known names
+        raise UserError(f"Chưa nhận dữ liệu nào của “{name}”.")
+    return devices
+
+
 def _find_commune(db: Database, name: str) -> tuple[str, list[Peer]]:
     wanted = _bare(name)
     with db.session() as s:

@@ -4,7 +4,6 @@ Revision ID: 0020
 Revises: 0019
 """
 
-import sqlalchemy as sa  # noqa: F401
 from alembic import op  # noqa: F401
 
 revision = "0020"
@@ -14,8 +13,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    # The district's household list filtered by commune: the rows of that commune's devices.
+    op.create_index("ix_household_device", "household", ["device_id", "head_sort"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_household_device", table_name="household")
