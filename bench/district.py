@@ -66,6 +66,12 @@ def _communes(root: Path, count: int) -> list[Path]:
             dst.execute(f'UPDATE "{table}" SET uuid = {UUID_SQL}, device_id = ?', (device,))
         # area names are unique in a register (see the report): each commune its own
         dst.execute("UPDATE lockdown_area SET name = name || ' ' || ?", (f"xã {n:02d}",))
+        # and so is a person's citizen ID, across the district
+        dst.execute(
+            "UPDATE household_member SET citizen_id = substr(citizen_id, 1, 6) || "
+            "printf('%06d', 100000 + ? * 10000 + id) WHERE citizen_id IS NOT NULL",
+            (n,),
+        )
         dst.commit()
         dst.close()
         from fieldapp.config import resolve_paths
