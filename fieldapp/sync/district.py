@@ -577,6 +577,18 @@ def known_communes(db: Database) -> list[str]:
     return sorted(names, key=fold)
 
 
+def upper_office(db: Database) -> bool:
+    """Whether this database is a district's (or province's): lists then show the commune
+    each row came from. The profile's level says it, or the older district-mode setting."""
+    from fieldapp.profile import load_profile
+    from fieldapp.settings import get_setting
+
+    profile = load_profile(db)
+    return bool(get_setting(db, "sync.district_mode")) or (
+        profile is not None and profile.level != "commune"
+    )
+
+
 def commune_of_devices(db: Database) -> dict[str, str]:
     """Which commune (or district, at a province) each sending device's rows come from.
 

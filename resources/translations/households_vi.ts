@@ -4,37 +4,37 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="267"/>
+        <location filename="../../ui/pages/households/followup.py" line="290"/>
         <source>Danger sign: what was done?</source>
         <translation>Dấu hiệu nặng: đã xử lý thế nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="269"/>
+        <location filename="../../ui/pages/households/followup.py" line="292"/>
         <source>{name}: {signs}</source>
         <translation>{name}: {signs}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="276"/>
+        <location filename="../../ui/pages/households/followup.py" line="299"/>
         <source>Action taken</source>
         <translation>Cách xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="279"/>
+        <location filename="../../ui/pages/households/followup.py" line="302"/>
         <source>At</source>
         <translation>Lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="281"/>
+        <location filename="../../ui/pages/households/followup.py" line="304"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="285"/>
+        <location filename="../../ui/pages/households/followup.py" line="308"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="286"/>
+        <location filename="../../ui/pages/households/followup.py" line="309"/>
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
@@ -130,12 +130,12 @@
 <context>
     <name>DangerAlert</name>
     <message>
-        <location filename="../../ui/pages/households/followup_overview.py" line="58"/>
+        <location filename="../../ui/pages/households/followup_overview.py" line="70"/>
         <source>{n} danger signs in the last 24 hours not acted on yet</source>
         <translation>{n} dấu hiệu nặng trong 24 giờ chưa xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup_overview.py" line="64"/>
+        <location filename="../../ui/pages/households/followup_overview.py" line="76"/>
         <source>Open the follow-up</source>
         <translation>Mở theo dõi sức khỏe</translation>
     </message>
@@ -321,54 +321,54 @@
         <translation>thở {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="168"/>
-        <location filename="../../ui/pages/households/followup.py" line="229"/>
+        <location filename="../../ui/pages/households/followup.py" line="185"/>
+        <location filename="../../ui/pages/households/followup.py" line="252"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="169"/>
+        <location filename="../../ui/pages/households/followup.py" line="186"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="170"/>
-        <location filename="../../ui/pages/households/followup.py" line="230"/>
+        <location filename="../../ui/pages/households/followup.py" line="187"/>
+        <location filename="../../ui/pages/households/followup.py" line="253"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="171"/>
+        <location filename="../../ui/pages/households/followup.py" line="188"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="172"/>
+        <location filename="../../ui/pages/households/followup.py" line="189"/>
         <source>Checks today</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="173"/>
+        <location filename="../../ui/pages/households/followup.py" line="190"/>
         <source>Last check</source>
         <translation>Lần kiểm tra gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="174"/>
+        <location filename="../../ui/pages/households/followup.py" line="191"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="228"/>
+        <location filename="../../ui/pages/households/followup.py" line="251"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="231"/>
+        <location filename="../../ui/pages/households/followup.py" line="254"/>
         <source>Danger signs</source>
         <translation>Dấu hiệu nặng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="232"/>
+        <location filename="../../ui/pages/households/followup.py" line="255"/>
         <source>Action</source>
         <translation>Xử lý</translation>
     </message>
@@ -376,137 +376,137 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="435"/>
+        <location filename="../../ui/pages/households/followup.py" line="457"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="436"/>
+        <location filename="../../ui/pages/households/followup.py" line="458"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="437"/>
+        <location filename="../../ui/pages/households/followup.py" line="459"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="438"/>
+        <location filename="../../ui/pages/households/followup.py" line="460"/>
         <source>&amp;Print list…</source>
         <translation>&amp;In danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="439"/>
+        <location filename="../../ui/pages/households/followup.py" line="461"/>
         <source>Record &amp;action…</source>
         <translation>Ghi &amp;xử lý…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <location filename="../../ui/pages/households/followup.py" line="464"/>
         <source>&amp;Temp. °C</source>
         <translation>&amp;Nhiệt độ °C</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <location filename="../../ui/pages/households/followup.py" line="464"/>
         <source>&amp;SpO2 %</source>
         <translation>&amp;SpO2 %</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <location filename="../../ui/pages/households/followup.py" line="464"/>
         <source>P&amp;ulse</source>
         <translation>&amp;Mạch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="442"/>
+        <location filename="../../ui/pages/households/followup.py" line="464"/>
         <source>&amp;Breaths/min</source>
         <translation>Nhịp &amp;thở/phút</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="448"/>
+        <location filename="../../ui/pages/households/followup.py" line="470"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="449"/>
+        <location filename="../../ui/pages/households/followup.py" line="471"/>
         <source>Checked by</source>
         <translation>Người kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="450"/>
+        <location filename="../../ui/pages/households/followup.py" line="472"/>
         <source>signed-in user</source>
         <translation>người đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="451"/>
+        <location filename="../../ui/pages/households/followup.py" line="473"/>
         <source>Reported by phone</source>
         <translation>Tự báo qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="452"/>
+        <location filename="../../ui/pages/households/followup.py" line="474"/>
         <source>Save (Enter)</source>
         <translation>Ghi (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="462"/>
+        <location filename="../../ui/pages/households/followup.py" line="484"/>
         <source>Danger signs in the last 24 hours: {n}, not acted on: {m}</source>
         <translation>Dấu hiệu nặng trong 24 giờ: {n}, chưa xử lý: {m}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="471"/>
+        <location filename="../../ui/pages/households/followup.py" line="493"/>
         <source>Still to check</source>
         <translation>Còn phải kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="474"/>
+        <location filename="../../ui/pages/households/followup.py" line="498"/>
         <source>{followed} followed, {due} still to check, {missed} not checked yet</source>
         <translation>{followed} người theo dõi, {due} người còn phải kiểm tra, {missed} người chưa kiểm tra lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="479"/>
+        <location filename="../../ui/pages/households/followup.py" line="503"/>
         <source>Still to check ({n}) — {k} checks a day</source>
         <translation>Còn phải kiểm tra ({n}) — {k} lần mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="511"/>
+        <location filename="../../ui/pages/households/followup.py" line="533"/>
         <source>Only officers and administrators see the follow-up of F0 and F1.</source>
         <translation>Chỉ cán bộ và quản trị được xem danh sách theo dõi F0, F1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="538"/>
+        <location filename="../../ui/pages/households/followup.py" line="561"/>
         <source>All villages</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="556"/>
+        <location filename="../../ui/pages/households/followup.py" line="579"/>
         <source>Choose a person in the list.</source>
         <translation>Chọn một người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="559"/>
+        <location filename="../../ui/pages/households/followup.py" line="582"/>
         <source>Check of {name} ({village}) — last: {last}</source>
         <translation>Kiểm tra {name} ({village}) — lần trước: {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="594"/>
+        <location filename="../../ui/pages/households/followup.py" line="617"/>
         <source>Check of {name}</source>
         <translation>Kiểm tra {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="645"/>
+        <location filename="../../ui/pages/households/followup.py" line="679"/>
         <source>Save the follow-up list</source>
         <translation>Lưu danh sách theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="647"/>
+        <location filename="../../ui/pages/households/followup.py" line="681"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="659"/>
+        <location filename="../../ui/pages/households/followup.py" line="693"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="661"/>
+        <location filename="../../ui/pages/households/followup.py" line="695"/>
         <source>Saved {pages} pages to {path}</source>
         <translation>Đã lưu {pages} trang vào {path}</translation>
     </message>
@@ -1052,62 +1052,67 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="44"/>
+        <location filename="../../ui/pages/households/table_model.py" line="45"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="45"/>
+        <location filename="../../ui/pages/households/table_model.py" line="46"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="46"/>
+        <location filename="../../ui/pages/households/table_model.py" line="47"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="47"/>
+        <location filename="../../ui/pages/households/table_model.py" line="48"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="48"/>
+        <location filename="../../ui/pages/households/table_model.py" line="49"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="49"/>
+        <location filename="../../ui/pages/households/table_model.py" line="50"/>
         <source>Isolation ends</source>
         <translation>Hết cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="50"/>
+        <location filename="../../ui/pages/households/table_model.py" line="51"/>
         <source>Priority</source>
         <translation>Ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="51"/>
+        <location filename="../../ui/pages/households/table_model.py" line="52"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="203"/>
+        <location filename="../../ui/pages/households/table_model.py" line="53"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/table_model.py" line="206"/>
         <source>{n} people isolating; the first isolation ends on {date}</source>
         <translation>{n} người đang cách ly; người sớm nhất hết cách ly ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="208"/>
+        <location filename="../../ui/pages/households/table_model.py" line="211"/>
         <source>{n} at a central facility</source>
         <translation>{n} người cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="233"/>
+        <location filename="../../ui/pages/households/table_model.py" line="236"/>
         <source>vulnerable</source>
         <translation>dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="235"/>
+        <location filename="../../ui/pages/households/table_model.py" line="238"/>
         <source>poor</source>
         <translation>hộ nghèo</translation>
     </message>
@@ -1115,197 +1120,209 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="241"/>
+        <location filename="../../ui/pages/households/__init__.py" line="248"/>
         <source>Lockdown households</source>
         <translation>Hộ trong vùng phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="242"/>
+        <location filename="../../ui/pages/households/__init__.py" line="249"/>
         <source>Households</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="243"/>
+        <location filename="../../ui/pages/households/__init__.py" line="250"/>
         <source>Work lists</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="244"/>
+        <location filename="../../ui/pages/households/__init__.py" line="251"/>
         <source>Health follow-up</source>
         <translation>Theo dõi sức khỏe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="245"/>
+        <location filename="../../ui/pages/households/__init__.py" line="252"/>
         <source>Lockdown areas</source>
         <translation>Khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="246"/>
+        <location filename="../../ui/pages/households/__init__.py" line="253"/>
         <source>New area…</source>
         <translation>Thêm khu vực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="247"/>
+        <location filename="../../ui/pages/households/__init__.py" line="254"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="248"/>
+        <location filename="../../ui/pages/households/__init__.py" line="255"/>
         <source>Search name, address, phone…</source>
         <translation>Tìm tên, địa chỉ, điện thoại…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="250"/>
+        <location filename="../../ui/pages/households/__init__.py" line="257"/>
         <source>Type without accents if you like: “hoang” finds “Hoàng”. Ctrl+F</source>
         <translation>Gõ không dấu cũng được: “hoang” tìm ra “Hoàng”. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="255"/>
+        <location filename="../../ui/pages/households/__init__.py" line="262"/>
         <source>Any status</source>
         <translation>Mọi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="256"/>
+        <location filename="../../ui/pages/households/__init__.py" line="263"/>
         <source>F0 or F1</source>
         <translation>F0 hoặc F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="260"/>
+        <location filename="../../ui/pages/households/__init__.py" line="267"/>
         <source>Isolating now</source>
         <translation>Đang cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="261"/>
+        <location filename="../../ui/pages/households/__init__.py" line="268"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="262"/>
+        <location filename="../../ui/pages/households/__init__.py" line="269"/>
         <source>No status recorded</source>
         <translation>Chưa ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="265"/>
+        <location filename="../../ui/pages/households/__init__.py" line="272"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="266"/>
+        <location filename="../../ui/pages/households/__init__.py" line="274"/>
+        <location filename="../../ui/pages/households/__init__.py" line="415"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="275"/>
+        <location filename="../../ui/pages/households/__init__.py" line="417"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="276"/>
         <source>Isolation ends within 2 days</source>
         <translation>Hết cách ly trong 2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="267"/>
+        <location filename="../../ui/pages/households/__init__.py" line="277"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="268"/>
+        <location filename="../../ui/pages/households/__init__.py" line="278"/>
         <source>&amp;New household…</source>
         <translation>Thêm &amp;hộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="269"/>
+        <location filename="../../ui/pages/households/__init__.py" line="279"/>
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="270"/>
+        <location filename="../../ui/pages/households/__init__.py" line="280"/>
         <source>E&amp;xport Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="271"/>
+        <location filename="../../ui/pages/households/__init__.py" line="281"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="273"/>
+        <location filename="../../ui/pages/households/__init__.py" line="283"/>
         <source>Door-to-door and test lists, relief sheets, Resolution 68 papers (Ctrl+P)</source>
         <translation>Danh sách đi từng hộ, danh sách xét nghiệm, danh sách cấp phát hàng, hồ sơ hỗ trợ theo Nghị quyết 68 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="293"/>
+        <location filename="../../ui/pages/households/__init__.py" line="303"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="293"/>
+        <location filename="../../ui/pages/households/__init__.py" line="303"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="361"/>
+        <location filename="../../ui/pages/households/__init__.py" line="372"/>
         <source>All areas
 {households} households · {people} people</source>
         <translation>Tất cả khu vực
 {households} hộ · {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="370"/>
+        <location filename="../../ui/pages/households/__init__.py" line="381"/>
         <source>{name}
 {households} households · {people} people · F0 {f0} · F1 {f1}</source>
         <translation>{name}
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="373"/>
+        <location filename="../../ui/pages/households/__init__.py" line="384"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="390"/>
-        <location filename="../../ui/pages/households/__init__.py" line="398"/>
+        <location filename="../../ui/pages/households/__init__.py" line="433"/>
+        <location filename="../../ui/pages/households/__init__.py" line="441"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="429"/>
+        <location filename="../../ui/pages/households/__init__.py" line="473"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="518"/>
+        <location filename="../../ui/pages/households/__init__.py" line="562"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="542"/>
+        <location filename="../../ui/pages/households/__init__.py" line="586"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="557"/>
+        <location filename="../../ui/pages/households/__init__.py" line="601"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="558"/>
+        <location filename="../../ui/pages/households/__init__.py" line="602"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="575"/>
+        <location filename="../../ui/pages/households/__init__.py" line="619"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="607"/>
+        <location filename="../../ui/pages/households/__init__.py" line="651"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="607"/>
+        <location filename="../../ui/pages/households/__init__.py" line="651"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="625"/>
+        <location filename="../../ui/pages/households/__init__.py" line="669"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="626"/>
+        <location filename="../../ui/pages/households/__init__.py" line="670"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
     </message>
@@ -1490,7 +1507,7 @@
 <context>
     <name>LockdownCard</name>
     <message>
-        <location filename="../../ui/pages/households/overview.py" line="29"/>
+        <location filename="../../ui/pages/households/overview.py" line="42"/>
         <source>households in {areas} lockdown areas · {people} people · F0: {f0} · F1: {f1}</source>
         <translation>hộ trong {areas} khu vực phong tỏa · {people} người · F0: {f0} · F1: {f1}</translation>
     </message>

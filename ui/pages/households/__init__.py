@@ -49,6 +49,7 @@ from ui.pages.households.dialogs import AreaDialog, HouseholdDialog
 from ui.pages.households.import_dialog import ImportDialog
 from ui.pages.households.table_model import (
     COL_ADDRESS,
+    COL_COMMUNE,
     COL_ENDS,
     COL_FLAGS,
     COL_HEAD,
@@ -130,7 +131,12 @@ class HouseholdsPage(Page):
         self.village.opening.connect(self._fill_villages)
         self._villages_stale = True
         self.status = QComboBox()
-        for combo in (self.village, self.status):
+        # At a district: which commune's households (issue 18 part 4); absent in a commune.
+        self.commune = QComboBox()
+        self.commune.setObjectName("householdCommune")
+        self.commune.setVisible(False)
+        self.commune.currentIndexChanged.connect(self._apply_filter)
+        for combo in (self.village, self.status, self.commune):
             # Shrink with the window instead of widening it to the longest item.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -143,6 +149,7 @@ class HouseholdsPage(Page):
         self.ending = QCheckBox()
         self.ending.toggled.connect(self._apply_filter)
         filters.addWidget(self.search, 3)
+        filters.addWidget(self.commune, 1)
         filters.addWidget(self.village, 1)
         filters.addWidget(self.status, 1)
         filters.addWidget(self.vulnerable)
@@ -263,6 +270,9 @@ class HouseholdsPage(Page):
             ],
         )
         self.vulnerable.setText(self.tr("Vulnerable"))
+        if self.commune.count():
+            self.commune.setItemText(0, self.tr("All communes"))
+            self.commune.setItemText(self.commune.count() - 1, self.tr("This office"))
         self.ending.setText(self.tr("Isolation ends within 2 days"))
         self.open_button.setText(self.tr("&Open"))
         self.new_button.setText(self.tr("&New household…"))
@@ -343,6 +353,7 @@ class HouseholdsPage(Page):
 
     def refresh(self) -> None:
         self._loaded = True
+        self._fill_communes()
         self._fill_areas()
         self._villages_stale = True
         self._reset_villages()
@@ -384,6 +395,38 @@ class HouseholdsPage(Page):
         self.area_list.blockSignals(False)
         self.edit_area_button.setEnabled(self.area_id() is not None)
 
+    def _fill_communes(self) -> None:
+        """At a district: the commune column and filter, from the senders known now."""
+        from fieldapp.sync.district import commune_of_devices, upper_office
+        from fieldapp.text.vietnamese import fold
+
+        upper = upper_office(self.db)
+        names = commune_of_devices(self.db) if upper else {}
+        self.model.communes = names
+        self.table.setColumnHidden(COL_COMMUNE, not upper)
+        header = self.table.horizontalHeader()
+        if upper and header.visualIndex(COL_COMMUNE) != 0:
+            header.moveSection(header.visualIndex(COL_COMMUNE), 0)
+        self.commune.setVisible(upper)
+        devices: dict[str, list[str]] = {}
+        for device, name in names.items():
+            devices.setdefault(name, []).append(device)
+        current = self.commune.currentText() if self.commune.currentIndex() > 0 else ""
+        items = [(None, self.tr("All communes"))]
+        items += [(tuple(sorted(devices[n])), n) for n in sorted(devices, key=fold)]
+        items.append(((self.db.device_id,), self.tr("This office")))
+        self.commune.blockSignals(True)
+        self.commune.clear()
+        for data, text in items:
+            self.commune.addItem(text, data)
+        found = self.commune.findText(current) if current else 0
+        self.commune.setCurrentIndex(max(found, 0))
+        self.commune.blockSignals(False)
+
+    def _commune_devices(self) -> tuple[str, ...] | None:
+        data = self.commune.currentData() if not self.commune.isHidden() else None
+        return tuple(data) if data else None
+
     def _reset_villages(self) -> None:
         """Only "All villages" (and the chosen one) until the list is opened."""
         current = self.village.currentData() or ""
@@ -415,6 +458,7 @@ class HouseholdsPage(Page):
             vulnerable=self.vulnerable.isChecked(),
             ending_within_days=ENDING_SOON_DAYS if self.ending.isChecked() else None,
             today=date.today(),
+            devices=self._commune_devices(),
         )
 
     def _apply_filter(self) -> None:

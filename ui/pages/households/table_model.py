@@ -40,6 +40,7 @@ FIRST_IDS = 1000  # ids read at once; the rest when the view scrolls past them
 COL_HEAD, COL_VILLAGE, COL_ADDRESS, COL_PEOPLE, COL_STATUS, COL_ENDS, COL_FLAGS, COL_PHONE = range(
     8
 )
+COL_COMMUNE = 8  # at a district: the commune the household came from (hidden in a commune)
 HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Head of household"),
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Village"),
@@ -49,6 +50,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Isolation ends"),
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Priority"),
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Phone"),
+    QT_TRANSLATE_NOOP("HouseholdTableModel", "Commune"),
 )
 # Columns the user may sort by, and the listing order each one means.
 SORTABLE = {
@@ -81,6 +83,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._total = 0  # households that match; len(self._ids) until all ids are read
         self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
         self._loaded = False  # no query until the first set_filter (the view sorts at once)
+        self.communes: dict[str, str] = {}  # device id → commune (at a district)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -236,6 +239,8 @@ class HouseholdTableModel(QAbstractTableModel):
             return ", ".join(marks)
         if col == COL_PHONE:
             return mask_for(self.db, row.phone)
+        if col == COL_COMMUNE:
+            return self.communes.get(row.device_id, "")
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

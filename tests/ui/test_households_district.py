@@ -1,0 +1,127 @@
+"""Issue 18 part 4 in the window: a district's household list shows the commune each
+household came from (three communes' packages, through the real export and import), and a
+person filters by one commune; on a commune's own database neither shows."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fieldapp.demo import DEMO_PROFILE
+from fieldapp.households.service import (
+    AreaInput,
+    HouseholdInput,
+    MemberInput,
+    add_area,
+    add_household,
+)
+from fieldapp.profile import save_profile
+from fieldapp.sync.package import export_package
+from fieldapp.sync.receive import import_package
+from tests.core.sync.helpers import new_device
+from ui.i18n import install_language
+from ui.pages.households import HouseholdsPage
+from ui.pages.households.table_model import COL_COMMUNE, COL_HEAD
+
+PEOPLE = {
+    "Bằng Lãng": ["Hoàng Văn Ước", "Nông Thị Hoa", "Lý Văn Đức"],
+    "Nam Cường": ["Triệu Thị Mai", "Hà Văn Tùng"],
+    "Yên Thượng": ["Ma Văn Lợi", "Đàm Thị Thúy", "Lưu Văn Bình", "Bế Thị Nga"],
+}
+
+
+@pytest.fixture
+def district(tmp_path):
+    office = new_device(tmp_path, "district", commune=None)
+    save_profile(
+        office,
+        dataclasses.replace(
+            DEMO_PROFILE, level="district", commune_name="", district_name="Chợ Đồn"
+        ),
+    )
+    communes = []
+    for n, (commune, heads) in enumerate(PEOPLE.items()):
+        db = new_device(tmp_path, f"c{n}", commune=commune)
+        # every commune has its own "Thôn 1": the names collide at the district
+        area = add_area(db, AreaInput(name="Thôn 1", started_on=date.today() - timedelta(days=2)))
+        for head in heads:
+            add_household(
+                db,
+                area,
+                HouseholdInput(village="Thôn 1"),
+                [MemberInput(full_name=head, is_head=True)],
+            )
+        path = export_package(db, tmp_path / f"c{n}.fieldsync").path
+        import_package(office, path, trust_new=True)
+        communes.append(db)
+    yield office
+    for db in (office, *communes):
+        db.close()
+
+
+def shown(page: HouseholdsPage) -> list[tuple[str, str]]:
+    m = page.model
+    return [
+        (m.index(r, COL_COMMUNE).data(), m.index(r, COL_HEAD).data()) for r in range(m.rowCount())
+    ]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_district_list_has_a_commune_column_and_filter(qtbot, district, language, tmp_path):
+    install_language(language)
+    page = HouseholdsPage(district)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh()
+    assert not page.table.isColumnHidden(COL_COMMUNE)
+    assert page.table.horizontalHeader().visualIndex(COL_COMMUNE) == 0  # first on screen
+    rows = shown(page)
+    assert len(rows) == 9
+    assert ("xã Nam Cường", "Hà Văn Tùng") in rows and ("xã Bằng Lãng", "Hoàng Văn Ước") in rows
+    assert page.commune.isVisible()
+    items = [page.commune.itemText(i) for i in range(page.commune.count())]
+    assert items[1:4] == ["xã Bằng Lãng", "xã Nam Cường", "xã Yên Thượng"]
+    # choose one commune with the keyboard, as a person would
+    page.commune.setFocus()
+    qtbot.keyClick(page.commune, Qt.Key.Key_Down)
+    qtbot.keyClick(page.commune, Qt.Key.Key_Down)
+    assert page.commune.currentText() == "xã Nam Cường"
+    assert shown(page) == [("xã Nam Cường", "Triệu Thị Mai"), ("xã Nam Cường", "Hà Văn Tùng")]
+    assert page.count_label.text().startswith("2 ")
+    # the filter and the search together
+    page.commune.setCurrentIndex(3)
+    qtbot.keyClicks(page.search, "thuy")
+    page._apply_filter()
+    assert shown(page) == [("xã Yên Thượng", "Đàm Thị Thúy")]
+    page.search.clear()
+    page.commune.setCurrentIndex(page.commune.count() - 1)  # this office: no household
+    page._apply_filter()
+    assert shown(page) == []
+    page.commune.setCurrentIndex(0)
+    page._apply_filter()
+    assert len(shown(page)) == 9
+    page.grab().save(str(tmp_path / f"district-households-{language}.png"))
+
+
+def test_a_commune_has_no_commune_column_or_filter(qtbot, tmp_path):
+    install_language("vi")
+    db = new_device(tmp_path, "commune", commune="Bằng Lãng")
+    try:
+        area = add_area(db, AreaInput(name="Thôn 1", started_on=date.today()))
+        add_household(
+            db, area, HouseholdInput(), [MemberInput(full_name="Hoàng Văn Ước", is_head=True)]
+        )
+        page = HouseholdsPage(db)
+        qtbot.addWidget(page)
+        page.show()
+        page.refresh()
+        assert page.table.isColumnHidden(COL_COMMUNE)
+        assert page.commune.isHidden()
+        assert page.current_filter().devices is None
+        assert page.model.rowCount() == 1
+    finally:
+        db.close()
