@@ -49,7 +49,10 @@ MAX_XLS_CELLS = 4_000_000  # the reader makes every cell between the first and t
 MAX_XLS_TEXT = 60_000_000  # characters of text in all the cells, as the reader copies them
 MAX_ODS_TEXT = 60_000_000  # characters of text, as repeated
 MAX_CELL_CHARS = 2_000
-_CHUNK = 4 * 1024 * 1024
+# Read and scanned a piece at a time: the regular expressions hold Python's lock while they
+# scan, and the window waits for it (issue 17, bench gui_stall): a 4 MB piece of a sheet took
+# 45 ms to scan, gaps of 70-90 ms in the window under load; 512 KB takes 9 ms.
+_CHUNK = 512 * 1024
 
 Row = list
 
