@@ -23,7 +23,7 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
     fieldapp roster verify --from DATE --to DATE
     fieldapp roster export-instance --from DATE --to DATE -o FILE.json
     fieldapp roster import-solution FILE.json --from DATE --to DATE
-    fieldapp roster print [--site NAME ...] --week DATE [--weeks N | --month [--paper A3]]
+    fieldapp roster print [--site NAME ...] --week DATE [--weeks N | --month] [--paper A3]
                           -o FILE.pdf
     fieldapp roster day --day DATE -o FILE.pdf
     fieldapp roster image --site NAME --week DATE -o FILE.png | image --day DATE -o FILE.png
@@ -265,7 +265,7 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     prt.add_argument("--week", required=True, help="một ngày trong tuần cần in")
     prt.add_argument("--weeks", type=int, default=1, help="số tuần liên tiếp")
     prt.add_argument("--month", action="store_true", help="in cả tháng của ngày --week")
-    prt.add_argument("--paper", choices=("A4", "A3"), default="A4", help="khổ giấy tờ tháng")
+    prt.add_argument("--paper", choices=("A4", "A3"), default="A4", help="khổ giấy (A3: cả tháng, hoặc một tuần đông người trên một tờ)")
     prt.add_argument("-o", "--output", required=True, help="tệp PDF")
     prt.set_defaults(func=_print_roster)
 

@@ -217,7 +217,7 @@ def print_roster(
 ) -> Path:
     """The wall sheets as a vector PDF: per site and week (``weeks`` of them, from the
     Monday of ``week_start``), or with ``month`` per site for the month of ``week_start``
-    (on A3 with ``paper="A3"``, else on A4 pages)."""
+    (on A3 landscape with ``paper="A3"``, a crowded week then on one sheet; else A4)."""
     from fieldapp.rostering.wall import render_wall_pdf
 
     if paper not in ("A4", "A3"):

@@ -1,6 +1,6 @@
 """The wall sheet: the roster a shift leader pins up at the checkpoint, as a vector PDF.
 
-One site, one week on A4 landscape (or a month on A3 landscape, or on A4 pages): the header
+One site, one week on A4 landscape (or A3), or a month on A3 landscape or A4 pages: the header
 of the shared Decree 30 layer (:mod:`fieldapp.printing`, header lines 12-13 pt), then a row
 per day and, per shift, the people on duty with names in 14 pt (the shift leader first,
 marked ``●`` and bold), their phone numbers, what the shift lacks with the role named
@@ -376,18 +376,31 @@ class _WallPages(BaseDocTemplate):
             self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
         )  # fmt: skip
-        self.addPageTemplates([PageTemplate("page", [frame], pagesize=size, onPage=self._running)])
+        self.addPageTemplates(
+            [PageTemplate("page", [frame], pagesize=size, onPageEnd=self._running)]
+        )
         self.sheet_title = ""
         self.sheet_page = 0
 
     def _running(self, canvas: Any, doc: Any) -> None:
-        # a sheet's later pages name it at the top: pinned side by side, each page says whose
-        if canvas.getPageNumber() > self.sheet_page and self.sheet_title:
-            canvas.saveState()
+        # Drawn once the page is full, so the sheet it belongs to is known. A sheet's later
+        # pages name it at the top; every page of a sheet says which of its pages it is, so
+        # pages pinned side by side read in order.
+        page = canvas.getPageNumber() - self.sheet_page + 1
+        if not self.sheet_title:
+            return
+        canvas.saveState()
+        if page > 1:
             canvas.setFont(BOLD, 12)
             y = self.pagesize[1] - MARGIN_TOP / 2
-            canvas.drawCentredString(self.leftMargin + self.width / 2, y, self.sheet_title)
-            canvas.restoreState()
+            canvas.drawCentredString(
+                self.leftMargin + self.width / 2, y, self.sheet_title + " (tiếp)"
+            )
+        canvas.setFont(ITALIC, 10)
+        canvas.drawRightString(
+            self.leftMargin + self.width, MARGIN_BOTTOM / 2, f"Tờ lịch trực – trang {page}"
+        )
+        canvas.restoreState()
 
 
 class _SheetStart(Flowable):
@@ -407,7 +420,14 @@ class _SheetStart(Flowable):
 
 
 def page_size_for(sheet: WallSheet, paper: Paper) -> tuple[float, float]:
-    return landscape(A3 if paper == "A3" and sheet.is_month else A4)
+    """Landscape A4, or A3 when asked: a month, or a week too crowded for one A4 page.
+
+    Names in 14 pt with phones, a signing column per shift, the Decree 30 header and the
+    signing block: 3 people on 3 shifts need about 1.4 A4 pages (21 name lines and more
+    beside ~190 pt of header and signature on 482 pt), so such a week runs on to a second
+    page with its title and page number, or fits one A3 sheet.
+    """
+    return landscape(A3 if paper == "A3" else A4)
 
 
 def render_wall_pdf(
@@ -418,8 +438,9 @@ def render_wall_pdf(
     issued_on: date | None = None,
     paper: Paper = "A4",
 ) -> Path:
-    """Write the sheets to ``path``, each from a new page (a month on A3 when ``paper``
-    is "A3"; a week is always A4 landscape)."""
+    """Write the sheets to ``path``, each from a new page, on A4 landscape or on A3
+    landscape when ``paper`` is "A3" (a month, or a crowded week on one sheet). A sheet
+    longer than its page runs on with its title at the top and "trang 2" at the foot."""
     if not sheets:
         raise UserError("Không có lịch trực nào để in.")
     register_fonts()
@@ -431,7 +452,7 @@ def render_wall_pdf(
         if n:
             flowables.append(PageBreak())
         running = f"LỊCH TRỰC {nfc(sheet.site_name)} – " + _subject(sheet).split("\n")[1]
-        flowables.append(_SheetStart(running + " (tiếp)"))
+        flowables.append(_SheetStart(running))
         flowables += wall_story(profile, sheet, day, width)
     out = Path(path)
     title = "Lịch trực " + (nfc(sheets[0].site_name) if len(sheets) == 1 else f"{len(sheets)} tờ")

@@ -114,3 +114,35 @@ def test_chat_picture_is_a_phone_wide_png(tmp_path, capsys):
     assert run(data, "roster", "image", "--day", "04/08/2021", "-o", str(tmp_path / "x.jpg")) != 0
     assert ".png" in capsys.readouterr().err
     assert not (tmp_path / "x.jpg").exists()
+
+
+def test_a_crowded_week_runs_on_clearly_or_fits_one_a3_sheet(tmp_path, capsys):
+    """Three people a shift with phones cannot fit one A4 page at 14 pt: the second page
+    names the sheet and says "trang 2"; with --paper A3 the week is one sheet."""
+    data = _commune(tmp_path, capsys)
+    a4 = tmp_path / "a4.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "-o", str(a4)) == 0  # fmt: skip
+    pages = PdfReader(a4).pages
+    texts = [p.extract_text() for p in pages]
+    assert "Tờ lịch trực – trang 1" in texts[0] and "(tiếp)" not in texts[0]
+    for n, text in enumerate(texts[1:], start=2):
+        assert f"Tờ lịch trực – trang {n}" in text
+        assert "Chốt Cầu Bằng Lãng" in text and "(tiếp)" in text
+    a3 = tmp_path / "a3.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "--paper", "A3", "-o", str(a3)) == 0  # fmt: skip
+    reader = PdfReader(a3)
+    assert len(reader.pages) == 1  # one sheet for the wall
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 1191 and round(float(box.height)) == 842
+    text = reader.pages[0].extract_text()
+    assert "Chủ nhật" in text and "Người trực thay" in text and "Nhận ca" in text
+    assert min(_sizes_of(reader.pages[0], "Công an")) >= 14
+    assert a3.stat().st_size < 200_000
+    # two sites: each sheet starts at its own page 1, never "(tiếp)" of the one before
+    both = tmp_path / "both.pdf"
+    assert run(data, "roster", "print", "--week", "03/08/2021", "-o", str(both)) == 0
+    firsts = [p.extract_text() for p in PdfReader(both).pages]
+    starts = [t for t in firsts if "Tờ lịch trực – trang 1" in t]
+    assert len(starts) >= 2 and all("(tiếp)" not in t for t in starts)
