@@ -16,9 +16,11 @@ from collections import namedtuple
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter, itemgetter
 from types import MappingProxyType, SimpleNamespace
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Boolean
 from sqlalchemy.orm import Session
 
 from fieldapp.db.database import Database
@@ -111,25 +113,37 @@ class Snapshot:
             # into mutable objects.
             row_type = _member_row_type(tuple(c.name for c in columns))
             dialect = connection.dialect
+            # Dates need their conversion; booleans stay the driver's 0 and 1 (only ever
+            # tested for truth, and the undo record takes them back as they are).
             convert = [
                 (i, proc)
                 for i, c in enumerate(columns)
-                if (proc := c.type._cached_result_processor(dialect, None)) is not None
+                if not isinstance(c.type, Boolean)
+                and (proc := c.type._cached_result_processor(dialect, None)) is not None
             ]
+            dated = itemgetter(*(i for i, _proc in convert)) if convert else (lambda _r: ())
+            blank = dated((None,) * len(columns))
+            cursor = connection.connection.dbapi_connection.cursor()  # the same transaction
             names = ", ".join(f"m.{c.name}" for c in columns)
             households = self.households
-            for raw in connection.exec_driver_sql(
-                f"SELECT {names} FROM household_member m JOIN household h "
-                "ON h.id = m.household_id WHERE h.area_id = ? ORDER BY m.position, m.id",
+            # No ORDER BY: SQLite would sort every row with all its columns; each household's
+            # few members are put in order below instead.
+            for raw in cursor.execute(
+                f"SELECT {names} FROM household_member m WHERE m.household_id IN "
+                "(SELECT id FROM household WHERE area_id = ?)",
                 (area_id,),
             ):
-                if convert:
+                if dated(raw) != blank:
                     raw = list(raw)
                     for i, proc in convert:
                         if raw[i] is not None:
                             raw[i] = proc(raw[i])
                 member = row_type._make(raw)
                 households[member.household_id].members.append(member)
+            in_order = attrgetter("position", "id")
+            for household in households.values():
+                if len(household.members) > 1:
+                    household.members.sort(key=in_order)
         self.citizen_ids: dict[str, tuple[int, int]] = {}  # cccd -> (member id, household id)
         self.elsewhere: set[str] = set()  # CCCDs of people in other areas
         ids = sorted(citizen_ids)
