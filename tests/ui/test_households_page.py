@@ -197,9 +197,10 @@ def test_work_lists_tab(page, qtbot):
     assert lists.ending.title().startswith("Hết cách ly hôm nay hoặc ngày mai:")
     shown = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
     assert all("Isolation" not in text for text in shown)
-    item = lists.empty.tree.topLevelItem(0)
-    lists.empty.tree.setCurrentItem(item)
-    lists.empty.tree.itemActivated.emit(item, 0)
+    tree = lists.empty.tree
+    tree.setCurrentIndex(tree.rows_model.index(0, 0))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # Enter opens the household, as a double click
     dialog = next(d for d in page.findChildren(HouseholdDetailDialog) if d.isVisible())
     assert dialog.detail.members and all(m.isolation == "central" for m in dialog.detail.members)
     dialog.close()

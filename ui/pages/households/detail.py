@@ -13,19 +13,15 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,35 +47,24 @@ from ui.pages.households.labels import (
     status_text,
     test_kind_text,
 )
+from ui.widgets.rows_model import Row, RowsTable
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+def _table(headers: list[str]) -> RowsTable:
+    table = RowsTable(headers)
+    table.fit_columns()
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], ids: list[int]) -> None:
-    table.setRowCount(len(rows))
-    for r, (values, row_id) in enumerate(zip(rows, ids, strict=True)):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setData(Qt.ItemDataRole.UserRole, row_id)
-            table.setItem(r, c, item)
+def _fill(table: RowsTable, rows: list[list[str]], ids: list[int]) -> None:
+    table.set_rows(Row(values, row_id) for values, row_id in zip(rows, ids, strict=True))
 
 
-def _selected_id(table: QTableWidget) -> int | None:
+def _selected_id(table: RowsTable) -> int | None:
     rows = table.selectionModel().selectedRows()
     if not rows:
         return None
-    return table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+    return table.rows_model.row_id(rows[0].row())
 
 
 class HouseholdDetailDialog(QDialog):

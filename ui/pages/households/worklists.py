@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,10 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +42,7 @@ from fieldapp.households.service import (
 from fieldapp.text.vietnamese import fold, format_date
 from ui.pages.households.dialogs import date_edit, from_qdate
 from ui.pages.households.labels import isolation_text, status_text, test_kind_text
+from ui.widgets.rows_model import Row, RowsTable, RowsTree
 
 
 class WorkList(QGroupBox):
@@ -59,45 +55,46 @@ class WorkList(QGroupBox):
         layout = QVBoxLayout(self)
         self.top = QHBoxLayout()
         layout.addLayout(self.top)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
+        self.tree = RowsTree(["", "", ""])
         self.tree.setRootIsDecorated(True)
-        self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
-        self.tree.itemActivated.connect(self._on_activated)
+        self.tree.row_activated.connect(self._on_activated)
         layout.addWidget(self.tree, 1)
         self.count = 0
         self.lines: list[worklists.WorkLine] = []
 
     def set_lines(self, lines: list[worklists.WorkLine], detail) -> None:
-        self.tree.clear()
+        rows = []
         for line in lines:
             where = ", ".join(p for p in (line.address, line.village) if p)
-            top = QTreeWidgetItem([line.head_name, where, detail(line, None)])
-            top.setData(0, Qt.ItemDataRole.UserRole, line.household_id)
-            for person in line.people:
-                child = QTreeWidgetItem([person.full_name, "", detail(line, person)])
-                child.setData(0, Qt.ItemDataRole.UserRole, line.household_id)
-                top.addChild(child)
-            self.tree.addTopLevelItem(top)
-        if len(lines) <= 25:
-            self.tree.expandAll()
+            children = [
+                Row([person.full_name, "", detail(line, person)], line.household_id)
+                for person in line.people
+            ]
+            rows.append(
+                Row(
+                    [line.head_name, where, detail(line, None)],
+                    line.household_id,
+                    children=children,
+                )
+            )
+        self.tree.set_rows(rows, expanded=len(lines) <= 25)
         self.count = len(lines)
         self.lines = list(lines)
 
     def current_line(self) -> worklists.WorkLine | None:
         """The household chosen in the tree, else the first of the list."""
-        item = self.tree.currentItem()
-        wanted = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        row = self.tree.current_row()
+        wanted = row.id if row is not None else None
         return next((x for x in self.lines if x.household_id == wanted), None) or (
             self.lines[0] if self.lines else None
         )
 
-    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.open_household.emit(item.data(0, Qt.ItemDataRole.UserRole))
+    def _on_activated(self, row: Row) -> None:
+        self.open_household.emit(row.id)
 
 
 class WorklistsPanel(QWidget):
@@ -152,13 +149,14 @@ class WorklistsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for w in (self.ending, self.untested, self.empty, self.unsupplied, self.ids):
-            w.tree.setHeaderLabels([self.tr("Household / person"), self.tr("Address"), ""])
-        self.ids.tree.headerItem().setText(2, self.tr("Why"))
-        self.ending.tree.headerItem().setText(2, self.tr("Isolation ends"))
-        self.untested.tree.headerItem().setText(2, self.tr("Status"))
-        self.empty.tree.headerItem().setText(2, self.tr("Back on"))
-        self.unsupplied.tree.headerItem().setText(2, self.tr("Last relief"))
+        for w, last in (
+            (self.ids, self.tr("Why")),
+            (self.ending, self.tr("Isolation ends")),
+            (self.untested, self.tr("Status")),
+            (self.empty, self.tr("Back on")),
+            (self.unsupplied, self.tr("Last relief")),
+        ):
+            w.tree.set_headers([self.tr("Household / person"), self.tr("Address"), last])
         self.new_round.setText(self.tr("New round…"))
         for button in self.print_buttons.values():
             button.setText(self.tr("Print…"))
@@ -350,12 +348,8 @@ class TestResultsDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search a name…"))
         self.search.textChanged.connect(self._on_search)
         layout.addWidget(self.search)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Person"), self.tr("Household"), self.tr("Result")]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.table = RowsTable([self.tr("Person"), self.tr("Household"), self.tr("Result")])
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -374,18 +368,16 @@ class TestResultsDialog(QDialog):
         members = household_members(self.db, ids)
         results = round_results(self.db, self.round_id)
         self.people = [(m, members[hid][0].full_name) for hid in ids for m in members[hid]]
-        self.table.setRowCount(len(self.people))
+        self.table.set_rows(Row([m.full_name, head, ""], m.id) for m, head in self.people)
         self.combos: list[QComboBox] = []
-        for row, (m, head) in enumerate(self.people):
-            self.table.setItem(row, 0, QTableWidgetItem(m.full_name))
-            self.table.setItem(row, 1, QTableWidgetItem(head))
+        for row, (m, _head) in enumerate(self.people):
             combo = QComboBox()
             combo.addItem("—", "")
             combo.addItem(self.tr("Negative"), "negative")
             combo.addItem(self.tr("Positive"), "positive")
             combo.addItem(self.tr("Invalid"), "invalid")
             combo.setCurrentIndex(max(0, combo.findData(results.get(m.id, ""))))
-            self.table.setCellWidget(row, 2, combo)
+            self.table.setIndexWidget(self.table.rows_model.index(row, 2), combo)
             self.combos.append(combo)
         self._initial = [c.currentData() for c in self.combos]
 
