@@ -38,6 +38,7 @@ from sqlalchemy import select
 from fieldapp import gate
 from fieldapp.db.database import Database
 from fieldapp.errors import NotFound, UserMistake
+from fieldapp.heap import bulk
 from fieldapp.households.models import (
     ISOLATIONS,
     STATUSES,
@@ -360,6 +361,7 @@ def door_rows(
     return rows, groups
 
 
+@bulk
 def door_to_door_document(
     db: Database,
     area_id: int,
@@ -701,6 +703,7 @@ def support_rows(support) -> tuple[list[list[str]], list[int], dict[int, tuple[i
     return rows, groups, spans
 
 
+@bulk
 def support68_document(
     db: Database,
     area_id: int,
@@ -1084,6 +1087,7 @@ def build_papers(
     )
 
 
+@bulk
 def write_papers(
     db: Database,
     req: PaperRequest,
@@ -1096,6 +1100,7 @@ def write_papers(
     return save_pdf(docs, target, progress)
 
 
+@bulk
 def save_pdf(
     docs: Sequence[OfficialDocument],
     target: str | os.PathLike[str] | BinaryIO,

@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from fieldapp.db.database import Database
 from fieldapp.errors import UserMistake
+from fieldapp.heap import bulk
 from fieldapp.households.models import (
     ISOLATIONS,
     HealthStatus,
@@ -267,6 +268,7 @@ def is_child(birth_year: int | None, birth_date: date | None, on: date, age: int
     return on.year - birth_year < age
 
 
+@bulk
 def support_list(
     db: Database,
     area_id: int,

@@ -48,6 +48,7 @@ from reportlab.platypus import (
 )
 
 from fieldapp import __version__
+from fieldapp.heap import bulk
 from fieldapp.printing.blocks import BODY_SIZE, DataTable, nfc
 from fieldapp.printing.fonts import (
     BOLD,
@@ -584,6 +585,7 @@ def story(doc: OfficialDocument) -> list[Flowable]:
     return out
 
 
+@bulk
 def render_pdf(
     doc: OfficialDocument,
     target: str | os.PathLike[str] | BinaryIO,
@@ -613,6 +615,7 @@ def render_pdf(
     return template.page
 
 
+@bulk
 def render_many(
     docs: Sequence[OfficialDocument],
     target: str | os.PathLike[str] | BinaryIO,
