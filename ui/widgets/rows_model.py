@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Signal,
 )
@@ -58,6 +59,8 @@ class Row:
     cell_tooltips: dict[int, str] = field(default_factory=dict)
     sort: dict[int, Any] = field(default_factory=dict)
     bold: bool = False
+    cell_foreground: dict[int, QColor] = field(default_factory=dict)
+    bold_columns: set[int] = field(default_factory=set)
     align: dict[int, Qt.AlignmentFlag] = field(default_factory=dict)
     children: list[Row] = field(default_factory=list)
     data: Any = None
@@ -199,11 +202,12 @@ def _cell_data(row: Row, column: int, role: int, bold: QFont, by_name: bool) -> 
         colour = row.cell_background.get(column, row.background)
         return QBrush(colour) if colour is not None else None
     if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(row.foreground) if row.foreground is not None else None
+        colour = row.cell_foreground.get(column, row.foreground)
+        return QBrush(colour) if colour is not None else None
     if role == Qt.ItemDataRole.ToolTipRole:
         return row.cell_tooltips.get(column) or row.tooltip or None
     if role == Qt.ItemDataRole.FontRole:
-        return bold if row.bold else None
+        return bold if row.bold or column in row.bold_columns else None
     if role == Qt.ItemDataRole.TextAlignmentRole:
         flag = row.align.get(column)
         return None if flag is None else int(flag | Qt.AlignmentFlag.AlignVCenter)
@@ -309,6 +313,9 @@ class RowsTable(QTableView):
     def item(self, row: int, column: int) -> Cell | None:
         index = self.rows_model.index(row, column)
         return Cell(self.rows_model, index) if index.isValid() else None
+
+    def visualItemRect(self, cell: Cell) -> QRect:  # noqa: N802 - as QTableWidget
+        return self.visualRect(self.rows_model.index(cell.row(), cell.column()))
 
     def row_data(self, row: int) -> Any:
         found = self.rows_model.row(row)

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -51,6 +49,7 @@ from ui.pages.directives.items_model import (
     UNITS,
     ItemTableModel,
 )
+from ui.widgets.rows_model import Row, RowsTable
 
 Push = Callable[[cmd.Change], bool]
 
@@ -195,11 +194,8 @@ class DirectiveDetail(QWidget):
         self.status_history.setStyleSheet("color: #555;")
         item_box_layout.addWidget(self.status_history)
         self.notes_box = QGroupBox()
-        self.notes = QTableWidget(0, 3)
+        self.notes = RowsTable(["", "", ""], stretch_last=False)
         self.notes.setObjectName("notesTable")
-        self.notes.verticalHeader().setVisible(False)
-        self.notes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.notes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.notes.setWordWrap(True)
         notes_header = self.notes.horizontalHeader()
         notes_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -388,7 +384,7 @@ class DirectiveDetail(QWidget):
             button.setChecked(False)
         for w in (self.note_text, self.add_note_button, self.note_date):
             w.setEnabled(enabled)
-        self.notes.setRowCount(0)
+        self.notes.set_rows([])
         if item is None:
             self.item_box.setTitle(self.tr("Item"))
             self.item_text.clear()
@@ -399,14 +395,11 @@ class DirectiveDetail(QWidget):
         self.item_box.setTitle(self.tr("Item {label}").format(label=item.label))
         self.item_text.setPlainText(item.text)
         self._show_history(item)
+        rows = []
         for note in item.notes:
-            row = self.notes.rowCount()
-            self.notes.insertRow(row)
-            for col, value in enumerate((format_date(note.noted_on), note.text, note.author)):
-                cell = QTableWidgetItem(value)
-                cell.setData(Qt.ItemDataRole.UserRole, note.id)
-                cell.setToolTip(value)
-                self.notes.setItem(row, col, cell)
+            values = [format_date(note.noted_on), note.text, note.author]
+            rows.append(Row(values, note.id, cell_tooltips=dict(enumerate(values))))
+        self.notes.set_rows(rows)
         self.notes.resizeRowsToContents()
         self.notes.scrollToBottom()
         self.delete_note_button.setEnabled(bool(item.notes))

@@ -10,19 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.pages.overview import Card
+from ui.widgets.rows_model import Row, RowsTable
 
 if TYPE_CHECKING:  # the card paints at start-up before SQLAlchemy is loaded (issue 17)
     from fieldapp.db.database import Database
@@ -77,12 +74,8 @@ class DueItemsPanel(QGroupBox):
         self.setObjectName("dueItemsPanel")
         self.db = db
         self.entries: list[DueItem] = []
-        self.table = QTableWidget(0, self.COLUMNS)
+        self.table = RowsTable([""] * self.COLUMNS, stretch_last=False)
         self.table.setObjectName("dueItems")
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -90,8 +83,7 @@ class DueItemsPanel(QGroupBox):
             header.resizeSection(col, width)
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(header.sizeHint().height() + row_height * MIN_ROWS + 4)
-        self.table.cellDoubleClicked.connect(self._on_open)
-        self.table.cellActivated.connect(self._on_open)
+        self.table.row_activated.connect(self._on_open)
         self.empty = QLabel()
         self.empty.setObjectName("noDueItems")
         layout = QVBoxLayout(self)
@@ -113,12 +105,8 @@ class DueItemsPanel(QGroupBox):
         self._filled = True
         due = items_due(self.db)
         self.entries = [*due.overdue, *due.today]
-        self.table.setRowCount(0)
-        bold = QFont()
-        bold.setBold(True)
+        rows = []
         for entry in self.entries:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
             late = entry.item.due_state == "overdue"
             due_text = entry.item.due.display()
             if late:
@@ -134,16 +122,20 @@ class DueItemsPanel(QGroupBox):
                 who,
                 status_name(entry.item.status),
             )
-            for col, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setToolTip(entry.item.text if col == 3 else value)
-                cell.setBackground(QBrush(OVERDUE_BACKGROUND if late else TODAY_BACKGROUND))
-                if col == 0 and late:
-                    cell.setForeground(QBrush(DANGER))
-                    cell.setFont(bold)
-                if col == 2:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.table.setItem(row, col, cell)
+            tips = dict(enumerate(values))
+            tips[3] = entry.item.text
+            rows.append(
+                Row(
+                    values,
+                    entry.item.id,
+                    background=OVERDUE_BACKGROUND if late else TODAY_BACKGROUND,
+                    cell_foreground={0: DANGER} if late else {},
+                    bold_columns={0} if late else set(),
+                    cell_tooltips=tips,
+                    align={2: Qt.AlignmentFlag.AlignCenter},
+                )
+            )
+        self.table.set_rows(rows)
         self.table.setVisible(bool(self.entries))
         self.empty.setVisible(not self.entries)
         self.retranslate()
