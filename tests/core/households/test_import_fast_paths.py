@@ -44,3 +44,64 @@ def test_bulk_uuids_are_version_4_and_distinct():
     for text in made[:200]:
         parsed = uuid.UUID(text)
         assert parsed.version == 4 and str(parsed) == text
+
+
+def _indexes(db) -> set[tuple[str, str]]:
+    with db.engine.connect() as conn:
+        return set(
+            conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).all()
+        )
+
+
+def test_indexes_deferred_by_a_big_import_come_back_the_same(db, area_id, tmp_path, monkeypatch):
+    import fieldapp.households.import_write as writing
+
+    monkeypatch.setattr(writing, "DEFER_INDEXES_FROM", 2)  # these small lists count as big
+    before = _indexes(db)
+    dropped = []
+    original = writing._defer_indexes
+
+    def spy(s, new_rows):
+        statements = original(s, new_rows)
+        dropped.extend(statements)
+        return statements
+
+    monkeypatch.setattr(writing, "_defer_indexes", spy)
+    path = tmp_path / "a.xlsx"
+    write_sub_numbered(path)
+    apply_import(db, read_roster(path, today=TODAY), area_id)
+    assert any("household_member" in sql for sql in dropped)
+    assert _indexes(db) == before
+    with db.session() as s:  # the rebuilt indexes answer like before
+        found = s.scalars(
+            select(HouseholdMember.full_name).where(HouseholdMember.name_fold == "ma thi lan")
+        ).all()
+    assert found == ["Ma Thị Lan"]
+
+
+def test_a_cancelled_big_import_leaves_data_and_indexes_as_they_were(
+    db, area_id, tmp_path, monkeypatch
+):
+    import pytest
+
+    import fieldapp.households.import_write as writing
+    from fieldapp.errors import Cancelled
+    from fieldapp.progress import Progress
+
+    monkeypatch.setattr(writing, "DEFER_INDEXES_FROM", 2)
+    path = tmp_path / "b.xlsx"
+    write_reordered(path)
+    before = _indexes(db)
+
+    def on_update(done, total, label):
+        if done >= 50:  # Cancel pressed while the rows are being written
+            progress.cancel()
+
+    progress = Progress(on_update)
+    with pytest.raises(Cancelled):
+        apply_import(db, read_roster(path, today=TODAY), area_id, progress=progress)
+    assert _indexes(db) == before
+    with db.session() as s:
+        assert s.scalars(select(Household.id)).all() == []
