@@ -91,6 +91,7 @@ def _floor(rows, pages: int, orientation: str) -> tuple[float, float]:
     Wall and CPU seconds."""
     from reportlab.pdfgen.canvas import Canvas
 
+    from fieldapp.heap import collection_paused
     from fieldapp.households import paper
     from fieldapp.printing.fonts import REGULAR, register_fonts
     from fieldapp.printing.official import page_size
@@ -99,17 +100,18 @@ def _floor(rows, pages: int, orientation: str) -> tuple[float, float]:
     lines = [line for row in rows for cell in row if cell for line in str(cell).split("\n") if line]
     size = page_size(orientation)
     started, started_cpu = time.perf_counter(), time.process_time()
-    canvas = Canvas(io.BytesIO(), pagesize=size, initialFontName=REGULAR)
-    per_page = -(-len(lines) // max(pages, 1))
-    for first in range(0, len(lines), per_page):
-        canvas.setFont(REGULAR, paper.PAPER_SIZE)
-        y = size[1] - 60
-        for k, line in enumerate(lines[first : first + per_page]):
-            canvas.drawString(85 + (k % 9) * 70, y, line)
-            if k % 9 == 8:
-                y -= 14.4
-        canvas.showPage()
-    canvas.save()
+    with collection_paused():  # as the app's own printing
+        canvas = Canvas(io.BytesIO(), pagesize=size, initialFontName=REGULAR)
+        per_page = -(-len(lines) // max(pages, 1))
+        for first in range(0, len(lines), per_page):
+            canvas.setFont(REGULAR, paper.PAPER_SIZE)
+            y = size[1] - 60
+            for k, line in enumerate(lines[first : first + per_page]):
+                canvas.drawString(85 + (k % 9) * 70, y, line)
+                if k % 9 == 8:
+                    y -= 14.4
+            canvas.showPage()
+        canvas.save()
     return time.perf_counter() - started, time.process_time() - started_cpu
 
 
