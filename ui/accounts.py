@@ -6,9 +6,8 @@ the core's Vietnamese message when it refuses.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from fieldapp.accounts.service import (
 )
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
+from ui.widgets.rows_model import Row, RowsTable
 
 
 def role_name(role: str) -> str:
@@ -235,14 +233,12 @@ class UsersDialog(QDialog):
         self.setWindowTitle(self.tr("Accounts"))
         self.resize(640, 380)
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
+        self.table = RowsTable(
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("State")],
+            stretch_last=False,
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._on_edit)
+        self.table.row_activated.connect(self._on_edit)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add account…"))
@@ -260,13 +256,18 @@ class UsersDialog(QDialog):
 
     def reload(self) -> None:
         self.users = list_users(self.db)
-        self.table.setRowCount(len(self.users))
-        for i, user in enumerate(self.users):
-            state = self.tr("Active") if user.active else self.tr("Blocked")
-            for j, text in enumerate((user.username, user.full_name, role_name(user.role), state)):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(i, j, item)
+        self.table.set_rows(
+            Row(
+                [
+                    user.username,
+                    user.full_name,
+                    role_name(user.role),
+                    self.tr("Active") if user.active else self.tr("Blocked"),
+                ],
+                user.id,
+            )
+            for user in self.users
+        )
 
     def _on_add(self) -> None:
         if UserEditDialog(self.db, self).exec() == QDialog.DialogCode.Accepted:

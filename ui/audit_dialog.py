@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from fieldapp.audit.trail import browse, verify
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import format_datetime
+from ui.widgets.rows_model import Row, RowsTable
 
 
 def _summary(entry: AuditEntry) -> str:
@@ -85,8 +83,7 @@ class AuditDialog(QDialog):
         filters.addStretch(1)
         filters.addWidget(self.verify_button)
         layout.addLayout(filters)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = RowsTable(
             [
                 self.tr("Time"),
                 self.tr("By"),
@@ -96,10 +93,7 @@ class AuditDialog(QDialog):
                 self.tr("Changes"),
             ]
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -128,22 +122,18 @@ class AuditDialog(QDialog):
         except UserError as err:
             self.status.setText(str(err))
             entries = []
-        self.table.setRowCount(len(entries))
-        for i, e in enumerate(entries):
-            cells = (
+        rows = []
+        for e in entries:
+            cells = [
                 format_datetime(e.at.astimezone()),
                 e.actor or self.tr("(single user)"),
                 self.action_name(e.action),
                 e.table_name,
                 e.record,
                 _summary(e),
-            )
-            for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                if j == 5:
-                    item.setToolTip(text)
-                self.table.setItem(i, j, item)
+            ]
+            rows.append(Row(cells, getattr(e, "id", None), cell_tooltips={5: cells[5]}))
+        self.table.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         if entries:

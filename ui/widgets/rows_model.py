@@ -61,6 +61,7 @@ class Row:
     bold: bool = False
     cell_foreground: dict[int, QColor] = field(default_factory=dict)
     bold_columns: set[int] = field(default_factory=set)
+    cell_font: dict[int, QFont] = field(default_factory=dict)
     align: dict[int, Qt.AlignmentFlag] = field(default_factory=dict)
     children: list[Row] = field(default_factory=list)
     data: Any = None
@@ -207,6 +208,8 @@ def _cell_data(row: Row, column: int, role: int, bold: QFont, by_name: bool) -> 
     if role == Qt.ItemDataRole.ToolTipRole:
         return row.cell_tooltips.get(column) or row.tooltip or None
     if role == Qt.ItemDataRole.FontRole:
+        if column in row.cell_font:
+            return row.cell_font[column]
         return bold if row.bold or column in row.bold_columns else None
     if role == Qt.ItemDataRole.TextAlignmentRole:
         flag = row.align.get(column)

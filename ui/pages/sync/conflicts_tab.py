@@ -4,7 +4,7 @@ is listed here, field by field in the words of the forms, for a person to choose
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from ui.operations import CollectionOp
 from ui.pages.sync.conflict_labels import ValueNames, field_label, visible
 from ui.pages.sync.dialogs import table_defaults
 from ui.pages.sync.peers_tab import local_time
+from ui.widgets.rows_model import Row, RowsTable
 
 TABLE_LABELS = {
     "household": "Hộ",
@@ -53,15 +52,15 @@ class ConflictsTab(QWidget):
         self.conflicts_help.setWordWrap(True)
         layout.addWidget(self.conflicts_help)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.conflicts = QTableWidget(0, 3)
+        self.conflicts = RowsTable(["", "", ""])
         self.conflicts.setObjectName("conflictsTable")
         table_defaults(self.conflicts)
-        self.conflicts.itemSelectionChanged.connect(self._on_conflict_selected)
+        self.conflicts.selectionModel().selectionChanged.connect(self._on_conflict_selected)
         split.addWidget(self.conflicts)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.compare = QTableWidget(0, 3)
+        self.compare = RowsTable(["", "", ""])
         self.compare.setObjectName("conflictCompare")
         table_defaults(self.compare)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -112,23 +111,25 @@ class ConflictsTab(QWidget):
             self.who_edit.setText(self.db.actor.full_name)
         rows = receive.list_conflicts(self.db)
         self._rows = rows
-        self.conflicts.setRowCount(len(rows))
-        for row, c in enumerate(rows):
-            items = [
-                QTableWidgetItem(TABLE_LABELS.get(c.table_name, c.table_name)),
-                QTableWidgetItem(
-                    self.tr("this computer")
-                    if c.other_device == self.db.device_id
-                    else c.other_commune or c.other_device[:8]
-                ),
-                QTableWidgetItem(local_time(c.other_at)),
-            ]
-            items[0].setData(Qt.ItemDataRole.UserRole, c.id)
-            for col, item in enumerate(items):
-                self.conflicts.setItem(row, col, item)
+        self.conflicts.set_rows(
+            (
+                Row(
+                    [
+                        TABLE_LABELS.get(c.table_name, c.table_name),
+                        self.tr("this computer")
+                        if c.other_device == self.db.device_id
+                        else c.other_commune or c.other_device[:8],
+                        local_time(c.other_at),
+                    ],
+                    c.id,
+                )
+                for c in rows
+            ),
+            keep_id=False,
+        )
         self.conflicts.resizeColumnsToContents()
         self.count_changed.emit(len(rows))
-        self.compare.setRowCount(0)
+        self.compare.set_rows([])
         self.keep_button.setEnabled(False)
         self.other_button.setEnabled(False)
         if rows:
@@ -142,7 +143,7 @@ class ConflictsTab(QWidget):
 
     def _on_conflict_selected(self) -> None:
         conflict = self.selected()
-        self.compare.setRowCount(0)
+        self.compare.set_rows([])
         enabled = conflict is not None
         self.keep_button.setEnabled(enabled)
         self.other_button.setEnabled(enabled)
@@ -154,26 +155,25 @@ class ConflictsTab(QWidget):
         # what differs first: that is what the person must decide on
         names.sort(key=lambda n: current is not None and current.get(n) == other.get(n))
         values = ValueNames(self.db)
-        self.compare.setRowCount(len(names))
-        changed_brush = QBrush(QColor("#fff3cd"))
-        for row, name in enumerate(names):
+        changed = QColor("#fff3cd")
+        lines = []
+        for name in names:
             mine = None if current is None else current.get(name)
             theirs = other.get(name)
-            items = [
-                QTableWidgetItem(field_label(table, name)),
-                QTableWidgetItem(
-                    self.tr("(deleted)") if current is None else values.show(table, name, mine)
-                ),
-                QTableWidgetItem(values.show(table, name, theirs)),
-            ]
-            if current is None or mine != theirs:
-                for item in items:
-                    item.setBackground(changed_brush)
-                font = QFont(items[0].font())
-                font.setBold(True)
-                items[0].setFont(font)
-            for col, item in enumerate(items):
-                self.compare.setItem(row, col, item)
+            differs = current is None or mine != theirs
+            lines.append(
+                Row(
+                    [
+                        field_label(table, name),
+                        self.tr("(deleted)") if current is None else values.show(table, name, mine),
+                        values.show(table, name, theirs),
+                    ],
+                    name,
+                    background=changed if differs else None,
+                    bold_columns={0} if differs else set(),
+                )
+            )
+        self.compare.set_rows(lines)
         self.compare.resizeRowsToContents()
 
     def resolve(self, choice: str) -> None:

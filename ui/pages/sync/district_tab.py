@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from fieldapp.text.vietnamese import fold
 from ui.operations import CollectionOp, QueryOp
 from ui.pages.sync.dialogs import table_defaults
 from ui.pages.sync.peers_tab import local_time
+from ui.widgets.rows_model import Row, RowsTable
 
 PACKAGE_FILTER = "fieldapp (*.fieldsync);;*"
 
@@ -81,7 +80,7 @@ class DistrictTab(QWidget):
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.rollup = QTableWidget(0, 13)
+        self.rollup = RowsTable([""] * 13)
         self.rollup.setObjectName("districtTable")
         table_defaults(self.rollup)
         split.addWidget(self.rollup)
@@ -144,7 +143,7 @@ class DistrictTab(QWidget):
         self.progress_directive.setMinimumWidth(220)
         self.progress_label.setBuddy(self.progress_directive)
         self.progress_directive.currentIndexChanged.connect(self._fill_progress)
-        self.progress_table = QTableWidget(0, 5)
+        self.progress_table = RowsTable([""] * 5)
         self.progress_table.setObjectName("directiveProgress")
         table_defaults(self.progress_table)
         self.progress_table.setMaximumHeight(110)
@@ -232,10 +231,11 @@ class DistrictTab(QWidget):
     def _show(self, summary: district_core.DistrictSummary) -> None:
         self.summary = summary
         rows = [*summary.communes, summary.total]
-        self.rollup.setRowCount(len(rows))
-        late_brush = QBrush(QColor("#f8d7da"))
-        grey = QBrush(QColor("#6c757d"))
-        for r, c in enumerate(rows):
+        late_colour = QColor("#f8d7da")
+        grey = QColor("#6c757d")
+        danger = QColor("#b00020")  # danger signs, deaths
+        lines = []
+        for c in rows:
             values = [
                 self.tr("Total") if c is summary.total else c.commune,
                 c.households,
@@ -251,23 +251,28 @@ class DistrictTab(QWidget):
                 local_time(c.last_package_at),
                 self._mark(c, summary),
             ]
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(str(value))
-                if isinstance(value, int) or col in (6, 7, 9):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if c.late:
-                    item.setBackground(late_brush)
-                elif not c.expected and not c.own and c is not summary.total:
-                    item.setForeground(grey)
-                if (col == 5 and c.danger) or (col == 6 and c.died):
-                    item.setForeground(QBrush(QColor("#b00020")))  # danger signs, deaths
-                if c.late or c is summary.total:
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
-                self.rollup.setItem(r, col, item)
+            red = {}
+            if c.danger:
+                red[5] = danger
+            if c.died:
+                red[6] = danger
+            unexpected = not c.late and not c.expected and not c.own and c is not summary.total
+            lines.append(
+                Row(
+                    [str(v) for v in values],
+                    c.commune,
+                    background=late_colour if c.late else None,
+                    foreground=grey if unexpected else None,
+                    cell_foreground=red,
+                    bold=c.late or c is summary.total,
+                    align={
+                        col: Qt.AlignmentFlag.AlignRight
+                        for col, v in enumerate(values)
+                        if isinstance(v, int) or col in (6, 7, 9)
+                    },
+                )
+            )
+        self.rollup.set_rows(lines)
         self.rollup.resizeColumnsToContents()
         self.rollup.resizeRowsToContents()
         self._apply_filter()
@@ -305,17 +310,19 @@ class DistrictTab(QWidget):
     def _fill_progress(self, *_args) -> None:
         directive_id = self.progress_directive.currentData()
         rows = district_core.directive_progress(self.db, directive_id) if directive_id else []
-        self.progress_table.setRowCount(len(rows))
-        for r, p in enumerate(rows):
-            values = [
+        self.progress_table.set_rows(
+            Row(
+                [
+                    p.commune,
+                    f"{p.done}/{p.items}",
+                    str(p.in_progress),
+                    str(p.new),
+                    local_time(p.last_change),
+                ],
                 p.commune,
-                f"{p.done}/{p.items}",
-                str(p.in_progress),
-                str(p.new),
-                local_time(p.last_change),
-            ]
-            for col, value in enumerate(values):
-                self.progress_table.setItem(r, col, QTableWidgetItem(value))
+            )
+            for p in rows
+        )
         self.progress_table.resizeColumnsToContents()
 
     def _mark(self, c, summary) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldapp.db.database import Database
 from fieldapp.sync import receive
 from fieldapp.text.vietnamese import format_datetime
 from ui.pages.sync.dialogs import big_monospace, table_defaults
+from ui.widgets.rows_model import Row, RowsTable
 
 
 def local_time(moment: datetime | None) -> str:
@@ -24,7 +25,7 @@ class PeersTab(QWidget):
         self.peers_help = QLabel()
         self.peers_help.setWordWrap(True)
         layout.addWidget(self.peers_help)
-        self.peers = QTableWidget(0, 4)
+        self.peers = RowsTable(["", "", "", ""])
         self.peers.setObjectName("peersTable")
         table_defaults(self.peers)
         layout.addWidget(self.peers, 1)
@@ -39,20 +40,19 @@ class PeersTab(QWidget):
 
     def refresh(self) -> None:
         peers = receive.list_peers(self.db)
-        self.peers.setRowCount(len(peers))
         mono = big_monospace(1.0)
         mono.setBold(False)
-        for row, p in enumerate(peers):
-            fp = QTableWidgetItem(p.fingerprint)
-            fp.setFont(mono)
-            last = local_time(p.last_package_at) or self.tr("nothing yet")
-            for col, item in enumerate(
+        self.peers.set_rows(
+            Row(
                 [
-                    QTableWidgetItem(p.commune),
-                    fp,
-                    QTableWidgetItem(last),
-                    QTableWidgetItem(str(p.last_sequence)),
-                ]
-            ):
-                self.peers.setItem(row, col, item)
+                    p.commune,
+                    p.fingerprint,
+                    local_time(p.last_package_at) or self.tr("nothing yet"),
+                    str(p.last_sequence),
+                ],
+                p.fingerprint,
+                cell_font={1: mono},
+            )
+            for p in peers
+        )
         self.peers.resizeColumnsToContents()
