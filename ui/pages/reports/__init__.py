@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -27,8 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +51,7 @@ from fieldapp.reports.render import BuiltReport, build_report, spec_for
 from fieldapp.text.vietnamese import format_date
 from ui.operations import CollectionOp
 from ui.pages.base import Page
+from ui.widgets.rows_model import Row, RowsTable
 
 KIND_KEYS = ("daily", "weekly", "directive")
 AUTOSAVE_MS = 700
@@ -114,11 +112,7 @@ class ReportsPage(Page):
 
         issued_tab = QWidget()
         issued_layout = QVBoxLayout(issued_tab)
-        self.issued_table = QTableWidget(0, 5)
-        self.issued_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.issued_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.issued_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.issued_table.verticalHeader().hide()
+        self.issued_table = RowsTable([""] * 5, stretch_last=False)
         self.issued_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         row = QHBoxLayout()
         self.open_button = QPushButton()
@@ -379,22 +373,24 @@ class ReportsPage(Page):
     def _fill_issued(self) -> None:
         reports = list_reports(self.db)
         self._issued = reports
-        self.issued_table.setRowCount(len(reports))
         names = {
             "draft": self.tr("draft"),
             "issued": self.tr("issued"),
             "superseded": self.tr("replaced"),
         }
-        for i, r in enumerate(reports):
-            cells = (
-                r.number_text or "–",
-                str(r.version),
-                format_date(r.period_end),
-                names.get(r.state, r.state),
-                r.title,
+        self.issued_table.set_rows(
+            Row(
+                [
+                    r.number_text or "–",
+                    str(r.version),
+                    format_date(r.period_end),
+                    names.get(r.state, r.state),
+                    r.title,
+                ],
+                getattr(r, "id", None),
             )
-            for c, text in enumerate(cells):
-                self.issued_table.setItem(i, c, QTableWidgetItem(text))
+            for r in reports
+        )
         self.issued_table.resizeColumnsToContents()
 
     # -- drafts: kept as they are typed ------------------------------------------------------
