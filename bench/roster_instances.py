@@ -125,8 +125,33 @@ def large_month() -> Instance:
     return make("month-20sites-320staff-wishes", 20, 320, with_wishes=True)
 
 
+FOUR_BY_SIX = [
+    {"id": "Q1", "start": "00:00", "hours": 6, "night": True},
+    {"id": "Q2", "start": "06:00", "hours": 6, "night": False},
+    {"id": "Q3", "start": "12:00", "hours": 6, "night": False},
+    {"id": "Q4", "start": "18:00", "hours": 6, "night": True},
+]
+
+
+def four_shifts() -> Instance:
+    """6 sites on 4 x 6 h shifts for 2 weeks, 70 staff, rest 12 h, 7 a week, 3 nights in a row."""
+    return make(
+        "unseen-4x6-6sites-70staff-14d",
+        6,
+        70,
+        days=14,
+        shifts=FOUR_BY_SIX,
+        rules={"min_rest_hours": 12, "max_shifts_per_week": 7, "max_consecutive_nights": 3},
+    )
+
+
+def commune_30_sites() -> Instance:
+    """30 sites, 3 x 8 h, 3 a shift, 300 staff, a month (7,560 places)."""
+    return make("unseen-month-30sites-300staff", 30, 300)
+
+
 def generated() -> list[Instance]:
-    return [shortage_month(), shortage_2x12(), large_month()]
+    return [shortage_month(), shortage_2x12(), large_month(), four_shifts(), commune_30_sites()]
 
 
 def shared() -> list[Instance]:

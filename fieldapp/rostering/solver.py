@@ -246,6 +246,11 @@ class _Roster:
         self.sticky: set[tuple[int, int]] = set()  # from the previous roster: moved last
         self.moved_sticky: set[tuple[int, int]] = set()
         self.journal: list[tuple[int, int, int, bool]] | None = None
+        # per slot (gaps, role shortfalls) and their sums, updated from the slots changed
+        self._slot_gaps: list[tuple[int, tuple]] | None = None
+        self._week_units: list[int] = []
+        self._role_gaps: dict[tuple[int, int], int] = {}
+        self._dirty: set[int] = set()
 
         self.iterations = 0
         self.budget = budget
@@ -351,6 +356,7 @@ class _Roster:
         if self.journal is not None:
             self.journal.append((1, p, slot, False))
         t = self.slot_t[slot]
+        self._dirty.add(slot)
         self.at[p][t] = slot
         self.members[slot].append(p)
         self.count[p] += 1
@@ -365,6 +371,7 @@ class _Roster:
         if self.journal is not None:
             self.journal.append((-1, p, slot, (slot, p) in self.sticky))
         t = self.slot_t[slot]
+        self._dirty.add(slot)
         self.at[p][t] = -1
         self.members[slot].remove(p)
         self.count[p] -= 1
@@ -644,13 +651,7 @@ class _Roster:
     def _hopeless(self) -> Callable[[tuple[int, int, bool]], bool]:
         """Needs no roster can meet: their week (or role in that week) is at its lower bound."""
         cap = self.capacity
-        units = [0] * self.m.weeks
-        role_gaps: dict[tuple[int, int], int] = {}
-        for s in range(self.S):
-            w = self.t_week[self.slot_t[s]]
-            units[w] += self.units(s)
-            for r, n in self.role_short(s):
-                role_gaps[(w, r)] = role_gaps.get((w, r), 0) + n
+        units, role_gaps = self._gap_sums()
 
         def hopeless(need: tuple[int, int, bool]) -> bool:
             slot, mask, _ = need
@@ -663,6 +664,27 @@ class _Roster:
             return False
 
         return hopeless
+
+    def _gap_sums(self) -> tuple[list[int], dict[tuple[int, int], int]]:
+        """Gaps per week and per (week, role), kept up to date from the slots changed since
+        the last call (every place and unplace marks its slot), not recounted from scratch."""
+        if self._slot_gaps is None:
+            self._slot_gaps = [(0, ())] * self.S
+            self._week_units = [0] * self.m.weeks
+            self._role_gaps = {}
+            self._dirty = set(range(self.S))
+        for s in self._dirty:
+            w = self.t_week[self.slot_t[s]]
+            old_units, old_short = self._slot_gaps[s]
+            new = (self.units(s), tuple(self.role_short(s)))
+            self._week_units[w] += new[0] - old_units
+            for r, n in old_short:
+                self._role_gaps[(w, r)] -= n
+            for r, n in new[1]:
+                self._role_gaps[(w, r)] = self._role_gaps.get((w, r), 0) + n
+            self._slot_gaps[s] = new
+        self._dirty = set()
+        return self._week_units, self._role_gaps
 
     def _double(self, need: tuple[int, int, bool], allow_sticky: bool) -> bool:
         """Fill a gap with someone who gives up two shifts, if both can then be refilled.
