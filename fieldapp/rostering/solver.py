@@ -251,6 +251,7 @@ class _Roster:
         self._week_units: list[int] = []
         self._role_gaps: dict[tuple[int, int], int] = {}
         self._dirty: set[int] = set()
+        self._keys_now: dict[int, tuple[int, ...]] = {}  # group fairness while none moves
 
         self.iterations = 0
         self.budget = budget
@@ -948,7 +949,9 @@ class _Roster:
         old = [0] * 6
         new = [0] * 6
         for g in groups:
-            for k, v in enumerate(self._group_key(g, {})):
+            if g not in self._keys_now:  # nothing moves until a move is made: count once
+                self._keys_now[g] = self._group_key(g, {})
+            for k, v in enumerate(self._keys_now[g]):
                 old[k] += v
             for k, v in enumerate(self._group_key(g, delta)):
                 new[k] += v
@@ -967,6 +970,7 @@ class _Roster:
         return [(t, s) for t, s in enumerate(self.at[p]) if s >= 0 and self.movable(s, p, False)]
 
     def _even_totals(self, g: int) -> bool:
+        self._keys_now = {}  # fresh: the last call may have moved someone
         mem = self.group_members[g]
         high = max(self.count[p] for p in mem)
         low = min(self.count[p] for p in mem)
@@ -993,6 +997,7 @@ class _Roster:
 
     def _even_metric(self, g: int, metric: list[int]) -> bool:
         """Swap a night (or weekend) shift of the one with most for a plain one of the one with least."""
+        self._keys_now = {}
         mem = self.metric_members[1 if metric is self.nights else 2][g]
         if not mem:
             return False
