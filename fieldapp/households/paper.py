@@ -155,7 +155,7 @@ def area_people(
         order: list[int] = []
         # Plain rows from the connection (no ORM result processing): an area of 50,000 people.
         conn = s.connection()
-        for hid, head, vil, number, street, phone, poor in conn.execute(query):
+        for hid, head, vil, number, street, phone, poor in conn.execute(query).fetchall():
             households[hid] = PaperHousehold(
                 hid, head, vil, address_text(number, street), phone, poor
             )
@@ -191,7 +191,7 @@ def area_people(
         )
         get = households.get
         for (hid, mid, name, year, born, sex, relation, is_head, cid, phone, status, isolation,
-             iso_start, iso_end) in conn.execute(mquery):  # fmt: skip
+             iso_start, iso_end) in conn.execute(mquery).fetchall():  # fmt: skip
             h = get(hid)
             if h is not None:
                 h.members.append(PaperMember(mid, name, year, born, sex or "", relation or "",
@@ -682,6 +682,22 @@ def support_rows(support) -> tuple[list[list[str]], list[int], dict[int, tuple[i
     spans: dict[int, tuple[int, int]] = {}
     n = 0
     width = len(SUPPORT_HEADER)
+    # Dates and amounts repeat all down a long list: each is written out once.
+    dates: dict[date, str] = {}
+    sums: dict[int, str] = {}
+
+    def day_text(d: date) -> str:
+        text = dates.get(d)
+        if text is None:
+            text = dates[d] = format_date(d)
+        return text
+
+    def money_text(amount: int) -> str:
+        text = sums.get(amount)
+        if text is None:
+            text = sums[amount] = money(amount)
+        return text
+
     for h in support.households:
         groups.append(len(rows))
         title = f"Hộ {h.head}" + (f" - {h.address}" if h.address else "")
@@ -692,8 +708,9 @@ def support_rows(support) -> tuple[list[list[str]], list[int], dict[int, tuple[i
             n += 1
             name = r.person + (f"\n({r.note})" if r.note else "")
             rows.append([str(n), name, str(r.birth_year or ""), KIND_NAMES[r.kind],
-                         format_date(r.first_day), format_date(r.last_day), str(r.days),
-                         money(r.food), money(r.child) if r.child else "", money(r.total), ""])  # fmt: skip
+                         day_text(r.first_day), day_text(r.last_day), str(r.days),
+                         money_text(r.food), money_text(r.child) if r.child else "",
+                         money_text(r.food + r.child), ""])  # fmt: skip
         words = money_words(h.total)
         child = sum(r.child for r in h.rows)
         spans[len(rows)] = (1, 5)

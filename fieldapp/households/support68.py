@@ -319,7 +319,7 @@ def support_list(
         )
         # Plain rows from the connection, kept as plain tuples (the fields of _Entry): the
         # history of 50,000 people is read in a fraction of the time of ORM rows.
-        for mid, status, isolation, s_start, s_end in s.connection().execute(query):
+        for mid, status, isolation, s_start, s_end in s.connection().execute(query).fetchall():
             if mid in wanted:
                 history.setdefault(mid, []).append((status, isolation, s_start, s_end))  # type: ignore[arg-type]
     out: list[HouseholdSupport] = []

@@ -387,3 +387,16 @@ def test_every_kind_keeps_its_signing_block_with_the_body_near_a_page_end(
             check_closing(path, signing)  # with body text above it on its page
             moved, _bottom = _closing_page(path)
             assert moved in (page, page + 1) and moved == len(words(path)) - 1, (name, extra)
+
+
+def test_one_number_format_for_the_pdf_the_window_and_the_cli() -> None:
+    from fieldapp.printing.numbers import document_number, padded_number
+    from fieldapp.printing.official import number_line
+
+    assert [padded_number(n) for n in (None, 0, "", " 7 ", 3, 12, 135, "12a")] == [
+        "", "", "", "07", "03", "12", "135", "12a"
+    ]  # fmt: skip
+    assert document_number(3, "BC-UBND") == "03/BC-UBND"
+    assert document_number(None, "BC-UBND") == ""
+    assert number_line(3, "BC-UBND") == "Số: 03/BC-UBND"
+    assert number_line(None, "QĐ-UBND").startswith("Số:   ")
