@@ -46,7 +46,7 @@ def test_paste_review_correct_and_save_then_undo(page, qtbot, ddb):  # noqa: F81
     assert not dialog.missing_banner.isVisible()
     fields.routed_to.setFocus()
     type_text(qtbot, fields.routed_to, "Đ/c Chủ tịch UBND xã")
-    n_items = dialog.items.table.rowCount()
+    n_items = dialog.items.model.rowCount()
     assert n_items > 3
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.error.text() == ""

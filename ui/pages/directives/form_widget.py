@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -306,6 +305,79 @@ def _date(text: str, field: str) -> date:
 LABEL, TASK, UNITS, DUE, UNIT, PERSON = range(6)
 
 
+class ItemsModel(QAbstractTableModel):
+    """The items under review as rows of editable text (the task is edited below the table,
+    in full, so its cell is read-only); ``edited`` tells the form a cell changed."""
+
+    edited = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = [""] * 6
+        self.rows: list[list[str]] = []
+        self.tooltips: list[str] = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base if index.column() == TASK else base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TASK:
+            return self.tooltips[index.row()]
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        self.rows[index.row()][index.column()] = str(value)
+        self.dataChanged.emit(index, index)
+        self.edited.emit()
+        return True
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = list(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows, self.tooltips = [], []
+        self.endResetModel()
+
+    def append(self, values: list[str], tooltip: str) -> None:
+        row = len(self.rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.append(values)
+        self.tooltips.append(tooltip)
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        del self.tooltips[row]
+        self.endRemoveRows()
+
+    def set_task(self, row: int, text: str) -> None:
+        self.rows[row][TASK] = " ".join(text.split())
+        self.tooltips[row] = text
+        index = self.index(row, TASK)
+        self.dataChanged.emit(index, index)
+
+
 class ItemsEditor(QWidget):
     """The numbered items: a table (one line each) and the full text of the selected one."""
 
@@ -313,7 +385,9 @@ class ItemsEditor(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 6)
+        self.model = ItemsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setObjectName("reviewItems")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -357,13 +431,13 @@ class ItemsEditor(QWidget):
         self._texts: list[str] = []
         self._statuses: list[str] = []
         self._loading = False
-        self.table.currentCellChanged.connect(self._on_current)
-        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.edited.connect(self._on_item_changed)
         self.text.textChanged.connect(self._on_text_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels(
+        self.model.set_headers(
             [
                 QCoreApplication.translate("DirectiveForm", "No."),
                 QCoreApplication.translate("DirectiveForm", "Task"),
@@ -382,13 +456,13 @@ class ItemsEditor(QWidget):
 
     def set_items(self, items: list[ItemForm]) -> None:
         self._loading = True
-        self.table.setRowCount(0)
+        self.model.clear()
         self._texts, self._statuses = [], []
         for item in items:
             self._append(item)
         self._loading = False
         if items:
-            self.table.setCurrentCell(0, TASK)
+            self.table.setCurrentIndex(self.model.index(0, TASK))
         else:
             self.text.clear()
         self._update_notice()
@@ -396,7 +470,7 @@ class ItemsEditor(QWidget):
     def items(self) -> list[ItemForm]:
         """The items as edited; a deadline that cannot be read raises ``UserError``."""
         out = []
-        for row in range(self.table.rowCount()):
+        for row in range(self.model.rowCount()):
             label = self._cell(row, LABEL)
             due = self._cell(row, DUE)
             try:
@@ -421,8 +495,6 @@ class ItemsEditor(QWidget):
         return out
 
     def _append(self, item: ItemForm) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
         self._texts.append(item.text)
         self._statuses.append(item.status)
         shown_due = parse_due(item.due).display() if item.due else ""
@@ -434,60 +506,54 @@ class ItemsEditor(QWidget):
             UNIT: item.responsible_unit,
             PERSON: item.responsible_person,
         }
-        for col, value in values.items():
-            cell = QTableWidgetItem(value)
-            if col == TASK:
-                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                cell.setToolTip(item.text)
-            self.table.setItem(row, col, cell)
+        self.model.append([values[col] for col in range(6)], item.text)
 
     def _cell(self, row: int, col: int) -> str:
-        cell = self.table.item(row, col)
-        return cell.text().strip() if cell else ""
+        return self.model.rows[row][col].strip()
 
-    def _on_current(self, row: int, _col: int, _prev_row: int, _prev_col: int) -> None:
+    def _current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        row = current.row() if current.isValid() else -1
         self._loading = True
         self.text.setPlainText(self._texts[row] if 0 <= row < len(self._texts) else "")
         self.text.setEnabled(0 <= row < len(self._texts))
         self._loading = False
 
     def _on_text_changed(self) -> None:
-        row = self.table.currentRow()
+        row = self._current_row()
         if self._loading or not 0 <= row < len(self._texts):
             return
         self._texts[row] = self.text.toPlainText()
-        cell = self.table.item(row, TASK)
-        if cell is not None:
-            self._loading = True
-            cell.setText(" ".join(self._texts[row].split()))
-            cell.setToolTip(self._texts[row])
-            self._loading = False
+        self.model.set_task(row, self._texts[row])
         self.changed.emit()
 
-    def _on_item_changed(self, _item: QTableWidgetItem) -> None:
+    def _on_item_changed(self) -> None:
         if not self._loading:
             self.changed.emit()
 
     def _on_add(self) -> None:
-        self._append(ItemForm(label=str(self.table.rowCount() + 1), text=""))
-        self.table.setCurrentCell(self.table.rowCount() - 1, TASK)
+        self._append(ItemForm(label=str(self.model.rowCount() + 1), text=""))
+        self.table.setCurrentIndex(self.model.index(self.model.rowCount() - 1, TASK))
         self.text.setFocus()
         self._update_notice()
         self.changed.emit()
 
     def _on_remove(self) -> None:
-        row = self.table.currentRow()
+        row = self._current_row()
         if row < 0:
             return
-        self.table.removeRow(row)
         del self._texts[row]
         del self._statuses[row]
-        self._on_current(self.table.currentRow(), 0, -1, -1)
+        self.model.remove(row)
+        self._on_current(self.table.currentIndex())
         self._update_notice()
         self.changed.emit()
 
     def _update_notice(self) -> None:
-        count = self.table.rowCount()
+        count = self.model.rowCount()
         if count == 0:
             self.notice.setText(
                 "⚠ "
