@@ -692,3 +692,37 @@ def test_a_refused_swap_changes_nothing(page, roster_db, qtbot):
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert duties(roster_db) == before
     assert page.undo.count() == undo_count
+
+
+def test_delete_and_stop_a_person_in_the_background_then_undo(page, roster_db, qtbot):
+    manage = page.manage
+    page.tabs.setCurrentWidget(manage)
+    spare = find_staff(roster_db, "Dự bị 4")  # nobody's shifts depend on them
+    row = next(
+        r for r in range(manage.staff_model.rowCount())
+        if manage.staff_model.item(r, 0).text() == "Dự bị 4"
+    )  # fmt: skip
+    manage.staff_view.selectRow(row)
+    count = len(list_staff(roster_db))
+    on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), QMessageBox)
+    qtbot.mouseClick(manage.delete_person, Qt.MouseButton.LeftButton)
+    assert wait_for_operations()
+    assert len(list_staff(roster_db)) == count - 1
+    texts = [manage.staff_model.item(r, 0).text() for r in range(manage.staff_model.rowCount())]
+    assert "Dự bị 4" not in texts
+    page.undo.undo()
+    assert wait_for_operations()
+    back = find_staff(roster_db, "Dự bị 4")
+    assert back.roles == spare.roles and len(list_staff(roster_db)) == count
+    # stop duty, then undo
+    row = next(
+        r for r in range(manage.staff_model.rowCount())
+        if manage.staff_model.item(r, 0).text() == "Dự bị 4"
+    )  # fmt: skip
+    manage.staff_view.selectRow(row)
+    qtbot.mouseClick(manage.stop_person, Qt.MouseButton.LeftButton)
+    assert wait_for_operations()
+    assert not find_staff(roster_db, "Dự bị 4").active
+    page.undo.undo()
+    assert wait_for_operations()
+    assert find_staff(roster_db, "Dự bị 4").active

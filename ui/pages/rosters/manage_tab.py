@@ -21,6 +21,7 @@ from fieldapp.db.database import Database
 from fieldapp.rostering import store
 from fieldapp.rostering.store import SiteInfo, StaffInfo
 from fieldapp.text.vietnamese import fold, format_date
+from ui.operations import CollectionOp
 from ui.pages.rosters.common import ServiceCommand, masked_phone, run_service
 from ui.pages.rosters.dialogs import RulesDialog, SiteDialog, StaffDialog
 from ui.pages.rosters.other_tabs import _item, _table, fit
@@ -231,6 +232,23 @@ class ManageTab(QWidget):
         self.undo.push(ServiceCommand(text, undo, redo, self._done))
         self._done()
 
+    def _write(self, text: str, do, undo) -> None:
+        """One undoable write off the GUI thread (deleting, stopping, the rules): undo and
+        redo run in the same write queue; a refusal reaches the one error sink. Adding and
+        changing stay at once, so a refused entry can reopen its dialog with what was typed."""
+        (
+            CollectionOp(self, lambda _progress: do())
+            .success(lambda _result: self._done())
+            .undoable(
+                text,
+                undo=lambda _result: undo(),
+                redo=lambda _result: do(),
+                changed=self._done,
+                stack=self.undo,
+            )
+            .run_in_background()
+        )
+
     # --- actions ---------------------------------------------------------------------------
 
     def _on_rules(self) -> None:
@@ -240,19 +258,20 @@ class ManageTab(QWidget):
             return
         values = dialog.values()
 
+        db = self.db
+
         def undo() -> None:
             store.set_rules(
-                self.db,
+                db,
                 min_rest_hours=before.min_rest_hours,
                 max_shifts_per_week=before.max_shifts_per_week,
                 max_consecutive_nights=before.max_consecutive_nights,
             )
 
         def do() -> None:
-            store.set_rules(self.db, **values)
+            store.set_rules(db, **values)
 
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Change rules"), undo, do)
+        self._write(self.tr("Change rules"), do, undo)
 
     def _on_site(self, site: SiteInfo | None) -> None:
         dialog = SiteDialog(site, self)
@@ -322,16 +341,15 @@ class ManageTab(QWidget):
             values["shifts"] = list(site.shifts)
         else:
             values["first_start"] = site.shifts[0].start
-        holder = {"id": site.id}
+        holder, db = {"id": site.id}, self.db
 
         def do() -> None:
-            store.delete_site(self.db, holder["id"])
+            store.delete_site(db, holder["id"])
 
         def undo() -> None:
-            holder["id"] = store.add_site(self.db, **values).id
+            holder["id"] = store.add_site(db, **values).id
 
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Delete site"), undo, do)
+        self._write(self.tr("Delete site"), do, undo)
 
     def _units(self) -> list[str]:
         return sorted({p.unit for p in self.people if p.unit})
@@ -383,13 +401,12 @@ class ManageTab(QWidget):
         person = self._current_person()
         if person is None:
             return
-        pid, active = person.id, person.active
-        if run_service(self, lambda: store.update_staff(self.db, pid, active=not active)):
-            self._push(
-                self.tr("Stop duty") if active else self.tr("Resume duty"),
-                lambda: store.update_staff(self.db, pid, active=active),
-                lambda: store.update_staff(self.db, pid, active=not active),
-            )
+        pid, active, db = person.id, person.active, self.db
+        self._write(
+            self.tr("Stop duty") if active else self.tr("Resume duty"),
+            lambda: store.update_staff(db, pid, active=not active),
+            lambda: store.update_staff(db, pid, active=active),
+        )
 
     def _on_delete_person(self) -> None:
         person = self._current_person()
@@ -411,16 +428,15 @@ class ManageTab(QWidget):
             "no_nights": person.no_nights,
             "notes": person.notes,
         }
-        holder = {"id": person.id}
+        holder, db = {"id": person.id}, self.db
 
         def do() -> None:
-            store.delete_staff(self.db, holder["id"])
+            store.delete_staff(db, holder["id"])
 
         def undo() -> None:
-            holder["id"] = store.add_staff(self.db, **values).id
+            holder["id"] = store.add_staff(db, **values).id
 
-        if run_service(self, lambda: do() or True):
-            self._push(self.tr("Delete person"), undo, do)
+        self._write(self.tr("Delete person"), do, undo)
 
 
 def default_leave_start() -> date:
