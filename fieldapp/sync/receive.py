@@ -30,6 +30,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -460,7 +461,7 @@ def _apply(
         raise PackageError("Dữ liệu trong gói không đúng định dạng; đã từ chối.") from exc
 
 
-IMPORT_CACHE_KIB = 32 * 1024
+IMPORT_CACHE_KIB = 64 * 1024
 
 
 @contextlib.contextmanager
@@ -591,6 +592,7 @@ def _merge_table(
         if existing:
             maps.prefetch_uuids(target, [e[name] for e in existing.values()])
     rights: SenderRights | None = getattr(maps, "rights", None)
+    today = date.today()  # for the birth-year check, once per batch
     for number, incoming in enumerate(rows, start=1):
         uuid = incoming["uuid"]
         deleted_at = maps.tombstones.get(uuid) or (tombs[uuid][2] if uuid in tombs else None)
@@ -599,7 +601,7 @@ def _merge_table(
                 _conflict(conn, table.name, uuid, "edited_after_delete", None, incoming, result)
             continue
         values = decode_row(table, incoming)
-        check_row(table, values, number, references=refs)
+        check_row(table, values, number, references=refs, today=today)
         stamp = str(incoming.get("device_id"))
         if rights is not None:
             if not rights.may_write(stamp):

@@ -26,7 +26,12 @@ from typing import Any
 from sqlalchemy import Boolean, Integer, String, Table, Text
 
 from fieldapp.errors import UserError
-from fieldapp.households.identity import IdentityError, normalize_citizen_id, normalize_phone
+from fieldapp.households.identity import (
+    PROVINCE_CODES,
+    IdentityError,
+    normalize_citizen_id,
+    normalize_phone,
+)
 from fieldapp.households.models import STATUSES
 
 MAX_TEXT = 100_000  # a note, a directive's text: far more than anyone types
@@ -101,7 +106,7 @@ def check_row(
     """Check (and NFC-normalise in place) one decoded row; raise :class:`BadRow`.
 
     ``references``: columns that still hold another record's uuid (mapped later)."""
-    _checker(table, frozenset(references))(values, number)
+    _checker(table, frozenset(references))(values, number, today)
 
 
 def _check_value(table: Table, values: dict[str, Any], number: int, column: tuple) -> None:
@@ -138,7 +143,8 @@ def _checker(table: Table, references: frozenset[str]):
     The texts of a row are searched for control characters, and tested for NFC, joined by
     new lines (a character allowed, that never combines with its neighbours: the joined
     text passes exactly when each text does); when it does not pass, each text gets the
-    exact test, which names the column (or puts that text in NFC)."""
+    exact test, which names the column (or puts that text in NFC). A row with every column
+    is read by plain subscripts; one without some (an older sender) by ``get``."""
     columns = _plan(table, references)
     env: dict[str, Any] = {
         "_ABSENT": _ABSENT,
@@ -149,43 +155,54 @@ def _checker(table: Table, references: frozenset[str]):
         "_columns": columns,
         "_tail": _check_tail,
     }
-    body = ["def check(values, number):", "    get = values.get", "    texts = []"]
+    tests = []
     text_columns = []
-    for n, (name, kind, length, nullable) in enumerate(columns):
+    for n, (_name, kind, length, nullable) in enumerate(columns):
         v = f"v{n}"
-        body.append(f"    {v} = get({name!r}, _ABSENT)")
         none = "False" if nullable else "True"
         if kind == "text":
             text_columns.append(n)
-            body.append(f"    if {v} is not _ABSENT:")
-            body.append(f"        if {v} is None:")
+            tests.append(f"    if {v} is not _ABSENT:")
+            tests.append(f"        if {v} is None:")
             if not nullable:
-                body.append(f"            _exact(_table, values, number, _columns[{n}])")
+                tests.append(f"            _exact(_table, values, number, _columns[{n}])")
             else:
-                body.append("            pass")
-            body.append(f"        elif {v}.__class__ is not str or len({v}) > {length}:")
-            body.append(f"            _exact(_table, values, number, _columns[{n}])")
-            body.append("        else:")
-            body.append(f"            texts.append({v})")
+                tests.append("            pass")
+            tests.append(f"        elif {v}.__class__ is not str or len({v}) > {length}:")
+            tests.append(f"            _exact(_table, values, number, _columns[{n}])")
+            tests.append("        else:")
+            tests.append(f"            texts.append({v})")
             continue
         if kind == "int":
             bad = f"{v}.__class__ is not int or not -9007199254740992 <= {v} <= 9007199254740992"
         elif kind == "bool":
             bad = f"{v} not in (True, False)"
+        elif nullable:
+            continue  # nothing to test by type (times, JSON: decoded already)
         else:
             bad = "False"
-        body.append(f"    if {v} is not _ABSENT and ({none} if {v} is None else ({bad})):")
-        body.append(f"        _exact(_table, values, number, _columns[{n}])")
+        tests.append(f"    if {v} is not _ABSENT and ({none} if {v} is None else ({bad})):")
+        tests.append(f"        _exact(_table, values, number, _columns[{n}])")
     if text_columns:
-        body.append('    joined = "\\n".join(texts)')
-        body.append(
+        tests.append('    joined = "\\n".join(texts)')
+        tests.append(
             "    if _ctrl(joined) is not None or (not joined.isascii() and not _norm('NFC', joined)):"
         )
         for n in text_columns:
-            body.append(f"        if v{n} is not _ABSENT:")
-            body.append(f"            _exact(_table, values, number, _columns[{n}])")
-    body.append("    _tail(_table, values, number)")
-    exec("\n".join(body), env)  # noqa: S102 - code built from the schema, never from input
+            tests.append(f"        if v{n} is not _ABSENT:")
+            tests.append(f"            _exact(_table, values, number, _columns[{n}])")
+    tests.append("    _tail(_table, values, number, today)")
+    names = ", ".join(f"v{n}" for n in range(len(columns)))
+    body = ["def check(values, number, today=None):", "    texts = []"]
+    if columns:
+        body.append("    try:")
+        body.append(f"        {names}, = ({', '.join(f'values[{c[0]!r}]' for c in columns)},)")
+        body.append("    except KeyError:")
+        body.append("        get = values.get")
+        body.append(
+            f"        {names}, = ({', '.join(f'get({c[0]!r}, _ABSENT)' for c in columns)},)"
+        )
+    exec("\n".join(body + tests), env)  # noqa: S102 - code built from the schema, never from input
     return env["check"]
 
 
@@ -207,9 +224,33 @@ class _Bad(Exception):
         self.column, self.why = column, why
 
 
+def _plain_citizen_id(value: Any) -> bool:
+    """Already a 12-digit CCCD as :func:`normalize_citizen_id` gives it (most rows): no need
+    to ask it."""
+    return (
+        value.__class__ is str
+        and len(value) == 12
+        and value.isdigit()
+        and value.isascii()
+        and value[:3] in PROVINCE_CODES
+        and value[3] in "0123"
+    )
+
+
+def _plain_phone(value: Any) -> bool:
+    """Already digits from 0, 10 or 11 of them, as :func:`normalize_phone` gives them."""
+    return (
+        value.__class__ is str
+        and len(value) in (10, 11)
+        and value[0] == "0"
+        and value.isdigit()
+        and value.isascii()
+    )
+
+
 def _phone(values: dict[str, Any], column: str) -> None:
     value = values.get(column)
-    if not value:
+    if not value or _plain_phone(value):
         return
     try:
         if normalize_phone(value) != value:
@@ -235,7 +276,7 @@ def _member(values: dict[str, Any], today: date | None) -> None:
     if values.get("sex") not in (None, "", "M", "F"):
         raise _Bad("sex", "giới tính phải là Nam hoặc Nữ")
     cid = values.get("citizen_id")
-    if cid:
+    if cid and not _plain_citizen_id(cid):
         try:
             if normalize_citizen_id(cid) != cid:
                 raise _Bad("citizen_id", "số CCCD không đúng dạng")

@@ -245,12 +245,26 @@ TEXTS = st.text(
 )
 
 
+def _full_row() -> dict:
+    """A member row with every column (a package of this version), valid."""
+    from datetime import UTC, datetime
+
+    row = {}
+    for name, kind, _length, nullable in _plan(HouseholdMember.__table__, frozenset()):
+        row[name] = {"text": "", "int": 0, "bool": False}.get(kind)
+        if row[name] is None and not nullable:
+            row[name] = datetime(2026, 12, 3, tzinfo=UTC)
+    row.update(full_name="Lò Văn A", uuid="0f0e0d0c-aaaa", device_id="d", citizen_id=None)
+    row.update(birth_year=1980, position=0)
+    return row
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(TEXTS, min_size=3, max_size=3))
-def test_the_joined_text_check_is_the_exact_check(texts):
+@given(st.lists(TEXTS, min_size=3, max_size=3), st.booleans())
+def test_the_joined_text_check_is_the_exact_check(texts, every_column):
     table = HouseholdMember.__table__
-    values = {"full_name": "Lò Văn A", "notes": texts[0], "relation": texts[1], "sex": ""}
-    values["isolation"] = texts[2][:10]
+    values = _full_row() if every_column else {"full_name": "Lò Văn A", "sex": ""}
+    values.update(notes=texts[0], relation=texts[1], isolation=texts[2][:10])
     exact = dict(values)
     exact_error = None
     try:
@@ -267,4 +281,7 @@ def test_the_joined_text_check_is_the_exact_check(texts):
         return
     assert exact_error is None
     assert fast == exact
-    assert all(unicodedata.is_normalized("NFC", v) for v in fast.values())
+    if every_column:
+        with pytest.raises(BadRow, match="household_id"):  # a missing value is still found
+            check_row(table, {**fast, "household_id": None}, 1)
+    assert all(unicodedata.is_normalized("NFC", v) for v in fast.values() if isinstance(v, str))
