@@ -187,9 +187,11 @@ def bench_large(tmp: Path) -> None:
         figures_cpu = _cpu[0]
         f = daily_figures(db, today)
         pdf = _median_ms(lambda: build_report(db, spec_for(db, "daily", today)).pdf(), runs=3)
+        pdf_cpu = _cpu[0]
         floor_pdf = _median_ms(
             lambda: build_report(empty, spec_for(empty, "daily", today)).pdf(), runs=3
         )
+        floor_pdf_cpu = _cpu[0]
         print(
             f"floors: one count(*) over the people {floor_count:6.0f} ms; the daily figures "
             f"of an empty commune {floor_empty:6.0f} ms, with text and PDF {floor_pdf:6.0f} ms"
@@ -198,8 +200,12 @@ def bench_large(tmp: Path) -> None:
             f"daily figures at {f.people} people ({f.households} households, F0 {f.f0}, "
             f"F1 {f.f1}, isolating {f.isolating}): median {figures:6.0f} ms wall, "
             f"{figures_cpu:6.0f} ms CPU "
-            f"({figures / max(floor_count, 1e-3):.1f} × the bare count); figures + text + PDF "
-            f"{pdf:6.0f} ms (target ≤ 200 ms)"
+            f"({figures / max(floor_count, 1e-3):.1f} × the bare count; target ≤ 200 ms)"
+        )
+        print(
+            f"the daily report (figures + text + PDF) at {f.people} people: median {pdf:6.0f} ms "
+            f"wall, {pdf_cpu:6.0f} ms CPU; over an empty commune {floor_pdf:6.0f} ms wall, "
+            f"{floor_pdf_cpu:6.0f} ms CPU (target ≤ 200 ms)"
         )
     finally:
         db.close()
