@@ -33,6 +33,7 @@ from fieldapp.households.import_plan import (
     get_area,
     isolation_defaults,
     make_plan,
+    new_people,
     snapshot_for,
     tally,
 )
@@ -133,17 +134,19 @@ def write_import(
         gate.check_row(s, "households")  # the role, before the first row is written
         if s.get_bind().dialect.name == "sqlite":
             # A big import updates several indexes: with SQLite's default 2 MB page cache the
-            # pages spill to disk again and again within the one transaction.
-            s.execute(text("PRAGMA cache_size = -65536"))
+            # pages spill to disk again and again within the one transaction. 32 MB: with the
+            # plain indexes built afterwards (_defer_indexes) more buys little speed, and the
+            # same amount again goes to sorting while they are built.
+            s.execute(text("PRAGMA cache_size = -32768"))
         # Take the write lock now: the ids reserved below stay ours until the commit.
         table = LockdownArea.__table__
         s.execute(table.update().where(table.c.id == area_id).values(notes=table.c.notes))
-        writer = _Writer(s, snap, now, device, author, note, area_id)
+        writer = _Writer(s, snap, now, device, author, note, area_id, defaults)
         total = len(plans)
-        people = sum(len(p.people) for p in plans)
+        people = sum(len(p.parsed.people) for p in plans)
         new_rows = {
             Household: sum(1 for p in plans if p.household_id is None),
-            HouseholdMember: sum(1 for p in plans for q in p.people if q.member_id is None),
+            HouseholdMember: preview.new_people,
         }
         deferred = _defer_indexes(s, new_rows)
         for start in range(0, total, CHUNK):
@@ -211,8 +214,9 @@ DEFER_INDEXES_FROM = 20_000  # new rows in a table before its indexes are built 
 class _Writer:
     """Writes plans chunk by chunk and remembers what it created and replaced."""
 
-    def __init__(self, s: Session, snap, now, device, author, note, area_id) -> None:
+    def __init__(self, s: Session, snap, now, device, author, note, area_id, defaults) -> None:
         self.s, self.snap, self.now, self.author, self.note = s, snap, now, author, note
+        self.defaults = defaults
         self.area_id = area_id
         self.sync = {"created_at": now, "updated_at": now, "device_id": device}
         self.touched = {"updated_at": now, "device_id": device}
@@ -270,6 +274,8 @@ class _Writer:
                 ]
                 members = h.members
             position = max((m.position for m in members), default=-1) + 1
+            if p.people is None:
+                p.people = new_people(p.parsed, self.defaults)
             for q in p.people:
                 if q.member_id is not None:
                     if q.changes:
