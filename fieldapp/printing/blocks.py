@@ -334,6 +334,7 @@ class _Laid:
     head_styles: list[list[Any]]  # reportlab CellStyles of the header rows
     body_styles: list[Any]  # the CellStyles of a body row (the same for every row)
     direct: bool = False  # pieces drawn as a ruled grid of text, without a reportlab Table
+    placed: list[dict[str, str]] | None = None  # per column: a string's x, formatted
 
 
 class DataTable(Flowable):
@@ -707,42 +708,48 @@ class _GridPiece(Flowable):
         align = table._align or ["LEFT"] * ncols
         pad_x, pad_y = CELL_PAD_X, CELL_PAD_Y
         xs_left = [fp_str(x + pad_x) for x in lefts]
-        placed = regular.placed
+        # Where a centred or right-aligned string goes in its column, per column of this table.
+        placed = laid.placed or [{} for _ in range(ncols)]
+        laid.placed = placed
         parts_of = regular.parts
         rows = laid.rows
         append = code.append
+
+        def lines_of(value: str, how: str, left: float, right: float, y: float, font: Any) -> Any:
+            for line in value.split("\n"):
+                if line:
+                    x = regular.x(line, how, left, right)
+                    font = regular.put(append, line, f"{fp_str(x)} {fp_str(y)}", font)
+                y -= leading
+            return font
+
         for r in range(self._stop - self._start):
             row = rows[self._start + r]
             y = tops[nhead + r] - pad_y - size
-            ys = fp_str(y)
             span = spans.get(r)
+            if span is not None:  # a cell across columns (a household's line): placed here
+                c0, c1 = span
+                for c, value in enumerate(row):
+                    if value and not c0 < c <= c1:
+                        end = c1 + 1 if c == c0 else c + 1
+                        font = lines_of(value, align[c], lefts[c] + pad_x, lefts[end] - pad_x,
+                                        y, font)  # fmt: skip
+                continue
+            ys = fp_str(y)
             for c, value in enumerate(row):
                 if not value:
                     continue
                 how = align[c]
-                if span is not None:
-                    if span[0] < c <= span[1]:
-                        continue
-                    if c == span[0]:
-                        how = "SPAN"  # wider than its column: placed here, not cached
-                if "\n" in value or how == "SPAN":
-                    end = span[1] + 1 if how == "SPAN" else c + 1
-                    left, right = lefts[c] + pad_x, lefts[end] - pad_x
-                    how = align[c]
-                    line_y = y
-                    for line in value.split("\n"):
-                        if line:
-                            x = regular.x(line, how, left, right)
-                            font = regular.put(append, line, f"{fp_str(x)} {fp_str(line_y)}", font)
-                        line_y -= leading
+                if "\n" in value:
+                    font = lines_of(value, how, lefts[c] + pad_x, lefts[c + 1] - pad_x, y, font)
                     continue
                 if how == "LEFT":
                     xs = xs_left[c]
                 else:
-                    xs = placed.get((c, value))
+                    xs = placed[c].get(value)
                     if xs is None:
                         x = regular.x(value, how, lefts[c] + pad_x, lefts[c + 1] - pad_x)
-                        xs = placed[(c, value)] = fp_str(x)
+                        xs = placed[c][value] = fp_str(x)
                 parts = parts_of.get(value)
                 if parts is not None and len(parts) == 1 and parts[0][0] == font:
                     append(f"1 0 0 1 {xs} {ys} Tm {parts[0][2]}")
@@ -781,7 +788,6 @@ class _Encoder:
         self._face = getFont(font)
         self._width = _widths_of(font).line
         self.parts: dict[str, list[tuple[Any, str, str]]] = {}  # string: (font key, Tf, Tj)
-        self.placed: dict[tuple[int, str], str] = {}  # (column, string): its x, formatted
         self._words: dict[str, list[tuple[int, bytes]]] = {}
         self._selects: dict[int, str] = {}
 

@@ -400,3 +400,28 @@ def test_one_number_format_for_the_pdf_the_window_and_the_cli() -> None:
     assert document_number(None, "BC-UBND") == ""
     assert number_line(3, "BC-UBND") == "Số: 03/BC-UBND"
     assert number_line(None, "QĐ-UBND").startswith("Số:   ")
+
+
+def test_tables_of_one_document_centre_their_own_columns(tmp_path) -> None:
+    """Two tables in one PDF with the same strings in columns of different widths: each
+    string is centred (or set right) in its own table's column."""
+    from fieldapp.printing.blocks import CELL_PAD_X, table
+    from fieldapp.printing.official import Issuer, Signature, text_width
+
+    narrow = table(["A", "B"], [["12", "12"]] * 3, col_fractions=[1, 1], align=["CENTER", "RIGHT"])
+    wide = table(["A", "B"], [["12", "12"]] * 3, col_fractions=[1, 3], align=["CENTER", "RIGHT"])
+    doc = OfficialDocument(Issuer("UBND HUYỆN A", "ỦY BAN NHÂN DÂN XÃ B"), "Số: 3/BC-UBND",
+                           "B, ngày 01 tháng 8 năm 2021", "BÁO CÁO", "Thử", [narrow, wide],
+                           ["Lưu: VT."], Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "A"))  # fmt: skip
+    path = tmp_path / "two.pdf"
+    render_pdf(doc, path)
+    twelves = sorted((w for w in words(path)[0] if w.text == "12"), key=lambda w: w.y0)
+    assert len(twelves) == 12
+    left, width = 30 * 72 / 25.4, text_width("portrait")
+    for n, w in enumerate(twelves):
+        cols = [width / 2, width / 2] if n < 6 else [width / 4, width * 3 / 4]
+        middle = (w.x0 + w.x1) / 2
+        if n % 2 == 0:  # centred in the first column
+            assert abs(middle - (left + cols[0] / 2)) < 1, (n, middle)
+        else:  # set right in the second
+            assert abs(w.x1 - (left + cols[0] + cols[1] - CELL_PAD_X)) < 1, (n, w.x1)
