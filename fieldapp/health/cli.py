@@ -37,6 +37,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     follow = sub.add_parser("followup", help="danh sách theo dõi: chưa kiểm tra, dấu hiệu nặng")
     follow.add_argument("--date", help="ngày (mặc định: hôm nay)")
     follow.add_argument("--village", help="chỉ một thôn")
+    follow.add_argument("--commune", default="", help="ở huyện: chỉ người do xã này gửi lên")
     follow.add_argument("--json", action="store_true")
     follow.add_argument("-o", "--output", help="in danh sách ra tệp PDF (phiếu đi kiểm tra)")
     follow.set_defaults(func=_followup)
@@ -140,12 +141,15 @@ def _followup(args) -> int:
     from fieldapp.cli_support import open_db, print_json, print_table
     from fieldapp.health.followup import followup_lists
     from fieldapp.health.signs import ACTIONS, DANGER_SIGNS
+    from fieldapp.sync.district import commune_of_devices, devices_of_commune
     from fieldapp.text.vietnamese import format_date, parse_date
 
     day = parse_date(args.date) if args.date else None
     db = open_db(args)
     try:
-        lists = followup_lists(db, day, village=args.village)
+        communes = commune_of_devices(db)
+        devices = devices_of_commune(db, args.commune) if args.commune else None
+        lists = followup_lists(db, day, village=args.village, devices=devices)
         if args.output:
             from fieldapp.health.paper import followup_document
             from fieldapp.printing.official import render_pdf
@@ -157,15 +161,19 @@ def _followup(args) -> int:
         print(f"Đã in {pages} trang ra {args.output}.")
         return 0
     if args.json:
+
+        def person(p) -> dict:
+            return {**p.as_json(), "commune": communes.get(p.device_id, "")}
+
         print_json(
             {
                 "date": lists.day.isoformat(),
                 "checks_per_day": lists.required,
                 "followed": lists.followed,
-                "due": [p.as_json() for p in lists.due],
-                "missed": [p.as_json() for p in lists.missed],
-                "danger": [{**p.as_json(), "last_check": c.as_json()} for p, c in lists.danger],
-                "ending_tomorrow": [p.as_json() for p in lists.ending_tomorrow],
+                "due": [person(p) for p in lists.due],
+                "missed": [person(p) for p in lists.missed],
+                "danger": [{**person(p), "last_check": c.as_json()} for p, c in lists.danger],
+                "ending_tomorrow": [person(p) for p in lists.ending_tomorrow],
             }
         )
         return 0

@@ -13,7 +13,7 @@ Decision 4038). The lists of :func:`followup_lists`:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -100,6 +100,7 @@ class FollowedPerson:
     isolation_end: date | None
     checks_today: int
     last_check: CheckInfo | None
+    device_id: str = ""  # where the household was made: its commune at a district (issue 18)
 
     def as_json(self) -> dict:
         return {
@@ -416,6 +417,7 @@ _PERSON = (
     Household.house_number,
     LockdownArea.name,
     Household.village_sort,
+    Household.device_id,
 )
 # The two lists are read as their JSON text: "[]" (most checks) needs no decoding.
 _CHECK = tuple(
@@ -477,8 +479,10 @@ def followup_lists(
     *,
     village: str | None = None,
     now: datetime | None = None,
+    devices: Collection[str] | None = None,
 ) -> FollowUpLists:
-    """The round lists for ``day`` (default today), optionally for one village."""
+    """The round lists for ``day`` (default today), optionally for one village, and at a
+    district for one commune's ``devices`` (:func:`fieldapp.sync.district.devices_of_commune`)."""
     from fieldapp.households.service import address_text
     from fieldapp.text.vietnamese import name_sort_key
 
@@ -493,7 +497,7 @@ def followup_lists(
         people = [
             row
             for row in conn.execute(_followed_query(day, *_PERSON)).all()
-            if _village_matches(row[8], village)
+            if _village_matches(row[8], village) and (devices is None or row[13] in devices)
         ]
         counts: dict[int, int] = dict(
             conn.execute(
@@ -524,7 +528,7 @@ def followup_lists(
 
     def person(row, last_check: CheckInfo | None) -> FollowedPerson:
         (member_id, name, born, household_id, phone, status, isolation, end_on, vill, street,
-         number, area, _sort) = row  # fmt: skip
+         number, area, _sort, device) = row  # fmt: skip
         return FollowedPerson(
             member_id=member_id,
             full_name=name,
@@ -539,6 +543,7 @@ def followup_lists(
             isolation_end=end_on,
             checks_today=counts.get(member_id, 0),
             last_check=last_check,
+            device_id=device or "",
         )
 
     people.sort(key=lambda row: (row[12] or b"", name_sort_key(row[1])))
@@ -548,6 +553,7 @@ def followup_lists(
         (person(row[width:], None), _info_row(row))
         for row in danger_rows
         if _village_matches(row[width + 8], village)
+        and (devices is None or row[width + 13] in devices)
     ]
     due = [p for p in followed if p.checks_today < required]
     tomorrow = day + timedelta(days=1)

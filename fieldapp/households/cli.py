@@ -145,6 +145,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     work = sub.add_parser("worklist", help="việc hôm nay: hết cách ly, chưa xét nghiệm, ...")
     work.add_argument("--json", action="store_true")
+    work.add_argument("--commune", default="", help="ở huyện: chỉ hộ do xã này gửi lên")
     work.set_defaults(func=_worklist)
 
     deliver = sub.add_parser("deliver", help="ghi hàng cứu trợ đã giao cho một hộ")
@@ -574,6 +575,7 @@ def _worklist(args) -> int:
         not_tested,
         unsupplied_vulnerable,
     )
+    from fieldapp.sync.district import commune_of_devices, devices_of_commune
 
     db = _db(args)
     try:
@@ -586,13 +588,25 @@ def _worklist(args) -> int:
             "unsupplied_vulnerable": unsupplied_vulnerable(db),
             "ids_to_check": ids_to_check(db),
         }
+        communes = commune_of_devices(db)
+        if args.commune:
+            devices = set(devices_of_commune(db, args.commune))
+            lists = {k: [x for x in v if x.device_id in devices] for k, v in lists.items()}
     finally:
         db.close()
     if args.json:
         from fieldapp import gate
 
         print_json(
-            {k: [gate.mask_person(db, asdict(line)) for line in v] for k, v in lists.items()}
+            {
+                k: [
+                    gate.mask_person(
+                        db, {**asdict(line), "commune": communes.get(line.device_id, "")}
+                    )
+                    for line in v
+                ]
+                for k, v in lists.items()
+            }
         )
         return 0
     titles = {
@@ -606,7 +620,8 @@ def _worklist(args) -> int:
         print(f"{titles[key]}: {len(lines)} hộ")
         for line in lines:
             names = ", ".join(p.full_name + (f" ({p.note})" if p.note else "") for p in line.people)
-            print(f"  [{line.household_id}] {line.head_name} ({line.village}) {names}")
+            where = ", ".join(p for p in (line.village, communes.get(line.device_id)) if p)
+            print(f"  [{line.household_id}] {line.head_name} ({where}) {names}")
     return 0
 
 

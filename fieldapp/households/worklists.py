@@ -58,6 +58,7 @@ class WorkLine:
     phone: str
     people: list[WorkPerson] = field(default_factory=list)
     last_delivery: date | None = None
+    device_id: str = ""  # where the household was made: its commune at a district (issue 18)
 
 
 def _lines(s, household_ids: list[int]) -> dict[int, WorkLine]:
@@ -76,6 +77,7 @@ def _lines(s, household_ids: list[int]) -> dict[int, WorkLine]:
                 village=h.village,
                 address=address_text(h.house_number, h.street),
                 phone=h.phone,
+                device_id=h.device_id,
             )
     return out
 

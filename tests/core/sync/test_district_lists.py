@@ -57,3 +57,36 @@ def test_cli_household_list_by_commune_with_the_commune_in_json(district_world, 
     assert sorted(set(communes)) == ["xã Bằng Lãng", "xã Nam Cường", "xã Yên Thượng"]
     assert main(["household", "list", "--commune", "Quảng Bạch", "--data-dir", data_dir]) != 0
     assert "Bằng Lãng" in capsys.readouterr().err
+
+
+def test_cli_worklist_and_followup_by_commune(district_world, capsys):
+    district, *_ = district_world
+    data_dir = str(district.paths.data_dir)
+    district.close()
+    capsys.readouterr()
+    assert main(["household", "worklist", "--json", "--data-dir", data_dir]) == 0
+    lists = json.loads(capsys.readouterr().out)
+    assert {x["commune"] for x in lists["not_tested"]} == {
+        "xã Bằng Lãng",
+        "xã Nam Cường",
+        "xã Yên Thượng",
+    }
+    args = ["household", "worklist", "--commune", "yen thuong", "--json", "--data-dir", data_dir]
+    assert main(args) == 0
+    lists = json.loads(capsys.readouterr().out)
+    assert lists["not_tested"] and {x["commune"] for x in lists["not_tested"]} == {"xã Yên Thượng"}
+    assert all(x["commune"] == "xã Yên Thượng" for v in lists.values() for x in v)
+
+    # F0 at home are followed: two in Bằng Lãng, one in Yên Thượng
+    assert main(["household", "followup", "--json", "--data-dir", data_dir]) == 0
+    everyone = json.loads(capsys.readouterr().out)
+    assert sorted(p["commune"] for p in everyone["due"]) == [
+        "xã Bằng Lãng",
+        "xã Bằng Lãng",
+        "xã Yên Thượng",
+    ]
+    args = ["household", "followup", "--commune", "Bằng Lãng", "--json", "--data-dir", data_dir]
+    assert main(args) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert [p["commune"] for p in one["due"]] == ["xã Bằng Lãng", "xã Bằng Lãng"]
+    assert one["followed"] == 2
