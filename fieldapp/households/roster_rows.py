@@ -27,10 +27,16 @@ ERROR, WARNING = "error", "warning"
 _NO_FLAGS: frozenset[str] = frozenset()  # shared by the many people without a flag
 
 
+_FLAG_SETS: dict[frozenset[str], frozenset[str]] = {}  # the few combinations, each made once
+
+
 def _flag(person: ParsedPerson, name: str) -> None:
-    if person.flags is _NO_FLAGS:
-        person.flags = set()
-    person.flags.add(name)
+    """Add a flag; people with the same flags share one (frozen) set, as a third of a big
+    list is elderly or young children and a set each cost 200 bytes a person."""
+    if name in person.flags:
+        return
+    flags = frozenset((*person.flags, name))
+    person.flags = _FLAG_SETS.setdefault(flags, flags)  # type: ignore[assignment]
 
 
 _DIGIT = re.compile(r"\d")
