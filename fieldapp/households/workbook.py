@@ -292,7 +292,7 @@ def _check_xls(path: Path) -> None:
     """An .xls is not compressed, but a few bytes can still stand for millions of cells
     (two cells far apart) or gigabytes of text (one long shared string under every cell):
     measure both from the records before the reader makes them."""
-    from fieldapp.households.xls_check import NotXls, measure_xls
+    from fieldapp.households.xls_check import Encrypted, NotXls, measure_xls
 
     if path.stat().st_size > MAX_XLS_BYTES:
         raise UserMistake(
@@ -301,6 +301,10 @@ def _check_xls(path: Path) -> None:
         )
     try:
         measure = measure_xls(path.read_bytes())
+    except Encrypted as exc:
+        raise UserMistake(
+            f"Tệp {path.name} có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
+        ) from exc
     except (NotXls, struct.error, IndexError, UnicodeError) as exc:
         raise _damaged(path) from exc
     for sheet in measure.sheets:

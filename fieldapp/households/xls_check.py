@@ -27,11 +27,15 @@ _SPECIAL = 0xFFFFFFF0  # ids at or above this are markers, not sectors
 _BOF, _EOF, _SST, _CONTINUE = 0x0809, 0x000A, 0x00FC, 0x003C
 _LABELSST, _LABEL, _RSTRING, _STRING = 0x00FD, 0x0204, 0x00D6, 0x0207
 _NUMBER, _RK, _BOOLERR, _FORMULA, _MULRK = 0x0203, 0x027E, 0x0205, 0x0006, 0x00BD
-_BOUNDSHEET = 0x0085
+_BOUNDSHEET, _FILEPASS = 0x0085, 0x002F
 
 
 class NotXls(ValueError):
     """The bytes are not a readable compound file / BIFF stream (a damaged file)."""
+
+
+class Encrypted(NotXls):
+    """The workbook is protected by a password (an encrypted .xlsx is a compound file too)."""
 
 
 @dataclass
@@ -115,6 +119,8 @@ def workbook_stream(data: bytes) -> bytes:
         entries.append((name, kind, start, length))
     if not entries or entries[0][1] != 5:
         raise NotXls("no root entry")
+    if any(e[0] in ("EncryptedPackage", "EncryptionInfo") for e in entries):
+        raise Encrypted("password-protected workbook")
     wanted = next((e for e in entries if e[1] == 2 and e[0].lower() == "workbook"), None)
     wanted = wanted or next((e for e in entries if e[1] == 2 and e[0].lower() == "book"), None)
     if wanted is None:
@@ -251,6 +257,8 @@ def measure_xls(data: bytes) -> XlsMeasure:
             if depth == 0:
                 sheet = None
             continue
+        if kind == _FILEPASS:
+            raise Encrypted("password-protected workbook")
         if kind == _BOUNDSHEET and len(body) >= 8:
             (offset,) = struct.unpack_from("<I", body, 0)
             chars = body[6]

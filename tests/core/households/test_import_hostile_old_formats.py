@@ -335,3 +335,20 @@ def test_binary_garbage_named_csv_is_refused(db, area_id, tmp_path, zeros):
     with pytest.raises(UserError, match="Không có gì được ghi"):
         preview_import(db, path, area_id)
     assert nothing_written(db)
+
+
+def test_password_protected_workbooks_say_so(db, area_id, tmp_path):
+    from tests.core.households.test_import_unseen_lists import biff5_stream, compound_file
+
+    rows = [["Họ và tên", "Năm sinh"]] + [[f"Hoàng Văn Thắng {i}", 1968] for i in range(300)]
+    stream = biff5_stream([("Thôn 4", rows)])
+    bof_end = 4 + struct.unpack_from("<H", stream, 2)[0]
+    filepass = struct.pack("<HH", 0x002F, 6) + b"\x00\x00" + b"\x01\x00\x01\x00"
+    locked_xls = tmp_path / "locked.xls"
+    locked_xls.write_bytes(compound_file(stream[:bof_end] + filepass + stream[bof_end:]))
+    locked_xlsx = tmp_path / "locked.xlsx"  # Office encryption: a compound file, not a zip
+    locked_xlsx.write_bytes(compound_file(bytes(8192), name="EncryptedPackage"))
+    for path in (locked_xls, locked_xlsx):
+        with pytest.raises(UserError, match="mật khẩu"):
+            preview_import(db, path, area_id)
+    assert nothing_written(db)
