@@ -60,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     lst.add_argument("--to", dest="date_to", help="đến ngày (dd/mm/yyyy)")
     lst.add_argument("--overdue", action="store_true", help="chỉ văn bản có mục quá hạn")
     lst.add_argument("--due-today", action="store_true", help="chỉ văn bản có mục đến hạn hôm nay")
+    lst.add_argument("--commune", default="", help="ở huyện: chỉ văn bản do xã này ghi vào sổ")
     lst.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     lst.set_defaults(func=_list_command)
 
@@ -240,18 +241,25 @@ def _list_command(args: argparse.Namespace) -> int:
     )
     db = _db(args)
     try:
+        from fieldapp.sync.district import commune_of_devices, devices_of_commune
+
+        communes = commune_of_devices(db)
+        if args.commune:
+            flt.devices = devices_of_commune(db, args.commune)
         rows = list_directives(db, flt)
     finally:
         db.close()
     if args.json:
-        print_json([r.to_json_dict() for r in rows])
+        print_json([{**r.to_json_dict(), "commune": communes.get(r.device_id, "")} for r in rows])
         return 0
     for r in rows:
         when = format_date(r.issued_on) or "—"
         marks = " ".join(m for m in (r.urgency, "QUÁ HẠN" if r.overdue else "") if m)
         print(
             f"[{r.id}] số đến {r.arrival_number or '—'}  {r.title}  ({r.issuer or '—'}, {when})"
-            f"  {STATUSES[r.status]} {r.finished}/{r.items_total}" + (f"  {marks}" if marks else "")
+            f"  {STATUSES[r.status]} {r.finished}/{r.items_total}"
+            + (f"  {marks}" if marks else "")
+            + (f"  [{communes[r.device_id]}]" if r.device_id in communes else "")
         )
     print(f"{len(rows)} văn bản")
     return 0

@@ -369,6 +369,7 @@ class DirectiveRow:
     due_today: int
     next_due: date | None
     missing: tuple[str, ...]
+    device_id: str = ""  # where it was registered: its commune at a district (issue 18)
 
     @property
     def status(self) -> str:
@@ -495,6 +496,8 @@ class DirectiveFilter:
     overdue: bool = False
     due_today: bool = False
     ids: Collection[int] | None = None
+    # At a district: only what these devices registered (one commune's, issue 18).
+    devices: Collection[str] | None = None
 
 
 # --- small helpers ----------------------------------------------------------------------------

@@ -167,8 +167,11 @@ def list_directives(
             Directive.signer,
             Directive.signer_title,
             func.json_array_length(Directive.recipients).label("recipient_count"),
+            Directive.device_id,
         )
         when = func.coalesce(Directive.issued_on, Directive.arrival_date)
+        if flt.devices is not None:
+            query = query.where(Directive.device_id.in_(list(flt.devices)))
         if flt.urgency:
             query = query.where(Directive.urgency == urgency_value(flt.urgency))
         if flt.date_from:
@@ -264,6 +267,7 @@ def list_directives(
             due_today=today_count.get(r.id, 0),
             next_due=next_due.get(r.id),
             missing=tuple(n for n, v in zip(EXPECTED_FIELDS, values, strict=True) if not v),
+            device_id=r.device_id or "",
         )
         if wanted_status and row.status != wanted_status:
             continue

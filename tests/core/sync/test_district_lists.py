@@ -90,3 +90,21 @@ def test_cli_worklist_and_followup_by_commune(district_world, capsys):
     one = json.loads(capsys.readouterr().out)
     assert [p["commune"] for p in one["due"]] == ["xã Bằng Lãng", "xã Bằng Lãng"]
     assert one["followed"] == 2
+
+
+def test_cli_directive_list_by_commune(district_world, capsys):
+    district, *_ = district_world
+    data_dir = str(district.paths.data_dir)
+    district.close()
+    capsys.readouterr()
+    assert main(["directive", "list", "--json", "--data-dir", data_dir]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted((r["number"], r["commune"]) for r in rows) == [
+        ("A/KH-UBND", "xã Bằng Lãng"),
+        ("C/KH-UBND", "xã Yên Thượng"),
+    ]
+    args = ["directive", "list", "--commune", "yên thượng", "--json", "--data-dir", data_dir]
+    assert main(args) == 0
+    assert [r["number"] for r in json.loads(capsys.readouterr().out)] == ["C/KH-UBND"]
+    assert main(["directive", "list", "--commune", "nam cuong", "--data-dir", data_dir]) == 0
+    assert "0 văn bản" in capsys.readouterr().out
