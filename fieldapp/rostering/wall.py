@@ -65,6 +65,7 @@ WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 LEADER_MARK = "●"
 NAME_SIZE = 14.0  # names on the wall: read from two metres
 PHONE_SIZE = 12.0
+TIGHT_PHONE_SIZE = 9.5  # a week set tight to fit one page: the phone smaller, never the name
 DAY_SIZE = 12.0
 SIGN_SIZE = 9.0
 INACTIVE_TEXT = "Điểm không hoạt động"
@@ -129,6 +130,8 @@ _HEAD = _style("wall-head", BOLD, 12, alignment=TA_CENTER)
 _SIGN_HEAD = _style("wall-sign-head", BOLD, 10, alignment=TA_CENTER)
 _DAY = _style("wall-day", BOLD, DAY_SIZE, alignment=TA_CENTER)
 _SIGN = _style("wall-sign", REGULAR, SIGN_SIZE)
+_SIGN_TIGHT = _style("wall-sign-tight", REGULAR, 8)
+_SIGN_TIGHT_HEAD = _style("wall-sign-tight-head", BOLD, 8, alignment=TA_CENTER)
 _PHONE = ParagraphStyle("wall-phone", fontName=REGULAR, fontSize=11, leading=12)
 _NOTE = _style("wall-note", REGULAR, 12)
 _GAP = _style("wall-gap", BOLD_ITALIC, 13)
@@ -142,19 +145,21 @@ def _x(text: str) -> str:
     return escape(nfc(text))
 
 
-def _person_html(person: WallPerson, with_phone: bool) -> str:
+def _person_html(person: WallPerson, with_phone: bool, phone_size: float = PHONE_SIZE) -> str:
     name = _x(" ".join(person.name.split()))
     if person.leader:
         name = f"<b>{LEADER_MARK} {name}</b>"
     phone = "".join(person.phone.split())
     if with_phone and phone:
-        return f'{name} <font size="{PHONE_SIZE:g}">{_x(phone)}</font>'
+        return f'{name} <font size="{phone_size:g}">{_x(phone)}</font>'
     return name
 
 
-def _person_flowables(person: WallPerson, with_phone: bool, width: float) -> list[Flowable]:
+def _person_flowables(
+    person: WallPerson, with_phone: bool, width: float, phone_size: float = PHONE_SIZE
+) -> list[Flowable]:
     """The name in 14 pt with the phone after it when both fit on a line, else below it."""
-    one = Paragraph(_person_html(person, with_phone), _NAME)
+    one = Paragraph(_person_html(person, with_phone, phone_size), _NAME)
     if not with_phone or not person.phone.strip():
         return [one]
     if one.wrap(width, 1000)[1] <= _NAME.leading * 1.01:
@@ -164,7 +169,12 @@ def _person_flowables(person: WallPerson, with_phone: bool, width: float) -> lis
 
 
 def _people_cell(
-    sheet: WallSheet, day: date, shift: str, with_phone: bool, width: float
+    sheet: WallSheet,
+    day: date,
+    shift: str,
+    with_phone: bool,
+    width: float,
+    phone_size: float = PHONE_SIZE,
 ) -> list[Flowable]:
     people = sorted(sheet.cells.get((day, shift), []), key=lambda p: not p.leader)
     out: list[Flowable] = []
@@ -173,7 +183,7 @@ def _people_cell(
             out.append(Paragraph(", ".join(_person_html(p, False) for p in people), _NAME))
     else:
         for p in people:
-            out += _person_flowables(p, with_phone, width)
+            out += _person_flowables(p, with_phone, width, phone_size)
     gaps = sheet.gaps.get((day, shift), [])
     if sheet.is_month and gaps:
         out.append(Paragraph(_x(", ".join(gaps).upper()), _GAP))
@@ -182,8 +192,9 @@ def _people_cell(
     return out
 
 
-def _sign_cell() -> list[Flowable]:
-    return [Paragraph(t, _SIGN) for t in ("Nhận ca:", "Giao ca:", "Trực thay:")]
+def _sign_cell(tight: bool = False) -> list[Flowable]:
+    style = _SIGN_TIGHT if tight else _SIGN
+    return [Paragraph(t, style) for t in ("Nhận ca:", "Giao ca:", "Trực thay:")]
 
 
 def _day_label(day: date, month: bool) -> str:
@@ -193,12 +204,17 @@ def _day_label(day: date, month: bool) -> str:
     return f"{WEEKDAYS[day.weekday()]}<br/>{day:%d/%m}"
 
 
-def _grid(sheet: WallSheet, width: float) -> Table:
-    """Rows of days; per shift the people (and, on a week, a column to sign)."""
+def _grid(sheet: WallSheet, width: float, tight: bool = False) -> Table:
+    """Rows of days; per shift the people (and, on a week, a column to sign).
+
+    ``tight`` (a week that would just run onto a second page): narrower day and signing
+    columns and paddings, phones in 10 pt, so each name fits one line with its phone and
+    the week one page; the names stay 14 pt.
+    """
     month = sheet.is_month
     n = len(sheet.shifts)
-    day_w = 24 * mm if month else 21 * mm
-    sign_w = 0.0 if month else 17 * mm
+    day_w = 24 * mm if month else (19 * mm if tight else 21 * mm)
+    sign_w = 0.0 if month else (13.5 * mm if tight else 17 * mm)
     people_w = (width - day_w - n * sign_w) / n
     head = [Paragraph("Ngày", _HEAD)]
     widths = [day_w]
@@ -207,7 +223,7 @@ def _grid(sheet: WallSheet, width: float) -> Table:
         head.append(Paragraph(f"{_x(s.label)}{night}: {_x(s.times)}", _HEAD))
         widths.append(people_w)
         if not month:
-            head.append(Paragraph("Ký nhận, giao", _SIGN_HEAD))
+            head.append(Paragraph("Ký nhận, giao", _SIGN_TIGHT_HEAD if tight else _SIGN_HEAD))
             widths.append(sign_w)
     rows: list[list[Any]] = [head]
     style: list[tuple[Any, ...]] = [
@@ -231,13 +247,18 @@ def _grid(sheet: WallSheet, width: float) -> Table:
             rows.append(row)
             continue
         for i, s in enumerate(sheet.shifts):
-            row.append(_people_cell(sheet, day, s.id, not month, people_w - 6))
+            if tight:
+                row.append(_people_cell(sheet, day, s.id, True, people_w - 4, TIGHT_PHONE_SIZE))
+            else:
+                row.append(_people_cell(sheet, day, s.id, not month, people_w - 6))
             if sheet.gaps.get((day, s.id)):
                 col = 1 + i * step
                 style.append(("BACKGROUND", (col, r), (col, r), _SHADE))
             if not month:
-                row.append(_sign_cell())
+                row.append(_sign_cell(tight))
         rows.append(row)
+    if tight:
+        style += [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
     return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
 
 
@@ -332,16 +353,44 @@ def _subject(sheet: WallSheet) -> str:
     return f"{where}\n{span}"
 
 
-def wall_story(profile: Profile, sheet: WallSheet, issued_on: date, width: float) -> list[Flowable]:
-    """The flowables of one sheet: Decree 30 header, the grid, (directory,) footer."""
+def _height(flowables: list[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 10**6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
+def wall_story(
+    profile: Profile,
+    sheet: WallSheet,
+    issued_on: date,
+    width: float,
+    height: float | None = None,
+) -> list[Flowable]:
+    """The flowables of one sheet: Decree 30 header, the grid, (directory,) footer.
+
+    With ``height`` (the page's), a week that would run onto a second page is set tight
+    (:func:`_grid`) when that makes it fit; otherwise it runs on (see :class:`_WallPages`).
+    """
     register_fonts()
-    body: list[Flowable] = [_grid(sheet, width)]
+    flowables = story(_document(profile, sheet, issued_on, _body(profile, sheet, width)))
+    if height is None or sheet.is_month or _height(flowables, width) <= height:
+        return flowables
+    tight = story(_document(profile, sheet, issued_on, _body(profile, sheet, width, tight=True)))
+    return tight if _height(tight, width) <= height else flowables
+
+
+def _body(profile: Profile, sheet: WallSheet, width: float, tight: bool = False) -> list:
+    body: list[Flowable] = [_grid(sheet, width, tight)]
     if sheet.is_month:
         directory = _directory(sheet, width)
         if directory is not None:
             body.append(directory)
     body.append(_footer(profile, sheet, width))
-    doc = OfficialDocument(
+    return body
+
+
+def _document(
+    profile: Profile, sheet: WallSheet, issued_on: date, body: list[Flowable]
+) -> OfficialDocument:
+    return OfficialDocument(
         issuer=issuer_for(profile),
         number="",
         place_date=place_date_for(profile, issued_on),
@@ -353,7 +402,6 @@ def wall_story(profile: Profile, sheet: WallSheet, issued_on: date, width: float
         orientation="landscape",
         compact_header=True,
     )
-    return story(doc)
 
 
 class _WallPages(BaseDocTemplate):
@@ -453,7 +501,7 @@ def render_wall_pdf(
             flowables.append(PageBreak())
         running = f"LỊCH TRỰC {nfc(sheet.site_name)} – " + _subject(sheet).split("\n")[1]
         flowables.append(_SheetStart(running))
-        flowables += wall_story(profile, sheet, day, width)
+        flowables += wall_story(profile, sheet, day, width, size[1] - MARGIN_TOP - MARGIN_BOTTOM)
     out = Path(path)
     title = "Lịch trực " + (nfc(sheets[0].site_name) if len(sheets) == 1 else f"{len(sheets)} tờ")
     try:

@@ -116,6 +116,24 @@ def test_chat_picture_is_a_phone_wide_png(tmp_path, capsys):
     assert not (tmp_path / "x.jpg").exists()
 
 
+def test_a_week_of_two_a_shift_fits_one_a4_page_with_14_pt_names(tmp_path, capsys):
+    """Two people a shift with phones: set tight (phones smaller, narrower signing columns),
+    the week, its signing columns, footer and signature fit one A4 landscape page."""
+    data = _commune(tmp_path, capsys)
+    out = tmp_path / "hai.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "-o", str(out)) == 0  # fmt: skip
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    box = page.mediabox
+    assert round(float(box.width)) == 842 and round(float(box.height)) == 595
+    text = page.extract_text()
+    assert "Chủ nhật" in text and "Trực thay" in text and "Người trực thay" in text
+    assert "Hoàng Văn Thắng" in text  # the signing block is on the same page
+    assert min(_sizes_of(page, "Công an")) >= 14
+
+
 def test_a_crowded_week_runs_on_clearly_or_fits_one_a3_sheet(tmp_path, capsys):
     """Three people a shift with phones cannot fit one A4 page at 14 pt: the second page
     names the sheet and says "trang 2"; with --paper A3 the week is one sheet."""
