@@ -2,44 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>DirectiveCommands</name>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="56"/>
-        <source>Item {label}: {status}</source>
-        <translation>Mục {label}: {status}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="76"/>
-        <source>Change item {label}</source>
-        <translation>Sửa mục {label}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="97"/>
-        <source>Note on item {label}</source>
-        <translation>Ghi chép mục {label}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="124"/>
-        <source>Delete a note on item {label}</source>
-        <translation>Xóa ghi chép mục {label}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="143"/>
-        <source>Edit the directive&apos;s fields</source>
-        <translation>Sửa thông tin văn bản</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="168"/>
-        <source>Register a directive</source>
-        <translation>Vào sổ một văn bản</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/commands.py" line="197"/>
-        <source>Delete {title}</source>
-        <translation>Xóa {title}</translation>
-    </message>
-</context>
-<context>
     <name>DirectiveCommon</name>
     <message>
         <location filename="../../ui/pages/directives/common.py" line="56"/>
@@ -50,154 +12,154 @@
 <context>
     <name>DirectiveDetail</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="261"/>
+        <location filename="../../ui/pages/directives/detail.py" line="254"/>
         <source>← Register</source>
         <translation>← Sổ văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="262"/>
+        <location filename="../../ui/pages/directives/detail.py" line="255"/>
         <source>Back to the register (Esc)</source>
         <translation>Quay lại sổ văn bản (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="263"/>
+        <location filename="../../ui/pages/directives/detail.py" line="256"/>
         <source>&amp;Edit fields…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="264"/>
+        <location filename="../../ui/pages/directives/detail.py" line="257"/>
         <source>Original &amp;file</source>
         <translation>&amp;Tệp gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="266"/>
+        <location filename="../../ui/pages/directives/detail.py" line="259"/>
         <source>Issued by:</source>
         <translation>Cơ quan ban hành:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="267"/>
+        <location filename="../../ui/pages/directives/detail.py" line="260"/>
         <source>Date, place:</source>
         <translation>Ngày, địa danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="268"/>
+        <location filename="../../ui/pages/directives/detail.py" line="261"/>
         <source>Signed by:</source>
         <translation>Người ký:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="269"/>
+        <location filename="../../ui/pages/directives/detail.py" line="262"/>
         <source>Addressed to:</source>
         <translation>Kính gửi:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="270"/>
+        <location filename="../../ui/pages/directives/detail.py" line="263"/>
         <source>Arrival:</source>
         <translation>Văn bản đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="271"/>
+        <location filename="../../ui/pages/directives/detail.py" line="264"/>
         <source>Routed to:</source>
         <translation>Chuyển cho:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="272"/>
+        <location filename="../../ui/pages/directives/detail.py" line="265"/>
         <source>Handling:</source>
         <translation>Ý kiến xử lý:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="273"/>
+        <location filename="../../ui/pages/directives/detail.py" line="266"/>
         <source>Cites:</source>
         <translation>Viện dẫn:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="277"/>
+        <location filename="../../ui/pages/directives/detail.py" line="270"/>
         <source>Status of the item:</source>
         <translation>Trạng thái của mục:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="281"/>
+        <location filename="../../ui/pages/directives/detail.py" line="274"/>
         <source>Click a status cell to move it on; double-click a cell to edit.</source>
         <translation>Bấm ô trạng thái để chuyển bước; bấm đúp vào ô để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="283"/>
+        <location filename="../../ui/pages/directives/detail.py" line="276"/>
         <source>Progress notes</source>
         <translation>Ghi chép tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="284"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="284"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>Note</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="284"/>
+        <location filename="../../ui/pages/directives/detail.py" line="277"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="285"/>
+        <location filename="../../ui/pages/directives/detail.py" line="278"/>
         <source>What was done (Enter to add)…</source>
         <translation>Đã làm được gì (Enter để ghi)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="286"/>
+        <location filename="../../ui/pages/directives/detail.py" line="279"/>
         <source>&amp;Add note</source>
         <translation>&amp;Ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="287"/>
+        <location filename="../../ui/pages/directives/detail.py" line="280"/>
         <source>Delete note</source>
         <translation>Xóa ghi chép</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="342"/>
+        <location filename="../../ui/pages/directives/detail.py" line="335"/>
         <source>(not in the text)</source>
         <translation>(không có trong văn bản)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="347"/>
+        <location filename="../../ui/pages/directives/detail.py" line="340"/>
         <source>No. {number}, {date}</source>
         <translation>Số {number}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="370"/>
+        <location filename="../../ui/pages/directives/detail.py" line="363"/>
         <source>Not found in the text: {fields}. Use Edit fields to fill them in.</source>
         <translation>Văn bản không ghi: {fields}. Bấm «Sửa thông tin» nếu cần bổ sung.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="378"/>
+        <location filename="../../ui/pages/directives/detail.py" line="371"/>
         <source>{name}
 SHA-256: {sha}</source>
         <translation>{name}
 Mã kiểm tra SHA-256: {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="383"/>
+        <location filename="../../ui/pages/directives/detail.py" line="376"/>
         <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100</source>
         <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="396"/>
+        <location filename="../../ui/pages/directives/detail.py" line="389"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="402"/>
+        <location filename="../../ui/pages/directives/detail.py" line="395"/>
         <source>Item {label}</source>
         <translation>Mục {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="427"/>
+        <location filename="../../ui/pages/directives/detail.py" line="417"/>
         <source>(nobody signed in)</source>
         <translation>(chưa ai đăng nhập)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="430"/>
+        <location filename="../../ui/pages/directives/detail.py" line="420"/>
         <source>Status changes:</source>
         <translation>Đổi trạng thái:</translation>
     </message>
@@ -205,170 +167,170 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectiveForm</name>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="158"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="157"/>
         <source>Number and symbol</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="159"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="158"/>
         <source>Kind</source>
         <translation>Loại văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="160"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="159"/>
         <source>Issuing body</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="161"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="160"/>
         <source>Place</source>
         <translation>Địa danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="162"/>
-        <location filename="../../ui/pages/directives/form_widget.py" line="220"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="161"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="219"/>
         <source>Date issued</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="163"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="162"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="164"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="163"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="165"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="164"/>
         <source>Secrecy</source>
         <translation>Độ mật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="166"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="165"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="167"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="166"/>
         <source>Signer&apos;s title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="168"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="167"/>
         <source>Addressed to (one a line)</source>
         <translation>Kính gửi (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="169"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="168"/>
         <source>Documents cited</source>
         <translation>Văn bản viện dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="170"/>
-        <location filename="../../ui/pages/directives/form_widget.py" line="231"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="169"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="230"/>
         <source>Arrival date</source>
         <translation>Ngày đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="171"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="170"/>
         <source>Arrival number</source>
         <translation>Số đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="172"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="171"/>
         <source>Routed to</source>
         <translation>Chuyển cho</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="173"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="172"/>
         <source>Handling instructions</source>
         <translation>Ý kiến xử lý</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/directives/form_widget.py" line="175"/>
         <location filename="../../ui/pages/directives/form_widget.py" line="176"/>
-        <location filename="../../ui/pages/directives/form_widget.py" line="177"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="179"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="178"/>
         <source>next number</source>
         <translation>số tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="182"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="181"/>
         <source>separated by commas</source>
         <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="271"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="270"/>
         <source>Not found in the text: fill it in if you know it</source>
         <translation>Văn bản không ghi: điền vào nếu bạn biết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="275"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="274"/>
         <source>Read from the page image with low confidence: check it</source>
         <translation>Đọc từ ảnh trang với độ tin cậy thấp: hãy kiểm tra lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="368"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="442"/>
         <source>No.</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="369"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="443"/>
         <source>Task</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="370"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="444"/>
         <source>Addressed to</source>
         <translation>Giao cho</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="371"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="445"/>
         <source>Deadline</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="372"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="446"/>
         <source>Commune unit</source>
         <translation>Đơn vị của xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="373"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="447"/>
         <source>Person in charge</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="377"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="451"/>
         <source>Full text of the selected item:</source>
         <translation>Toàn văn mục đang chọn:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="379"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="453"/>
         <source>Add an item</source>
         <translation>Thêm mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="380"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="454"/>
         <source>Remove the item</source>
         <translation>Bỏ mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="406"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="480"/>
         <source>Item {label}: {error}</source>
         <translation>Mục {label}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="494"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="560"/>
         <source>No numbered item was found: add them by hand.</source>
         <translation>Không tìm thấy mục đánh số nào: hãy thêm bằng tay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/form_widget.py" line="501"/>
+        <location filename="../../ui/pages/directives/form_widget.py" line="567"/>
         <source>{n} items. Double-click a cell to correct it.</source>
         <translation>{n} mục. Bấm đúp vào ô để sửa.</translation>
     </message>
@@ -399,72 +361,77 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectiveTable</name>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="48"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="49"/>
         <source>No.</source>
         <translation>Số đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="49"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="50"/>
         <source>Directive</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="50"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="51"/>
         <source>Issued by</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="51"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="52"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="52"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="53"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="53"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="54"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="54"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="55"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="55"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="56"/>
         <source>Deadline</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="198"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="57"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="201"/>
         <source>Overdue ({n})</source>
         <translation>Quá hạn ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="202"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="205"/>
         <source>Today ({n})</source>
         <translation>Hôm nay ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="215"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="220"/>
         <source>Item {label}:</source>
         <translation>Mục {label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="220"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="225"/>
         <source>(+{n} items)</source>
         <translation>(+{n} mục)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="229"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="234"/>
         <source>Arrived on {date}</source>
         <translation>Đến ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="234"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="239"/>
         <source>Not found in the text: {fields}</source>
         <translation>Văn bản không ghi: {fields}</translation>
     </message>
@@ -472,7 +439,7 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectivesCard</name>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="49"/>
+        <location filename="../../ui/pages/directives/overview.py" line="56"/>
         <source>directive items to do: {today} due today, {overdue} overdue</source>
         <translation>mục công việc cần làm: {today} đến hạn hôm nay, {overdue} quá hạn</translation>
     </message>
@@ -480,135 +447,147 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectivesPage</name>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="248"/>
+        <location filename="../../ui/pages/directives/page.py" line="256"/>
         <source>Directives</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="250"/>
+        <location filename="../../ui/pages/directives/page.py" line="258"/>
+        <location filename="../../ui/pages/directives/page.py" line="335"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="259"/>
+        <location filename="../../ui/pages/directives/page.py" line="338"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="261"/>
         <source>Search directives and items — no need for tones (Ctrl+F)</source>
         <translation>Tìm trong văn bản và các mục — gõ không dấu cũng được (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="252"/>
+        <location filename="../../ui/pages/directives/page.py" line="263"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="253"/>
+        <location filename="../../ui/pages/directives/page.py" line="264"/>
         <source>Paste or open a directive (Ctrl+I)</source>
         <translation>Dán hoặc mở tệp văn bản chỉ đạo (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="254"/>
+        <location filename="../../ui/pages/directives/page.py" line="265"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="255"/>
+        <location filename="../../ui/pages/directives/page.py" line="266"/>
         <source>Open the selected directive (Enter)</source>
         <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="256"/>
+        <location filename="../../ui/pages/directives/page.py" line="267"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="257"/>
-        <location filename="../../ui/pages/directives/page.py" line="260"/>
-        <location filename="../../ui/pages/directives/page.py" line="262"/>
-        <location filename="../../ui/pages/directives/page.py" line="301"/>
+        <location filename="../../ui/pages/directives/page.py" line="268"/>
+        <location filename="../../ui/pages/directives/page.py" line="271"/>
+        <location filename="../../ui/pages/directives/page.py" line="273"/>
+        <location filename="../../ui/pages/directives/page.py" line="313"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="266"/>
+        <location filename="../../ui/pages/directives/page.py" line="277"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="267"/>
+        <location filename="../../ui/pages/directives/page.py" line="278"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="268"/>
+        <location filename="../../ui/pages/directives/page.py" line="279"/>
         <source>Issuer</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="269"/>
+        <location filename="../../ui/pages/directives/page.py" line="280"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="270"/>
+        <location filename="../../ui/pages/directives/page.py" line="281"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="276"/>
+        <location filename="../../ui/pages/directives/page.py" line="287"/>
         <source>any date</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="277"/>
+        <location filename="../../ui/pages/directives/page.py" line="288"/>
         <source>Overdue only</source>
         <translation>Chỉ quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="278"/>
+        <location filename="../../ui/pages/directives/page.py" line="289"/>
         <source>Show all</source>
         <translation>Hiện tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="279"/>
+        <location filename="../../ui/pages/directives/page.py" line="290"/>
         <source>Red rows: items overdue · orange rows: Hỏa tốc</source>
         <translation>Dòng đỏ: có mục quá hạn · dòng cam: Hỏa tốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="280"/>
+        <location filename="../../ui/pages/directives/page.py" line="291"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="281"/>
+        <location filename="../../ui/pages/directives/page.py" line="292"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="357"/>
+        <location filename="../../ui/pages/directives/page.py" line="398"/>
         <source>{n} directives found</source>
         <translation>Tìm thấy {n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="359"/>
+        <location filename="../../ui/pages/directives/page.py" line="400"/>
         <source>{n} directives</source>
         <translation>{n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="461"/>
+        <location filename="../../ui/pages/directives/page.py" line="503"/>
         <source>Done: {action}. Ctrl+Z undoes it.</source>
         <translation>Đã làm: {action}. Ctrl+Z để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="473"/>
+        <location filename="../../ui/pages/directives/page.py" line="515"/>
         <source>Undo: {action} (Ctrl+Z)</source>
         <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="476"/>
+        <location filename="../../ui/pages/directives/page.py" line="518"/>
         <source>Redo: {action} (Ctrl+Y)</source>
         <translation>Làm lại: {action} (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="515"/>
+        <location filename="../../ui/pages/directives/page.py" line="561"/>
         <source>Delete a directive</source>
         <translation>Xóa văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="517"/>
+        <location filename="../../ui/pages/directives/page.py" line="563"/>
         <source>Delete {title} from the register, with its items and notes?
 The original file is kept. Ctrl+Z brings it back.</source>
         <translation>Xóa {title} khỏi sổ, cùng các mục và ghi chép?
@@ -618,52 +597,52 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
 <context>
     <name>DueItemsPanel</name>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="105"/>
+        <location filename="../../ui/pages/directives/overview.py" line="113"/>
         <source>{due} (overdue)</source>
         <translation>{due} (quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="106"/>
+        <location filename="../../ui/pages/directives/overview.py" line="114"/>
         <source>not assigned</source>
         <translation>chưa giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="132"/>
+        <location filename="../../ui/pages/directives/overview.py" line="144"/>
         <source>Directive items due today and overdue (double-click to open)</source>
         <translation>Mục công việc đến hạn hôm nay và quá hạn (bấm đúp để mở)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="135"/>
+        <location filename="../../ui/pages/directives/overview.py" line="147"/>
         <source>Deadline</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="136"/>
+        <location filename="../../ui/pages/directives/overview.py" line="148"/>
         <source>Directive</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="137"/>
+        <location filename="../../ui/pages/directives/overview.py" line="149"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="138"/>
+        <location filename="../../ui/pages/directives/overview.py" line="150"/>
         <source>Task</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="139"/>
+        <location filename="../../ui/pages/directives/overview.py" line="151"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="140"/>
+        <location filename="../../ui/pages/directives/overview.py" line="152"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/overview.py" line="143"/>
+        <location filename="../../ui/pages/directives/overview.py" line="156"/>
         <source>No directive item is due today or overdue.</source>
         <translation>Không có mục công việc nào đến hạn hôm nay hoặc quá hạn.</translation>
     </message>
@@ -671,17 +650,17 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
 <context>
     <name>EditFieldsDialog</name>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="510"/>
+        <location filename="../../ui/pages/directives/detail.py" line="498"/>
         <source>Edit the fields of {title}</source>
         <translation>Sửa thông tin {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="519"/>
+        <location filename="../../ui/pages/directives/detail.py" line="507"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/detail.py" line="520"/>
+        <location filename="../../ui/pages/directives/detail.py" line="508"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -125,3 +125,51 @@ def test_a_commune_has_no_commune_column_or_filter(qtbot, tmp_path):
         assert page.model.rowCount() == 1
     finally:
         db.close()
+
+
+def test_district_directive_register_has_a_commune_column_and_filter(qtbot, tmp_path):
+    from fieldapp.directives.register import DirectiveForm, ItemForm, save_directive
+    from ui.pages.directives.page import DirectivesPage
+    from ui.pages.directives.register_model import COMMUNE, TITLE
+
+    install_language("vi")
+    office = new_device(tmp_path, "district", commune=None)
+    save_profile(office, dataclasses.replace(DEMO_PROFILE, level="district"))
+    communes = []
+    for n, commune in enumerate(("Bằng Lãng", "Nam Cường")):
+        db = new_device(tmp_path, f"d{n}", commune=commune)
+        save_directive(
+            db,
+            DirectiveForm(
+                number=f"{n + 1}/KH-UBND",
+                kind="Kế hoạch",
+                subject=f"Kế hoạch của xã {commune}",
+                arrival_number=10 + n,
+                items=[ItemForm(label="1", text="Lập danh sách")],
+            ),
+        )
+        import_package(
+            office, export_package(db, tmp_path / f"d{n}.fieldsync").path, trust_new=True
+        )
+        communes.append(db)
+    try:
+        page = DirectivesPage(office)
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        page.refresh()
+        assert not page.table.isColumnHidden(COMMUNE) and page.commune_filter.isVisible()
+        model = page.model
+        rows = {
+            model.index(r, TITLE).data(): model.index(r, COMMUNE).data()
+            for r in range(model.rowCount())
+        }
+        assert rows == {"Kế hoạch 1/KH-UBND": "xã Bằng Lãng", "Kế hoạch 2/KH-UBND": "xã Nam Cường"}
+        page.commune_filter.setCurrentIndex(page.commune_filter.findText("xã Nam Cường"))
+        assert [model.index(r, TITLE).data() for r in range(model.rowCount())] == [
+            "Kế hoạch 2/KH-UBND"
+        ]
+        page.grab().save(str(tmp_path / "district-directives.png"))
+    finally:
+        for db in (office, *communes):
+            db.close()

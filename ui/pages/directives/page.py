@@ -46,6 +46,7 @@ from ui.pages.directives.detail import DirectiveDetail
 from ui.pages.directives.import_dialog import ImportDialog
 from ui.pages.directives.register_model import (
     ARRIVAL,
+    COMMUNE,
     DUE,
     ID_ROLE,
     ISSUED,
@@ -163,6 +164,12 @@ class DirectivesPage(Page):
         for combo in (self.status_filter, self.urgency_filter, self.issuer_filter):
             combo.currentIndexChanged.connect(self.reload)
         self.overdue_only.toggled.connect(self.reload)
+        # At a district: which commune's directives (issue 18 part 4); absent in a commune.
+        self.commune_filter = QComboBox()
+        self.commune_filter.setObjectName("directiveCommune")
+        self.commune_filter.setVisible(False)
+        self.commune_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.commune_filter.currentIndexChanged.connect(self.reload)
         self.filter_labels = [QLabel() for _ in range(5)]
         # Two rows, so that the page fits a 1366-pixel screen with the menu beside it.
         filters = QVBoxLayout()
@@ -184,6 +191,7 @@ class DirectivesPage(Page):
             row.addWidget(widget)
         first_row.addStretch(1)
         second_row.addWidget(self.overdue_only)
+        second_row.addWidget(self.commune_filter)
         second_row.addStretch(1)
         second_row.addWidget(self.reset_button)
         filters.addLayout(first_row)
@@ -246,6 +254,9 @@ class DirectivesPage(Page):
 
     def retranslate(self) -> None:
         self.title_label.setText(self.tr("Directives"))
+        if self.commune_filter.count():
+            self.commune_filter.setItemText(0, self.tr("All communes"))
+            self.commune_filter.setItemText(self.commune_filter.count() - 1, self.tr("This office"))
         self.search_box.setPlaceholderText(
             self.tr("Search directives and items — no need for tones (Ctrl+F)")
         )
@@ -290,6 +301,7 @@ class DirectivesPage(Page):
 
     def refresh(self) -> None:
         self._reload_issuers()
+        self._reload_communes()
         self.reload()
         if self.stack.currentWidget() is self.detail:
             self.detail.reload()
@@ -304,6 +316,34 @@ class DirectivesPage(Page):
         self.issuer_filter.setCurrentIndex(max(0, self.issuer_filter.findData(current)))
         self.issuer_filter.blockSignals(False)
 
+    def _reload_communes(self) -> None:
+        """At a district: the commune column and filter, from the senders known now."""
+        from fieldapp.sync.district import commune_of_devices, upper_office
+        from fieldapp.text.vietnamese import fold
+
+        upper = upper_office(self.db)
+        names = commune_of_devices(self.db) if upper else {}
+        self.model.communes = names
+        self.table.setColumnHidden(COMMUNE, not upper)
+        self.commune_filter.setVisible(upper)
+        devices: dict[str, list[str]] = {}
+        for device, name in names.items():
+            devices.setdefault(name, []).append(device)
+        current = self.commune_filter.currentText() if self.commune_filter.currentIndex() else ""
+        self.commune_filter.blockSignals(True)
+        self.commune_filter.clear()
+        self.commune_filter.addItem(self.tr("All communes"), None)
+        for name in sorted(devices, key=fold):
+            self.commune_filter.addItem(name, tuple(sorted(devices[name])))
+        self.commune_filter.addItem(self.tr("This office"), (self.db.device_id,))
+        found = self.commune_filter.findText(current) if current else 0
+        self.commune_filter.setCurrentIndex(max(found, 0))
+        self.commune_filter.blockSignals(False)
+
+    def _commune_devices(self) -> tuple[str, ...] | None:
+        data = self.commune_filter.currentData() if not self.commune_filter.isHidden() else None
+        return tuple(data) if data else None
+
     def current_filter(self) -> DirectiveFilter:
         date_from = self.date_from.date()
         date_to = self.date_to.date()
@@ -314,6 +354,7 @@ class DirectivesPage(Page):
             date_from=None if date_from == _NO_DATE else date_from.toPython(),
             date_to=None if date_to == _NO_DATE else date_to.toPython(),
             overdue=self.overdue_only.isChecked(),
+            devices=self._commune_devices(),
         )
 
     def reload(self) -> None:

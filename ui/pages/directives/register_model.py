@@ -44,6 +44,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 ARRIVAL, TITLE, ISSUER, ISSUED, SUBJECT, URGENCY, PROGRESS, DUE = range(8)
+COMMUNE = 8  # at a district: the commune that registered it (hidden in a commune)
 HEADERS = (
     QT_TRANSLATE_NOOP("DirectiveTable", "No."),
     QT_TRANSLATE_NOOP("DirectiveTable", "Directive"),
@@ -53,6 +54,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DirectiveTable", "Urgency"),
     QT_TRANSLATE_NOOP("DirectiveTable", "Progress"),
     QT_TRANSLATE_NOOP("DirectiveTable", "Deadline"),
+    QT_TRANSLATE_NOOP("DirectiveTable", "Commune"),
 )
 
 
@@ -71,6 +73,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self._sort_column = ARRIVAL
         self._sort_order = Qt.SortOrder.DescendingOrder
         self.today = date.today()
+        self.communes: dict[str, str] = {}  # device id → commune (at a district)
 
     # -- content --------------------------------------------------------------------------
 
@@ -203,6 +206,8 @@ class DirectiveTableModel(QAbstractTableModel):
                     n=r.due_today
                 )
             return format_date(r.next_due)
+        if col == COMMUNE:
+            return self.communes.get(r.device_id, "")
         return ""
 
     def _html(self, r: DirectiveRow) -> str | None:
@@ -248,6 +253,8 @@ class DirectiveTableModel(QAbstractTableModel):
             return (sort_key(r.kind), sort_key(r.number))
         if col == ISSUER:
             return sort_key(r.issuer)
+        if col == COMMUNE:
+            return sort_key(self.communes.get(r.device_id, ""))
         if col == ISSUED:
             return r.issued_on or date.min
         if col == SUBJECT:
