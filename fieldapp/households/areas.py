@@ -130,6 +130,7 @@ def list_areas(db: Database, today: date | None = None) -> list[AreaSummary]:
                 f0=by_status.get((a.id, "F0"), 0),
                 f1=by_status.get((a.id, "F1"), 0),
                 in_force=area_in_force(a, today),
+                device_id=a.device_id or "",
             )
             for a in areas
         ]

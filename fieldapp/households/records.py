@@ -70,6 +70,7 @@ class AreaSummary:
     f0: int = 0
     f1: int = 0
     in_force: bool = True
+    device_id: str = ""  # where it was made: its commune at a district (issue 18)
 
     def as_input(self) -> AreaInput:
         return AreaInput(

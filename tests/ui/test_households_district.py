@@ -83,6 +83,13 @@ def test_district_list_has_a_commune_column_and_filter(qtbot, district, language
     assert len(rows) == 9
     assert ("xã Nam Cường", "Hà Văn Tùng") in rows and ("xã Bằng Lãng", "Hoàng Văn Ước") in rows
     assert page.commune.isVisible()
+    areas = [page.area_list.item(i).text() for i in range(page.area_list.count())]
+    # every commune's "Thôn 1" says whose it is
+    assert sorted(t.split("\n")[0] for t in areas[1:]) == [
+        "Thôn 1 — xã Bằng Lãng",
+        "Thôn 1 — xã Nam Cường",
+        "Thôn 1 — xã Yên Thượng",
+    ]
     items = [page.commune.itemText(i) for i in range(page.commune.count())]
     assert items[1:4] == ["xã Bằng Lãng", "xã Nam Cường", "xã Yên Thượng"]
     # choose one commune with the keyboard, as a person would

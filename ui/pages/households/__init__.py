@@ -380,6 +380,8 @@ class HouseholdsPage(Page):
             text = self.tr(
                 "{name}\n{households} households · {people} people · F0 {f0} · F1 {f1}"
             ).format(name=a.name, households=a.households, people=a.people, f0=a.f0, f1=a.f1)
+            if a.device_id in self.model.communes:  # at a district: whose "Thôn 1"
+                text = text.replace(a.name, f"{a.name} — {self.model.communes[a.device_id]}", 1)
             if not a.in_force:
                 text += "\n" + self.tr("(lockdown ended)")
             item = QListWidgetItem(text)
