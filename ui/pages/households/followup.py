@@ -140,6 +140,12 @@ def check_text(check: CheckInfo | None) -> str:
 # ------------------------------------------------------------------------------------------
 
 
+def where(person: FollowedPerson, communes: dict[str, str]) -> str:
+    """The village, and at a district the commune the person's household came from."""
+    commune = communes.get(person.device_id, "")
+    return " — ".join(x for x in (person.village, commune) if x)
+
+
 class RoundModel(QAbstractTableModel):
     """People still to check: name, village, status, checks today, last check."""
 
@@ -149,6 +155,7 @@ class RoundModel(QAbstractTableModel):
         super().__init__(parent)
         self.people: list[FollowedPerson] = []
         self.required = 2
+        self.communes: dict[str, str] = {}  # at a district: device id → commune
 
     def set_rows(self, people: list[FollowedPerson], required: int) -> None:
         self.beginResetModel()
@@ -200,7 +207,7 @@ class RoundModel(QAbstractTableModel):
             return (
                 p.full_name,
                 str(p.birth_year or ""),
-                p.village,
+                where(p, self.communes),
                 status_name(p),
                 f"{p.checks_today}/{self.required}",
                 check_text(p.last_check),
@@ -226,6 +233,7 @@ class DangerModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[FollowedPerson, CheckInfo]] = []
+        self.communes: dict[str, str] = {}  # at a district: device id → commune
 
     def set_rows(self, rows: list[tuple[FollowedPerson, CheckInfo]]) -> None:
         self.beginResetModel()
@@ -266,7 +274,7 @@ class DangerModel(QAbstractTableModel):
             return (
                 check.checked_at.astimezone().strftime("%H:%M %d/%m"),
                 person.full_name,
-                person.village,
+                where(person, self.communes),
                 ", ".join(sign_name(s) for s in check.danger_signs),
                 action,
             )[index.column()]
@@ -513,6 +521,10 @@ class FollowUpPanel(QWidget):
         return self.village.currentData() or None
 
     def refresh(self) -> None:
+        from fieldapp.sync.district import commune_of_devices, upper_office
+
+        communes = commune_of_devices(self.db) if upper_office(self.db) else {}
+        self.round_model.communes = self.danger_model.communes = communes
         day, village = self.current_day(), self.current_village()
         QueryOp(self, lambda _p: followup_lists(self.db, day, village=village)).success(
             self._on_loaded

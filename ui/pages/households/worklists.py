@@ -65,11 +65,13 @@ class WorkList(QGroupBox):
         layout.addWidget(self.tree, 1)
         self.count = 0
         self.lines: list[worklists.WorkLine] = []
+        self.communes: dict[str, str] = {}  # at a district: device id → commune
 
     def set_lines(self, lines: list[worklists.WorkLine], detail) -> None:
         rows = []
         for line in lines:
-            where = ", ".join(p for p in (line.address, line.village) if p)
+            commune = self.communes.get(line.device_id, "")
+            where = ", ".join(p for p in (line.address, line.village, commune) if p)
             children = [
                 Row([person.full_name, "", detail(line, person)], line.household_id)
                 for person in line.people
@@ -195,7 +197,12 @@ class WorklistsPanel(QWidget):
         )
 
     def refresh(self) -> None:
+        from fieldapp.sync.district import commune_of_devices, upper_office
+
         today = date.today()
+        communes = commune_of_devices(self.db) if upper_office(self.db) else {}
+        for w in (self.ending, self.untested, self.empty, self.unsupplied, self.ids):
+            w.communes = communes
         self.ending.set_lines(
             worklists.isolation_ending(self.db, today),
             lambda line, p: self._ends(
