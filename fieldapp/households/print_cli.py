@@ -121,5 +121,6 @@ def _print(args: argparse.Namespace) -> int:
     if support is not None and args.json:
         print_json(support.as_json())
     else:
-        print(f"Đã in {PAPERS[kind].lower()}: {args.output} ({pages} trang)")
+        name = PAPERS[kind]  # "Nghị quyết 68/NQ-CP" keeps its capitals
+        print(f"Đã in {name[:1].lower()}{name[1:]}: {args.output} ({pages} trang)")
     return 0

@@ -136,3 +136,7 @@ def test_a_long_support_list_keeps_households_whole_and_its_totals(long_list, tm
     assert f"Bằng chữ: {words[:1].upper()}{words[1:]}" in text
     # The messy names print as typed, composed.
     assert "Bế Thị <Nhung> & con" in text and "Nguyễn Thị Hường" in text
+    # Without --json: one line naming the paper, the resolution's symbol in its capitals.
+    assert main([a for a in argv if a != "--json"]) == 0
+    said = capsys.readouterr().out
+    assert "Nghị quyết 68/NQ-CP" in said and f"({len(pages) - 1} trang)" in said, said
