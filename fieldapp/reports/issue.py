@@ -62,6 +62,7 @@ class ReportRecord:
     issued_by: str
     supersedes: str | None
     superseded_by: str | None = None
+    device_id: str = ""  # where it was issued: its commune at a district (issue 18)
 
     @property
     def number_text(self) -> str:
@@ -136,6 +137,7 @@ def _record(row: IssuedReport, superseded_by: str | None = None) -> ReportRecord
         issued_by=row.issued_by,
         supersedes=row.supersedes,
         superseded_by=superseded_by,
+        device_id=row.device_id or "",
     )
 
 

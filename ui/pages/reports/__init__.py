@@ -112,7 +112,8 @@ class ReportsPage(Page):
 
         issued_tab = QWidget()
         issued_layout = QVBoxLayout(issued_tab)
-        self.issued_table = RowsTable([""] * 5, stretch_last=False)
+        self.issued_table = RowsTable([""] * 6, stretch_last=False)
+        self.issued_table.setColumnHidden(5, True)  # the commune, shown at a district
         self.issued_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         row = QHBoxLayout()
         self.open_button = QPushButton()
@@ -226,6 +227,7 @@ class ReportsPage(Page):
                 self.tr("Date"),
                 self.tr("Status"),
                 self.tr("Title"),
+                self.tr("Commune"),
             ]
         )
         self.open_button.setText(self.tr("Open"))
@@ -371,8 +373,13 @@ class ReportsPage(Page):
             self.status_label.setText(text)
 
     def _fill_issued(self) -> None:
+        from fieldapp.sync.district import commune_of_devices, upper_office
+
         reports = list_reports(self.db)
         self._issued = reports
+        upper = upper_office(self.db)
+        communes = commune_of_devices(self.db) if upper else {}
+        self.issued_table.setColumnHidden(5, not upper)
         names = {
             "draft": self.tr("draft"),
             "issued": self.tr("issued"),
@@ -386,6 +393,7 @@ class ReportsPage(Page):
                     format_date(r.period_end),
                     names.get(r.state, r.state),
                     r.title,
+                    communes.get(r.device_id, ""),
                 ],
                 getattr(r, "id", None),
             )
