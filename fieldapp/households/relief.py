@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
@@ -112,9 +112,33 @@ def record_deliveries(db: Database, deliveries: Sequence[DeliveryInput]) -> list
         return [r.id for r in rows]
 
 
-def delete_delivery(db: Database, delivery_id: int) -> None:
+def _as_it_was(row) -> dict:
+    """Every column of ``row`` (id and uuid too): what an undone deletion puts back."""
+    return {attr.key: getattr(row, attr.key) for attr in inspect(type(row)).column_attrs}
+
+
+def _put_back(db: Database, model, was: dict) -> int:
     with db.transaction() as s:
-        s.delete(_get(s, ReliefDelivery, delivery_id, "lần giao hàng"))
+        if s.get(model, was["id"]) is not None:
+            raise UserError("Bản ghi này đã có lại.")
+        row = model(**was)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def delete_delivery(db: Database, delivery_id: int) -> dict:
+    """Delete a delivery; returns it as it was, for :func:`restore_delivery` (undo)."""
+    with db.transaction() as s:
+        row = _get(s, ReliefDelivery, delivery_id, "lần giao hàng")
+        was = _as_it_was(row)
+        s.delete(row)
+    return was
+
+
+def restore_delivery(db: Database, was: dict) -> int:
+    """Put back a deleted delivery exactly as it was (same id and identity)."""
+    return _put_back(db, ReliefDelivery, was)
 
 
 def add_request(
@@ -151,6 +175,16 @@ def set_request_status(
         request.resolved_on = (on or date.today()) if status in ("done", "refused") else None
 
 
-def delete_request(db: Database, request_id: int) -> None:
+def delete_request(db: Database, request_id: int) -> dict:
+    """Delete a request; returns it as it was, for :func:`restore_request` (undo)."""
     with db.transaction() as s:
-        s.delete(_get(s, HouseholdRequest, request_id, "đề nghị"))
+        row = _get(s, HouseholdRequest, request_id, "đề nghị")
+        was = _as_it_was(row)
+        s.delete(row)
+    return was
+
+
+def restore_request(db: Database, was: dict) -> int:
+    """Put back a deleted request exactly as it was (same id and identity): a later status
+    change recorded on it can then be redone."""
+    return _put_back(db, HouseholdRequest, was)

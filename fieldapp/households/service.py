@@ -76,6 +76,8 @@ from fieldapp.households.relief import (  # noqa: F401
     parse_items,
     record_deliveries,
     record_delivery,
+    restore_delivery,
+    restore_request,
     set_request_status,
 )
 from fieldapp.households.rounds import (  # noqa: F401

@@ -563,13 +563,13 @@ class HouseholdDetailDialog(QDialog):
         dialog.saver = save
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        hid = self.household_id
+        gone: dict = {}  # undone: the row as it was, put back by redo with its own id
         run_change(
             self.undo_stack,
             self.tr("relief delivery"),
             lambda: done["id"],
-            lambda delivery_id: service.delete_delivery(self.db, delivery_id),
-            lambda _old: service.record_delivery(self.db, hid, **done["values"]),
+            lambda delivery_id: gone.update(was=service.delete_delivery(self.db, delivery_id)),
+            lambda _old: service.restore_delivery(self.db, gone.pop("was")),
             self._changed,
             self,
         )
@@ -587,15 +587,14 @@ class HouseholdDetailDialog(QDialog):
         dialog.saver = save
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        hid = self.household_id
+        gone: dict = {}  # undone: the row as it was; redo puts it back with its own id, so a
+        # status change recorded on it afterwards can be redone too
         run_change(
             self.undo_stack,
             self.tr("request"),
             lambda: done["id"],
-            lambda request_id: service.delete_request(self.db, request_id),
-            lambda _old: service.add_request(
-                self.db, hid, done["values"]["kind"], done["values"]["detail"]
-            ),
+            lambda request_id: gone.update(was=service.delete_request(self.db, request_id)),
+            lambda _old: service.restore_request(self.db, gone.pop("was")),
             self._changed,
             self,
         )
