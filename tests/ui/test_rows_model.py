@@ -72,6 +72,31 @@ def test_table_keeps_the_selected_row_and_reads_cells(qtbot):
     assert seen == [0, 2]
 
 
+def test_enter_goes_on_to_the_dialog_when_no_one_opens_rows(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    class Holder(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.keys: list[int] = []
+            self.table = RowsTable(["Họ tên"], self)
+            QVBoxLayout(self).addWidget(self.table)
+
+        def keyPressEvent(self, event) -> None:  # noqa: N802
+            self.keys.append(event.key())
+
+    holder = Holder()
+    qtbot.addWidget(holder)
+    holder.table.set_rows(people_rows())
+    holder.table.selectRow(0)
+    qtbot.keyClick(holder.table, Qt.Key.Key_Return)
+    assert holder.keys == [Qt.Key.Key_Return]  # e.g. the dialog's default button
+    opened = []
+    holder.table.row_activated.connect(opened.append)
+    qtbot.keyClick(holder.table, Qt.Key.Key_Return)
+    assert opened == [0] and holder.keys == [Qt.Key.Key_Return]
+
+
 def test_tree_model_passes_the_model_tester(qtmodeltester, qtbot):
     model = RowsTreeModel(["Hộ", "Ở", "Việc"])
     model.set_rows(

@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QMetaMethod,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -279,8 +280,13 @@ class RowsTable(QTableView):
         self.doubleClicked.connect(lambda index: self.row_activated.emit(index.row()))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        """Enter on a row opens it, as a double click does."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        """Enter on a row opens it, as a double click does (when something listens; else
+        Enter goes on to the dialog, as before)."""
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.currentIndex().isValid()
+            and self.isSignalConnected(QMetaMethod.fromSignal(self.row_activated))
+        ):
             self.row_activated.emit(self.currentIndex().row())
             event.accept()
             return

@@ -151,7 +151,7 @@ class HouseholdDetailDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.people = _table([""] * 10)
-        self.people.doubleClicked.connect(self._on_edit_member)
+        self.people.row_activated.connect(self._on_edit_member)  # double click or Enter
         self.add_member_button = QPushButton()
         self.edit_member_button = QPushButton()
         self.status_button = QPushButton()

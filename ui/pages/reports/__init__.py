@@ -182,7 +182,7 @@ class ReportsPage(Page):
         self.print_button.clicked.connect(self._on_print)
         self.save_button.clicked.connect(self._on_save_pdf)
         self.open_button.clicked.connect(self._on_open_issued)
-        self.issued_table.doubleClicked.connect(self._on_open_issued)
+        self.issued_table.row_activated.connect(self._on_open_issued)  # double click or Enter
         self.version_button.clicked.connect(self._on_new_version)
         for key, slot in (
             (QKeySequence(Qt.Key.Key_F5), self._on_preview),
