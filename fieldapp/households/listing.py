@@ -163,7 +163,11 @@ def _conditions(flt: HouseholdFilter, sqlite: bool = False) -> list:
             conds.append(Household.area_id == flt.area_id)
     conds += search.conditions
     if flt.devices is not None:
-        conds.append(Household.device_id.in_(list(flt.devices)))
+        # While searching, test the found rows' device instead of walking the device index
+        # (a big commune: 32 ms against 12 ms for the search alone at 57,000 households).
+        searching = search.conditions and not search.walk_index
+        device = Household.device_id.concat("") if searching else Household.device_id
+        conds.append(device.in_(list(flt.devices)))
     if flt.village:
         conds.append(Household.village == flt.village)
     if flt.vulnerable:
