@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db.database import Database
@@ -154,8 +154,11 @@ def _clear_head(s: Session, household_id: int) -> None:
             other.relation = ""
 
 
-def remove_member(db: Database, member_id: int) -> None:
-    """Remove a person (not the head while others remain: choose a new head first)."""
+def remove_member(db: Database, member_id: int) -> dict:
+    """Remove a person (not the head while others remain: choose a new head first).
+
+    Returns the person's row as it was, for :func:`restore_member` (the undo of an addition).
+    """
     with db.transaction() as s:
         member = _get(s, HouseholdMember, member_id, "người")
         household = s.get(Household, member.household_id)
@@ -169,9 +172,26 @@ def remove_member(db: Database, member_id: int) -> None:
             raise UserError("Không xóa được chủ hộ khi hộ còn người khác: hãy đổi chủ hộ trước.")
         if not others:
             raise UserError("Đây là người cuối cùng của hộ: hãy xóa cả hộ.")
+        was = {a.key: getattr(member, a.key) for a in inspect(HouseholdMember).column_attrs}
         s.delete(member)
         s.flush()
         _refresh(s, household)
+    return was
+
+
+def restore_member(db: Database, was: dict) -> int:
+    """Put a removed person back as they were (same id and identity): redoing an addition
+    keeps the edits recorded on that person redoable."""
+    with db.transaction() as s:
+        household = _get(s, Household, was["household_id"], "hộ")
+        if s.get(HouseholdMember, was["id"]) is not None:
+            raise UserError("Người này đã có lại trong hộ.")
+        _citizen_id_taken(s, was.get("citizen_id"), None)
+        member = HouseholdMember(**was)
+        s.add(member)
+        s.flush()
+        _refresh(s, household)
+        return member.id
 
 
 def member_household(db: Database, member_id: int) -> int:

@@ -36,6 +36,7 @@ from fieldapp.households.members import (  # noqa: F401
     member_household,
     move_household,
     remove_member,
+    restore_member,
     update_household,
     update_member,
 )

@@ -17,7 +17,7 @@ from tests.ui.test_households_page import (  # noqa: F401 - fixtures
 from tests.ui.typing import type_text
 from ui.operations import DoneCommand
 from ui.pages.households.detail import HouseholdDetailDialog
-from ui.pages.households.dialogs import RequestDialog
+from ui.pages.households.dialogs import MemberDialog, RequestDialog
 from ui.widgets.rows_model import RowsTable
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -92,4 +92,40 @@ def test_request_and_its_status_undo_redo_by_keys(page, qtbot, demo_db):
     keys(qtbot, dialog, Qt.Key.Key_Y)
     redone = next(r for r in household_detail(demo_db, hid).requests if r.detail == new.detail)
     assert redone.status == "done"
+    dialog.close()
+
+
+def test_person_added_then_edited_undo_redo_by_keys(page, qtbot, demo_db):
+    dialog = open_first(page, qtbot)
+    hid = dialog.household_id
+    before = [m.full_name for m in household_detail(demo_db, hid).members]
+
+    def add(form: MemberDialog) -> None:
+        type_text(qtbot, form.name, "Lò Văn Páo")
+        form.year.setValue(2015)
+        form.buttons.button(form.buttons.StandardButton.Save).click()
+
+    on_modal(qtbot, MemberDialog, add)
+    qtbot.mouseClick(dialog.add_member_button, Qt.MouseButton.LeftButton)
+    names = lambda: [m.full_name for m in household_detail(demo_db, hid).members]  # noqa: E731
+    assert names() == [*before, "Lò Văn Páo"]
+    added = household_detail(demo_db, hid).members[-1]
+    dialog.people.selectRow(dialog.people.rows_model.row_of(added.id))
+
+    def edit(form: MemberDialog) -> None:
+        form.name.clear()
+        type_text(qtbot, form.name, "Lò Văn Pao")
+        form.buttons.button(form.buttons.StandardButton.Save).click()
+
+    on_modal(qtbot, MemberDialog, edit)
+    qtbot.mouseClick(dialog.edit_member_button, Qt.MouseButton.LeftButton)
+    assert names() == [*before, "Lò Văn Pao"]
+    keys(qtbot, dialog, Qt.Key.Key_Z)
+    assert names() == [*before, "Lò Văn Páo"]
+    keys(qtbot, dialog, Qt.Key.Key_Z)
+    assert names() == before
+    keys(qtbot, dialog, Qt.Key.Key_Y)
+    keys(qtbot, dialog, Qt.Key.Key_Y)  # the edit of the person put back redoes too
+    assert names() == [*before, "Lò Văn Pao"]
+    assert household_detail(demo_db, hid).members[-1].id == added.id
     dialog.close()

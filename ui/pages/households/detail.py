@@ -495,13 +495,13 @@ class HouseholdDetailDialog(QDialog):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        hid = self.household_id
+        gone: dict = {}  # undone: the person as they were; redo puts them back, same id
         run_change(
             self.undo_stack,
             self.tr("add {name}").format(name=done["data"].full_name),
             lambda: done["id"],
-            lambda member_id: service.remove_member(self.db, member_id),
-            lambda _old: service.add_member(self.db, hid, done["data"]),
+            lambda member_id: gone.update(was=service.remove_member(self.db, member_id)),
+            lambda _old: service.restore_member(self.db, gone.pop("was")),
             self._changed,
             self,
         )
