@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.db.database import Database
@@ -49,14 +49,31 @@ def update_area(db: Database, area_id: int, data: AreaInput) -> None:
             setattr(area, key, value)
 
 
-def delete_area(db: Database, area_id: int) -> None:
-    """Delete an area that holds no household (the undo of :func:`add_area`)."""
+def delete_area(db: Database, area_id: int) -> dict:
+    """Delete an area that holds no household (the undo of :func:`add_area`); returns it as
+    it was, for :func:`restore_area`."""
     with db.transaction() as s:
         area = _get(s, LockdownArea, area_id, "khu vực phong tỏa")
         used = s.scalar(select(func.count()).where(Household.area_id == area_id))
         if used:
             raise UserError(f"Khu vực {area.name} còn {used} hộ: không xóa được.")
+        was = {a.key: getattr(area, a.key) for a in inspect(LockdownArea).column_attrs}
         s.delete(area)
+    return was
+
+
+def restore_area(db: Database, was: dict) -> int:
+    """Put a deleted area back as it was (same id and identity): redoing its creation keeps
+    the households later added to it redoable."""
+    with db.transaction() as s:
+        if s.get(LockdownArea, was["id"]) is not None:
+            raise UserError(f"Khu vực {was['name']} đã có lại.")
+        if _area_by_fold(s, was["name"]) is not None:
+            raise UserError(f"Đã có khu vực tên {was['name']}.")
+        area = LockdownArea(**was)
+        s.add(area)
+        s.flush()
+        return area.id
 
 
 def _area_by_fold(s: Session, name: str) -> LockdownArea | None:

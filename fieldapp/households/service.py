@@ -23,6 +23,7 @@ from fieldapp.households.areas import (  # noqa: F401
     find_area,
     get_area,
     list_areas,
+    restore_area,
     update_area,
 )
 from fieldapp.households.members import (  # noqa: F401

@@ -295,3 +295,6 @@ def test_new_area_new_household_and_a_delivery_with_undo(qtbot, db):
     assert page.model.rowCount() == 0
     page.undo_stack.undo()  # the new area
     assert page.areas == []
+    page.undo_stack.redo()  # the area comes back as it was (same id)...
+    page.undo_stack.redo()  # ...so the household made in it comes back too
+    assert [(a.name, a.households) for a in page.areas] == [("Khu phong tỏa Nà Làng", 1)]

@@ -559,12 +559,14 @@ class HouseholdsPage(Page):
         dialog.saver = lambda data: done.update(id=service.add_area(self.db, data), data=data)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        gone: dict = {}  # undone: the area as it was; redo puts it back with the same id, so
+        # the household then added to it redoes too
         run_change(
             self.undo_stack,
             self.tr("new area {name}").format(name=done["data"].name),
             lambda: done["id"],
-            lambda area_id: service.delete_area(self.db, area_id),
-            lambda _old: service.add_area(self.db, done["data"]),
+            lambda area_id: gone.update(was=service.delete_area(self.db, area_id)),
+            lambda _old: service.restore_area(self.db, gone.pop("was")),
             self._after_change,
             self,
         )
