@@ -204,6 +204,10 @@ def _defer_indexes(s: Session, new_rows: dict) -> list[str]:
 
 def _restore_indexes(s: Session, statements: list[str]) -> None:
     connection = s.connection()
+    if statements:
+        # The rows are written: the sort of each index build takes its memory from the same
+        # budget as the page cache, and spills to a temporary file past it (memory peak).
+        connection.exec_driver_sql("PRAGMA cache_size = -8192")
     for sql in statements:
         connection.exec_driver_sql(sql)
 
