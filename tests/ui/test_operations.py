@@ -307,3 +307,36 @@ def test_quick_change_command_undoes_redoes_and_reports_a_refusal(qtbot, shown):
     stack.undo()
     assert shown == [("Hộ này đã bị xóa trên máy khác.", "")]
     assert stack.undoText() == "đặt 1"  # the refused command left the stack
+
+
+def test_a_big_result_is_not_walked_by_the_collector_when_collection_resumes(qtbot):
+    """Collection waits while work runs; what a big piece of work leaves behind (a list read
+    for its preview) is frozen when it resumes, so the next automatic pass on the GUI thread
+    does not walk hundreds of thousands of objects. A small result is left to the collector."""
+    import gc
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    kept = {}
+    gc.collect()
+    frozen_before = gc.get_freeze_count()
+
+    def big(_progress):
+        assert not gc.isenabled()  # paused while work runs
+        return [[i, (i, str(i))] for i in range(100_000)]
+
+    QueryOp(widget, big).success(lambda rows: kept.setdefault("big", rows)).run_in_background()
+    assert operations.wait_for_operations()
+    assert gc.isenabled()
+    assert len(kept["big"]) == 100_000
+    assert gc.get_freeze_count() >= frozen_before + 200_000
+    assert gc.get_count()[0] < operations.FREEZE_ABOVE
+    frozen_after_big = gc.get_freeze_count()
+
+    QueryOp(widget, lambda _p: [1, 2, 3]).success(
+        lambda rows: kept.setdefault("small", rows)
+    ).run_in_background()
+    assert operations.wait_for_operations()
+    assert kept["small"] == [1, 2, 3]
+    assert gc.get_freeze_count() == frozen_after_big
+    gc.unfreeze()
