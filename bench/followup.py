@@ -112,6 +112,14 @@ def build(db: Database, people: int) -> None:
         s.execute(insert(HouseholdMember), members)
         member_ids = list(s.scalars(select(HouseholdMember.id)))
         statuses, checks = [], []
+        # Two checks yesterday and one today, whatever the hour the bench runs at (hours
+        # back from now put two of them on today after 20:00, and nobody was due).
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        check_times = (
+            midnight - timedelta(hours=16),
+            midnight - timedelta(hours=6),
+            min(now, max(midnight + timedelta(minutes=1), now - timedelta(hours=2))),
+        )
         for mid in member_ids:
             statuses.append(
                 {
@@ -126,13 +134,13 @@ def build(db: Database, people: int) -> None:
                     "note": "",
                 }
             )
-            for hours in (30, 20, 2):
+            for checked_at in check_times:
                 danger = rng.random() < 0.01
                 checks.append(
                     {
                         **_sync(device),
                         "member_id": mid,
-                        "checked_at": now - timedelta(hours=hours),
+                        "checked_at": checked_at,
                         "temperature": 37.0,
                         "spo2": 92 if danger else 97,
                         "symptoms": [],
