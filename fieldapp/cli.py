@@ -161,8 +161,8 @@ def build_parser(
         action="append",
         dest="signing_lines",
         metavar="DÒNG",
-        help="một dòng của khối chữ ký, lặp lại 1-3 lần: --signing-line \"TM. ỦY BAN NHÂN DÂN\" "
-        "--signing-line \"KT. CHỦ TỊCH\" --signing-line \"PHÓ CHỦ TỊCH\"",
+        help='một dòng của khối chữ ký, lặp lại 1-3 lần: --signing-line "TM. ỦY BAN NHÂN DÂN" '
+        '--signing-line "KT. CHỦ TỊCH" --signing-line "PHÓ CHỦ TỊCH"',
     )
     edit.set_defaults(func=_cmd_profile_set)
 

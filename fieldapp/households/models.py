@@ -106,9 +106,7 @@ class LockdownArea(SyncMixin, Base):
     __tablename__ = "lockdown_area"
     # Unique per device, not in the whole database: at a district two communes may both have
     # a "Thôn 1" area, and the second commune's package must still merge.
-    __table_args__ = (
-        UniqueConstraint("device_id", "name", name="uq_lockdown_area_device_name"),
-    )
+    __table_args__ = (UniqueConstraint("device_id", "name", name="uq_lockdown_area_device_name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

@@ -70,9 +70,9 @@ def household_totals(s: Session, day: date, by: Any = None) -> dict[Any, tuple[i
     """(households, people) in the areas in force on ``day``; per value of the column ``by``
     (e.g. ``Household.device_id``), or under the key ``None`` for the whole database."""
     keys = [by] if by is not None else []
-    query = select(
-        *keys, func.count(), func.coalesce(func.sum(Household.member_count), 0)
-    ).where(Household.area_id.in_(areas_in_force(day)))
+    query = select(*keys, func.count(), func.coalesce(func.sum(Household.member_count), 0)).where(
+        Household.area_id.in_(areas_in_force(day))
+    )
     if by is not None:
         query = query.group_by(by)
     out: dict[Any, tuple[int, int]] = {}
