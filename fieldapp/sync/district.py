@@ -589,6 +589,23 @@ def upper_office(db: Database) -> bool:
     )
 
 
+def units_below(db: Database) -> str:
+    """What the senders' units are at this office: "district" at a province (its lists name
+    the district each row came from), else "commune". Issue 18 part 4: the column's header."""
+    from fieldapp.profile import load_profile
+
+    profile = load_profile(db)
+    return "district" if profile is not None and profile.level == "province" else "commune"
+
+
+def only_devices(rows: Iterable, devices: Collection[str] | None) -> list:
+    """The rows (anything with a ``device_id``) written by ``devices``; all when None."""
+    if devices is None:
+        return list(rows)
+    wanted = set(devices)
+    return [row for row in rows if row.device_id in wanted]
+
+
 def commune_of_devices(db: Database) -> dict[str, str]:
     """Which commune (or district, at a province) each sending device's rows come from.
 

@@ -4,37 +4,37 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="290"/>
+        <location filename="../../ui/pages/households/followup.py" line="298"/>
         <source>Danger sign: what was done?</source>
         <translation>Dấu hiệu nặng: đã xử lý thế nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="292"/>
+        <location filename="../../ui/pages/households/followup.py" line="300"/>
         <source>{name}: {signs}</source>
         <translation>{name}: {signs}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="299"/>
+        <location filename="../../ui/pages/households/followup.py" line="307"/>
         <source>Action taken</source>
         <translation>Cách xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="302"/>
+        <location filename="../../ui/pages/households/followup.py" line="310"/>
         <source>At</source>
         <translation>Lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="304"/>
+        <location filename="../../ui/pages/households/followup.py" line="312"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="308"/>
+        <location filename="../../ui/pages/households/followup.py" line="316"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="309"/>
+        <location filename="../../ui/pages/households/followup.py" line="317"/>
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
@@ -321,54 +321,54 @@
         <translation>thở {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="185"/>
-        <location filename="../../ui/pages/households/followup.py" line="252"/>
+        <location filename="../../ui/pages/households/followup.py" line="192"/>
+        <location filename="../../ui/pages/households/followup.py" line="260"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="186"/>
+        <location filename="../../ui/pages/households/followup.py" line="193"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="187"/>
-        <location filename="../../ui/pages/households/followup.py" line="253"/>
+        <location filename="../../ui/pages/households/followup.py" line="194"/>
+        <location filename="../../ui/pages/households/followup.py" line="261"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="188"/>
+        <location filename="../../ui/pages/households/followup.py" line="195"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="189"/>
+        <location filename="../../ui/pages/households/followup.py" line="196"/>
         <source>Checks today</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="190"/>
+        <location filename="../../ui/pages/households/followup.py" line="197"/>
         <source>Last check</source>
         <translation>Lần kiểm tra gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="191"/>
+        <location filename="../../ui/pages/households/followup.py" line="198"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="251"/>
+        <location filename="../../ui/pages/households/followup.py" line="259"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="254"/>
+        <location filename="../../ui/pages/households/followup.py" line="262"/>
         <source>Danger signs</source>
         <translation>Dấu hiệu nặng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="255"/>
+        <location filename="../../ui/pages/households/followup.py" line="263"/>
         <source>Action</source>
         <translation>Xử lý</translation>
     </message>
@@ -376,137 +376,137 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="457"/>
+        <location filename="../../ui/pages/households/followup.py" line="465"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="458"/>
+        <location filename="../../ui/pages/households/followup.py" line="466"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="459"/>
+        <location filename="../../ui/pages/households/followup.py" line="467"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="460"/>
+        <location filename="../../ui/pages/households/followup.py" line="468"/>
         <source>&amp;Print list…</source>
         <translation>&amp;In danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="461"/>
+        <location filename="../../ui/pages/households/followup.py" line="469"/>
         <source>Record &amp;action…</source>
         <translation>Ghi &amp;xử lý…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="464"/>
+        <location filename="../../ui/pages/households/followup.py" line="472"/>
         <source>&amp;Temp. °C</source>
         <translation>&amp;Nhiệt độ °C</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="464"/>
+        <location filename="../../ui/pages/households/followup.py" line="472"/>
         <source>&amp;SpO2 %</source>
         <translation>&amp;SpO2 %</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="464"/>
+        <location filename="../../ui/pages/households/followup.py" line="472"/>
         <source>P&amp;ulse</source>
         <translation>&amp;Mạch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="464"/>
+        <location filename="../../ui/pages/households/followup.py" line="472"/>
         <source>&amp;Breaths/min</source>
         <translation>Nhịp &amp;thở/phút</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="470"/>
+        <location filename="../../ui/pages/households/followup.py" line="478"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="471"/>
+        <location filename="../../ui/pages/households/followup.py" line="479"/>
         <source>Checked by</source>
         <translation>Người kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="472"/>
+        <location filename="../../ui/pages/households/followup.py" line="480"/>
         <source>signed-in user</source>
         <translation>người đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="473"/>
+        <location filename="../../ui/pages/households/followup.py" line="481"/>
         <source>Reported by phone</source>
         <translation>Tự báo qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="474"/>
+        <location filename="../../ui/pages/households/followup.py" line="482"/>
         <source>Save (Enter)</source>
         <translation>Ghi (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="484"/>
+        <location filename="../../ui/pages/households/followup.py" line="492"/>
         <source>Danger signs in the last 24 hours: {n}, not acted on: {m}</source>
         <translation>Dấu hiệu nặng trong 24 giờ: {n}, chưa xử lý: {m}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="493"/>
+        <location filename="../../ui/pages/households/followup.py" line="501"/>
         <source>Still to check</source>
         <translation>Còn phải kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="498"/>
+        <location filename="../../ui/pages/households/followup.py" line="506"/>
         <source>{followed} followed, {due} still to check, {missed} not checked yet</source>
         <translation>{followed} người theo dõi, {due} người còn phải kiểm tra, {missed} người chưa kiểm tra lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="503"/>
+        <location filename="../../ui/pages/households/followup.py" line="511"/>
         <source>Still to check ({n}) — {k} checks a day</source>
         <translation>Còn phải kiểm tra ({n}) — {k} lần mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="533"/>
+        <location filename="../../ui/pages/households/followup.py" line="545"/>
         <source>Only officers and administrators see the follow-up of F0 and F1.</source>
         <translation>Chỉ cán bộ và quản trị được xem danh sách theo dõi F0, F1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="561"/>
+        <location filename="../../ui/pages/households/followup.py" line="573"/>
         <source>All villages</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="579"/>
+        <location filename="../../ui/pages/households/followup.py" line="591"/>
         <source>Choose a person in the list.</source>
         <translation>Chọn một người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="582"/>
+        <location filename="../../ui/pages/households/followup.py" line="594"/>
         <source>Check of {name} ({village}) — last: {last}</source>
         <translation>Kiểm tra {name} ({village}) — lần trước: {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="617"/>
+        <location filename="../../ui/pages/households/followup.py" line="629"/>
         <source>Check of {name}</source>
         <translation>Kiểm tra {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="679"/>
+        <location filename="../../ui/pages/households/followup.py" line="691"/>
         <source>Save the follow-up list</source>
         <translation>Lưu danh sách theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="681"/>
+        <location filename="../../ui/pages/households/followup.py" line="693"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="693"/>
+        <location filename="../../ui/pages/households/followup.py" line="705"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="695"/>
+        <location filename="../../ui/pages/households/followup.py" line="707"/>
         <source>Saved {pages} pages to {path}</source>
         <translation>Đã lưu {pages} trang vào {path}</translation>
     </message>
@@ -572,312 +572,312 @@
 <context>
     <name>HouseholdDetailDialog</name>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="234"/>
-        <location filename="../../ui/pages/households/detail.py" line="235"/>
+        <location filename="../../ui/pages/households/detail.py" line="219"/>
+        <location filename="../../ui/pages/households/detail.py" line="220"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="236"/>
+        <location filename="../../ui/pages/households/detail.py" line="221"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="237"/>
+        <location filename="../../ui/pages/households/detail.py" line="222"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="238"/>
+        <location filename="../../ui/pages/households/detail.py" line="223"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="239"/>
-        <location filename="../../ui/pages/households/detail.py" line="255"/>
+        <location filename="../../ui/pages/households/detail.py" line="224"/>
+        <location filename="../../ui/pages/households/detail.py" line="240"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="240"/>
+        <location filename="../../ui/pages/households/detail.py" line="225"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="241"/>
+        <location filename="../../ui/pages/households/detail.py" line="226"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="242"/>
+        <location filename="../../ui/pages/households/detail.py" line="227"/>
         <source>Save &amp;household</source>
         <translation>&amp;Lưu thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="243"/>
+        <location filename="../../ui/pages/households/detail.py" line="228"/>
         <source>&amp;People</source>
         <translation>&amp;Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="244"/>
+        <location filename="../../ui/pages/households/detail.py" line="229"/>
         <source>Status &amp;history</source>
         <translation>&amp;Lịch sử tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="245"/>
+        <location filename="../../ui/pages/households/detail.py" line="230"/>
         <source>&amp;Tests</source>
         <translation>&amp;Xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="246"/>
+        <location filename="../../ui/pages/households/detail.py" line="231"/>
         <source>&amp;Relief</source>
         <translation>&amp;Cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="247"/>
+        <location filename="../../ui/pages/households/detail.py" line="232"/>
         <source>Re&amp;quests</source>
         <translation>Đề &amp;nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="250"/>
+        <location filename="../../ui/pages/households/detail.py" line="235"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="251"/>
+        <location filename="../../ui/pages/households/detail.py" line="236"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="252"/>
+        <location filename="../../ui/pages/households/detail.py" line="237"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="253"/>
+        <location filename="../../ui/pages/households/detail.py" line="238"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="254"/>
+        <location filename="../../ui/pages/households/detail.py" line="239"/>
         <source>CCCD</source>
         <translation>CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="256"/>
+        <location filename="../../ui/pages/households/detail.py" line="241"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="257"/>
-        <location filename="../../ui/pages/households/detail.py" line="266"/>
-        <location filename="../../ui/pages/households/detail.py" line="287"/>
+        <location filename="../../ui/pages/households/detail.py" line="242"/>
+        <location filename="../../ui/pages/households/detail.py" line="251"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="258"/>
-        <location filename="../../ui/pages/households/detail.py" line="267"/>
+        <location filename="../../ui/pages/households/detail.py" line="243"/>
+        <location filename="../../ui/pages/households/detail.py" line="252"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="259"/>
+        <location filename="../../ui/pages/households/detail.py" line="244"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="264"/>
+        <location filename="../../ui/pages/households/detail.py" line="249"/>
         <source>Recorded</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="250"/>
+        <location filename="../../ui/pages/households/detail.py" line="261"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="268"/>
+        <location filename="../../ui/pages/households/detail.py" line="253"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="269"/>
+        <location filename="../../ui/pages/households/detail.py" line="254"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="270"/>
+        <location filename="../../ui/pages/households/detail.py" line="255"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="271"/>
+        <location filename="../../ui/pages/households/detail.py" line="256"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <location filename="../../ui/pages/households/detail.py" line="257"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
-        <location filename="../../ui/pages/households/detail.py" line="284"/>
+        <location filename="../../ui/pages/households/detail.py" line="261"/>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="269"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
-        <location filename="../../ui/pages/households/detail.py" line="285"/>
+        <location filename="../../ui/pages/households/detail.py" line="261"/>
+        <location filename="../../ui/pages/households/detail.py" line="270"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="261"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="278"/>
+        <location filename="../../ui/pages/households/detail.py" line="263"/>
         <source>Add a &amp;test result…</source>
         <translation>Thêm kết quả &amp;xét nghiệm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="265"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="286"/>
+        <location filename="../../ui/pages/households/detail.py" line="271"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="288"/>
+        <location filename="../../ui/pages/households/detail.py" line="273"/>
         <source>Resolved</source>
         <translation>Ngày giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="291"/>
+        <location filename="../../ui/pages/households/detail.py" line="276"/>
         <source>Change &amp;status…</source>
         <translation>Ghi &amp;tình trạng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="292"/>
+        <location filename="../../ui/pages/households/detail.py" line="277"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="293"/>
+        <location filename="../../ui/pages/households/detail.py" line="278"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="294"/>
-        <location filename="../../ui/pages/households/detail.py" line="553"/>
+        <location filename="../../ui/pages/households/detail.py" line="279"/>
+        <location filename="../../ui/pages/households/detail.py" line="538"/>
         <source>Remove person</source>
         <translation>Xóa người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="295"/>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
         <source>Cancel this entry (a mistake)</source>
         <translation>Hủy lần ghi này (ghi nhầm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="296"/>
+        <location filename="../../ui/pages/households/detail.py" line="281"/>
         <source>Record &amp;delivery…</source>
         <translation>Ghi &amp;giao hàng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="297"/>
+        <location filename="../../ui/pages/households/detail.py" line="282"/>
         <source>New &amp;request…</source>
         <translation>Thêm đề &amp;nghị…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="298"/>
+        <location filename="../../ui/pages/households/detail.py" line="283"/>
         <source>Mark as met</source>
         <translation>Đã đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="299"/>
+        <location filename="../../ui/pages/households/detail.py" line="284"/>
         <source>Mark as refused</source>
         <translation>Không đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="300"/>
+        <location filename="../../ui/pages/households/detail.py" line="285"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="307"/>
+        <location filename="../../ui/pages/households/detail.py" line="292"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="307"/>
+        <location filename="../../ui/pages/households/detail.py" line="292"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="336"/>
+        <location filename="../../ui/pages/households/detail.py" line="321"/>
         <source>to check</source>
         <translation>cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="431"/>
+        <location filename="../../ui/pages/households/detail.py" line="416"/>
         <source>edit household</source>
         <translation>sửa thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="482"/>
+        <location filename="../../ui/pages/households/detail.py" line="467"/>
         <source>status of {name}</source>
         <translation>tình trạng của {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="497"/>
+        <location filename="../../ui/pages/households/detail.py" line="482"/>
         <source>cancel a status entry</source>
         <translation>hủy một lần ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="516"/>
+        <location filename="../../ui/pages/households/detail.py" line="501"/>
         <source>add {name}</source>
         <translation>thêm {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="539"/>
+        <location filename="../../ui/pages/households/detail.py" line="524"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="555"/>
+        <location filename="../../ui/pages/households/detail.py" line="540"/>
         <source>Remove {name} from this household? Their status history, test results and the household&apos;s record of them are deleted and cannot be undone.</source>
         <translation>Xóa {name} khỏi hộ này? Lịch sử tình trạng, kết quả xét nghiệm của người này sẽ bị xóa và không hoàn tác được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="584"/>
+        <location filename="../../ui/pages/households/detail.py" line="569"/>
         <source>relief delivery</source>
         <translation>giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="608"/>
+        <location filename="../../ui/pages/households/detail.py" line="594"/>
         <source>request</source>
         <translation>đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="625"/>
+        <location filename="../../ui/pages/households/detail.py" line="609"/>
         <source>request status</source>
         <translation>trạng thái đề nghị</translation>
     </message>
@@ -1196,13 +1196,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/households/__init__.py" line="274"/>
-        <location filename="../../ui/pages/households/__init__.py" line="415"/>
+        <location filename="../../ui/pages/households/__init__.py" line="417"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/__init__.py" line="275"/>
-        <location filename="../../ui/pages/households/__init__.py" line="417"/>
+        <location filename="../../ui/pages/households/__init__.py" line="419"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
@@ -1266,63 +1266,63 @@
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="384"/>
+        <location filename="../../ui/pages/households/__init__.py" line="386"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="433"/>
-        <location filename="../../ui/pages/households/__init__.py" line="441"/>
+        <location filename="../../ui/pages/households/__init__.py" line="435"/>
+        <location filename="../../ui/pages/households/__init__.py" line="443"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="473"/>
+        <location filename="../../ui/pages/households/__init__.py" line="475"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="562"/>
+        <location filename="../../ui/pages/households/__init__.py" line="566"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="586"/>
+        <location filename="../../ui/pages/households/__init__.py" line="590"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="601"/>
+        <location filename="../../ui/pages/households/__init__.py" line="605"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="602"/>
+        <location filename="../../ui/pages/households/__init__.py" line="606"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="619"/>
+        <location filename="../../ui/pages/households/__init__.py" line="623"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="651"/>
+        <location filename="../../ui/pages/households/__init__.py" line="655"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="651"/>
+        <location filename="../../ui/pages/households/__init__.py" line="655"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="669"/>
+        <location filename="../../ui/pages/households/__init__.py" line="673"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="670"/>
+        <location filename="../../ui/pages/households/__init__.py" line="674"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
     </message>
@@ -2184,57 +2184,57 @@
 <context>
     <name>TestResultsDialog</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="337"/>
+        <location filename="../../ui/pages/households/worklists.py" line="371"/>
         <source>Test results</source>
         <translation>Kết quả xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="344"/>
+        <location filename="../../ui/pages/households/worklists.py" line="378"/>
         <source>Round of {date} ({kind}). Choose each person&apos;s result; leave empty for people not tested.</source>
         <translation>Đợt ngày {date} ({kind}). Chọn kết quả của từng người; để trống nếu chưa xét nghiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="350"/>
+        <location filename="../../ui/pages/households/worklists.py" line="384"/>
         <source>Search a name…</source>
         <translation>Tìm tên…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="355"/>
+        <location filename="../../ui/pages/households/worklists.py" line="387"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="355"/>
+        <location filename="../../ui/pages/households/worklists.py" line="387"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="355"/>
+        <location filename="../../ui/pages/households/worklists.py" line="387"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="365"/>
+        <location filename="../../ui/pages/households/worklists.py" line="395"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="366"/>
+        <location filename="../../ui/pages/households/worklists.py" line="396"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="384"/>
+        <location filename="../../ui/pages/households/worklists.py" line="412"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="385"/>
+        <location filename="../../ui/pages/households/worklists.py" line="413"/>
         <source>Positive</source>
         <translation>Dương tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="386"/>
+        <location filename="../../ui/pages/households/worklists.py" line="414"/>
         <source>Invalid</source>
         <translation>Không xác định</translation>
     </message>
@@ -2242,132 +2242,157 @@
 <context>
     <name>WorklistsPanel</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="156"/>
+        <location filename="../../ui/pages/households/worklists.py" line="175"/>
         <source>Household / person</source>
         <translation>Hộ / người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="156"/>
+        <location filename="../../ui/pages/households/worklists.py" line="175"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="157"/>
+        <location filename="../../ui/pages/households/worklists.py" line="169"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="158"/>
+        <location filename="../../ui/pages/households/worklists.py" line="170"/>
         <source>Isolation ends</source>
         <translation>Hết cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="159"/>
+        <location filename="../../ui/pages/households/worklists.py" line="171"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="160"/>
+        <location filename="../../ui/pages/households/worklists.py" line="172"/>
         <source>Back on</source>
         <translation>Dự kiến về</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="161"/>
+        <location filename="../../ui/pages/households/worklists.py" line="173"/>
         <source>Last relief</source>
         <translation>Lần tiếp tế cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="162"/>
+        <location filename="../../ui/pages/households/worklists.py" line="176"/>
         <source>New round…</source>
         <translation>Thêm đợt…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="164"/>
+        <location filename="../../ui/pages/households/worklists.py" line="178"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="165"/>
+        <location filename="../../ui/pages/households/worklists.py" line="179"/>
         <source>Enter results…</source>
         <translation>Nhập kết quả…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="170"/>
+        <location filename="../../ui/pages/households/worklists.py" line="185"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="185"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="185"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="188"/>
+        <source>&amp;District</source>
+        <translation>&amp;Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="188"/>
+        <source>&amp;Commune</source>
+        <translation>&amp;Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/worklists.py" line="194"/>
         <source>Isolation ends today or tomorrow: {n} households</source>
         <translation>Hết cách ly hôm nay hoặc ngày mai: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="173"/>
+        <location filename="../../ui/pages/households/worklists.py" line="197"/>
         <source>Not tested in this round: {n} households</source>
         <translation>Chưa xét nghiệm đợt này: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="175"/>
+        <location filename="../../ui/pages/households/worklists.py" line="199"/>
         <source>Empty houses, police watch: {n}</source>
         <translation>Nhà không người, cần công an trông coi: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="178"/>
+        <location filename="../../ui/pages/households/worklists.py" line="202"/>
         <source>Every member of these households is in central isolation: the house stands empty and needs a police watch against theft.</source>
         <translation>Cả hộ đang cách ly tập trung: nhà bỏ trống, cần công an trông coi, phòng trộm cắp.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="183"/>
+        <location filename="../../ui/pages/households/worklists.py" line="207"/>
         <source>Vulnerable, no relief for 7 days: {n}</source>
         <translation>Dễ tổn thương, 7 ngày chưa tiếp tế: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="185"/>
+        <location filename="../../ui/pages/households/worklists.py" line="209"/>
         <source>ID numbers to check: {n} households</source>
         <translation>Số giấy tờ cần kiểm tra: {n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="188"/>
+        <location filename="../../ui/pages/households/worklists.py" line="212"/>
         <source>People whose CMND/CCCD number failed a check on import. They were kept as typed; open the household to correct the number.</source>
         <translation>Những người có số CMND/CCCD không qua được bước kiểm tra khi nhập. Số được giữ như đã ghi; mở hộ để sửa lại số.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="194"/>
+        <location filename="../../ui/pages/households/worklists.py" line="218"/>
         <source>Households with an elderly person, a young child, a pregnant woman, a disabled or chronically ill person, or poor households, with no relief in 7 days.</source>
         <translation>Hộ có người cao tuổi, trẻ nhỏ, phụ nữ mang thai, người khuyết tật hoặc mắc bệnh nền, và hộ nghèo, chưa được tiếp tế trong 7 ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="220"/>
+        <location filename="../../ui/pages/households/worklists.py" line="251"/>
         <source>never</source>
         <translation>chưa lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="245"/>
+        <location filename="../../ui/pages/households/worklists.py" line="276"/>
         <source>today ({date})</source>
         <translation>hôm nay ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="246"/>
+        <location filename="../../ui/pages/households/worklists.py" line="277"/>
         <source>tomorrow ({date})</source>
         <translation>ngày mai ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="263"/>
+        <location filename="../../ui/pages/households/worklists.py" line="297"/>
         <source>New test round</source>
         <translation>Thêm đợt xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="273"/>
+        <location filename="../../ui/pages/households/worklists.py" line="307"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="274"/>
+        <location filename="../../ui/pages/households/worklists.py" line="308"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="275"/>
+        <location filename="../../ui/pages/households/worklists.py" line="309"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="279"/>
+        <location filename="../../ui/pages/households/worklists.py" line="313"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

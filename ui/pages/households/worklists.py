@@ -42,6 +42,7 @@ from fieldapp.households.service import (
 from fieldapp.text.vietnamese import fold, format_date
 from ui.pages.households.dialogs import date_edit, from_qdate
 from ui.pages.households.labels import isolation_text, status_text, test_kind_text
+from ui.widgets.commune_filter import CommuneFilter
 from ui.widgets.rows_model import Row, RowsTable, RowsTree
 
 
@@ -105,8 +106,21 @@ class WorklistsPanel(QWidget):
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
         self.db = db
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # At a district: one commune's households only (issue 18 part 4); absent in a commune.
+        self.commune = CommuneFilter()
+        self.commune.setObjectName("worklistCommune")
+        self.commune.currentIndexChanged.connect(self.refresh)
+        self.commune_label = QLabel()
+        self.commune_label.setBuddy(self.commune)
+        top = QHBoxLayout()
+        top.addWidget(self.commune_label)
+        top.addWidget(self.commune)
+        top.addStretch(1)
+        outer.addLayout(top)
+        grid = QGridLayout()
+        outer.addLayout(grid, 1)
         self.ending = WorkList()
         self.untested = WorkList()
         self.empty = WorkList()
@@ -163,7 +177,17 @@ class WorklistsPanel(QWidget):
         for button in self.print_buttons.values():
             button.setText(self.tr("Print…"))
         self.enter_results.setText(self.tr("Enter results…"))
+        self._commune_texts()
         self._titles()
+
+    def _commune_texts(self) -> None:
+        self.commune.set_texts(
+            self.tr("All communes"), self.tr("All districts"), self.tr("This office")
+        )
+        self.commune_label.setText(
+            self.tr("&District") if self.commune.province else self.tr("&Commune")
+        )
+        self.commune_label.setVisible(self.commune.upper)
 
     def _titles(self) -> None:
         self.ending.setTitle(
@@ -197,20 +221,22 @@ class WorklistsPanel(QWidget):
         )
 
     def refresh(self) -> None:
-        from fieldapp.sync.district import commune_of_devices, upper_office
+        from fieldapp.sync.district import only_devices
 
         today = date.today()
-        communes = commune_of_devices(self.db) if upper_office(self.db) else {}
+        communes = self.commune.fill(self.db)
+        self._commune_texts()
+        devices = self.commune.devices()
         for w in (self.ending, self.untested, self.empty, self.unsupplied, self.ids):
             w.communes = communes
         self.ending.set_lines(
-            worklists.isolation_ending(self.db, today),
+            only_devices(worklists.isolation_ending(self.db, today), devices),
             lambda line, p: self._ends(
                 min(q.isolation_end for q in line.people) if p is None else p.isolation_end, today
             ),
         )
         self.empty.set_lines(
-            worklists.empty_houses(self.db, today),
+            only_devices(worklists.empty_houses(self.db, today), devices),
             lambda line, p: (
                 format_date(
                     max((q.isolation_end for q in line.people if q.isolation_end), default=None)
@@ -220,13 +246,13 @@ class WorklistsPanel(QWidget):
             ),
         )
         self.unsupplied.set_lines(
-            worklists.unsupplied_vulnerable(self.db, today),
+            only_devices(worklists.unsupplied_vulnerable(self.db, today), devices),
             lambda line, p: (
                 (format_date(line.last_delivery) or self.tr("never")) if p is None else ""
             ),
         )
         self.ids.set_lines(
-            worklists.ids_to_check(self.db, today),
+            only_devices(worklists.ids_to_check(self.db, today), devices),
             lambda line, p: "" if p is None else p.note,
         )
         self.ids.setVisible(self.ids.count > 0)
@@ -251,8 +277,11 @@ class WorklistsPanel(QWidget):
         return self.tr("tomorrow ({date})").format(date=format_date(end))
 
     def _load_untested(self) -> None:
+        from fieldapp.sync.district import only_devices
+
         round_id = self.round.currentData()
         lines = worklists.not_tested(self.db, round_id) if round_id is not None else []
+        lines = only_devices(lines, self.commune.devices())
         self.untested.set_lines(
             lines,
             lambda _line, p: (
