@@ -4,37 +4,37 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="298"/>
+        <location filename="../../ui/pages/households/followup.py" line="299"/>
         <source>Danger sign: what was done?</source>
         <translation>Dấu hiệu nặng: đã xử lý thế nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="300"/>
+        <location filename="../../ui/pages/households/followup.py" line="301"/>
         <source>{name}: {signs}</source>
         <translation>{name}: {signs}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="307"/>
+        <location filename="../../ui/pages/households/followup.py" line="308"/>
         <source>Action taken</source>
         <translation>Cách xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="310"/>
+        <location filename="../../ui/pages/households/followup.py" line="311"/>
         <source>At</source>
         <translation>Lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="312"/>
+        <location filename="../../ui/pages/households/followup.py" line="313"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="316"/>
+        <location filename="../../ui/pages/households/followup.py" line="317"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="317"/>
+        <location filename="../../ui/pages/households/followup.py" line="318"/>
         <source>Later</source>
         <translation>Để sau</translation>
     </message>
@@ -186,189 +186,189 @@
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="73"/>
+        <location filename="../../ui/pages/households/followup.py" line="74"/>
         <source>Fever</source>
         <translation>Sốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="74"/>
+        <location filename="../../ui/pages/households/followup.py" line="75"/>
         <source>Cough</source>
         <translation>Ho</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="75"/>
+        <location filename="../../ui/pages/households/followup.py" line="76"/>
         <source>Shortness of breath</source>
         <translation>Khó thở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="76"/>
+        <location filename="../../ui/pages/households/followup.py" line="77"/>
         <source>Chest pain</source>
         <translation>Đau tức ngực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="77"/>
+        <location filename="../../ui/pages/households/followup.py" line="78"/>
         <source>Loss of taste or smell</source>
         <translation>Mất vị giác/khứu giác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="78"/>
+        <location filename="../../ui/pages/households/followup.py" line="79"/>
         <source>Sore throat</source>
         <translation>Đau họng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="79"/>
+        <location filename="../../ui/pages/households/followup.py" line="80"/>
         <source>Tiredness</source>
         <translation>Mệt mỏi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="80"/>
+        <location filename="../../ui/pages/households/followup.py" line="81"/>
         <source>Diarrhoea</source>
         <translation>Tiêu chảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="81"/>
+        <location filename="../../ui/pages/households/followup.py" line="82"/>
         <source>Confusion</source>
         <translation>Lơ mơ/không tỉnh táo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="82"/>
+        <location filename="../../ui/pages/households/followup.py" line="83"/>
         <source>Blue lips</source>
         <translation>Tím môi/đầu chi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="83"/>
+        <location filename="../../ui/pages/households/followup.py" line="84"/>
         <source>Cannot eat or drink</source>
         <translation>Không ăn uống được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="91"/>
+        <location filename="../../ui/pages/households/followup.py" line="92"/>
         <source>Low SpO2</source>
         <translation>SpO2 thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="92"/>
+        <location filename="../../ui/pages/households/followup.py" line="93"/>
         <source>Fast breathing</source>
         <translation>Thở nhanh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="93"/>
+        <location filename="../../ui/pages/households/followup.py" line="94"/>
         <source>Fast pulse</source>
         <translation>Mạch nhanh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="94"/>
+        <location filename="../../ui/pages/households/followup.py" line="95"/>
         <source>Slow pulse</source>
         <translation>Mạch chậm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="95"/>
+        <location filename="../../ui/pages/households/followup.py" line="96"/>
         <source>High fever</source>
         <translation>Sốt cao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="101"/>
+        <location filename="../../ui/pages/households/followup.py" line="102"/>
         <source>Called the health station</source>
         <translation>Đã báo trạm y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="102"/>
+        <location filename="../../ui/pages/households/followup.py" line="103"/>
         <source>Moved to a treatment facility</source>
         <translation>Đã chuyển cơ sở điều trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="103"/>
+        <location filename="../../ui/pages/households/followup.py" line="104"/>
         <source>Health worker visited</source>
         <translation>Nhân viên y tế đến khám</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="104"/>
+        <location filename="../../ui/pages/households/followup.py" line="105"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="105"/>
+        <location filename="../../ui/pages/households/followup.py" line="106"/>
         <source>NOT ACTED ON</source>
         <translation>CHƯA XỬ LÝ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="111"/>
+        <location filename="../../ui/pages/households/followup.py" line="112"/>
         <source>F0 at home</source>
         <translation>F0 điều trị tại nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="112"/>
+        <location filename="../../ui/pages/households/followup.py" line="113"/>
         <source>F1 at home</source>
         <translation>F1 cách ly tại nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="115"/>
+        <location filename="../../ui/pages/households/followup.py" line="116"/>
         <source>until {date}</source>
         <translation>đến {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="123"/>
+        <location filename="../../ui/pages/households/followup.py" line="124"/>
         <source>none yet</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="130"/>
+        <location filename="../../ui/pages/households/followup.py" line="131"/>
         <source>pulse {n}</source>
         <translation>mạch {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="133"/>
+        <location filename="../../ui/pages/households/followup.py" line="134"/>
         <source>breathing {n}</source>
         <translation>thở {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="192"/>
-        <location filename="../../ui/pages/households/followup.py" line="260"/>
+        <location filename="../../ui/pages/households/followup.py" line="193"/>
+        <location filename="../../ui/pages/households/followup.py" line="261"/>
         <source>Full name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="193"/>
+        <location filename="../../ui/pages/households/followup.py" line="194"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="194"/>
-        <location filename="../../ui/pages/households/followup.py" line="261"/>
+        <location filename="../../ui/pages/households/followup.py" line="195"/>
+        <location filename="../../ui/pages/households/followup.py" line="262"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="195"/>
+        <location filename="../../ui/pages/households/followup.py" line="196"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="196"/>
+        <location filename="../../ui/pages/households/followup.py" line="197"/>
         <source>Checks today</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="197"/>
+        <location filename="../../ui/pages/households/followup.py" line="198"/>
         <source>Last check</source>
         <translation>Lần kiểm tra gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="198"/>
+        <location filename="../../ui/pages/households/followup.py" line="199"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="259"/>
+        <location filename="../../ui/pages/households/followup.py" line="260"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="262"/>
+        <location filename="../../ui/pages/households/followup.py" line="263"/>
         <source>Danger signs</source>
         <translation>Dấu hiệu nặng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="263"/>
+        <location filename="../../ui/pages/households/followup.py" line="264"/>
         <source>Action</source>
         <translation>Xử lý</translation>
     </message>
@@ -376,137 +376,162 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="465"/>
+        <location filename="../../ui/pages/households/followup.py" line="480"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="466"/>
+        <location filename="../../ui/pages/households/followup.py" line="481"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="467"/>
+        <location filename="../../ui/pages/households/followup.py" line="482"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="468"/>
+        <location filename="../../ui/pages/households/followup.py" line="483"/>
         <source>&amp;Print list…</source>
         <translation>&amp;In danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="469"/>
+        <location filename="../../ui/pages/households/followup.py" line="484"/>
         <source>Record &amp;action…</source>
         <translation>Ghi &amp;xử lý…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="472"/>
+        <location filename="../../ui/pages/households/followup.py" line="487"/>
         <source>&amp;Temp. °C</source>
         <translation>&amp;Nhiệt độ °C</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="472"/>
+        <location filename="../../ui/pages/households/followup.py" line="487"/>
         <source>&amp;SpO2 %</source>
         <translation>&amp;SpO2 %</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="472"/>
+        <location filename="../../ui/pages/households/followup.py" line="487"/>
         <source>P&amp;ulse</source>
         <translation>&amp;Mạch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="472"/>
+        <location filename="../../ui/pages/households/followup.py" line="487"/>
         <source>&amp;Breaths/min</source>
         <translation>Nhịp &amp;thở/phút</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="478"/>
+        <location filename="../../ui/pages/households/followup.py" line="493"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="479"/>
+        <location filename="../../ui/pages/households/followup.py" line="494"/>
         <source>Checked by</source>
         <translation>Người kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="480"/>
+        <location filename="../../ui/pages/households/followup.py" line="495"/>
         <source>signed-in user</source>
         <translation>người đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="481"/>
+        <location filename="../../ui/pages/households/followup.py" line="496"/>
         <source>Reported by phone</source>
         <translation>Tự báo qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="482"/>
+        <location filename="../../ui/pages/households/followup.py" line="497"/>
         <source>Save (Enter)</source>
         <translation>Ghi (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="492"/>
+        <location filename="../../ui/pages/households/followup.py" line="505"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="505"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="505"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="508"/>
+        <source>&amp;District</source>
+        <translation>&amp;Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="508"/>
+        <source>&amp;Commune</source>
+        <translation>&amp;Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/followup.py" line="517"/>
         <source>Danger signs in the last 24 hours: {n}, not acted on: {m}</source>
         <translation>Dấu hiệu nặng trong 24 giờ: {n}, chưa xử lý: {m}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="501"/>
+        <location filename="../../ui/pages/households/followup.py" line="526"/>
         <source>Still to check</source>
         <translation>Còn phải kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="506"/>
+        <location filename="../../ui/pages/households/followup.py" line="531"/>
         <source>{followed} followed, {due} still to check, {missed} not checked yet</source>
         <translation>{followed} người theo dõi, {due} người còn phải kiểm tra, {missed} người chưa kiểm tra lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="511"/>
+        <location filename="../../ui/pages/households/followup.py" line="536"/>
         <source>Still to check ({n}) — {k} checks a day</source>
         <translation>Còn phải kiểm tra ({n}) — {k} lần mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="545"/>
+        <location filename="../../ui/pages/households/followup.py" line="570"/>
         <source>Only officers and administrators see the follow-up of F0 and F1.</source>
         <translation>Chỉ cán bộ và quản trị được xem danh sách theo dõi F0, F1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="573"/>
+        <location filename="../../ui/pages/households/followup.py" line="598"/>
         <source>All villages</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="591"/>
+        <location filename="../../ui/pages/households/followup.py" line="616"/>
         <source>Choose a person in the list.</source>
         <translation>Chọn một người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="594"/>
+        <location filename="../../ui/pages/households/followup.py" line="619"/>
         <source>Check of {name} ({village}) — last: {last}</source>
         <translation>Kiểm tra {name} ({village}) — lần trước: {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="629"/>
+        <location filename="../../ui/pages/households/followup.py" line="654"/>
         <source>Check of {name}</source>
         <translation>Kiểm tra {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="691"/>
+        <location filename="../../ui/pages/households/followup.py" line="716"/>
         <source>Save the follow-up list</source>
         <translation>Lưu danh sách theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="693"/>
+        <location filename="../../ui/pages/households/followup.py" line="718"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="705"/>
+        <location filename="../../ui/pages/households/followup.py" line="730"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="707"/>
+        <location filename="../../ui/pages/households/followup.py" line="732"/>
         <source>Saved {pages} pages to {path}</source>
         <translation>Đã lưu {pages} trang vào {path}</translation>
     </message>

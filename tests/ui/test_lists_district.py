@@ -80,3 +80,49 @@ def test_a_commune_has_no_commune_filter_on_its_lists(qtbot, district):
     panel.refresh()
     assert panel.commune.isHidden() and panel.commune_label.isHidden()
     assert panel.commune.devices() is None and panel.untested.count == 3
+
+
+def followed(panel) -> list[tuple[str, str]]:
+    m = panel.round_model
+    return [(p.full_name, m.communes.get(p.device_id, "")) for p in m.people]
+
+
+def test_follow_up_lists_filter_by_commune(qtbot, district):
+    from ui.operations import wait_for_operations
+    from ui.pages.households.followup import FollowUpPanel
+
+    install_language("en")
+    office = district[0]
+    panel = FollowUpPanel(office)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    wait_for_operations()
+    qtbot.waitUntil(lambda: panel.lists is not None, timeout=5000)
+    assert panel.commune.isVisible() and panel.commune_label.text() == "&Commune"
+    assert panel.commune.itemText(0) == "All communes"
+    assert sorted(c for _n, c in followed(panel)) == [
+        "xã Bằng Lãng",
+        "xã Bằng Lãng",
+        "xã Yên Thượng",
+    ]
+    # the commune shows beside the village in the round's table
+    texts = [
+        panel.round_model.index(r, c).data()
+        for r in range(panel.round_model.rowCount())
+        for c in range(panel.round_model.columnCount())
+    ]
+    assert any("xã Yên Thượng" in str(t) for t in texts)
+    panel.lists = None
+    choose(qtbot, panel.commune, "xã Yên Thượng")
+    wait_for_operations()
+    qtbot.waitUntil(lambda: panel.lists is not None, timeout=5000)
+    assert [c for _n, c in followed(panel)] == ["xã Yên Thượng"]
+    assert panel.lists.followed == 1
+    assert panel.round_box.title().startswith("Still to check (1)")
+    panel.lists = None
+    choose(qtbot, panel.commune, "xã Nam Cường")  # no F0 at home there
+    wait_for_operations()
+    qtbot.waitUntil(lambda: panel.lists is not None, timeout=5000)
+    assert followed(panel) == []
+    install_language("vi")

@@ -61,6 +61,7 @@ from fieldapp.health.signs import ACTIONS, SYMPTOMS
 from fieldapp.text.vietnamese import format_date
 from ui.operations import CollectionOp, QueryOp
 from ui.pages.households.dialogs import date_edit, from_qdate
+from ui.widgets.commune_filter import CommuneFilter
 
 Index = QModelIndex | QPersistentModelIndex
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -350,13 +351,27 @@ class FollowUpPanel(QWidget):
         self.village = QComboBox()
         self.village.setMinimumContentsLength(14)
         self.village.activated.connect(self.refresh)
+        # At a district: one commune's people only (issue 18 part 4); absent in a commune.
+        self.commune_label = QLabel()
+        self.commune = CommuneFilter()
+        self.commune.setObjectName("followupCommune")
+        self.commune.currentIndexChanged.connect(self.refresh)
+        self.commune_label.setBuddy(self.commune)
+        self.commune_label.hide()
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self._on_print)
         self.summary = QLabel()
         self.summary.setMinimumWidth(200)
-        for w in (self.day_label, self.day, self.village_label, self.village):
+        for w in (
+            self.day_label,
+            self.day,
+            self.commune_label,
+            self.commune,
+            self.village_label,
+            self.village,
+        ):
             top.addWidget(w)
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
@@ -480,9 +495,19 @@ class FollowUpPanel(QWidget):
         self.by.setPlaceholderText(self.tr("signed-in user"))
         self.by_phone.setText(self.tr("Reported by phone"))
         self.save_button.setText(self.tr("Save (Enter)"))
+        self._commune_texts()
         self._show_texts()
         self.round_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         self.danger_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+
+    def _commune_texts(self) -> None:
+        self.commune.set_texts(
+            self.tr("All communes"), self.tr("All districts"), self.tr("This office")
+        )
+        self.commune_label.setText(
+            self.tr("&District") if self.commune.province else self.tr("&Commune")
+        )
+        self.commune_label.setVisible(self.commune.upper)
 
     def _show_texts(self) -> None:
         lists = self.lists
@@ -521,14 +546,23 @@ class FollowUpPanel(QWidget):
         return self.village.currentData() or None
 
     def refresh(self) -> None:
-        from fieldapp.sync.district import commune_of_devices, upper_office
-
-        communes = commune_of_devices(self.db) if upper_office(self.db) else {}
+        communes = self.commune.fill(self.db)
+        self._commune_texts()
         self.round_model.communes = self.danger_model.communes = communes
         day, village = self.current_day(), self.current_village()
-        QueryOp(self, lambda _p: followup_lists(self.db, day, village=village)).success(
-            self._on_loaded
-        ).failure(self._on_load_failed).run_in_background()
+        devices = self.commune.devices()
+        # Reads may finish out of order (a commune chosen by walking the combo with the arrow
+        # keys starts one per step): only the newest one is shown.
+        self._generation = getattr(self, "_generation", 0) + 1
+        wanted = self._generation
+
+        def loaded(lists: FollowUpLists) -> None:
+            if wanted == self._generation:
+                self._on_loaded(lists)
+
+        QueryOp(
+            self, lambda _p: followup_lists(self.db, day, village=village, devices=devices)
+        ).success(loaded).failure(self._on_load_failed).run_in_background()
 
     def _on_load_failed(self, exc: BaseException) -> None:
         from fieldapp.errors import NotPermitted
