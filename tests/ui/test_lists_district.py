@@ -6,9 +6,13 @@ commune's own database the filter is absent; at a province it names districts.""
 # ruff: noqa: F811 - the district fixture is shared with test_district
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import Qt
 
+from fieldapp.demo import DEMO_PROFILE
+from fieldapp.profile import save_profile
 from fieldapp.settings import set_setting
 from tests.core.sync.test_district import district_world  # noqa: F401
 from ui.i18n import install_language
@@ -125,4 +129,85 @@ def test_follow_up_lists_filter_by_commune(qtbot, district):
     wait_for_operations()
     qtbot.waitUntil(lambda: panel.lists is not None, timeout=5000)
     assert followed(panel) == []
+    install_language("vi")
+
+
+@pytest.fixture
+def reports_district(district):
+    from datetime import date, timedelta
+
+    from fieldapp.reports.issue import issue_report
+    from fieldapp.reports.render import spec_for
+    from fieldapp.sync.package import export_package
+    from fieldapp.sync.receive import import_package
+
+    office, a, b, c, tmp = district
+    # Yên Thượng issues two: its No. 01 collides at the district with Bằng Lãng's No. 01
+    # (a conflict, for now) and its No. 02 arrives.
+    for name, db, days in (("a", a, 1), ("c", c, 2)):
+        for n in range(days):
+            issue_report(db, spec_for(db, "daily", date.today() - timedelta(days=n)))
+        path = export_package(db, tmp / f"{name}-reports.fieldsync").path
+        import_package(office, path)
+    return district
+
+
+def issued_rows(page) -> list[tuple[str, str]]:
+    m = page.issued_table.rows_model
+    return [(m.index(r, 0).data(), m.index(r, 5).data()) for r in range(m.rowCount())]
+
+
+def test_issued_reports_filter_by_commune(qtbot, reports_district):
+    from ui.pages.reports import ReportsPage
+
+    install_language("vi")
+    office = reports_district[0]
+    page = ReportsPage(office)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh()
+    page.tabs.setCurrentIndex(1)
+    assert not page.issued_table.isColumnHidden(5) and page.commune.isVisible()
+    header = page.issued_table.rows_model.headerData(5, Qt.Orientation.Horizontal)
+    assert header == "Xã"
+    rows = issued_rows(page)
+    assert {c for _n, c in rows} == {"xã Bằng Lãng", "xã Yên Thượng"}
+    choose(qtbot, page.commune, "xã Yên Thượng")
+    yen = issued_rows(page)
+    assert yen and {c for _n, c in yen} == {"xã Yên Thượng"}
+    assert len(yen) == sum(1 for _n, c in rows if c == "xã Yên Thượng")
+    # the row chosen opens that commune's report, not the first of the whole list
+    page.issued_table.selectRow(0)
+    assert page._selected_report().device_id in page.commune.devices()
+    choose(qtbot, page.commune, "xã Nam Cường")  # sent no report
+    assert issued_rows(page) == []
+    choose(qtbot, page.commune, "Mọi xã")
+    assert issued_rows(page) == rows
+
+
+def test_at_a_province_the_lists_name_districts(qtbot, reports_district):
+    from ui.pages.households.worklists import WorklistsPanel
+    from ui.pages.reports import ReportsPage
+
+    office = reports_district[0]
+    save_profile(office, dataclasses.replace(DEMO_PROFILE, level="province"))
+    for language, word, all_text in (
+        ("vi", "Huyện", "Mọi huyện"),
+        ("en", "District", "All districts"),
+    ):
+        install_language(language)
+        page = ReportsPage(office)
+        qtbot.addWidget(page)
+        page.show()
+        page.refresh()
+        assert page.issued_table.rows_model.headerData(5, Qt.Orientation.Horizontal) == word
+        assert page.commune.itemText(0) == all_text
+        assert page.commune_label.text().replace("&", "") == word
+        panel = WorklistsPanel(office)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel.refresh()
+        assert panel.commune_label.text().replace("&", "") == word
+        assert panel.commune.itemText(0) == all_text
     install_language("vi")

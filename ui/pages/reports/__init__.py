@@ -51,6 +51,7 @@ from fieldapp.reports.render import BuiltReport, build_report, spec_for
 from fieldapp.text.vietnamese import format_date
 from ui.operations import CollectionOp
 from ui.pages.base import Page
+from ui.widgets.commune_filter import CommuneFilter
 from ui.widgets.rows_model import Row, RowsTable
 
 KIND_KEYS = ("daily", "weekly", "directive")
@@ -115,6 +116,18 @@ class ReportsPage(Page):
         self.issued_table = RowsTable([""] * 6, stretch_last=False)
         self.issued_table.setColumnHidden(5, True)  # the commune, shown at a district
         self.issued_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # At a district: one commune's reports only (issue 18 part 4); absent in a commune.
+        self.commune_label = QLabel()
+        self.commune = CommuneFilter()
+        self.commune.setObjectName("reportsCommune")
+        self.commune.currentIndexChanged.connect(self._fill_issued)
+        self.commune_label.setBuddy(self.commune)
+        self.commune_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.commune_label)
+        top.addWidget(self.commune)
+        top.addStretch(1)
+        issued_layout.addLayout(top)
         row = QHBoxLayout()
         self.open_button = QPushButton()
         self.version_button = QPushButton()
@@ -220,16 +233,7 @@ class ReportsPage(Page):
         self.reset_part_button.setText(self.tr("Restore the generated text of this part"))
         self.tabs.setTabText(0, self.tr("Text"))
         self.tabs.setTabText(1, self.tr("Issued reports"))
-        self.issued_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Number"),
-                self.tr("Version"),
-                self.tr("Date"),
-                self.tr("Status"),
-                self.tr("Title"),
-                self.tr("Commune"),
-            ]
-        )
+        self.retranslate_commune()
         self.open_button.setText(self.tr("Open"))
         self.version_button.setText(self.tr("Change (new version)"))
         self.draft_button.setText(self.tr("Save draft"))
@@ -373,12 +377,13 @@ class ReportsPage(Page):
             self.status_label.setText(text)
 
     def _fill_issued(self) -> None:
-        from fieldapp.sync.district import commune_of_devices, upper_office
+        from fieldapp.sync.district import only_devices
 
-        reports = list_reports(self.db)
+        communes = self.commune.fill(self.db)
+        upper = self.commune.upper
+        self.retranslate_commune()
+        reports = only_devices(list_reports(self.db), self.commune.devices())
         self._issued = reports
-        upper = upper_office(self.db)
-        communes = commune_of_devices(self.db) if upper else {}
         self.issued_table.setColumnHidden(5, not upper)
         names = {
             "draft": self.tr("draft"),
@@ -653,6 +658,25 @@ class ReportsPage(Page):
                 number=issued.number_text, version=issued.version
             ),
         )
+
+    def retranslate_commune(self) -> None:
+        """The issued list's headers and commune filter: "District" at a province."""
+        province = self.commune.province
+        self.issued_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Number"),
+                self.tr("Version"),
+                self.tr("Date"),
+                self.tr("Status"),
+                self.tr("Title"),
+                self.tr("District") if province else self.tr("Commune"),
+            ]
+        )
+        self.commune.set_texts(
+            self.tr("All communes"), self.tr("All districts"), self.tr("This office")
+        )
+        self.commune_label.setText(self.tr("&District") if province else self.tr("&Commune"))
+        self.commune_label.setVisible(self.commune.upper)
 
     def _selected_report(self) -> ReportRecord | None:
         row = self.issued_table.currentRow()
