@@ -227,62 +227,87 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="94"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="107"/>
         <source>When two computers changed the same record, the newer change was kept and the other one is listed here. Compare them and choose.</source>
         <translation>Khi hai máy cùng sửa một bản ghi, bản sửa sau được giữ, bản kia được liệt kê ở đây. Hãy so sánh và chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="99"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="112"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="99"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="112"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="99"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="112"/>
         <source>Changed at</source>
         <translation>Sửa lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="102"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="115"/>
         <source>Field</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="102"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="115"/>
         <source>In the register now</source>
         <translation>Đang có trong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="102"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="115"/>
         <source>The other version</source>
         <translation>Bản kia</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="104"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="117"/>
         <source>Decided by:</source>
         <translation>Người quyết định:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="105"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="118"/>
         <source>Keep the register&apos;s version</source>
         <translation>Giữ bản đang có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="106"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="119"/>
         <source>Use the other version</source>
         <translation>Dùng bản kia</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="120"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="135"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="135"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="135"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="138"/>
+        <source>&amp;District</source>
+        <translation>&amp;Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="138"/>
+        <source>&amp;Commune</source>
+        <translation>&amp;Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="152"/>
         <source>this computer</source>
         <translation>máy này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="165"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="200"/>
         <source>(deleted)</source>
         <translation>(đã xóa)</translation>
     </message>
@@ -290,196 +315,196 @@
 <context>
     <name>DistrictTab</name>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="160"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="159"/>
         <source>&amp;Find unit:</source>
         <translation>&amp;Tìm đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="161"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="160"/>
         <source>name, without tones is fine</source>
         <translation>tên, gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="162"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="161"/>
         <source>Late after (hours):</source>
         <translation>Coi là trễ sau (giờ):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="163"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="162"/>
         <source>Print district summary…</source>
         <translation>In báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="164"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="163"/>
         <source>Print on a &amp;printer…</source>
         <translation>In ra &amp;máy in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="165"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="164"/>
         <source>Refresh</source>
         <translation>Tải lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="168"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="167"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="169"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="168"/>
         <source>Lockdown
 households</source>
         <translation>Hộ
 phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="170"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="169"/>
         <source>People</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="171"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="170"/>
         <source>F0</source>
         <translation>F0</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="172"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="171"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="173"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="172"/>
         <source>Danger signs
 (24 hours)</source>
         <translation>Dấu hiệu nặng
 (24 giờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="174"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="173"/>
         <source>Recovered /
 moved / died</source>
         <translation>Khỏi / chuyển
 viện / tử vong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="175"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="174"/>
         <source>Tests
 (positive)</source>
         <translation>Xét nghiệm
 (dương tính)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="176"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="175"/>
         <source>Relief
 deliveries</source>
         <translation>Lượt
 cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="177"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="176"/>
         <source>Checkpoints
 staffed/active</source>
         <translation>Chốt có ca
 / hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="178"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="177"/>
         <source>Overdue
 items</source>
         <translation>Việc
 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="179"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="178"/>
         <source>Last package</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="180"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="179"/>
         <source>Late</source>
         <translation>Trễ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="183"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="182"/>
         <source>Units expected to report</source>
         <translation>Đơn vị phải gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="186"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="185"/>
         <source>Lateness and completeness count only the ticked units. A unit that sends is added ticked; untick one that does not report here.</source>
         <translation>Chỉ các đơn vị được đánh dấu mới được tính khi xét gửi chậm và đủ số. Đơn vị nào gửi gói sẽ tự được thêm và đánh dấu; bỏ đánh dấu đơn vị không báo cáo về đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="190"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="189"/>
         <source>e.g. xã Quảng Khê</source>
         <translation>ví dụ: xã Quảng Khê</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="191"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="190"/>
         <source>&amp;Add</source>
         <translation>&amp;Thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="192"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="191"/>
         <source>Packages sent upward carry:</source>
         <translation>Gói gửi lên cấp trên gồm:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="193"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="192"/>
         <source>the units&apos; records</source>
         <translation>dữ liệu chi tiết của các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="194"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="193"/>
         <source>only the roll-up</source>
         <translation>chỉ số liệu tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="195"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="194"/>
         <source>The communes&apos; progress on a directive sent down</source>
         <translation>Tiến độ của các xã với văn bản chỉ đạo đã gửi xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="196"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="195"/>
         <source>Directive:</source>
         <translation>Văn bản:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="199"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="198"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="200"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="199"/>
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="201"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="200"/>
         <source>In progress</source>
         <translation>Đang làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="202"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="201"/>
         <source>Not started</source>
         <translation>Chưa làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="203"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="202"/>
         <source>Last change</source>
         <translation>Thay đổi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="206"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="205"/>
         <source>Directives for a commune</source>
         <translation>Gửi văn bản chỉ đạo xuống xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="207"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="206"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="208"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="207"/>
         <source>Export directives for this commune…</source>
         <translation>Xuất gói văn bản chỉ đạo cho xã này…</translation>
     </message>
@@ -489,63 +514,63 @@ quá hạn</translation>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="324"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="331"/>
         <source>not sent</source>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="326"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="333"/>
         <source>late %1 h</source>
         <translation>trễ %1 giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="328"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="335"/>
         <source>not expected</source>
         <translation>không phải gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="334"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="341"/>
         <source>No unit is expected to report yet: add the units below this office to the list on the right to see who is late.</source>
         <translation>Chưa có đơn vị nào trong danh sách phải gửi báo cáo: hãy thêm các đơn vị cấp dưới vào danh sách bên phải để biết đơn vị nào gửi chậm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="341"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="348"/>
         <source>Sent in time: %1 of the expected units. Late (no package for more than %2 hours): %3</source>
         <translation>Đã gửi đúng hạn: %1 đơn vị phải gửi. Gửi chậm (quá %2 giờ chưa có gói): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="347"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="354"/>
         <source>All %1 expected units have sent in time.</source>
         <translation>Tất cả %1 đơn vị phải báo cáo đã gửi đúng hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="425"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="432"/>
         <source>Save the district summary (PDF)</source>
         <translation>Lưu báo cáo tổng hợp (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="438"/>
-        <location filename="../../ui/pages/sync/district_tab.py" line="474"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="445"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="481"/>
         <source>Writing the summary…</source>
         <translation>Đang lập báo cáo tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="445"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="452"/>
         <source>District summary saved: %1 (%2 units, %3 late). Open it to print.</source>
         <translation>Đã lưu báo cáo tổng hợp: %1 (%2 đơn vị, %3 đơn vị chậm). Mở tệp để in.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="486"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="493"/>
         <source>Save the package of directives</source>
         <translation>Lưu gói văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="497"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="504"/>
         <source>Writing the package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/district_tab.py" line="503"/>
+        <location filename="../../ui/pages/sync/district_tab.py" line="510"/>
         <source>Package for %1 saved: %2 (%3 directives, %4 items).</source>
         <translation>Đã lưu gói cho %1: %2 (%3 văn bản, %4 việc).</translation>
     </message>
@@ -553,32 +578,32 @@ quá hạn</translation>
 <context>
     <name>PeersTab</name>
     <message>
-        <location filename="../../ui/pages/sync/peers_tab.py" line="34"/>
+        <location filename="../../ui/pages/sync/peers_tab.py" line="35"/>
         <source>Senders whose key a person has checked and trusted, and their last package.</source>
         <translation>Các máy gửi đã được đối chiếu khóa và tin cậy, cùng gói gửi gần nhất.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/peers_tab.py" line="37"/>
+        <location filename="../../ui/pages/sync/peers_tab.py" line="38"/>
         <source>Sender</source>
         <translation>Nơi gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/peers_tab.py" line="37"/>
+        <location filename="../../ui/pages/sync/peers_tab.py" line="38"/>
         <source>Fingerprint</source>
         <translation>Dấu vân tay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/peers_tab.py" line="37"/>
+        <location filename="../../ui/pages/sync/peers_tab.py" line="38"/>
         <source>Last package</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/peers_tab.py" line="37"/>
+        <location filename="../../ui/pages/sync/peers_tab.py" line="38"/>
         <source>No.</source>
         <translation>Số gói</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/peers_tab.py" line="48"/>
+        <location filename="../../ui/pages/sync/peers_tab.py" line="50"/>
         <source>nothing yet</source>
         <translation>chưa có</translation>
     </message>

@@ -211,3 +211,50 @@ def test_at_a_province_the_lists_name_districts(qtbot, reports_district):
         assert panel.commune_label.text().replace("&", "") == word
         assert panel.commune.itemText(0) == all_text
     install_language("vi")
+
+
+def test_conflicts_filter_by_commune(qtbot, district):
+    from fieldapp.sync.package import export_package
+    from fieldapp.sync.receive import import_package
+    from tests.core.sync.helpers import add_site, edit_site
+    from ui.pages.sync.conflicts_tab import ConflictsTab
+
+    install_language("vi")
+    office, a, b, c, tmp = district
+    # the district renames a site a commune made, then the commune renames it too: the
+    # district's newer name is kept and the commune's is listed, from that commune
+    for name, db in (("a", a), ("c", c), ("c2", c)):
+        uuid = add_site(db, f"Chốt {name}")
+        import_package(office, export_package(db, tmp / f"{name}-1.fieldsync").path)
+        edit_site(db, uuid, f"Chốt {name} (xã)")
+        edit_site(office, uuid, f"Chốt {name} (huyện)")
+        import_package(office, export_package(db, tmp / f"{name}-2.fieldsync").path)
+    tab = ConflictsTab(office)
+    qtbot.addWidget(tab)
+    counted: list[int] = []
+    tab.count_changed.connect(counted.append)
+    tab.resize(1366, 700)
+    tab.show()
+    tab.retranslate()
+    tab.refresh()
+
+    def sources() -> list[str]:
+        return [tab.conflicts.item(r, 1).text() for r in range(tab.conflicts.rowCount())]
+
+    assert sorted(sources()) == ["xã Bằng Lãng", "xã Yên Thượng", "xã Yên Thượng"]
+    assert tab.commune.isVisible() and tab.commune_label.text() == "&Xã"
+    choose(qtbot, tab.commune, "xã Yên Thượng")
+    assert sources() == ["xã Yên Thượng", "xã Yên Thượng"]
+    # the chosen row is the one compared and resolved
+    tab.conflicts.selectRow(1)
+    assert tab.selected().other_device in tab.commune.devices()
+    choose(qtbot, tab.commune, "xã Bằng Lãng")
+    assert sources() == ["xã Bằng Lãng"]
+    tab.conflicts.selectRow(0)
+    theirs = {tab.compare.item(r, 2).text() for r in range(tab.compare.rowCount())}
+    assert "Chốt a (xã)" in theirs
+    choose(qtbot, tab.commune, "xã Nam Cường")
+    assert sources() == [] and not tab.keep_button.isEnabled()
+    choose(qtbot, tab.commune, "Mọi xã")
+    assert len(sources()) == 3
+    assert counted and counted[-1] == 3  # the tab's count is all conflicts, whatever is shown

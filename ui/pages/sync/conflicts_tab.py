@@ -22,6 +22,7 @@ from ui.operations import CollectionOp
 from ui.pages.sync.conflict_labels import ValueNames, field_label, visible
 from ui.pages.sync.dialogs import table_defaults
 from ui.pages.sync.peers_tab import local_time
+from ui.widgets.commune_filter import CommuneFilter
 from ui.widgets.rows_model import Row, RowsTable
 
 TABLE_LABELS = {
@@ -51,6 +52,19 @@ class ConflictsTab(QWidget):
         self.conflicts_help = QLabel()
         self.conflicts_help.setWordWrap(True)
         layout.addWidget(self.conflicts_help)
+        # At a district: one commune's conflicts only (issue 18 part 4); absent in a commune.
+        self.commune_label = QLabel()
+        self.commune = CommuneFilter()
+        self.commune.setObjectName("conflictsCommune")
+        self.commune.currentIndexChanged.connect(self._show_rows)
+        self.commune_label.setBuddy(self.commune)
+        self.commune_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.commune_label)
+        top.addWidget(self.commune)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self._all: list = []
         split = QSplitter(Qt.Orientation.Horizontal)
         self.conflicts = RowsTable(["", "", ""])
         self.conflicts.setObjectName("conflictsTable")
@@ -103,13 +117,32 @@ class ConflictsTab(QWidget):
         self.who_label.setText(self.tr("Decided by:"))
         self.keep_button.setText(self.tr("Keep the register's version"))
         self.other_button.setText(self.tr("Use the other version"))
+        self._commune_texts()
         if self._rows:
             self._on_conflict_selected()
 
     def refresh(self) -> None:
         if self.db.actor is not None and not self.who_edit.text():
             self.who_edit.setText(self.db.actor.full_name)
-        rows = receive.list_conflicts(self.db)
+        self._all = receive.list_conflicts(self.db)
+        self.commune.fill(self.db)
+        self._commune_texts()
+        self._show_rows()
+        self.count_changed.emit(len(self._all))
+
+    def _commune_texts(self) -> None:
+        self.commune.set_texts(
+            self.tr("All communes"), self.tr("All districts"), self.tr("This office")
+        )
+        self.commune_label.setText(
+            self.tr("&District") if self.commune.province else self.tr("&Commune")
+        )
+        self.commune_label.setVisible(self.commune.upper)
+
+    def _show_rows(self) -> None:
+        """The conflicts of the chosen commune (all in memory, a few at most)."""
+        devices = self.commune.devices()
+        rows = [c for c in self._all if devices is None or c.other_device in devices]
         self._rows = rows
         self.conflicts.set_rows(
             (
@@ -128,7 +161,6 @@ class ConflictsTab(QWidget):
             keep_id=False,
         )
         self.conflicts.resizeColumnsToContents()
-        self.count_changed.emit(len(rows))
         self.compare.set_rows([])
         self.keep_button.setEnabled(False)
         self.other_button.setEnabled(False)
