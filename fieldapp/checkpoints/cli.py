@@ -51,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     lst = sub.add_parser("list", help="các lượt trong một ngày, mới nhất trước")
     lst.add_argument("--date", help="ngày (mặc định hôm nay)")
     lst.add_argument("--site", help="chỉ một chốt")
+    lst.add_argument("--commune", default="", help="ở huyện: chỉ các lượt do xã này gửi lên")
     lst.add_argument("--json", action="store_true", help="in dạng JSON")
     lst.set_defaults(func=_list)
 
@@ -63,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     search = sub.add_parser("search", help="tìm theo họ tên (không cần dấu) hoặc biển số")
     search.add_argument("text", help="họ tên hoặc biển số")
     search.add_argument("--site", help="chỉ một chốt")
+    search.add_argument("--commune", default="", help="ở huyện: chỉ các lượt do xã này gửi lên")
     search.add_argument("--json", action="store_true", help="in dạng JSON")
     search.set_defaults(func=_search)
 
@@ -124,10 +126,21 @@ def _line(db, e) -> str:
     return " ".join(parts)
 
 
-def _json_entry(db, e) -> dict:
+def _json_entry(db, e, communes: dict[str, str] | None = None) -> dict:
     data = e.to_json()
     data["phone"] = _mask(db, e.phone)
+    if communes is not None:
+        data["commune"] = communes.get(e.device_id, "")
     return data
+
+
+def _communes(db, name: str) -> tuple[dict[str, str] | None, tuple[str, ...] | None]:
+    """At a district: each device's commune and, with ``--commune``, the devices of that one
+    (a :class:`UserError` naming the known communes when there is none)."""
+    from fieldapp.sync.district import commune_of_devices, devices_of_commune, upper_office
+
+    communes = commune_of_devices(db) if name or upper_office(db) else None
+    return communes, (devices_of_commune(db, name) if name else None)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -171,15 +184,21 @@ def _list(args: argparse.Namespace) -> int:
     db = _db(args)
     try:
         site = find_site(db, args.site) if args.site else None
-        entries = list_entries(db, day, site.id if site else None)
+        communes, devices = _communes(db, args.commune)
+        entries = list_entries(db, day, site.id if site else None, devices=devices)
         if args.json:
-            data = [_json_entry(db, e) for e in entries]
+            data = [_json_entry(db, e, communes) for e in entries]
             print_json(data)
             return 0
         where = site.name if site else "tất cả các chốt"
+        if args.commune:
+            where += f" của {args.commune}"
         print(f"Nhật ký {where} ngày {format_date(day)}: {len(entries)} lượt")
         for e in entries:
-            prefix = f"[{e.site_name}] " if site is None else ""
+            place = [e.site_name] if site is None else []
+            if communes:
+                place.append(communes.get(e.device_id, "máy này"))
+            prefix = f"[{', '.join(place)}] " if place else ""
             print(prefix + _line(db, e))
     finally:
         db.close()
@@ -225,9 +244,10 @@ def _search(args: argparse.Namespace) -> int:
     db = _db(args)
     try:
         site = find_site(db, args.site) if args.site else None
-        found = search_entries(db, args.text, site_id=site.id if site else None)
+        communes, devices = _communes(db, args.commune)
+        found = search_entries(db, args.text, site_id=site.id if site else None, devices=devices)
         if args.json:
-            print_json([_json_entry(db, e) for e in found])
+            print_json([_json_entry(db, e, communes) for e in found])
             return 0
         print(f"Tìm thấy {len(found)} lượt")
         for e in found:

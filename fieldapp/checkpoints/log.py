@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -118,6 +118,7 @@ class Entry:
     notes: str
     recorded_by: str
     created_at: datetime
+    device_id: str = ""  # the device that wrote it: its commune at a district (issue 18)
 
     @property
     def local_time(self) -> datetime:
@@ -374,6 +375,7 @@ def _entry(row: CheckpointEntry, site_name: str) -> Entry:
         notes=row.notes,
         recorded_by=row.recorded_by,
         created_at=row.created_at,
+        device_id=row.device_id or "",
     )
 
 
@@ -548,9 +550,16 @@ def _rows(s: Session, query) -> list[Entry]:
 
 
 def list_entries(
-    db: Database, day: date, site_id: int | None = None, *, newest_first: bool = True
+    db: Database,
+    day: date,
+    site_id: int | None = None,
+    *,
+    newest_first: bool = True,
+    devices: Collection[str] | None = None,
 ) -> list[Entry]:
-    """The entries of a local day, at one site or all, newest first unless asked."""
+    """The entries of a local day, at one site or all, newest first unless asked; at a
+    district only those of one commune's ``devices`` when given
+    (:func:`fieldapp.sync.district.devices_of_commune`)."""
     start, end = day_bounds(day)
     query = (
         select(CheckpointEntry, Site.name)
@@ -559,6 +568,8 @@ def list_entries(
     )
     if site_id is not None:
         query = query.where(CheckpointEntry.site_id == site_id)
+    if devices is not None:
+        query = query.where(CheckpointEntry.device_id.in_(tuple(devices)))
     order = CheckpointEntry.arrived_at.desc() if newest_first else CheckpointEntry.arrived_at
     query = query.order_by(order, CheckpointEntry.id.desc() if newest_first else CheckpointEntry.id)
     with db.session() as s:
@@ -566,7 +577,12 @@ def list_entries(
 
 
 def search_entries(
-    db: Database, text: str, *, site_id: int | None = None, limit: int = 200
+    db: Database,
+    text: str,
+    *,
+    site_id: int | None = None,
+    limit: int = 200,
+    devices: Collection[str] | None = None,
 ) -> list[Entry]:
     """Entries whose name (folded: "nguyen van an" finds "Nguyễn Văn An") or plate (with or
     without separators: "97a12345", "97A-123.45") contains ``text``; newest first."""
@@ -589,6 +605,8 @@ def search_entries(
     )
     if site_id is not None:
         query = query.where(CheckpointEntry.site_id == site_id)
+    if devices is not None:
+        query = query.where(CheckpointEntry.device_id.in_(tuple(devices)))
     with db.session() as s:
         return _rows(s, query)
 
