@@ -634,7 +634,13 @@ def recent_places(db: Database, *, column: str = "from_place", limit: int = 30) 
         return [place for place, _ in s.execute(query)]
 
 
-def daily_counts(db: Database, day: date, site_id: int | None = None) -> DailyCount:
+def daily_counts(
+    db: Database,
+    day: date,
+    site_id: int | None = None,
+    *,
+    devices: Collection[str] | None = None,
+) -> DailyCount:
     """The day's figures at one site, or at every site when ``site_id`` is None.
 
     ``day`` is a local calendar day. This is what the daily quick report (báo cáo nhanh)
@@ -646,6 +652,8 @@ def daily_counts(db: Database, day: date, site_id: int | None = None) -> DailyCo
     where = [e.arrived_at >= start, e.arrived_at < end]
     if site_id is not None:
         where.append(e.site_id == site_id)
+    if devices is not None:  # at a district: one commune's entries (issue 18 part 4)
+        where.append(e.device_id.in_(tuple(devices)))
     arriving = e.direction == "in"
     people = func.coalesce(func.sum(e.people_count), 0)
     with db.session() as s:

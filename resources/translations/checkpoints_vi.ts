@@ -4,72 +4,82 @@
 <context>
     <name>CheckpointEntryModel</name>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="43"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="44"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="45"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="47"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="44"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="48"/>
         <source>Checkpoint</source>
         <translation>Chốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="45"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="49"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="46"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="50"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="47"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="51"/>
         <source>From</source>
         <translation>Đến từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="48"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="52"/>
         <source>To</source>
         <translation>Nơi đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="49"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="53"/>
         <source>Plate</source>
         <translation>Biển số xe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="50"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="54"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="51"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="55"/>
         <source>Health declaration</source>
         <translation>Khai báo y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="52"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="56"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="135"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="141"/>
         <source>{name} (leaving)</source>
         <translation>{name} (ra khỏi xã)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="151"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="157"/>
         <source>Declared</source>
         <translation>Đã khai báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="153"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="159"/>
         <source>Not declared</source>
         <translation>Chưa khai báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/entry_model.py" line="156"/>
+        <location filename="../../ui/pages/checkpoints/entry_model.py" line="162"/>
         <source>fever</source>
         <translation>sốt</translation>
     </message>
@@ -77,178 +87,193 @@
 <context>
     <name>CheckpointLogWidget</name>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="92"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="94"/>
         <source>add {name}</source>
         <translation>ghi {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="113"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="115"/>
         <source>delete {count} rows</source>
         <translation>xóa {count} dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="133"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="135"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="381"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="396"/>
         <source>Checkpoint</source>
         <translation>Chốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="382"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="397"/>
         <source>Time</source>
         <translation>Giờ đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="383"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="398"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="384"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="399"/>
         <source>From (epidemic area)</source>
         <translation>Đến từ (vùng dịch)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="385"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="400"/>
         <source>To (in the commune)</source>
         <translation>Nơi đến (trong xã)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="386"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="401"/>
         <source>Plate</source>
         <translation>Biển số xe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="387"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="402"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="388"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="403"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="389"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="404"/>
         <source>Health decl.</source>
         <translation>Khai báo y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="390"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="405"/>
         <source>Temp. °C</source>
         <translation>Nhiệt độ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="391"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="406"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="396"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="411"/>
         <source>province, city</source>
         <translation>tỉnh, thành phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="397"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="412"/>
         <source>village</source>
         <translation>thôn, xóm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="400"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="415"/>
         <source>Declared</source>
         <translation>Đã khai báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="401"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="416"/>
         <source>The person has made the health declaration</source>
         <translation>Người đến đã khai báo y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="402"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="417"/>
         <source>People arriving together (passengers of the vehicle)</source>
         <translation>Số người đến cùng (cả người đi trên xe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="405"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="420"/>
         <source>Body temperature measured at the checkpoint; from 37.5 °C it counts as fever</source>
         <translation>Thân nhiệt đo tại chốt; từ 37,5 °C trở lên là sốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="407"/>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="634"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="422"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="664"/>
         <source>Save (Enter)</source>
         <translation>Ghi (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="409"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="424"/>
         <source>Enter saves and clears the form for the next person; Esc clears it</source>
         <translation>Enter: ghi và xóa ô để nhập người tiếp theo; Esc: xóa các ô</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="411"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="426"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="412"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="427"/>
         <source>All checkpoints</source>
         <translation>Tất cả các chốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="413"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="429"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="429"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="429"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="431"/>
         <source>Search name or plate (Ctrl+F)</source>
         <translation>Tìm họ tên hoặc biển số (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="451"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="480"/>
         <source>No checkpoint yet: add the checkpoints on the duty roster tab first.</source>
         <translation>Chưa có chốt nào: hãy thêm các chốt ở thẻ Lịch trực trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="480"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="510"/>
         <source>{people} people arrived, {vehicles} vehicles, {undeclared} without health declaration, {fever} with fever</source>
         <translation>Đã đến: {people} người, {vehicles} phương tiện; {undeclared} người chưa khai báo y tế; {fever} người sốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="490"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="520"/>
         <source>from: {places}</source>
         <translation>đến từ: {places}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="519"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="549"/>
         <source>Choose the checkpoint first.</source>
         <translation>Hãy chọn chốt trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="546"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="576"/>
         <source>The temperature must be a number, e.g. 36,8.</source>
         <translation>Nhiệt độ phải là một số, ví dụ 36,8.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="590"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="620"/>
         <source>Saved: {name}.</source>
         <translation>Đã ghi: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="594"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="624"/>
         <source>Corrected: {name}.</source>
         <translation>Đã sửa: {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="637"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="667"/>
         <source>Correcting {name} (Esc: cancel)</source>
         <translation>Đang sửa dòng của {name} (Esc: thôi sửa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="639"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="669"/>
         <source>Save correction</source>
         <translation>Ghi sửa đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/checkpoints/log_widget.py" line="680"/>
+        <location filename="../../ui/pages/checkpoints/log_widget.py" line="710"/>
         <source>Deleted {count} rows. Ctrl+Z brings them back.</source>
         <translation>Đã xóa {count} dòng. Bấm Ctrl+Z để lấy lại.</translation>
     </message>

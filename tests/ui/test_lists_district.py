@@ -258,3 +258,66 @@ def test_conflicts_filter_by_commune(qtbot, district):
     choose(qtbot, tab.commune, "Mọi xã")
     assert len(sources()) == 3
     assert counted and counted[-1] == 3  # the tab's count is all conflicts, whatever is shown
+
+
+def test_checkpoint_log_has_a_commune_column_and_filter(qtbot, district):
+    from fieldapp.checkpoints.log import EntryInput, add_entry, log_sites
+    from fieldapp.sync.package import export_package
+    from fieldapp.sync.receive import import_package
+    from ui.pages.checkpoints.entry_model import COMMUNE, NAME
+    from ui.pages.checkpoints.log_widget import CheckpointLogWidget
+
+    install_language("vi")
+    office, a, b, c, tmp = district
+    for key, db, names in (
+        ("a", a, ["Nguyễn Văn An", "Lò Thị Hòa"]),
+        ("c", c, ["Đinh Văn Thúy", "Nguyễn Thị Bích"]),
+    ):
+        site = log_sites(db)[0]
+        for name in names:
+            add_entry(db, EntryInput(site_id=site.id, full_name=name, from_place="Hà Nội"))
+        import_package(office, export_package(db, tmp / f"{key}-log.fieldsync").path)
+    widget = CheckpointLogWidget(office)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    widget.show()
+    widget.all_sites.setChecked(True)
+    widget.refresh()
+
+    def shown() -> list[tuple[str, str]]:
+        p = widget.proxy
+        return sorted(
+            (p.index(r, COMMUNE).data(), p.index(r, NAME).data()) for r in range(p.rowCount())
+        )
+
+    assert not widget.table.isColumnHidden(COMMUNE)
+    assert widget.table.horizontalHeader().visualIndex(COMMUNE) == 1  # beside the time
+    assert widget.proxy.headerData(COMMUNE, Qt.Orientation.Horizontal) == "Xã"
+    assert shown() == [
+        ("xã Bằng Lãng", "Lò Thị Hòa"),
+        ("xã Bằng Lãng", "Nguyễn Văn An"),
+        ("xã Yên Thượng", "Nguyễn Thị Bích"),
+        ("xã Yên Thượng", "Đinh Văn Thúy"),
+    ]
+    assert widget.commune.isVisible()
+    choose(qtbot, widget.commune, "xã Yên Thượng")
+    assert shown() == [("xã Yên Thượng", "Nguyễn Thị Bích"), ("xã Yên Thượng", "Đinh Văn Thúy")]
+    assert widget._counts.people == 2  # the day's count is the commune's too
+    # the search keeps to the chosen commune: "nguyen" is in both
+    qtbot.keyClicks(widget.search, "nguyen")
+    assert shown() == [("xã Yên Thượng", "Nguyễn Thị Bích")]
+    widget.search.clear()
+    choose(qtbot, widget.commune, "Mọi xã")
+    assert len(shown()) == 4
+
+
+def test_a_commune_log_has_no_commune_column(qtbot, district):
+    from ui.pages.checkpoints.entry_model import COMMUNE
+    from ui.pages.checkpoints.log_widget import CheckpointLogWidget
+
+    install_language("vi")
+    widget = CheckpointLogWidget(district[1])
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.refresh()
+    assert widget.table.isColumnHidden(COMMUNE) and widget.commune.isHidden()

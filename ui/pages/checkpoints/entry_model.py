@@ -20,8 +20,8 @@ from fieldapp.text.vietnamese import fold, format_date
 
 Index = QModelIndex | QPersistentModelIndex
 
-TIME, SITE, NAME, PEOPLE, FROM, TO, PLATE, PHONE, DECLARED, NOTES = range(10)
-COLUMNS = 10
+TIME, SITE, NAME, PEOPLE, FROM, TO, PLATE, PHONE, DECLARED, NOTES, COMMUNE = range(11)
+COLUMNS = 11
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -38,7 +38,11 @@ def short_site_name(name: str) -> str:
     return name
 
 
-def _header(column: int) -> str:
+def _header(column: int, province: bool = False) -> str:
+    if column == COMMUNE:  # at a district (at a province: the district it came from)
+        if province:
+            return QCoreApplication.translate("CheckpointEntryModel", "District")
+        return QCoreApplication.translate("CheckpointEntryModel", "Commune")
     return (
         QCoreApplication.translate("CheckpointEntryModel", "Time"),
         QCoreApplication.translate("CheckpointEntryModel", "Checkpoint"),
@@ -62,6 +66,8 @@ class CheckpointEntryModel(QAbstractTableModel):
         self._rows: list[Entry] = []
         self._actor = actor
         self.with_dates = False
+        self.communes: dict[str, str] = {}  # at a district: device id → commune
+        self.province = False
 
     def set_rows(self, rows: list[Entry], *, with_dates: bool = False) -> None:
         self.beginResetModel()
@@ -88,7 +94,7 @@ class CheckpointEntryModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < COLUMNS:
-                return _header(section)
+                return _header(section, self.province)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,4 +163,6 @@ class CheckpointEntryModel(QAbstractTableModel):
             return text
         if column == NOTES:
             return e.notes
+        if column == COMMUNE:
+            return self.communes.get(e.device_id, "")
         return ""

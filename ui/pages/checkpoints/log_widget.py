@@ -67,6 +67,7 @@ from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from ui.pages.checkpoints.entry_model import (
     COLUMNS,
+    COMMUNE,
     DECLARED,
     FROM,
     NAME,
@@ -80,6 +81,7 @@ from ui.pages.checkpoints.entry_model import (
     CheckpointEntryModel,
     short_site_name,
 )
+from ui.widgets.commune_filter import CommuneFilter
 
 # -- undo -------------------------------------------------------------------------------------
 
@@ -295,6 +297,9 @@ class CheckpointLogWidget(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDate(QDate.currentDate())
         self.all_sites = QCheckBox()
+        # At a district: one commune's entries only (issue 18 part 4); absent in a commune.
+        self.commune = CommuneFilter()
+        self.commune.setObjectName("checkpointCommune")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
@@ -306,6 +311,7 @@ class CheckpointLogWidget(QWidget):
         bar.addWidget(self.day_label)
         bar.addWidget(self.day)
         bar.addWidget(self.all_sites)
+        bar.addWidget(self.commune)
         bar.addSpacing(12)
         bar.addWidget(self.count, 1)
         bar.addWidget(self.search)
@@ -355,6 +361,7 @@ class CheckpointLogWidget(QWidget):
         self.day.dateChanged.connect(self._on_day_changed)
         self.site.currentIndexChanged.connect(self._on_scope_changed)
         self.all_sites.toggled.connect(self._on_scope_changed)
+        self.commune.currentIndexChanged.connect(self._on_scope_changed)
         self.search.textChanged.connect(self._on_search)
         self.table.doubleClicked.connect(self._on_row_activated)
         self.undo_stack.indexChanged.connect(self._on_undo_index)
@@ -363,7 +370,15 @@ class CheckpointLogWidget(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self._keys = _Keys(self)
-        for child in (*fields, self.save_button, self.day, self.all_sites, self.search, self.table):
+        for child in (
+            *fields,
+            self.save_button,
+            self.day,
+            self.all_sites,
+            self.commune,
+            self.search,
+            self.table,
+        ):
             child.installEventFilter(self._keys)
         self._clock = QTimer(self)
         self._clock.setInterval(20_000)
@@ -410,6 +425,9 @@ class CheckpointLogWidget(QWidget):
         )
         self.day_label.setText(self.tr("Day"))
         self.all_sites.setText(self.tr("All checkpoints"))
+        self.commune.set_texts(
+            self.tr("All communes"), self.tr("All districts"), self.tr("This office")
+        )
         self.search.setPlaceholderText(self.tr("Search name or plate (Ctrl+F)"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         self._show_mode()
@@ -431,7 +449,18 @@ class CheckpointLogWidget(QWidget):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             field.setCompleter(completer)
         self.model.set_actor(self.db.actor)
+        self._load_communes()
         self._reload()
+
+    def _load_communes(self) -> None:
+        """At a district: the commune column (beside the time) and filter; none in a commune."""
+        self.model.communes = self.commune.fill(self.db)
+        self.model.province = self.commune.province
+        self.table.setColumnHidden(COMMUNE, not self.commune.upper)
+        header = self.table.horizontalHeader()
+        if self.commune.upper and header.visualIndex(COMMUNE) != 1:
+            header.moveSection(header.visualIndex(COMMUNE), 1)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, COMMUNE, COMMUNE)
 
     def _load_sites(self) -> None:
         current = self.site.currentData()
@@ -462,14 +491,15 @@ class CheckpointLogWidget(QWidget):
 
     def _reload(self) -> None:
         text = self.search.text().strip()
+        devices = self.commune.devices()
         if text:
-            rows = search_entries(self.db, text, site_id=self._scope())
+            rows = search_entries(self.db, text, site_id=self._scope(), devices=devices)
             self.model.set_rows(rows, with_dates=True)
         else:
-            rows = list_entries(self.db, self._day(), self._scope())
+            rows = list_entries(self.db, self._day(), self._scope(), devices=devices)
             self.model.set_rows(rows)
         self.table.setColumnHidden(SITE, not self.all_sites.isChecked())
-        self._counts = daily_counts(self.db, self._day(), self._scope())
+        self._counts = daily_counts(self.db, self._day(), self._scope(), devices=devices)
         self._show_count()
 
     def _show_count(self) -> None:
