@@ -38,6 +38,24 @@ def test_migrations_build_the_same_schema_on_postgresql(paths, pg_url):
     again.close()
 
 
+def test_statements_are_planned_with_their_values_not_prepared_generically(paths, pg_url):
+    """psycopg would prepare a statement seen five times and PostgreSQL could then plan it
+    generically: the merge's "uuid IN (...)" lookups became 1.8 s scans from a district's
+    11th package on. Every connection plans each statement with its values."""
+    from sqlalchemy import text
+
+    db = open_database(paths, url=pg_url)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.connection.dbapi_connection.prepare_threshold is None
+            for _ in range(8):
+                conn.execute(text("SELECT 1 WHERE 1 = :x"), {"x": 1}).all()
+            prepared = conn.exec_driver_sql("SELECT count(*) FROM pg_prepared_statements")
+            assert prepared.scalar() == 0
+    finally:
+        db.close()
+
+
 def test_services_accounts_and_audit_on_postgresql(paths, pg_url):
     db = open_database(paths, url=pg_url)
     try:
