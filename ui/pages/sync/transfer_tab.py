@@ -245,7 +245,9 @@ class TransferTab(QWidget):
             trust_new = True
         db = self.db
         (
-            CollectionOp(self, lambda _p: receive.import_package(db, path, trust_new=trust_new))
+            CollectionOp(
+                self, lambda p: receive.import_package(db, path, trust_new=trust_new, progress=p)
+            )
             .success(lambda r: self._on_imported(path, r))
             .failure(lambda exc: self._on_refused(path, exc, checked=True))
             .with_progress(self.tr("Importing %1…").replace("%1", path.name))
