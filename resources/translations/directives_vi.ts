@@ -406,32 +406,37 @@ Mã kiểm tra SHA-256: {sha}</translation>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="201"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="59"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/register_model.py" line="205"/>
         <source>Overdue ({n})</source>
         <translation>Quá hạn ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="205"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="209"/>
         <source>Today ({n})</source>
         <translation>Hôm nay ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="220"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="224"/>
         <source>Item {label}:</source>
         <translation>Mục {label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="225"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="229"/>
         <source>(+{n} items)</source>
         <translation>(+{n} mục)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="234"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="238"/>
         <source>Arrived on {date}</source>
         <translation>Đến ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/register_model.py" line="239"/>
+        <location filename="../../ui/pages/directives/register_model.py" line="243"/>
         <source>Not found in the text: {fields}</source>
         <translation>Văn bản không ghi: {fields}</translation>
     </message>
@@ -452,142 +457,148 @@ Mã kiểm tra SHA-256: {sha}</translation>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="258"/>
-        <location filename="../../ui/pages/directives/page.py" line="335"/>
+        <location filename="../../ui/pages/directives/page.py" line="259"/>
+        <location filename="../../ui/pages/directives/page.py" line="339"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/page.py" line="259"/>
-        <location filename="../../ui/pages/directives/page.py" line="338"/>
+        <location filename="../../ui/pages/directives/page.py" line="339"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/page.py" line="261"/>
+        <location filename="../../ui/pages/directives/page.py" line="343"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="261"/>
+        <location filename="../../ui/pages/directives/page.py" line="263"/>
         <source>Search directives and items — no need for tones (Ctrl+F)</source>
         <translation>Tìm trong văn bản và các mục — gõ không dấu cũng được (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="263"/>
+        <location filename="../../ui/pages/directives/page.py" line="265"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="264"/>
+        <location filename="../../ui/pages/directives/page.py" line="266"/>
         <source>Paste or open a directive (Ctrl+I)</source>
         <translation>Dán hoặc mở tệp văn bản chỉ đạo (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="265"/>
+        <location filename="../../ui/pages/directives/page.py" line="267"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="266"/>
+        <location filename="../../ui/pages/directives/page.py" line="268"/>
         <source>Open the selected directive (Enter)</source>
         <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="267"/>
+        <location filename="../../ui/pages/directives/page.py" line="269"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="268"/>
-        <location filename="../../ui/pages/directives/page.py" line="271"/>
+        <location filename="../../ui/pages/directives/page.py" line="270"/>
         <location filename="../../ui/pages/directives/page.py" line="273"/>
-        <location filename="../../ui/pages/directives/page.py" line="313"/>
+        <location filename="../../ui/pages/directives/page.py" line="275"/>
+        <location filename="../../ui/pages/directives/page.py" line="315"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="277"/>
+        <location filename="../../ui/pages/directives/page.py" line="279"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="278"/>
+        <location filename="../../ui/pages/directives/page.py" line="280"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="279"/>
+        <location filename="../../ui/pages/directives/page.py" line="281"/>
         <source>Issuer</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="280"/>
+        <location filename="../../ui/pages/directives/page.py" line="282"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="281"/>
+        <location filename="../../ui/pages/directives/page.py" line="283"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="287"/>
+        <location filename="../../ui/pages/directives/page.py" line="289"/>
         <source>any date</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="288"/>
+        <location filename="../../ui/pages/directives/page.py" line="290"/>
         <source>Overdue only</source>
         <translation>Chỉ quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="289"/>
+        <location filename="../../ui/pages/directives/page.py" line="291"/>
         <source>Show all</source>
         <translation>Hiện tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="290"/>
+        <location filename="../../ui/pages/directives/page.py" line="292"/>
         <source>Red rows: items overdue · orange rows: Hỏa tốc</source>
         <translation>Dòng đỏ: có mục quá hạn · dòng cam: Hỏa tốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="291"/>
+        <location filename="../../ui/pages/directives/page.py" line="293"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="292"/>
+        <location filename="../../ui/pages/directives/page.py" line="294"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="398"/>
+        <location filename="../../ui/pages/directives/page.py" line="403"/>
         <source>{n} directives found</source>
         <translation>Tìm thấy {n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="400"/>
+        <location filename="../../ui/pages/directives/page.py" line="405"/>
         <source>{n} directives</source>
         <translation>{n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="503"/>
+        <location filename="../../ui/pages/directives/page.py" line="508"/>
         <source>Done: {action}. Ctrl+Z undoes it.</source>
         <translation>Đã làm: {action}. Ctrl+Z để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="515"/>
+        <location filename="../../ui/pages/directives/page.py" line="520"/>
         <source>Undo: {action} (Ctrl+Z)</source>
         <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="518"/>
+        <location filename="../../ui/pages/directives/page.py" line="523"/>
         <source>Redo: {action} (Ctrl+Y)</source>
         <translation>Làm lại: {action} (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="561"/>
+        <location filename="../../ui/pages/directives/page.py" line="566"/>
         <source>Delete a directive</source>
         <translation>Xóa văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="563"/>
+        <location filename="../../ui/pages/directives/page.py" line="568"/>
         <source>Delete {title} from the register, with its items and notes?
 The original file is kept. Ctrl+Z brings it back.</source>
         <translation>Xóa {title} khỏi sổ, cùng các mục và ghi chép?

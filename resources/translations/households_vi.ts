@@ -491,47 +491,47 @@
         <translation>Còn phải kiểm tra ({n}) — {k} lần mỗi ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="570"/>
+        <location filename="../../ui/pages/households/followup.py" line="579"/>
         <source>Only officers and administrators see the follow-up of F0 and F1.</source>
         <translation>Chỉ cán bộ và quản trị được xem danh sách theo dõi F0, F1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="598"/>
+        <location filename="../../ui/pages/households/followup.py" line="607"/>
         <source>All villages</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="616"/>
+        <location filename="../../ui/pages/households/followup.py" line="625"/>
         <source>Choose a person in the list.</source>
         <translation>Chọn một người trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="619"/>
+        <location filename="../../ui/pages/households/followup.py" line="628"/>
         <source>Check of {name} ({village}) — last: {last}</source>
         <translation>Kiểm tra {name} ({village}) — lần trước: {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="654"/>
+        <location filename="../../ui/pages/households/followup.py" line="663"/>
         <source>Check of {name}</source>
         <translation>Kiểm tra {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="716"/>
+        <location filename="../../ui/pages/households/followup.py" line="725"/>
         <source>Save the follow-up list</source>
         <translation>Lưu danh sách theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="718"/>
+        <location filename="../../ui/pages/households/followup.py" line="727"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="730"/>
+        <location filename="../../ui/pages/households/followup.py" line="739"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="732"/>
+        <location filename="../../ui/pages/households/followup.py" line="741"/>
         <source>Saved {pages} pages to {path}</source>
         <translation>Đã lưu {pages} trang vào {path}</translation>
     </message>
@@ -1122,22 +1122,27 @@
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="206"/>
+        <location filename="../../ui/pages/households/table_model.py" line="55"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/table_model.py" line="210"/>
         <source>{n} people isolating; the first isolation ends on {date}</source>
         <translation>{n} người đang cách ly; người sớm nhất hết cách ly ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="211"/>
+        <location filename="../../ui/pages/households/table_model.py" line="215"/>
         <source>{n} at a central facility</source>
         <translation>{n} người cách ly tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="236"/>
+        <location filename="../../ui/pages/households/table_model.py" line="240"/>
         <source>vulnerable</source>
         <translation>dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/table_model.py" line="238"/>
+        <location filename="../../ui/pages/households/table_model.py" line="242"/>
         <source>poor</source>
         <translation>hộ nghèo</translation>
     </message>
@@ -1220,134 +1225,140 @@
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="274"/>
-        <location filename="../../ui/pages/households/__init__.py" line="417"/>
+        <location filename="../../ui/pages/households/__init__.py" line="275"/>
+        <location filename="../../ui/pages/households/__init__.py" line="420"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/__init__.py" line="275"/>
-        <location filename="../../ui/pages/households/__init__.py" line="419"/>
+        <location filename="../../ui/pages/households/__init__.py" line="420"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="277"/>
+        <location filename="../../ui/pages/households/__init__.py" line="423"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="276"/>
+        <location filename="../../ui/pages/households/__init__.py" line="278"/>
         <source>Isolation ends within 2 days</source>
         <translation>Hết cách ly trong 2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="277"/>
+        <location filename="../../ui/pages/households/__init__.py" line="279"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="278"/>
+        <location filename="../../ui/pages/households/__init__.py" line="280"/>
         <source>&amp;New household…</source>
         <translation>Thêm &amp;hộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="279"/>
+        <location filename="../../ui/pages/households/__init__.py" line="281"/>
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="280"/>
+        <location filename="../../ui/pages/households/__init__.py" line="282"/>
         <source>E&amp;xport Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="281"/>
+        <location filename="../../ui/pages/households/__init__.py" line="283"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="283"/>
+        <location filename="../../ui/pages/households/__init__.py" line="285"/>
         <source>Door-to-door and test lists, relief sheets, Resolution 68 papers (Ctrl+P)</source>
         <translation>Danh sách đi từng hộ, danh sách xét nghiệm, danh sách cấp phát hàng, hồ sơ hỗ trợ theo Nghị quyết 68 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="303"/>
+        <location filename="../../ui/pages/households/__init__.py" line="305"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="303"/>
+        <location filename="../../ui/pages/households/__init__.py" line="305"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="372"/>
+        <location filename="../../ui/pages/households/__init__.py" line="374"/>
         <source>All areas
 {households} households · {people} people</source>
         <translation>Tất cả khu vực
 {households} hộ · {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="381"/>
+        <location filename="../../ui/pages/households/__init__.py" line="383"/>
         <source>{name}
 {households} households · {people} people · F0 {f0} · F1 {f1}</source>
         <translation>{name}
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="386"/>
+        <location filename="../../ui/pages/households/__init__.py" line="388"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="435"/>
-        <location filename="../../ui/pages/households/__init__.py" line="443"/>
+        <location filename="../../ui/pages/households/__init__.py" line="439"/>
+        <location filename="../../ui/pages/households/__init__.py" line="447"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="475"/>
+        <location filename="../../ui/pages/households/__init__.py" line="479"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="566"/>
+        <location filename="../../ui/pages/households/__init__.py" line="570"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="590"/>
+        <location filename="../../ui/pages/households/__init__.py" line="594"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="605"/>
+        <location filename="../../ui/pages/households/__init__.py" line="609"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="606"/>
+        <location filename="../../ui/pages/households/__init__.py" line="610"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="623"/>
+        <location filename="../../ui/pages/households/__init__.py" line="627"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="655"/>
+        <location filename="../../ui/pages/households/__init__.py" line="659"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="655"/>
+        <location filename="../../ui/pages/households/__init__.py" line="659"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="673"/>
+        <location filename="../../ui/pages/households/__init__.py" line="677"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="674"/>
+        <location filename="../../ui/pages/households/__init__.py" line="678"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
     </message>

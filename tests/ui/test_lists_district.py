@@ -187,6 +187,12 @@ def test_issued_reports_filter_by_commune(qtbot, reports_district):
 
 
 def test_at_a_province_the_lists_name_districts(qtbot, reports_district):
+    from ui.pages.checkpoints.entry_model import COMMUNE as LOG_COMMUNE
+    from ui.pages.checkpoints.log_widget import CheckpointLogWidget
+    from ui.pages.directives.page import DirectivesPage
+    from ui.pages.directives.register_model import COMMUNE
+    from ui.pages.households import HouseholdsPage
+    from ui.pages.households.table_model import COL_COMMUNE
     from ui.pages.households.worklists import WorklistsPanel
     from ui.pages.reports import ReportsPage
 
@@ -210,6 +216,24 @@ def test_at_a_province_the_lists_name_districts(qtbot, reports_district):
         panel.refresh()
         assert panel.commune_label.text().replace("&", "") == word
         assert panel.commune.itemText(0) == all_text
+        households = HouseholdsPage(office)
+        qtbot.addWidget(households)
+        households.show()
+        households.refresh()
+        model = households.model
+        assert model.headerData(COL_COMMUNE, Qt.Orientation.Horizontal) == word
+        assert households.commune.itemText(0) == all_text
+        directives = DirectivesPage(office)
+        qtbot.addWidget(directives)
+        directives.show()
+        directives.refresh()
+        assert directives.model.headerData(COMMUNE, Qt.Orientation.Horizontal) == word
+        assert directives.commune_filter.itemText(0) == all_text
+        log = CheckpointLogWidget(office)
+        qtbot.addWidget(log)
+        log.show()
+        assert log.proxy.headerData(LOG_COMMUNE, Qt.Orientation.Horizontal) == word
+        assert log.commune.itemText(0) == all_text
     install_language("vi")
 
 

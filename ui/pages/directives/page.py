@@ -255,7 +255,9 @@ class DirectivesPage(Page):
     def retranslate(self) -> None:
         self.title_label.setText(self.tr("Directives"))
         if self.commune_filter.count():
-            self.commune_filter.setItemText(0, self.tr("All communes"))
+            self.commune_filter.setItemText(
+                0, self.tr("All districts") if self.model.province else self.tr("All communes")
+            )
             self.commune_filter.setItemText(self.commune_filter.count() - 1, self.tr("This office"))
         self.search_box.setPlaceholderText(
             self.tr("Search directives and items — no need for tones (Ctrl+F)")
@@ -318,12 +320,13 @@ class DirectivesPage(Page):
 
     def _reload_communes(self) -> None:
         """At a district: the commune column and filter, from the senders known now."""
-        from fieldapp.sync.district import commune_of_devices, upper_office
+        from fieldapp.sync.district import commune_of_devices, units_below, upper_office
         from fieldapp.text.vietnamese import fold
 
         upper = upper_office(self.db)
         names = commune_of_devices(self.db) if upper else {}
         self.model.communes = names
+        self.model.province = upper and units_below(self.db) == "district"
         self.table.setColumnHidden(COMMUNE, not upper)
         self.commune_filter.setVisible(upper)
         devices: dict[str, list[str]] = {}
@@ -332,7 +335,9 @@ class DirectivesPage(Page):
         current = self.commune_filter.currentText() if self.commune_filter.currentIndex() else ""
         self.commune_filter.blockSignals(True)
         self.commune_filter.clear()
-        self.commune_filter.addItem(self.tr("All communes"), None)
+        self.commune_filter.addItem(
+            self.tr("All districts") if self.model.province else self.tr("All communes"), None
+        )
         for name in sorted(devices, key=fold):
             self.commune_filter.addItem(name, tuple(sorted(devices[name])))
         self.commune_filter.addItem(self.tr("This office"), (self.db.device_id,))

@@ -56,6 +56,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DirectiveTable", "Deadline"),
     QT_TRANSLATE_NOOP("DirectiveTable", "Commune"),
 )
+DISTRICT_HEADER = QT_TRANSLATE_NOOP("DirectiveTable", "District")  # at a province
 
 
 def _tr(text: str) -> str:
@@ -74,6 +75,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
         self.today = date.today()
         self.communes: dict[str, str] = {}  # device id → commune (at a district)
+        self.province = False  # at a province the column names the district
 
     # -- content --------------------------------------------------------------------------
 
@@ -137,6 +139,8 @@ class DirectiveTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == COMMUNE and self.province:
+                return _tr(DISTRICT_HEADER)
             return _tr(HEADERS[section])
         return None
 

@@ -271,7 +271,9 @@ class HouseholdsPage(Page):
         )
         self.vulnerable.setText(self.tr("Vulnerable"))
         if self.commune.count():
-            self.commune.setItemText(0, self.tr("All communes"))
+            self.commune.setItemText(
+                0, self.tr("All districts") if self.model.province else self.tr("All communes")
+            )
             self.commune.setItemText(self.commune.count() - 1, self.tr("This office"))
         self.ending.setText(self.tr("Isolation ends within 2 days"))
         self.open_button.setText(self.tr("&Open"))
@@ -399,12 +401,13 @@ class HouseholdsPage(Page):
 
     def _fill_communes(self) -> None:
         """At a district: the commune column and filter, from the senders known now."""
-        from fieldapp.sync.district import commune_of_devices, upper_office
+        from fieldapp.sync.district import commune_of_devices, units_below, upper_office
         from fieldapp.text.vietnamese import fold
 
         upper = upper_office(self.db)
         names = commune_of_devices(self.db) if upper else {}
         self.model.communes = names
+        self.model.province = upper and units_below(self.db) == "district"
         self.table.setColumnHidden(COL_COMMUNE, not upper)
         header = self.table.horizontalHeader()
         if upper and header.visualIndex(COL_COMMUNE) != 0:
@@ -414,7 +417,8 @@ class HouseholdsPage(Page):
         for device, name in names.items():
             devices.setdefault(name, []).append(device)
         current = self.commune.currentText() if self.commune.currentIndex() > 0 else ""
-        items = [(None, self.tr("All communes"))]
+        all_text = self.tr("All districts") if self.model.province else self.tr("All communes")
+        items = [(None, all_text)]
         items += [(tuple(sorted(devices[n])), n) for n in sorted(devices, key=fold)]
         items.append(((self.db.device_id,), self.tr("This office")))
         self.commune.blockSignals(True)

@@ -52,6 +52,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Phone"),
     QT_TRANSLATE_NOOP("HouseholdTableModel", "Commune"),
 )
+DISTRICT_HEADER = QT_TRANSLATE_NOOP("HouseholdTableModel", "District")  # at a province
 # Columns the user may sort by, and the listing order each one means.
 SORTABLE = {
     COL_HEAD: "name",
@@ -84,6 +85,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
         self._loaded = False  # no query until the first set_filter (the view sorts at once)
         self.communes: dict[str, str] = {}  # device id → commune (at a district)
+        self.province = False  # at a province the column names the district
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -168,6 +170,8 @@ class HouseholdTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == COL_COMMUNE and self.province:
+                return _tr(DISTRICT_HEADER)
             return _tr(HEADERS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
