@@ -154,7 +154,11 @@ def _followup(args) -> int:
             from fieldapp.health.paper import followup_document
             from fieldapp.printing.official import render_pdf
 
-            pages = render_pdf(followup_document(db, day, village=args.village), args.output)
+            commune = communes.get(devices[0], args.commune) if devices else ""
+            paper = followup_document(
+                db, day, village=args.village, devices=devices, commune=commune
+            )
+            pages = render_pdf(paper, args.output)
     finally:
         db.close()
     if args.output:

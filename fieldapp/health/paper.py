@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,12 +88,19 @@ def _last(p: FollowedPerson) -> str:
 
 
 def followup_document(
-    db: Database, day: date | None = None, *, village: str | None = None
+    db: Database,
+    day: date | None = None,
+    *,
+    village: str | None = None,
+    devices: Collection[str] | None = None,
+    commune: str = "",
 ) -> OfficialDocument:
-    """The round sheet of ``day`` (default today), for one village or all."""
+    """The round sheet of ``day`` (default today), for one village or all; at a district
+    for one ``commune`` (its ``devices``, :func:`fieldapp.sync.district.devices_of_commune`)."""
     profile = _profile(db)
-    lists = followup_lists(db, day, village=village)
+    lists = followup_lists(db, day, village=village, devices=devices)
     where = f" - thôn {village}" if village else ""
+    where += f" - {commune}" if commune else ""
     body: list[Flowable] = [
         paragraph(
             f"Ngày {format_date(lists.day)}{where}: {lists.followed} người đang theo dõi, "

@@ -729,12 +729,15 @@ class FollowUpPanel(QWidget):
         if not path:
             return
         day, village, db = self.current_day(), self.current_village(), self.db
+        devices = self.commune.devices()
+        commune = self.commune.currentText() if devices is not None else ""
 
         def work(_p) -> int:
             from fieldapp.health.paper import followup_document
             from fieldapp.printing.official import render_pdf
 
-            return render_pdf(followup_document(db, day, village=village), path)
+            paper = followup_document(db, day, village=village, devices=devices, commune=commune)
+            return render_pdf(paper, path)
 
         QueryOp(self, work).with_progress(self.tr("Printing…")).success(
             lambda pages: self.summary.setText(
