@@ -94,7 +94,7 @@ class CheckpointEntryModel(QAbstractTableModel):
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < COLUMNS:
-                return _header(section, self.province)
+                return _header(section, getattr(self, "province", False))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -164,5 +164,5 @@ class CheckpointEntryModel(QAbstractTableModel):
         if column == NOTES:
             return e.notes
         if column == COMMUNE:
-            return self.communes.get(e.device_id, "")
+            return getattr(self, "communes", {}).get(e.device_id, "")
         return ""

@@ -139,7 +139,7 @@ class DirectiveTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == COMMUNE and self.province:
+            if section == COMMUNE and getattr(self, "province", False):
                 return _tr(DISTRICT_HEADER)
             return _tr(HEADERS[section])
         return None

@@ -170,7 +170,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == COL_COMMUNE and self.province:
+            if section == COL_COMMUNE and getattr(self, "province", False):
                 return _tr(DISTRICT_HEADER)
             return _tr(HEADERS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
