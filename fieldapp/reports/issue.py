@@ -204,6 +204,8 @@ def find_report(db: Database, ref: str) -> ReportRecord:
             and (year is None or r.year == year)
             and (symbol is None or r.symbol.casefold() == symbol.casefold())
         ]
+        own = [r for r in found if r.device_id == db.device_id]
+        found = own or found  # at a district: its own 01/BC-UBND before a commune's
         if year is None and found:
             newest_year = max(r.year for r in found)
             found = [r for r in found if r.year == newest_year]
@@ -219,6 +221,7 @@ def draft_for(db: Database, spec: ReportSpec) -> ReportRecord | None:
     with db.session() as s:
         query = select(IssuedReport).where(
             IssuedReport.status == STATUS_DRAFT,
+            IssuedReport.device_id == db.device_id,  # not a commune's, arrived at a district
             IssuedReport.kind == spec.kind,
             IssuedReport.period_start == spec.start,
             IssuedReport.period_end == spec.end,
@@ -237,6 +240,7 @@ def issued_for(db: Database, spec: ReportSpec) -> ReportRecord | None:
         r
         for r in list_reports(db, year=spec.end.year)
         if r.status == STATUS_ISSUED
+        and r.device_id == db.device_id  # this unit's own, not a commune's at a district
         and r.kind == spec.kind
         and (r.period_start, r.period_end) == (spec.start, spec.end)
         and (spec.kind != "directive" or r.directive_id == spec.directive_id)
@@ -464,13 +468,17 @@ def new_version(
 def next_number(db: Database, year: int, symbol: str = SYMBOL) -> int:
     """The number the next new report of ``year`` will get."""
     with db.session() as s:
-        return _next_number(s, year, symbol)
+        return _next_number(s, year, symbol, db.device_id)
 
 
-def _next_number(s, year: int, symbol: str) -> int:
+def _next_number(s, year: int, symbol: str, device_id: str) -> int:
+    """Numbers count per issuing unit: at a district the communes' reports that arrived
+    in packages have numbers of their own."""
     top = s.scalar(
         select(func.max(IssuedReport.number)).where(
-            IssuedReport.year == year, IssuedReport.symbol == symbol
+            IssuedReport.year == year,
+            IssuedReport.symbol == symbol,
+            IssuedReport.device_id == device_id,
         )
     )
     return (top or 0) + 1
@@ -527,7 +535,10 @@ def issue_report(
                 row = s.get(IssuedReport, draft_id)
                 if row is None or row.status != STATUS_DRAFT:
                     raise UserError("Bản nháp vừa bị xóa hoặc đã được ban hành ở nơi khác.")
-                if draft.supersedes is None and _next_number(s, row.year, row.symbol) != no:
+                if (
+                    draft.supersedes is None
+                    and _next_number(s, row.year, row.symbol, db.device_id) != no
+                ):
                     continue  # someone took the number meanwhile: render again with the next
                 row.number = no
                 row.parts = built.parts

@@ -26,7 +26,10 @@ class IssuedReport(SyncMixin, Base):
 
     __tablename__ = "issued_report"
     __table_args__ = (
-        UniqueConstraint("year", "symbol", "number", "version", name="uq_issued_report_year"),
+        # Per issuing unit: at a district each commune's 01/BC-UBND is its own report.
+        UniqueConstraint(
+            "device_id", "year", "symbol", "number", "version", name="uq_issued_report_unit_number"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

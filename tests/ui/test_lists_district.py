@@ -142,8 +142,8 @@ def reports_district(district):
     from fieldapp.sync.receive import import_package
 
     office, a, b, c, tmp = district
-    # Yên Thượng issues two: its No. 01 collides at the district with Bằng Lãng's No. 01
-    # (a conflict, for now) and its No. 02 arrives.
+    # Bằng Lãng issues one report, Yên Thượng two: both communes' No. 01 arrive as reports
+    # of their own (numbers count per issuing unit), not as a conflict.
     for name, db, days in (("a", a, 1), ("c", c, 2)):
         for n in range(days):
             issue_report(db, spec_for(db, "daily", date.today() - timedelta(days=n)))
@@ -173,6 +173,10 @@ def test_issued_reports_filter_by_commune(qtbot, reports_district):
     assert header == "Xã"
     rows = issued_rows(page)
     assert {c for _n, c in rows} == {"xã Bằng Lãng", "xã Yên Thượng"}
+    assert sorted(rows) == sorted(
+        [("01/BC-UBND", "xã Bằng Lãng"), ("01/BC-UBND", "xã Yên Thượng"),
+         ("02/BC-UBND", "xã Yên Thượng")]
+    )  # fmt: skip
     choose(qtbot, page.commune, "xã Yên Thượng")
     yen = issued_rows(page)
     assert yen and {c for _n, c in yen} == {"xã Yên Thượng"}
@@ -345,3 +349,21 @@ def test_a_commune_log_has_no_commune_column(qtbot, district):
     widget.show()
     widget.refresh()
     assert widget.table.isColumnHidden(COMMUNE) and widget.commune.isHidden()
+
+
+def test_the_district_numbers_its_own_reports_apart_from_the_communes(reports_district):
+    """Communes' 01 and 02/BC-UBND arrived; the district's own first report is still its
+    01, its draft and 'already issued' are its own, and '01' finds the district's."""
+    from datetime import date
+
+    from fieldapp.reports.issue import draft_for, find_report, issue_report, issued_for
+    from fieldapp.reports.render import spec_for
+
+    office = reports_district[0]
+    spec = spec_for(office, "daily", date.today())
+    assert issued_for(office, spec) is None  # the communes' reports of today are not its own
+    assert draft_for(office, spec) is None
+    mine = issue_report(office, spec)
+    assert mine.number == 1 and mine.device_id == office.device_id
+    assert find_report(office, "01").id == mine.id
+    assert issued_for(office, spec).id == mine.id
