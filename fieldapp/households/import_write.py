@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from fieldapp import gate
 from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database
+from fieldapp.db.ddl import build_indexes, defer_plain_indexes
 from fieldapp.errors import NeedsConfirmation, NotFound, UserMistake
 from fieldapp.households.collation import name_sort_bytes, text_sort_bytes
 from fieldapp.households.import_plan import (
@@ -170,35 +171,16 @@ def write_import(
 
 
 def _defer_indexes(s: Session, new_rows: dict) -> list[str]:
-    """Drop, inside the import's transaction, the plain secondary indexes of a table that the
-    import at least doubles; :func:`_restore_indexes` builds them again before the commit.
-
-    Each of those indexes takes the new rows in random order (names, sort keys), and once
-    they outgrow SQLite's page cache every insert reads and writes pages again: at 200,000
-    households that was most of the import. Built once over the sorted keys it costs a
-    fraction. Unique indexes stay (they guard the data). A rollback (failure, cancel) puts
-    the indexes back as they were, DDL being part of the transaction in SQLite.
-    """
-    if s.get_bind().dialect.name != "sqlite":
-        return []
+    """The plain indexes of each table the import at least doubles, dropped inside the
+    import's transaction (:func:`fieldapp.db.ddl.defer_plain_indexes`: at 200,000
+    households their random-order inserts were most of the import);
+    :func:`_restore_indexes` builds them again before the commit."""
     connection = s.connection()
     statements: list[str] = []
     for model, count in new_rows.items():
-        table = model.__table__.name
-        if count < DEFER_INDEXES_FROM:
-            continue
-        existing = connection.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0
-        if count < existing:
-            continue
-        for name, sql in connection.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-            "AND sql IS NOT NULL",
-            (table,),
-        ).all():
-            if sql.upper().startswith("CREATE UNIQUE"):
-                continue
-            connection.exec_driver_sql(f'DROP INDEX "{name}"')
-            statements.append(sql)
+        statements += defer_plain_indexes(
+            connection, model.__table__.name, count, threshold=DEFER_INDEXES_FROM
+        )
     return statements
 
 
@@ -208,8 +190,7 @@ def _restore_indexes(s: Session, statements: list[str]) -> None:
         # The rows are written: the sort of each index build takes its memory from the same
         # budget as the page cache, and spills to a temporary file past it (memory peak).
         connection.exec_driver_sql("PRAGMA cache_size = -8192")
-    for sql in statements:
-        connection.exec_driver_sql(sql)
+    build_indexes(connection, statements)
 
 
 DEFER_INDEXES_FROM = 20_000  # new rows in a table before its indexes are built afterwards

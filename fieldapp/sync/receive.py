@@ -41,6 +41,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from fieldapp.db import schema
 from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database
+from fieldapp.db.ddl import build_indexes, defer_plain_indexes
 from fieldapp.errors import UserError
 from fieldapp.files import free_space_check
 from fieldapp.progress import Progress, report
@@ -420,6 +421,7 @@ def _apply(
             with (
                 _open_part(archive, received, name) as part,
                 copy_triggers_at_end(conn, table) if bulk else contextlib.nullcontext(),
+                _plain_indexes_after(conn, table, expected if bulk else 0),
             ):
                 columns, batches = parts.table_rows(part, MERGE_CHUNK)
                 unknown = set(columns) - set(table.c.keys())
@@ -462,6 +464,18 @@ def _apply(
 
 
 IMPORT_CACHE_KIB = 64 * 1024
+INDEXES_AFTER_FROM = 20_000  # rows of a part from which its table's plain indexes come after
+
+
+@contextlib.contextmanager
+def _plain_indexes_after(conn: Connection, table: Table, rows: int) -> Iterator[None]:
+    """A part that at least doubles its table (a commune's first package at the district):
+    the table's plain indexes are built once after its rows instead of taking them one by
+    one (:func:`fieldapp.db.ddl.defer_plain_indexes`); unique ones, which the merge looks
+    rows up by, stay. A failure leaves them to the rollback (DDL is transactional)."""
+    statements = defer_plain_indexes(conn, table.name, rows, threshold=INDEXES_AFTER_FROM)
+    yield
+    build_indexes(conn, statements)
 
 
 @contextlib.contextmanager

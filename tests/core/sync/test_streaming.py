@@ -213,6 +213,57 @@ def test_a_refused_bulk_import_leaves_triggers_and_data_as_they_were(pair, monke
         )
 
 
+def _index_sql(db) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(
+            conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            ).scalars()
+        )
+
+
+def test_a_part_that_doubles_its_table_gets_its_plain_indexes_built_after(pair, monkeypatch):
+    """The same indexes after a bulk import as before (built once after the rows), the same
+    register as the ordinary path, and a refused package leaves every index in place."""
+    from tests.core.trust.test_attacks import put, resign, rows
+
+    commune, district, tmp = pair
+    _households(commune, 9)
+    monkeypatch.setattr(receive, "BULK_ROWS", 3)
+    monkeypatch.setattr(receive, "INDEXES_AFTER_FROM", 3)
+    pkg = export_package(commune, tmp / "p.fieldsync").path
+    indexes = _index_sql(district)
+    dropped = []
+    real = receive.defer_plain_indexes
+
+    def spy(conn, table, count, threshold):
+        found = real(conn, table, count, threshold=threshold)
+        dropped.extend(found)
+        return found
+
+    monkeypatch.setattr(receive, "defer_plain_indexes", spy)
+
+    def bad_last_member(data, _files, _manifest):
+        part, members = rows(data, "household_member")
+        members[-1]["status"] = "F9"  # refused after the members' indexes were dropped
+        put(part, members)
+
+    bad = resign(pkg, tmp / "bad.fieldsync", commune.paths, bad_last_member)
+    before = content(district)
+    with pytest.raises(PackageError):
+        import_package(district, bad)
+    assert dropped  # the bulk path really dropped some
+    assert content(district) == before and _index_sql(district) == indexes
+    import_package(district, pkg)
+    assert _index_sql(district) == indexes
+    with district.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 9
+        members = conn.execute(text("SELECT count(*) FROM household_member")).scalar()
+    with commune.engine.connect() as conn:
+        assert members == conn.execute(text("SELECT count(*) FROM household_member")).scalar()
+
+
 def test_cancel_during_import_writes_nothing(pair):
     commune, district, tmp = pair
     _households(commune, 6)
