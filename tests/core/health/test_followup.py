@@ -186,7 +186,7 @@ def test_delete_a_check_entered_by_mistake(db, people):
 
 def test_round_lists_due_missed_danger_and_ending_tomorrow(db, people):
     thang, lan = people["Hoàng Văn Thắng"], people["Ma Thị Lan"]
-    record_check(db, CheckInput(thang, spo2=97, checked_at=at(TODAY, 0, 5)))
+    record_check(db, CheckInput(thang, spo2=97, checked_at=at(TODAY, 0, 0)))
     record_check(db, CheckInput(lan, spo2=90, checked_at=at(TODAY - timedelta(days=1), 20)))
     lists = followup_lists(db, TODAY, now=at(TODAY, 12))
     # the camp's F1 and the negative child are not the commune team's to check
@@ -202,7 +202,7 @@ def test_round_lists_due_missed_danger_and_ending_tomorrow(db, people):
     only = followup_lists(db, TODAY, village="khuoi cuong", now=at(TODAY, 23))
     assert only.followed == 0 and only.danger == []
     # a second check today takes Thắng off the round
-    record_check(db, CheckInput(thang, spo2=98, checked_at=at(TODAY, 0, 10)))
+    record_check(db, CheckInput(thang, spo2=98, checked_at=at(TODAY, 0, 1)))
     assert [p.full_name for p in followup_lists(db, TODAY, now=at(TODAY, 23)).due] == ["Ma Thị Lan"]
 
 
@@ -300,8 +300,8 @@ def test_the_daily_report_counts_checks_danger_signs_and_outcomes(db, people):
     from fieldapp.reports.content import daily_parts
     from fieldapp.reports.figures import daily_figures
 
-    record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97, checked_at=at(TODAY, 0, 30)))
-    record_check(db, CheckInput(people["Ma Thị Lan"], spo2=92, checked_at=at(TODAY, 0, 40)))
+    record_check(db, CheckInput(people["Ma Thị Lan"], spo2=97, checked_at=at(TODAY, 0, 1)))
+    record_check(db, CheckInput(people["Ma Thị Lan"], spo2=92, checked_at=at(TODAY, 0, 2)))
     record_outcome(db, people["Hoàng Văn Thắng"], "died", on=TODAY)
     f = daily_figures(db, TODAY)
     assert (f.followed, f.checks, f.danger_checks, f.danger_open) == (1, 2, 1, 1)
