@@ -265,7 +265,12 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     prt.add_argument("--week", required=True, help="một ngày trong tuần cần in")
     prt.add_argument("--weeks", type=int, default=1, help="số tuần liên tiếp")
     prt.add_argument("--month", action="store_true", help="in cả tháng của ngày --week")
-    prt.add_argument("--paper", choices=("A4", "A3"), default="A4", help="khổ giấy (A3: cả tháng, hoặc một tuần đông người trên một tờ)")
+    prt.add_argument(
+        "--paper",
+        choices=("A4", "A3"),
+        default="A4",
+        help="khổ giấy (A3: cả tháng, hoặc một tuần đông người trên một tờ)",
+    )
     prt.add_argument("-o", "--output", required=True, help="tệp PDF")
     prt.set_defaults(func=_print_roster)
 

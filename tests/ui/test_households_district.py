@@ -180,3 +180,33 @@ def test_district_directive_register_has_a_commune_column_and_filter(qtbot, tmp_
     finally:
         for db in (office, *communes):
             db.close()
+
+
+def test_the_print_dialog_at_a_district_names_each_areas_commune(qtbot, district):
+    """Three communes' "Thôn 1" are told apart in the print dialog, and the door-to-door list
+    of one of them holds that commune's households only."""
+    import io
+
+    from pypdf import PdfReader
+
+    from fieldapp.households.service import list_areas
+    from ui import operations
+    from ui.pages.households.print_dialog import PrintChoice, PrintDialog
+
+    install_language("vi")
+    dialog = PrintDialog(district, PrintChoice())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = sorted(dialog.area.itemText(i) for i in range(dialog.area.count()))
+    assert names == ["Thôn 1 — xã Bằng Lãng", "Thôn 1 — xã Nam Cường", "Thôn 1 — xã Yên Thượng"]
+    dialog.area.setFocus()
+    dialog.area.setCurrentIndex(dialog.area.findText("Thôn 1 — xã Nam Cường"))
+    nam_cuong = next(a.id for a in list_areas(district) if a.households == 2)
+    assert dialog.area.currentData() == nam_cuong
+    qtbot.waitUntil(lambda: not dialog._timer.isActive() and not dialog._busy, timeout=30_000)
+    assert operations.wait_for_operations(30)
+    qtbot.waitUntil(lambda: not dialog._busy and dialog._made_for is not None, timeout=30_000)
+    assert dialog._made_for.area_id == nam_cuong
+    text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(dialog.pdf_data)).pages)
+    assert "Triệu Thị Mai" in text and "Hà Văn Tùng" in text
+    assert "Hoàng Văn Ước" not in text and "Ma Văn Lợi" not in text

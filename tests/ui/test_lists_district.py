@@ -55,22 +55,33 @@ def test_work_lists_filter_by_commune(qtbot, district):
     assert panel.commune.isVisible() and panel.commune_label.text() == "&Xã"
     assert panel.commune.itemText(0) == "Mọi xã"
     assert tree_communes(panel.untested) == {"xã Bằng Lãng"}  # the round of Thôn A
-    panel.round.setCurrentIndex(panel.round.findText("Thôn C", Qt.MatchFlag.MatchEndsWith))
+    rounds = [panel.round.itemText(i) for i in range(panel.round.count())]
+    # every commune's rounds, each naming its commune
+    assert any(r.endswith("Thôn A, xã Bằng Lãng") for r in rounds)
+    assert any(r.endswith("Thôn C, xã Yên Thượng") for r in rounds)
+    panel.round.setCurrentIndex(panel.round.findText("Thôn C", Qt.MatchFlag.MatchContains))
     assert tree_communes(panel.untested) == {"xã Yên Thượng"}
     before = panel.untested.count
     assert before > 0
     choose(qtbot, panel.commune, "xã Bằng Lãng")
-    assert panel.untested.count == 0 and panel.untested.tree.model().rowCount() == 0
+    # one commune chosen: only its rounds are offered, and its latest is shown
+    rounds = [panel.round.itemText(i) for i in range(panel.round.count())]
+    assert rounds and all(r.endswith(", xã Bằng Lãng") for r in rounds)
+    assert tree_communes(panel.untested) <= {"xã Bằng Lãng"}
     choose(qtbot, panel.commune, "xã Yên Thượng")
+    rounds = [panel.round.itemText(i) for i in range(panel.round.count())]
+    assert rounds and all(r.endswith(", xã Yên Thượng") for r in rounds)
+    assert "Thôn C" in panel.round.currentText()
     assert panel.untested.count == before
     assert tree_communes(panel.untested) == {"xã Yên Thượng"}
     for w in (panel.ending, panel.empty, panel.unsupplied, panel.ids):
         assert tree_communes(w) <= {"xã Yên Thượng"}
-    assert "Thôn C" in panel.round.currentText()  # the chosen round is kept
-    choose(qtbot, panel.commune, "Cơ quan này")  # the district's own: no household
-    assert panel.untested.count == 0
+    choose(qtbot, panel.commune, "Cơ quan này")  # the district's own: no area, no round
+    assert panel.round.count() == 0 and panel.untested.count == 0
+    assert not panel.enter_results.isEnabled()
     choose(qtbot, panel.commune, "Mọi xã")
-    assert panel.untested.count == before
+    rounds = [panel.round.itemText(i) for i in range(panel.round.count())]
+    assert {r.rsplit(", ", 1)[-1] for r in rounds} >= {"xã Bằng Lãng", "xã Yên Thượng"}
 
 
 def test_a_commune_has_no_commune_filter_on_its_lists(qtbot, district):

@@ -83,8 +83,14 @@ class PrintDialog(QDialog):
         for key in PAPERS:
             self.paper.addItem("", key)
         self.area = QComboBox()
+        # At a district every commune has its "Thôn 1": each area names its commune, as in
+        # the page's area list (issue 18 part 4); a commune's own areas are named alone.
+        from fieldapp.sync.district import commune_of_devices
+
+        communes = commune_of_devices(db)
         for a in list_areas(db):
-            self.area.addItem(a.name, a.id)
+            commune = communes.get(a.device_id, "")
+            self.area.addItem(f"{a.name} — {commune}" if commune else a.name, a.id)
         self.village = QComboBox()
         self.round = QComboBox()
         self.person = QComboBox()

@@ -259,14 +259,23 @@ class WorklistsPanel(QWidget):
         current = self.round.currentData()
         self.round.blockSignals(True)
         self.round.clear()
-        areas = {a.id: a.name for a in list_areas(self.db, today) if a.in_force}
+        # At a district the rounds are those of the chosen commune's areas, each named with
+        # its commune when all are shown (issue 18 part 4).
+        areas = {
+            a.id: ", ".join(x for x in (a.name, communes.get(a.device_id, "")) if x)
+            for a in only_devices(list_areas(self.db, today), devices)
+            if a.in_force
+        }
         latest = worklists.latest_rounds(self.db, today)
         for area_id, name in areas.items():
             for r in test_rounds(self.db, area_id):
                 label = f"{format_date(r.held_on)} {test_kind_text(r.kind)} — {name}"
                 self.round.addItem(label, r.id)
-        wanted = current if current is not None else next(iter(latest.values()), None)
-        self.round.setCurrentIndex(max(0, self.round.findData(wanted)))
+        # the round chosen before, if it is still offered, else the latest of the shown areas
+        index = self.round.findData(current) if current is not None else -1
+        if index < 0:
+            index = self.round.findData(next((r for a, r in latest.items() if a in areas), None))
+        self.round.setCurrentIndex(max(0, index))
         self.round.blockSignals(False)
         self.enter_results.setEnabled(self.round.count() > 0)
         self._load_untested()
