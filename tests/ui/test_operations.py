@@ -340,3 +340,22 @@ def test_a_big_result_is_not_walked_by_the_collector_when_collection_resumes(qtb
     assert kept["small"] == [1, 2, 3]
     assert gc.get_freeze_count() == frozen_after_big
     gc.unfreeze()
+
+
+def test_a_worker_making_many_short_qt_calls_lets_the_window_in(monkeypatch):
+    """let_window_run sleeps (without Python's lock) once 15 ms of work have passed since the
+    last sleep, not on every call: printing calls it after each band of a page."""
+    clock = [100.0]
+    slept: list[float] = []
+    monkeypatch.setattr(operations.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(operations.time, "sleep", slept.append)
+
+    def in_worker() -> None:
+        for _ in range(10):  # ten bands of 4 ms each
+            operations.let_window_run()
+            clock[0] += 0.004
+
+    worker = threading.Thread(target=in_worker)
+    worker.start()
+    worker.join()
+    assert slept == [operations._BREATH_S, operations._BREATH_S]  # after 16 ms and 32 ms
