@@ -482,6 +482,10 @@ def test_round_document(
         raise UserMistake("Khu vực của đợt xét nghiệm này chưa có người nào.")
     sees = gate.sees_personal_data(db)
 
+    def groups_of(pairs) -> list[int]:
+        """The index of each household's first row: a household stays on one page."""
+        return [i for i, (h, _m) in enumerate(pairs) if i == 0 or pairs[i - 1][0] is not h]
+
     def rows_of(pairs):
         rows = []
         for n, (h, m) in enumerate(pairs, start=1):
@@ -505,6 +509,7 @@ def test_round_document(
             col_fractions=TEST_FRACTIONS,
             align=TEST_ALIGN,
             font_size=PAPER_SIZE,
+            groups=groups_of(paper.to_test),
         ),
     ]
     positive = sum(1 for v in paper.results.values() if v == "positive")
@@ -525,6 +530,7 @@ def test_round_document(
                 col_fractions=TEST_FRACTIONS,
                 align=TEST_ALIGN,
                 font_size=PAPER_SIZE,
+                groups=groups_of(missed),
             ),
         ]
     if paper.tested_elsewhere:
@@ -539,6 +545,7 @@ def test_round_document(
                 col_fractions=TEST_FRACTIONS,
                 align=TEST_ALIGN,
                 font_size=PAPER_SIZE,
+                groups=groups_of(paper.tested_elsewhere),
             ),
         ]
     return _document(

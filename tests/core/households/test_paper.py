@@ -172,6 +172,27 @@ def test_test_round_lists_results_the_missed_and_those_tested_elsewhere(
 
 
 @pdftotext
+def test_test_round_list_keeps_each_household_on_one_page(commune, area, tmp_path) -> None:
+    """40 households of 2-8 people: a page of the test-round list ends only between two
+    households, so the health worker at a door has the whole family on one sheet."""
+    db = commune
+    size: dict[str, int] = {}  # the household's own word (in every member's name) -> people
+    for n in range(40):
+        head = f"{['Đàm', 'Nông', 'Lường'][n % 3]} Văn {tag(n)} {GIVEN[n % len(GIVEN)]}"
+        others = [f"{head.split()[0]} Thị {tag(n)} {GIVEN[k]}" for k in range(1 + n % 7)]
+        _add(db, area, "Nà Pài" if n % 2 else "Bản Cuôn", head, *others, house=str(n))
+        size[tag(n)] = 1 + len(others)
+    rid = add_test_round(db, area, TODAY)
+    path = tmp_path / "round.pdf"
+    assert render_pdf(paper.test_round_document(db, rid), path) >= 3
+    pages = [t.split() for t in page_texts(path)]  # names wrap inside their cells
+    for word, people in size.items():
+        on = [i for i, words in enumerate(pages) if word in words]
+        assert len(on) == 1, (word, on)  # the whole household on one page
+        assert pages[on[0]].count(word) >= people  # every member printed there
+
+
+@pdftotext
 def test_relief_sheet_items_totals_and_hostile_text(commune, area, tmp_path) -> None:
     db = commune
     h1 = _add(db, area, "Nà Pài", "Đàm Văn <b>Lớn</b> & Co")
