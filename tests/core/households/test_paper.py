@@ -265,19 +265,25 @@ def test_cli_prints_every_paper_and_refuses_mistakes(commune, area, tmp_path, ca
     change_status(
         db, child, "F1", isolation="central", start=date(2021, 8, 1), end=date(2021, 8, 15)
     )
+    home = _add(db, area, "Nà Pài", "Hà Thị Nhà")  # isolated at home now (the CLI's today)
+    change_status(db, household_detail(db, home).members[0].id, "F1", isolation="home",
+                  start=date.today() - timedelta(days=3))  # fmt: skip
     rid = add_test_round(db, area, TODAY)
     record_delivery(db, hid, TODAY, [ReliefItem("Gạo", 10, "kg")])
     out = tmp_path / "out"
     out.mkdir()
-    for argv in (
+    papers = (
         ["door-to-door", "--area", "khu phong toa na pai"],
         ["door-to-door", "--area", "Khu phong tỏa Nà Pài", "--village", "Nà Pài"],
         ["test-round", str(rid)],
         ["relief", "--area", "Khu phong tỏa Nà Pài", "--date", "2021-08-20"],
         ["isolation-decision", str(child)],
+        ["isolation-decision", "--area", "Khu phong tỏa Nà Pài"],
+        ["isolation-certificate", str(child)],
         ["isolation-certificate", "--area", "Khu phong tỏa Nà Pài"],
-    ):
-        target = out / f"{argv[0]}.pdf"
+    )
+    for i, argv in enumerate(papers):
+        target = out / f"{i}-{argv[0]}.pdf"
         code, text, err = run(
             capsys, "household", "print", *argv, "-o", str(target), "--data-dir", data
         )
@@ -328,9 +334,8 @@ def test_cli_prints_every_paper_and_refuses_mistakes(commune, area, tmp_path, ca
         assert code != 0 and err.strip() and len(err.strip().splitlines()) == 1, (argv, err)
         assert "Traceback" not in err
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["door-to-door.pdf", "test-round.pdf", "relief.pdf", "isolation-decision.pdf",
-         "isolation-certificate.pdf", "s68.pdf"]
-    )  # fmt: skip
+        [f"{i}-{argv[0]}.pdf" for i, argv in enumerate(papers)] + ["s68.pdf"]
+    )
     code, _t, err = run(capsys, "household", "print", "door-to-door", "--area", "Khu phong tỏa Nà Pài",
                         "-o", str(out / "list.txt"), "--data-dir", data)  # fmt: skip
     assert code == 2 and ".pdf" in err
