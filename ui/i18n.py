@@ -12,6 +12,7 @@ Run ``python -m ui.i18n [DOMAIN...]`` after changing user-visible strings: it up
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,9 @@ LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 UI_ROOT = Path(__file__).resolve().parent
 
 # domain -> folders or files (relative to ui/) whose sources it translates; "fieldapp" takes
-# the rest.
+# the rest. A core module whose words the window shows too (marked with
+# fieldapp.catalogue.QT_TRANSLATE_NOOP, read by the CLI from the same catalogue) is listed by
+# its path from ui/.
 DOMAINS: dict[str, tuple[str, ...]] = {
     "fieldapp": (),
     "directives": ("pages/directives",),
@@ -34,7 +37,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "checkpoints": ("pages/checkpoints",),
     "households": ("pages/households",),
     "reports": ("pages/reports",),
-    "sync": ("pages/sync",),
+    "sync": ("pages/sync", "../fieldapp/sync/conflict_words.py"),
     "qt": ("qt_strings.py",),  # Qt's own widgets: PySide6 ships no qtbase_vi.qm
 }
 _installed: list[QTranslator] = []
@@ -69,12 +72,22 @@ def install_language(language: str) -> None:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
+def _core_sources() -> list[Path]:
+    return [
+        (UI_ROOT / entry).resolve()
+        for folders in DOMAINS.values()
+        for entry in folders
+        if entry.startswith("../")
+    ]
+
+
 def _all_sources() -> list[Path]:
-    return sorted(p for p in UI_ROOT.rglob("*.py") if "__pycache__" not in p.parts)
+    ui = [p for p in UI_ROOT.rglob("*.py") if "__pycache__" not in p.parts]
+    return sorted([*ui, *_core_sources()])
 
 
 def _domain_of(source: Path) -> str:
-    relative = source.relative_to(UI_ROOT).as_posix()
+    relative = Path(os.path.relpath(source, UI_ROOT)).as_posix()
     for domain, folders in DOMAINS.items():
         if any(
             relative == folder or relative.startswith(folder.rstrip("/") + "/")

@@ -4,222 +4,222 @@
 <context>
     <name>ConflictLabels</name>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="126"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="159"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="127"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="160"/>
         <source>Villages, streets covered</source>
         <translation>Các thôn, đường phố thuộc khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="128"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="161"/>
         <source>Regime</source>
         <translation>Chế độ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="129"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="162"/>
         <source>Started on</source>
         <translation>Bắt đầu từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="130"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="163"/>
         <source>Planned end</source>
         <translation>Dự kiến kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="131"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="164"/>
         <source>Ended on</source>
         <translation>Kết thúc ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="132"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="165"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="133"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="166"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="134"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="167"/>
         <source>Kind of ID</source>
         <translation>Loại giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="135"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="168"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="136"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="169"/>
         <source>Isolation starts</source>
         <translation>Bắt đầu cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="137"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="170"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="138"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="171"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="139"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="172"/>
         <source>Until</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="140"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="173"/>
         <source>Recorded at</source>
         <translation>Ghi lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="141"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="174"/>
         <source>Recorded by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="142"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="175"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="143"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="176"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="144"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="177"/>
         <source>Place</source>
         <translation>Nơi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="145"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="178"/>
         <source>Cancelled at</source>
         <translation>Hủy lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="146"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="179"/>
         <source>Cancelled by</source>
         <translation>Người hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="147"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="180"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="148"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="181"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="149"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="182"/>
         <source>Number and symbol</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="150"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="183"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="151"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="184"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="152"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="185"/>
         <source>Deadline</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="153"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="186"/>
         <source>Active from</source>
         <translation>Hoạt động từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="154"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="187"/>
         <source>Active until</source>
         <translation>Hoạt động đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="155"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="188"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="156"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="189"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="157"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="190"/>
         <source>Changed at</source>
         <translation>Sửa lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="158"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="191"/>
         <source>Held on</source>
         <translation>Ngày thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="159"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="192"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="160"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="193"/>
         <source>Delivered on</source>
         <translation>Ngày giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="161"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="194"/>
         <source>Items</source>
         <translation>Hàng hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="162"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="195"/>
         <source>Test round</source>
         <translation>Đợt xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="163"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="196"/>
         <source>Checkpoint</source>
         <translation>Chốt, điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="164"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="197"/>
         <source>Person on duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="165"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="198"/>
         <source>Directive</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="166"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="199"/>
         <source>Item</source>
         <translation>Mục công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="234"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="206"/>
         <source>(not in this register)</source>
         <translation>(không có trong sổ này)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="237"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="204"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflict_labels.py" line="239"/>
+        <location filename="../../fieldapp/sync/conflict_words.py" line="205"/>
         <source>no</source>
         <translation>không</translation>
     </message>
@@ -227,87 +227,87 @@
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="107"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="93"/>
         <source>When two computers changed the same record, the newer change was kept and the other one is listed here. Compare them and choose.</source>
         <translation>Khi hai máy cùng sửa một bản ghi, bản sửa sau được giữ, bản kia được liệt kê ở đây. Hãy so sánh và chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="112"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="98"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="112"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="98"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="112"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="98"/>
         <source>Changed at</source>
         <translation>Sửa lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="115"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="101"/>
         <source>Field</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="115"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="101"/>
         <source>In the register now</source>
         <translation>Đang có trong sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="115"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="101"/>
         <source>The other version</source>
         <translation>Bản kia</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="117"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="103"/>
         <source>Decided by:</source>
         <translation>Người quyết định:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="118"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="104"/>
         <source>Keep the register&apos;s version</source>
         <translation>Giữ bản đang có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="119"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="105"/>
         <source>Use the other version</source>
         <translation>Dùng bản kia</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="135"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="121"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="135"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="121"/>
         <source>All districts</source>
         <translation>Mọi huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="135"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="121"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="138"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="124"/>
         <source>&amp;District</source>
         <translation>&amp;Huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="138"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="124"/>
         <source>&amp;Commune</source>
         <translation>&amp;Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="152"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="138"/>
         <source>this computer</source>
         <translation>máy này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/conflicts_tab.py" line="200"/>
+        <location filename="../../ui/pages/sync/conflicts_tab.py" line="186"/>
         <source>(deleted)</source>
         <translation>(đã xóa)</translation>
     </message>
@@ -745,17 +745,17 @@ quá hạn</translation>
         <translation>%1: chưa nhận (chưa tin cậy khóa của máy gửi).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/transfer_tab.py" line="251"/>
+        <location filename="../../ui/pages/sync/transfer_tab.py" line="253"/>
         <source>Importing %1…</source>
         <translation>Đang nhận %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/transfer_tab.py" line="258"/>
+        <location filename="../../ui/pages/sync/transfer_tab.py" line="260"/>
         <source>%1: already received before; nothing changed.</source>
         <translation>%1: gói này đã nhận trước đây; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync/transfer_tab.py" line="262"/>
+        <location filename="../../ui/pages/sync/transfer_tab.py" line="264"/>
         <source>%1: %2, package no. %3: %4 added, %5 changed, %6 deleted, %7 conflicts.</source>
         <translation>%1: %2, gói số %3: thêm %4, sửa %5, xóa %6, xung đột %7.</translation>
     </message>

@@ -3,7 +3,7 @@ is listed here, field by field in the words of the forms, for a person to choose
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,27 +18,13 @@ from PySide6.QtWidgets import (
 
 from fieldapp.db.database import Database
 from fieldapp.sync import receive
+from fieldapp.sync.conflict_words import TABLE_LABELS, compare_rows
 from ui.operations import CollectionOp
-from ui.pages.sync.conflict_labels import ValueNames, field_label, visible
+from ui.pages.sync.conflict_labels import ValueNames
 from ui.pages.sync.dialogs import table_defaults
 from ui.pages.sync.peers_tab import local_time
 from ui.widgets.commune_filter import CommuneFilter
 from ui.widgets.rows_model import Row, RowsTable
-
-TABLE_LABELS = {
-    "household": "Hộ",
-    "household_member": "Nhân khẩu",
-    "health_status": "Tình trạng sức khỏe",
-    "lockdown_area": "Khu vực phong tỏa",
-    "relief_delivery": "Cứu trợ",
-    "test_result": "Kết quả xét nghiệm",
-    "roster_site": "Chốt, điểm trực",
-    "roster_staff": "Người trực",
-    "roster_assignment": "Ca trực",
-    "directive": "Văn bản chỉ đạo",
-    "directive_item": "Việc của văn bản",
-    "checkpoint_entry": "Sổ ra vào chốt",
-}
 
 
 class ConflictsTab(QWidget):
@@ -182,29 +168,24 @@ class ConflictsTab(QWidget):
         if conflict is None:
             return
         current, other = receive.conflict_versions(self.db, conflict.id)
-        table = conflict.table_name
-        names = [n for n in other if visible(n)]
-        # what differs first: that is what the person must decide on
-        names.sort(key=lambda n: current is not None and current.get(n) == other.get(n))
-        values = ValueNames(self.db)
         changed = QColor("#fff3cd")
-        lines = []
-        for name in names:
-            mine = None if current is None else current.get(name)
-            theirs = other.get(name)
-            differs = current is None or mine != theirs
-            lines.append(
-                Row(
-                    [
-                        field_label(table, name),
-                        self.tr("(deleted)") if current is None else values.show(table, name, mine),
-                        values.show(table, name, theirs),
-                    ],
-                    name,
-                    background=changed if differs else None,
-                    bold_columns={0} if differs else set(),
-                )
+        lines = [
+            Row(
+                [label, mine, theirs],
+                name,
+                background=changed if differs else None,
+                bold_columns={0} if differs else set(),
             )
+            for name, label, mine, theirs, differs in compare_rows(
+                self.db,
+                conflict.table_name,
+                current,
+                other,
+                QCoreApplication.translate,
+                ValueNames(self.db),
+                deleted=self.tr("(deleted)"),
+            )
+        ]
         self.compare.set_rows(lines)
         self.compare.resizeRowsToContents()
 
