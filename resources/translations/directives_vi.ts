@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name>DirectiveCommon</name>
-    <message>
-        <location filename="../../ui/pages/directives/common.py" line="56"/>
-        <source>Nothing was changed.</source>
-        <translation>Không có gì bị thay đổi.</translation>
-    </message>
-</context>
-<context>
     <name>DirectiveDetail</name>
     <message>
         <location filename="../../ui/pages/directives/detail.py" line="254"/>
@@ -452,153 +444,153 @@ Mã kiểm tra SHA-256: {sha}</translation>
 <context>
     <name>DirectivesPage</name>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="256"/>
+        <location filename="../../ui/pages/directives/page.py" line="257"/>
         <source>Directives</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="259"/>
-        <location filename="../../ui/pages/directives/page.py" line="339"/>
+        <location filename="../../ui/pages/directives/page.py" line="260"/>
+        <location filename="../../ui/pages/directives/page.py" line="340"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="259"/>
-        <location filename="../../ui/pages/directives/page.py" line="339"/>
+        <location filename="../../ui/pages/directives/page.py" line="260"/>
+        <location filename="../../ui/pages/directives/page.py" line="340"/>
         <source>All districts</source>
         <translation>Mọi huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="261"/>
-        <location filename="../../ui/pages/directives/page.py" line="343"/>
+        <location filename="../../ui/pages/directives/page.py" line="262"/>
+        <location filename="../../ui/pages/directives/page.py" line="344"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="263"/>
+        <location filename="../../ui/pages/directives/page.py" line="264"/>
         <source>Search directives and items — no need for tones (Ctrl+F)</source>
         <translation>Tìm trong văn bản và các mục — gõ không dấu cũng được (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="265"/>
+        <location filename="../../ui/pages/directives/page.py" line="266"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="266"/>
+        <location filename="../../ui/pages/directives/page.py" line="267"/>
         <source>Paste or open a directive (Ctrl+I)</source>
         <translation>Dán hoặc mở tệp văn bản chỉ đạo (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="267"/>
+        <location filename="../../ui/pages/directives/page.py" line="268"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="268"/>
+        <location filename="../../ui/pages/directives/page.py" line="269"/>
         <source>Open the selected directive (Enter)</source>
         <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="269"/>
+        <location filename="../../ui/pages/directives/page.py" line="270"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="270"/>
-        <location filename="../../ui/pages/directives/page.py" line="273"/>
-        <location filename="../../ui/pages/directives/page.py" line="275"/>
-        <location filename="../../ui/pages/directives/page.py" line="315"/>
+        <location filename="../../ui/pages/directives/page.py" line="271"/>
+        <location filename="../../ui/pages/directives/page.py" line="274"/>
+        <location filename="../../ui/pages/directives/page.py" line="276"/>
+        <location filename="../../ui/pages/directives/page.py" line="316"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="279"/>
+        <location filename="../../ui/pages/directives/page.py" line="280"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="280"/>
+        <location filename="../../ui/pages/directives/page.py" line="281"/>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="281"/>
+        <location filename="../../ui/pages/directives/page.py" line="282"/>
         <source>Issuer</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="282"/>
+        <location filename="../../ui/pages/directives/page.py" line="283"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="283"/>
+        <location filename="../../ui/pages/directives/page.py" line="284"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="289"/>
+        <location filename="../../ui/pages/directives/page.py" line="290"/>
         <source>any date</source>
         <translation>bất kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="290"/>
+        <location filename="../../ui/pages/directives/page.py" line="291"/>
         <source>Overdue only</source>
         <translation>Chỉ quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="291"/>
+        <location filename="../../ui/pages/directives/page.py" line="292"/>
         <source>Show all</source>
         <translation>Hiện tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="292"/>
+        <location filename="../../ui/pages/directives/page.py" line="293"/>
         <source>Red rows: items overdue · orange rows: Hỏa tốc</source>
         <translation>Dòng đỏ: có mục quá hạn · dòng cam: Hỏa tốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="293"/>
+        <location filename="../../ui/pages/directives/page.py" line="294"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="294"/>
+        <location filename="../../ui/pages/directives/page.py" line="295"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="403"/>
+        <location filename="../../ui/pages/directives/page.py" line="404"/>
         <source>{n} directives found</source>
         <translation>Tìm thấy {n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="405"/>
+        <location filename="../../ui/pages/directives/page.py" line="406"/>
         <source>{n} directives</source>
         <translation>{n} văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="508"/>
+        <location filename="../../ui/pages/directives/page.py" line="509"/>
         <source>Done: {action}. Ctrl+Z undoes it.</source>
         <translation>Đã làm: {action}. Ctrl+Z để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="520"/>
+        <location filename="../../ui/pages/directives/page.py" line="521"/>
         <source>Undo: {action} (Ctrl+Z)</source>
         <translation>Hoàn tác: {action} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="523"/>
+        <location filename="../../ui/pages/directives/page.py" line="524"/>
         <source>Redo: {action} (Ctrl+Y)</source>
         <translation>Làm lại: {action} (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="566"/>
+        <location filename="../../ui/pages/directives/page.py" line="567"/>
         <source>Delete a directive</source>
         <translation>Xóa văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/page.py" line="568"/>
+        <location filename="../../ui/pages/directives/page.py" line="569"/>
         <source>Delete {title} from the register, with its items and notes?
 The original file is kept. Ctrl+Z brings it back.</source>
         <translation>Xóa {title} khỏi sổ, cùng các mục và ghi chép?

@@ -14,8 +14,8 @@ from fieldapp.directives.demo import demo_step
 from fieldapp.document_store import store_document
 from fieldapp.profile import save_profile
 from tests.ui.typing import type_text
+from ui import errors as ui_errors
 from ui.i18n import install_language
-from ui.pages.directives import page as page_module
 from ui.pages.directives.common import OVERDUE_BACKGROUND, URGENT_BACKGROUND
 from ui.pages.directives.items_model import DUE, STATUS, ItemTableModel
 from ui.pages.directives.page import DirectivesPage
@@ -42,9 +42,11 @@ def ddb(db):
 
 @pytest.fixture
 def errors(monkeypatch):
-    """Refusals the page would show in a message box, collected instead."""
+    """Refusals the window's one error sink (ui.errors) would show, collected instead of a box."""
     shown: list[str] = []
-    monkeypatch.setattr(page_module, "show_error", lambda _parent, err: shown.append(str(err)))
+    monkeypatch.setattr(
+        ui_errors, "_box_factory", lambda _icon, _title, text, _info: shown.append(text)
+    )
     return shown
 
 

@@ -1,10 +1,11 @@
-"""What the directive widgets share: status names and colours, urgency colours, error boxes."""
+"""What the directive widgets share: status names and colours, urgency colours.
+
+Refusals go to the window's one error sink, :func:`ui.errors.show_error`."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldapp.directives.models import (
     STATUS_DONE,
@@ -12,7 +13,6 @@ from fieldapp.directives.models import (
     STATUS_NEW,
     STATUS_REPORTED,
 )
-from fieldapp.errors import UserError
 
 STATUS_ORDER = (STATUS_NEW, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_REPORTED)
 _STATUS_NAMES = {
@@ -47,11 +47,3 @@ def next_status(code: str) -> str:
     """The status after ``code`` in the usual order (reported goes back to new)."""
     index = STATUS_ORDER.index(code) if code in STATUS_ORDER else -1
     return STATUS_ORDER[(index + 1) % len(STATUS_ORDER)]
-
-
-def show_error(parent: QWidget | None, err: Exception) -> None:
-    """A Vietnamese message box for a refused action (nothing was changed)."""
-    text = str(err) if isinstance(err, UserError) else repr(err)
-    box = QMessageBox(QMessageBox.Icon.Warning, "fieldapp", text, parent=parent)
-    box.setInformativeText(QCoreApplication.translate("DirectiveCommon", "Nothing was changed."))
-    box.exec()

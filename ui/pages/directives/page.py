@@ -38,10 +38,11 @@ from fieldapp.directives.register import (
 )
 from fieldapp.directives.search import search
 from fieldapp.errors import UserError
+from ui.errors import show_error
 from ui.operations import run_change
 from ui.pages.base import Page
 from ui.pages.directives import commands as cmd
-from ui.pages.directives.common import STATUS_ORDER, show_error, status_name
+from ui.pages.directives.common import STATUS_ORDER, status_name
 from ui.pages.directives.detail import DirectiveDetail
 from ui.pages.directives.import_dialog import ImportDialog
 from ui.pages.directives.register_model import (
