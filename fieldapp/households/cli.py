@@ -301,6 +301,8 @@ def _import(args) -> int:
             print(f"  trang {sheet.name}: bỏ qua ({sheet.skipped})")
         else:
             print(f"  trang {sheet.name}: {sheet.households} hộ, {sheet.people} người")
+        for line in sheet.left_out_text():
+            print(f"    không phải người, bỏ qua {line}")
     if not args.dry_run and not result.changed:
         print("  Danh sách giống hệt lần trước: không có gì thay đổi, không ghi gì.")
     print(

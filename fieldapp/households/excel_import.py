@@ -46,6 +46,7 @@ from fieldapp.households.roster_rows import (
     PreviewRow,
     RowParser,
     RowProblem,
+    filled_cells,
 )
 from fieldapp.households.roster_table import (
     FIELD_LABELS,
@@ -88,6 +89,17 @@ __all__ = [
 ]
 
 
+# Why a row is not a person (listed by sheet and row in the preview and the CLI).
+LEFT_OUT = {
+    "title": "tiêu đề, tên danh sách",
+    "header": "dòng tiêu đề của bảng",
+    "blank": "dòng trống",
+    "empty": "dòng chỉ có số thứ tự",
+    "total": "dòng tổng cộng, ngày tháng hoặc chữ ký",
+    "footer": "dưới dòng tổng cộng, không đủ thông tin một người (chữ ký, ghi chú)",
+    "group": "dòng tên thôn, tổ",
+}
+
 PREVIEW_ALL_ROWS = 20_000  # above this, the preview keeps only rows with something to show
 
 
@@ -102,11 +114,30 @@ class SheetSummary:
     header_rows: tuple[int, ...] = ()
     village: str = ""
     encoding: str = ""  # "tcvn3" or "vni" for a sheet typed with the old fonts
+    # Rows that are not people, left out: (first row, last row, why), in row order.
+    left_out: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def leave_out(self, row: int, why: str) -> None:
+        """Note row ``row`` as not a person; a run of rows left out for one reason is one
+        entry ("dòng 1–3: tiêu đề")."""
+        if self.left_out:
+            first, last, reason = self.left_out[-1]
+            if reason == why and last == row - 1:
+                self.left_out[-1] = (first, row, why)
+                return
+        self.left_out.append((row, row, why))
+
+    def left_out_text(self) -> list[str]:
+        return [
+            f"dòng {a}: {why}" if a == b else f"dòng {a}–{b}: {why}" for a, b, why in self.left_out
+        ]
 
     def as_json(self) -> dict:
         out: dict = {"name": self.name, "households": self.households, "people": self.people}
         if self.skipped:
             out["skipped"] = self.skipped
+        if self.left_out:
+            out["left_out"] = [{"rows": [a, b], "reason": why} for a, b, why in self.left_out]
         return out
 
 
@@ -342,18 +373,43 @@ def _read_sheet(
             number += 1
             yield number, row
 
+    for index in range(header):
+        if filled_cells(head[index]):
+            summary.leave_out(index + 1, LEFT_OUT["title"])
+    for number in range(header + 1, start + 1):
+        summary.leave_out(number, LEFT_OUT["header"])
     sheet_rows: list[PreviewRow] = []
+    blanks: list[int] = []  # blank rows inside the table, listed once a row follows them
+    after_total = False
     for number, row in data_rows():
         if progress is not None and number % 5000 == 0:
             progress.check()  # cancel stops the reading here
-        if not row:
-            continue
-        outcome = parser.feed(number, row)
+        if after_total:
+            filled = len(filled_cells(row)) if row else 0
+            if 0 < filled < 3:
+                # Under a total: a signer's name, a title, a note. A row with three values or
+                # more is read: the total was a village's subtotal and the list goes on.
+                blanks = _flush_blanks(summary, blanks)
+                summary.leave_out(number, LEFT_OUT["footer"])
+                continue
+        outcome = parser.feed(number, row) if row else None
         if outcome is None:
+            if not row or not filled_cells(row):
+                if len(blanks) < 2:  # a run of blank rows: its first and last
+                    blanks.append(number)
+                else:
+                    blanks[1] = number
+                continue
+            blanks = _flush_blanks(summary, blanks)
+            summary.leave_out(number, LEFT_OUT["empty"])
             continue
+        blanks = _flush_blanks(summary, blanks)
         sheet_rows.append(outcome)
         if outcome.kind == "total":
-            break
+            after_total = True
+            summary.leave_out(number, LEFT_OUT["total"])
+        elif outcome.kind == "group":
+            summary.leave_out(number, LEFT_OUT["group"])
     parser.finish()
     if not parser.households:
         summary.skipped = "có dòng tiêu đề nhưng không có người nào trong bảng"
@@ -370,6 +426,14 @@ def _read_sheet(
     summary.header_rows = tuple(header_rows)
     summary.columns = shown  # type: ignore[attr-defined]
     return summary
+
+
+def _flush_blanks(summary: SheetSummary, blanks: list[int]) -> list[int]:
+    """List the run of blank rows just passed (inside the table: a row follows it)."""
+    if blanks:
+        for number in range(blanks[0], blanks[-1] + 1):
+            summary.leave_out(number, LEFT_OUT["blank"])
+    return []
 
 
 def _converted(row: list, convert) -> list:

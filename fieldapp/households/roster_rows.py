@@ -537,6 +537,9 @@ def _filled(row: list) -> list:
     return [v for v in row if v is not None and (v.__class__ is not str or v.strip())]
 
 
+filled_cells = _filled  # the row's non-blank values
+
+
 def _is_total_label(text: str) -> bool:
     if not text.startswith(("tong", "cong")):
         return False

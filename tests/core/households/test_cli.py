@@ -44,7 +44,10 @@ def test_area_import_list_status_export(tmp_path, capsys, households):
     warning = next(w for w in result["warnings"] if w["row"] == where[(3, 0)])
     assert warning["sheet"] == "Danh sách" and warning["column"].startswith("F (")
     assert "chữ số" in warning["reason"] and "cần kiểm tra" in warning["reason"]
-    assert result["sheets"] == [{"name": "Danh sách", "households": 12, "people": result["people"]}]
+    (sheet,) = result["sheets"]
+    left_out = sheet.pop("left_out")
+    assert sheet == {"name": "Danh sách", "households": 12, "people": result["people"]}
+    assert {"rows": [55, 55], "reason": "dòng tổng cộng, ngày tháng hoặc chữ ký"} in left_out
     assert "608500" not in out
 
     # The same file again: nothing new, in words this time.

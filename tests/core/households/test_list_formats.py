@@ -138,6 +138,48 @@ def test_every_visible_sheet_with_its_village_hidden_and_chart_sheets_named(tmp_
     assert "trang Sheet2" in texts and "0060" not in texts and "5800" not in texts
 
 
+def test_a_subtotal_mid_sheet_does_not_end_the_list_and_every_non_person_row_is_named(tmp_path):
+    """One sheet with two villages, each closed by its own "Cộng" line, a signature block
+    after the first subtotal and blank rows between: everyone after a subtotal is read, and
+    every row that is not a person is listed by row with why."""
+    head = [["UBND XÃ BẰNG LÃNG"], ["DANH SÁCH HỘ TRONG VÙNG PHONG TỎA"], [], HEADER, SUB]
+    first = village_rows("THÔN 4", THON_4)[5:]  # people, blank, total, signature
+    second = [
+        [1, "Lường Văn Khuyến", 1980, None, "Chủ hộ", "006080002222", None, None],
+        [None, "Đàm Thị Nhài", None, 1983, "Vợ", "006183002222", None, None],
+        [],
+        [2, "Triệu Văn Ước", 1990, None, "Chủ hộ", "006190003333", "F1", "05/08/2021"],
+        ["Cộng thôn Nà Pài", "2 hộ"],
+        [],
+        [None, "Ngày 20 tháng 8 năm 2021"],
+        [None, "TRƯỞNG THÔN"],
+        [None, "Lường Văn Khuyến"],  # the village head signs: not a second person
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    for row in [*head, *first, *second]:
+        ws.append(row)
+    path = tmp_path / "hai-thon-mot-trang.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    names = [p.full_name for h in preview.households for p in h.people]
+    assert len(names) == 8 and names.count("Lường Văn Khuyến") == 1
+    assert "Triệu Văn Ước" in names  # after the first subtotal, signature and a blank row
+    (sheet,) = preview.sheets
+    left = {(a, b): why for a, b, why in sheet.left_out}
+    assert left[(1, 2)].startswith("tiêu đề") and left[(4, 5)] == "dòng tiêu đề của bảng"
+    assert left[(11, 11)] == "dòng trống"
+    assert "tổng cộng" in left[(12, 12)]  # "Tổng cộng 2 hộ"
+    assert "chữ ký" in left[(13, 14)]  # "Người lập biểu", "Hoàng Văn Thắng" under it
+    assert left[(17, 17)] == "dòng trống"  # between two households of the second village
+    assert "tổng cộng" in left[(19, 19)]
+    covered = {n for a, b in left for n in range(a, b + 1)}
+    people_rows = {r.row for r in preview.rows if r.kind in ("head", "member")}
+    assert covered | people_rows | {3} == set(range(1, 24))  # row 3 is the empty spacer
+    assert sheet.as_json()["left_out"][0] == {"rows": [1, 2], "reason": left[(1, 2)]}
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
