@@ -387,8 +387,11 @@ def test_export_then_import_into_a_fresh_area_gives_the_same(db, area_id, tmp_pa
     assert snapshot(fresh) == snapshot(area_id)
 
 
-def test_formula_like_text_stays_text_on_export(db, area_id, tmp_path):
-    rows = village_rows("THÔN 4", [('=HYPERLINK("x")', 1970, "M", "Chủ hộ", None, None)])
+@pytest.mark.parametrize(
+    "typed", ['=HYPERLINK("x")', "+SUM(A1:A9)", "-Lò Văn Cmd", "@Nông Thị Slao"]
+)
+def test_formula_like_text_stays_text_on_export(db, area_id, tmp_path, typed):
+    rows = village_rows("THÔN 4", [(typed, 1970, "M", "Chủ hộ", None, None)])
     wb = Workbook()
     for row in rows:
         wb.active.append(row)
@@ -400,6 +403,9 @@ def test_formula_like_text_stays_text_on_export(db, area_id, tmp_path):
     with zipfile.ZipFile(out) as z:
         sheet = z.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet  # no formula anywhere
+    values = [c.value for r in load_workbook(out).active.iter_rows() for c in r]
+    (shown,) = [v for v in values if isinstance(v, str) and typed.lstrip("=+-@")[:6] in v]
+    assert shown[0] not in "=+-@"  # escaped: Excel or LibreOffice shows it as text
 
 
 def test_rows_that_need_attention_save_to_a_file_that_reimports(db, area_id, tmp_path):
