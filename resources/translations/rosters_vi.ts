@@ -4,86 +4,86 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="425"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="424"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="426"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="437"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="425"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="436"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="442"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="426"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="441"/>
         <source>Marked by</source>
         <translation>Người điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="428"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
         <source>shift leader&apos;s name</source>
         <translation>tên trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="429"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="428"/>
         <source>Present</source>
         <translation>Có mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="430"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="429"/>
         <source>Absent</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="431"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="430"/>
         <source>Replaced by…</source>
         <translation>Có người trực thay…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="432"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="431"/>
         <source>Clear mark</source>
         <translation>Xóa điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="433"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="432"/>
         <source>Everyone unmarked was present</source>
         <translation>Những người chưa điểm danh đều có mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="436"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="435"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="438"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="437"/>
         <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="439"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="438"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="440"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="439"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="441"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="440"/>
         <source>Replaced by</source>
         <translation>Người trực thay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="446"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="452"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="445"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="451"/>
         <source>All sites</source>
         <translation>Tất cả điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="469"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="468"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="567"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="570"/>
         <source>Clear attendance</source>
         <translation>Xóa điểm danh</translation>
     </message>
@@ -202,72 +202,72 @@
 <context>
     <name>FairnessTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="312"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="311"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="313"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="312"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="316"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="315"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="317"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="316"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="318"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="317"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="319"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="318"/>
         <source>Shifts</source>
         <translation>Số ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="320"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="319"/>
         <source>Nights</source>
         <translation>Ca đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="321"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="320"/>
         <source>Weekend</source>
         <translation>Cuối tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="322"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="321"/>
         <source>Hours</source>
         <translation>Số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="323"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="322"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="324"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="323"/>
         <source>Days off</source>
         <translation>Ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="325"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="324"/>
         <source>Absent</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="326"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="325"/>
         <source>Covered for others</source>
         <translation>Trực thay người khác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="363"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="362"/>
         <source>Shifts per person without leave, by role group: {groups}</source>
         <translation>Số ca mỗi người (không tính người có nghỉ), theo lực lượng: {groups}</translation>
     </message>
@@ -314,196 +314,196 @@
 <context>
     <name>ManageTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="117"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="118"/>
         <source>Change rules…</source>
         <translation>Sửa quy định…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="118"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="119"/>
         <source>Sites</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="119"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="120"/>
         <source>New site…</source>
         <translation>Thêm điểm trực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="120"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="125"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="121"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="126"/>
         <source>Change…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="121"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="128"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="306"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="400"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="122"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="129"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="325"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="412"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="122"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="123"/>
         <source>People on duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="123"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="124"/>
         <source>Find by name, unit, role…</source>
         <translation>Tìm theo tên, đơn vị, lực lượng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="124"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="125"/>
         <source>New person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="126"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="127"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="127"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="128"/>
         <source>Stop / resume duty</source>
         <translation>Thôi / trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="141"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="132"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="133"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="131"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="132"/>
         <source>Site name</source>
         <translation>Tên điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="133"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="134"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="134"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="135"/>
         <source>Shifts</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="135"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="136"/>
         <source>People per shift</source>
         <translation>Số người mỗi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="136"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="137"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
         <source>Own limits</source>
         <translation>Giới hạn riêng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="147"/>
         <source>On duty</source>
         <translation>Tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="157"/>
         <source>Rules: at least {rest} hours of rest between two shifts; at most {week} shifts a week (Monday to Sunday); at most {nights} night shifts in a row.</source>
         <translation>Quy định: nghỉ ít nhất {rest} giờ giữa hai ca; tối đa {week} ca mỗi tuần (thứ Hai đến Chủ nhật); tối đa {nights} đêm trực liền.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="196"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="197"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="196"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="197"/>
         <source>stopped</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="200"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="201"/>
         <source>at most {n} a week</source>
         <translation>tối đa {n} ca/tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="202"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="203"/>
         <source>no nights</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="255"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="277"/>
         <source>Change rules</source>
         <translation>Sửa quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="273"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="290"/>
         <source>Add site</source>
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="295"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="317"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="306"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="325"/>
         <source>Delete the site “{name}”?</source>
         <translation>Xóa điểm trực “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="334"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="352"/>
         <source>Delete site</source>
         <translation>Xóa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="355"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="367"/>
         <source>Add person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="372"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="388"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="389"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
         <source>Stop duty</source>
         <translation>Thôi tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="389"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
         <source>Resume duty</source>
         <translation>Trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="413"/>
         <source>Delete {name} from the list?</source>
         <translation>Xóa {name} khỏi danh sách?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="423"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="434"/>
         <source>Delete person</source>
         <translation>Xóa người trực</translation>
     </message>
@@ -537,112 +537,112 @@
 <context>
     <name>PersonTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="167"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="166"/>
         <source>&amp;Person</source>
         <translation>&amp;Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="168"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="167"/>
         <source>Whole month</source>
         <translation>Cả tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="169"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="168"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="170"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="169"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="171"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="170"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="172"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="171"/>
         <source>Print their schedule…</source>
         <translation>In lịch cá nhân…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="175"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="174"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="176"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="175"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="177"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="176"/>
         <source>Hours</source>
         <translation>Số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="178"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="177"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="179"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="178"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="180"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="179"/>
         <source>Locked</source>
         <translation>Cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="181"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="180"/>
         <source>Marks</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="212"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="211"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="229"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="228"/>
         <source>at most {n} shifts a week</source>
         <translation>tối đa {n} ca mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="231"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="230"/>
         <source>no night shifts</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="234"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="233"/>
         <source>{name} — {unit} — {roles}. {shifts} shifts, {nights} at night, {hours} hours.</source>
         <translation>{name} — {unit} — {roles}. {shifts} ca, trong đó {nights} ca đêm, {hours} giờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="244"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="243"/>
         <source>Own limits: {limits}.</source>
         <translation>Giới hạn riêng: {limits}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="251"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="250"/>
         <source>Cannot work: {spans}</source>
         <translation>Không trực được: {spans}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="256"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="255"/>
         <source>No leave in these days.</source>
         <translation>Không có ngày nghỉ trong khoảng này.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="273"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="272"/>
         <source>Personal duty schedule</source>
         <translation>Lịch trực cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="274"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="273"/>
         <source>Preparing the schedule…</source>
         <translation>Đang chuẩn bị lịch cá nhân…</translation>
     </message>
@@ -650,22 +650,22 @@
 <context>
     <name>RosterCard</name>
     <message>
-        <location filename="../../ui/pages/rosters/overview.py" line="29"/>
+        <location filename="../../ui/pages/rosters/overview.py" line="39"/>
         <source>duty shifts today</source>
         <translation>ca trực hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/overview.py" line="31"/>
+        <location filename="../../ui/pages/rosters/overview.py" line="41"/>
         <source>duty shifts today: none planned yet</source>
         <translation>ca trực hôm nay: chưa xếp ca nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/overview.py" line="34"/>
+        <location filename="../../ui/pages/rosters/overview.py" line="44"/>
         <source>duty shifts today, {n} not filled ({m} people missing)</source>
         <translation>ca trực hôm nay, {n} ca chưa đủ (thiếu {m} người)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/overview.py" line="39"/>
+        <location filename="../../ui/pages/rosters/overview.py" line="49"/>
         <source>duty shifts today, all filled</source>
         <translation>ca trực hôm nay, đều đủ người</translation>
     </message>
@@ -691,37 +691,37 @@
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="90"/>
+        <location filename="../../ui/pages/rosters/common.py" line="49"/>
         <source>Mon</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="91"/>
+        <location filename="../../ui/pages/rosters/common.py" line="50"/>
         <source>Tue</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="92"/>
+        <location filename="../../ui/pages/rosters/common.py" line="51"/>
         <source>Wed</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="93"/>
+        <location filename="../../ui/pages/rosters/common.py" line="52"/>
         <source>Thu</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="94"/>
+        <location filename="../../ui/pages/rosters/common.py" line="53"/>
         <source>Fri</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="95"/>
+        <location filename="../../ui/pages/rosters/common.py" line="54"/>
         <source>Sat</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="96"/>
+        <location filename="../../ui/pages/rosters/common.py" line="55"/>
         <source>Sun</source>
         <translation>Chủ nhật</translation>
     </message>
@@ -1108,33 +1108,33 @@
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="111"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="127"/>
         <source>— {n} missing —</source>
         <translation>— thiếu {n} người —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="80"/>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="132"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="93"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="148"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="89"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="105"/>
         <source>The site is not active this day.</source>
         <translation>Điểm trực không hoạt động ngày này.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="92"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="108"/>
         <source> — locked</source>
         <translation> — cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="108"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="124"/>
         <source>— {n} {role} missing —</source>
         <translation>— thiếu {n} {role} —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/grid_model.py" line="154"/>
+        <location filename="../../ui/pages/rosters/grid_model.py" line="170"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
@@ -1227,7 +1227,7 @@
         <translation>Rút khỏi ca (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="183"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="221"/>
         <location filename="../../ui/pages/rosters/week_tab.py" line="215"/>
         <source>Make shift leader</source>
         <translation>Làm trưởng ca</translation>
@@ -1238,110 +1238,110 @@
         <translation>Đổi chỗ với…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="254"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="274"/>
         <source>No site yet: add sites and people in the tab “Sites and people”.</source>
         <translation>Chưa có điểm trực: hãy thêm điểm trực và người trực ở thẻ “Điểm trực và người trực”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="259"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="279"/>
         <source>Week {start} – {end}: {missing} places missing, {marks} rule marks.</source>
         <translation>Tuần {start} – {end}: thiếu {missing} lượt người, {marks} cảnh báo vi phạm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="44"/>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="193"/>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="215"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="286"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="87"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="231"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="253"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="306"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="296"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="316"/>
         <source>locked</source>
         <translation>cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="313"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="333"/>
         <source>{n} places missing: press “Add person…”</source>
         <translation>Thiếu {n} người: bấm “Thêm người…”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="334"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="354"/>
         <source>Unlock (Ctrl+L)</source>
         <translation>Bỏ cố định (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="334"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="354"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Cố định (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="47"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="90"/>
         <source>Instead of {name}</source>
         <translation>Thay cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="108"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="150"/>
         <source>Change person on a shift</source>
         <translation>Đổi người trong ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="129"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="170"/>
         <source>Add person to a shift</source>
         <translation>Thêm người vào ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="153"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="193"/>
         <source>Take someone off a shift</source>
         <translation>Rút người khỏi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="162"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="201"/>
         <source>Lock</source>
         <translation>Cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="164"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="203"/>
         <source>Unlock</source>
         <translation>Bỏ cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="212"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="250"/>
         <source>Swap {name} with…</source>
         <translation>Đổi chỗ {name} với…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="214"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="252"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="216"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="254"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="217"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="255"/>
         <source>Person</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_edits.py" line="239"/>
+        <location filename="../../ui/pages/rosters/week_edits.py" line="264"/>
         <source>Swap two people</source>
         <translation>Đổi chỗ hai người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="112"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="111"/>
         <source>Make roster {start} – {end}</source>
         <translation>Xếp lịch {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="119"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="118"/>
         <source>Roster made</source>
         <translation>Đã xếp lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="116"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="115"/>
         <source>Making the roster…</source>
         <translation>Đang xếp lịch…</translation>
     </message>
@@ -1351,39 +1351,39 @@
         <translation>Chưa có ai trong danh sách người trực.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="158"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="159"/>
         <source>Record leave</source>
         <translation>Ghi ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="184"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="185"/>
         <source>Cannot work from a date, re-plan</source>
         <translation>Báo nghỉ và xếp lại lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="183"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="184"/>
         <source>Re-planned</source>
         <translation>Đã xếp lại lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="181"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="182"/>
         <source>Re-planning…</source>
         <translation>Đang xếp lại lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="206"/>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="226"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="207"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="227"/>
         <source>Duty roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="209"/>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="230"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="210"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="231"/>
         <source>Preparing the sheets…</source>
         <translation>Đang chuẩn bị tờ lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_plans.py" line="227"/>
+        <location filename="../../ui/pages/rosters/week_plans.py" line="228"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QEvent,
     QObject,
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +64,7 @@ from fieldapp.checkpoints.log import (
 )
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
+from ui.operations import run_change
 from ui.pages.checkpoints.entry_model import (
     COLUMNS,
     COMMUNE,
@@ -82,73 +82,6 @@ from ui.pages.checkpoints.entry_model import (
     short_site_name,
 )
 from ui.widgets.commune_filter import CommuneFilter
-
-# -- undo -------------------------------------------------------------------------------------
-
-
-class _AddCommand(QUndoCommand):
-    """Undo of a saved entry deletes it; redo puts the same entry back."""
-
-    def __init__(self, widget: CheckpointLogWidget, entry: Entry) -> None:
-        super().__init__(
-            QCoreApplication.translate("CheckpointLogWidget", "add {name}").format(
-                name=entry.full_name
-            )
-        )
-        self._widget, self._entry, self._first = widget, entry, True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False  # already written by the form
-            return
-        back = self._widget._run(lambda: restore_entry(self._widget.db, self._entry))
-        if back is not None:
-            self._entry = back
-
-    def undo(self) -> None:
-        self._widget._run(lambda: delete_entry(self._widget.db, self._entry.id))
-
-
-class _DeleteCommand(QUndoCommand):
-    def __init__(self, widget: CheckpointLogWidget, entries: list[Entry]) -> None:
-        super().__init__(
-            QCoreApplication.translate("CheckpointLogWidget", "delete {count} rows").format(
-                count=len(entries)
-            )
-        )
-        self._widget, self._entries = widget, entries
-
-    def redo(self) -> None:
-        db = self._widget.db
-        self._widget._run(lambda: [delete_entry(db, e.id) for e in self._entries])
-
-    def undo(self) -> None:
-        db = self._widget.db
-        back = self._widget._run(lambda: [restore_entry(db, e) for e in reversed(self._entries)])
-        if back:
-            self._entries = list(reversed(back))  # restored under new UUIDs
-
-
-class _EditCommand(QUndoCommand):
-    def __init__(self, widget: CheckpointLogWidget, before: Entry, after: Entry) -> None:
-        super().__init__(
-            QCoreApplication.translate("CheckpointLogWidget", "edit {name}").format(
-                name=after.full_name
-            )
-        )
-        self._widget, self._before, self._after, self._first = widget, before, after, True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        db = self._widget.db
-        self._widget._run(lambda: edit_entry(db, self._after.id, self._after.as_input()))
-
-    def undo(self) -> None:
-        db = self._widget.db
-        self._widget._run(lambda: edit_entry(db, self._before.id, self._before.as_input()))
-
 
 # -- the widget -------------------------------------------------------------------------------
 
@@ -614,24 +547,53 @@ class CheckpointLogWidget(QWidget):
         """Save the form (a new entry, or the correction of the loaded one)."""
         try:
             data = self._input()
-            if self._editing is None:
-                entry = add_entry(self.db, data)
-                self.undo_stack.push(_AddCommand(self, entry))
-                self.status.setText(self.tr("Saved: {name}.").format(name=entry.full_name))
-            else:
-                before, after = edit_entry(self.db, self._editing.id, data)
-                self.undo_stack.push(_EditCommand(self, before, after))
-                self.status.setText(self.tr("Corrected: {name}.").format(name=after.full_name))
         except UserError as err:
-            self.error.setText(str(err))
-            field = self._field_at_fault()
-            if field is not None:
-                field.setFocus()
-                if isinstance(field, QLineEdit):
-                    field.selectAll()
+            self._refused(err)
             return
+        db, name = self.db, " ".join(data.full_name.split())
+        if self._editing is None:
+            entry = run_change(
+                self.undo_stack,
+                self.tr("add {name}").format(name=name),
+                lambda: add_entry(db, data),
+                lambda saved: delete_entry(db, saved.id),
+                lambda saved: restore_entry(db, saved),  # the same entry back, same id
+                parent=self,
+                on_error=self._refused,
+            )
+            if entry is None:
+                return
+            self.status.setText(self.tr("Saved: {name}.").format(name=entry.full_name))
+        else:
+            editing_id = self._editing.id
+
+            def redo_edit(pair: tuple[Entry, Entry]) -> tuple[Entry, Entry]:
+                edit_entry(db, pair[1].id, pair[1].as_input())
+                return pair
+
+            pair = run_change(
+                self.undo_stack,
+                self.tr("edit {name}").format(name=name),
+                lambda: edit_entry(db, editing_id, data),
+                lambda pair: edit_entry(db, pair[0].id, pair[0].as_input()),
+                redo_edit,
+                parent=self,
+                on_error=self._refused,
+            )
+            if pair is None:
+                return
+            self.status.setText(self.tr("Corrected: {name}.").format(name=pair[1].full_name))
         self.error.clear()
         self.clear_form(keep=True)  # the push above reloaded the table and the count
+
+    def _refused(self, err: BaseException) -> None:
+        """A refused save: the message under the form, the cursor back in the field at fault."""
+        self.error.setText(str(err))
+        field = self._field_at_fault()
+        if field is not None:
+            field.setFocus()
+            if isinstance(field, QLineEdit):
+                field.selectAll()
 
     def clear_form(self, *, keep: bool) -> None:
         """Empty the form for the next person; ``keep`` keeps the "from" place."""
@@ -705,7 +667,27 @@ class CheckpointLogWidget(QWidget):
         entries = self.selected_entries()
         if not entries:
             return
-        self.undo_stack.push(_DeleteCommand(self, entries))
+        db = self.db
+
+        def delete(rows: list[Entry]) -> list[Entry]:
+            for entry in rows:
+                delete_entry(db, entry.id)
+            return rows
+
+        def restore(rows: list[Entry]) -> None:
+            back = [restore_entry(db, e) for e in reversed(rows)]
+            rows[:] = list(reversed(back))  # restored under new UUIDs: redo deletes these
+
+        done = run_change(
+            self.undo_stack,
+            self.tr("delete {count} rows").format(count=len(entries)),
+            lambda: delete(list(entries)),
+            restore,
+            delete,
+            parent=self,
+        )
+        if done is None:
+            return
         self.status.setText(
             self.tr("Deleted {count} rows. Ctrl+Z brings them back.").format(count=len(entries))
         )
@@ -735,11 +717,3 @@ class CheckpointLogWidget(QWidget):
     def _on_undo_index(self) -> None:
         self._reload()
         self.changed.emit()
-
-    def _run(self, action):
-        """Run an undo/redo step; a refusal shows in the status line instead of raising."""
-        try:
-            return action()
-        except UserError as err:
-            self.status.setText(str(err))
-            return None

@@ -1,6 +1,8 @@
-"""Shared pieces of the rosters page: the undo command of quick edits, small helpers.
+"""Shared pieces of the rosters page: small helpers.
 
-Long work (making a roster, re-planning, printing) runs through :mod:`ui.operations`.
+Quick edits are recorded with :func:`ui.operations.run_change`; long work (making a roster,
+re-planning, printing) runs through :mod:`ui.operations` too. Refusals go to the one error
+sink, :func:`ui.errors.show_error`.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fieldapp.errors import UserError
+from ui import errors
 
 
 def to_qdate(day: date) -> QDate:
@@ -23,19 +25,12 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def show_error(parent: QWidget | None, message: str | BaseException) -> None:
-    """Through the window's one error sink (:func:`ui.errors.show_error`)."""
-    from ui import errors
-
-    errors.show_error(parent, message if isinstance(message, BaseException) else UserError(message))
-
-
 def run_service(parent: QWidget | None, action: Callable[[], object]) -> object | None:
     """Call a quick core service; a refused change shows its message (one sink), gives None."""
     try:
         return action()
     except UserError as err:
-        show_error(parent, err)
+        errors.show_error(parent, err)
         return None
 
 
@@ -48,42 +43,6 @@ def masked_phone(db, phone: str) -> str:
     except ImportError:  # no accounts in this version: show as stored
         return phone
     return mask(phone, getattr(db, "actor", None))
-
-
-class ServiceCommand(QUndoCommand):
-    """A change already made by the caller, with the core calls that undo and redo it.
-
-    The caller does the first action itself (so a refused change shows its message and nothing
-    is pushed); ``redo`` runs only after an undo.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        undo: Callable[[], None],
-        redo: Callable[[], None],
-        changed: Callable[[], None],
-    ) -> None:
-        super().__init__(text)
-        self._undo, self._redo, self._changed = undo, redo, changed
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._run(self._redo)
-        self._done = True
-
-    def undo(self) -> None:
-        self._run(self._undo)
-        self._done = False
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except UserError as err:
-            show_error(QApplication.activeWindow(), err)
-        self._changed()
 
 
 WEEKDAYS = (

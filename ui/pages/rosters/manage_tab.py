@@ -21,8 +21,8 @@ from fieldapp.db.database import Database
 from fieldapp.rostering import store
 from fieldapp.rostering.store import SiteInfo, StaffInfo
 from fieldapp.text.vietnamese import fold, format_date
-from ui.operations import CollectionOp
-from ui.pages.rosters.common import ServiceCommand, masked_phone, run_service
+from ui.operations import CollectionOp, run_change
+from ui.pages.rosters.common import masked_phone, run_service
 from ui.pages.rosters.dialogs import RulesDialog, SiteDialog, StaffDialog
 from ui.pages.rosters.other_tabs import _item, _table, fit
 
@@ -228,9 +228,12 @@ class ManageTab(QWidget):
         self.refresh()
         self.changed.emit()
 
-    def _push(self, text: str, undo, redo) -> None:
-        self.undo.push(ServiceCommand(text, undo, redo, self._done))
-        self._done()
+    def _change(self, text: str, do, undo) -> bool:
+        """One quick undoable edit (adding, changing), made at once so that a refused entry
+        can reopen its dialog with what was typed: ``do()`` returns the row's id, ``undo(id)``
+        takes it back, redo runs ``do()`` again. False (and the message shown) if refused."""
+        done = run_change(self.undo, text, do, undo, changed=self._done, parent=self)
+        return done is not None
 
     def _write(self, text: str, do, undo) -> None:
         """One undoable write off the GUI thread (deleting, stopping, the rules): undo and
@@ -281,16 +284,13 @@ class ManageTab(QWidget):
                 return
 
     def _save_site(self, site: SiteInfo | None, values: dict) -> bool:
+        db = self.db
         if site is None:
-            holder = {"id": None}
-
-            def add() -> None:
-                holder["id"] = store.add_site(self.db, **values).id
-
-            if not run_service(self, lambda: add() or True):
-                return False
-            self._push(self.tr("Add site"), lambda: store.delete_site(self.db, holder["id"]), add)
-            return True
+            return self._change(
+                self.tr("Add site"),
+                lambda: store.add_site(db, **values).id,
+                lambda new_id: store.delete_site(db, new_id),
+            )
         before = {
             "name": site.name,
             "kind": site.kind,
@@ -308,14 +308,14 @@ class ManageTab(QWidget):
         else:
             before["first_start"] = site.shifts[0].start
         sid = site.id
-        if not run_service(self, lambda: store.update_site(self.db, sid, **values)):
-            return False
-        self._push(
-            self.tr("Change site"),
-            lambda: store.update_site(self.db, sid, **before),
-            lambda: store.update_site(self.db, sid, **values),
+
+        def change() -> int:
+            store.update_site(db, sid, **values)
+            return sid
+
+        return self._change(
+            self.tr("Change site"), change, lambda _id: store.update_site(db, sid, **before)
         )
-        return True
 
     def _on_delete_site(self) -> None:
         site = self._current_site()
@@ -361,18 +361,13 @@ class ManageTab(QWidget):
                 return
 
     def _save_person(self, person: StaffInfo | None, values: dict) -> bool:
+        db = self.db
         if person is None:
-            holder = {"id": None}
-
-            def add() -> None:
-                holder["id"] = store.add_staff(self.db, **values).id
-
-            if not run_service(self, lambda: add() or True):
-                return False
-            self._push(
-                self.tr("Add person"), lambda: store.delete_staff(self.db, holder["id"]), add
+            return self._change(
+                self.tr("Add person"),
+                lambda: store.add_staff(db, **values).id,
+                lambda new_id: store.delete_staff(db, new_id),
             )
-            return True
         before = {
             "name": person.name,
             "unit": person.unit,
@@ -384,14 +379,14 @@ class ManageTab(QWidget):
             "wishes": dict(person.wishes),
         }
         pid = person.id
-        if not run_service(self, lambda: store.update_staff(self.db, pid, **values)):
-            return False
-        self._push(
-            self.tr("Change person"),
-            lambda: store.update_staff(self.db, pid, **before),
-            lambda: store.update_staff(self.db, pid, **values),
+
+        def change() -> int:
+            store.update_staff(db, pid, **values)
+            return pid
+
+        return self._change(
+            self.tr("Change person"), change, lambda _id: store.update_staff(db, pid, **before)
         )
-        return True
 
     def _on_leave(self) -> None:
         person = self._current_person()

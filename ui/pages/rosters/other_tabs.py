@@ -35,9 +35,8 @@ from fieldapp.rostering.sheets import print_persons
 from fieldapp.rostering.store import list_sites, list_staff, monday_of
 from fieldapp.rostering.views import fairness_table, person_view
 from fieldapp.text.vietnamese import format_date
-from ui.operations import QueryOp
+from ui.operations import QueryOp, run_change
 from ui.pages.rosters.common import (
-    ServiceCommand,
     from_qdate,
     run_service,
     to_qdate,
@@ -501,19 +500,20 @@ class AttendanceTab(QWidget):
         ]
         by = self._by(rows)
 
-        def do() -> None:
-            mark_many(self.db, marks, marked_by=by)
+        db = self.db
 
-        def undo() -> None:
+        def do() -> bool:
+            mark_many(db, marks, marked_by=by)
+            return True
+
+        def undo(_done: bool) -> None:
             for old in before:
                 if isinstance(old, Mark):
-                    mark_many(self.db, [old], marked_by=by)
+                    mark_many(db, [old], marked_by=by)
                 else:
-                    clear_attendance(self.db, old)
+                    clear_attendance(db, old)
 
-        if run_service(self, lambda: do() or True):
-            self.undo.push(ServiceCommand(text, undo, do, self.reload))
-            self.reload()
+        run_change(self.undo, text, do, undo, changed=self.reload, parent=self)
 
     def _mark(self, status: str) -> None:
         rows = self.selected()
@@ -556,13 +556,16 @@ class AttendanceTab(QWidget):
         before = [Mark(r.assignment_id, r.status, r.replaced_by_id, r.note) for r in rows]
         by = rows[0].marked_by
 
-        def do() -> None:
+        db = self.db
+
+        def do() -> bool:
             for r in rows:
-                clear_attendance(self.db, r.assignment_id)
+                clear_attendance(db, r.assignment_id)
+            return True
 
-        def undo() -> None:
-            mark_many(self.db, before, marked_by=by)
+        def undo(_done: bool) -> None:
+            mark_many(db, before, marked_by=by)
 
-        if run_service(self, lambda: do() or True):
-            self.undo.push(ServiceCommand(self.tr("Clear attendance"), undo, do, self.reload))
-            self.reload()
+        run_change(
+            self.undo, self.tr("Clear attendance"), do, undo, changed=self.reload, parent=self
+        )

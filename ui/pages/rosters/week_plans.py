@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.errors import Cancelled
+from fieldapp.errors import Cancelled, UserError
 from fieldapp.progress import Progress
 from fieldapp.rostering import editing
 from fieldapp.rostering.planning import PlanResult, generate, mark_unavailable_and_replan
@@ -22,7 +22,6 @@ from fieldapp.rostering.store import add_absence, list_staff, remove_absence
 from fieldapp.text.vietnamese import format_date
 from ui import errors
 from ui.operations import CollectionOp, QueryOp
-from ui.pages.rosters.common import show_error
 from ui.pages.rosters.dialogs import (
     GenerateDialog,
     UnavailableDialog,
@@ -129,9 +128,11 @@ class PlanningMixin:
         person = self.current_person()
         people = list_staff(self.db)
         if not people:
-            show_error(
+            errors.show_error(
                 self,
-                QCoreApplication.translate("WeekTab", "There is nobody on the staff list yet."),
+                UserError(
+                    QCoreApplication.translate("WeekTab", "There is nobody on the staff list yet.")
+                ),
             )
             return
         dialog = UnavailableDialog(
