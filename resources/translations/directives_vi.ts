@@ -761,12 +761,12 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <translation>Không có ảnh trang: tệp chỉ chứa chữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="332"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="355"/>
         <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100. Compare the fields with the page image before saving.</source>
         <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100. Hãy đối chiếu các trường với ảnh trang trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="337"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="360"/>
         <source>Read with low confidence (marked in orange): {fields}.</source>
         <translation>Đọc với độ tin cậy thấp (tô màu cam): {fields}.</translation>
     </message>
@@ -776,7 +776,7 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <translation>Chưa có nội dung để đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="319"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="321"/>
         <source>Not found in the text: {fields}. They are marked in yellow: fill them in if you know them, or leave them empty.</source>
         <translation>Văn bản không ghi: {fields}. Các ô này được tô vàng: điền vào nếu bạn biết, hoặc để trống.</translation>
     </message>

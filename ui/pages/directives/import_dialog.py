@@ -288,6 +288,7 @@ class ImportDialog(QDialog):
             self._reading = None
             self.page_image.clear()
         self._form_ocr = form
+        self._release_missing_slot()
         self.fields.set_form(form)
         self.fields.set_doubtful(form.ocr_flags)
         self.items.set_items(form.items)
@@ -310,6 +311,7 @@ class ImportDialog(QDialog):
     def _update_missing(self) -> None:
         missing = self.fields.missing()
         if not missing:
+            # Its place is kept (see below): the form does not jump up under the pointer.
             self.missing_banner.hide()
             return
         names = ", ".join(FIELD_NAMES.get(m, m) for m in missing)
@@ -321,6 +323,27 @@ class ImportDialog(QDialog):
             ).format(fields=names)
         )
         self.missing_banner.show()
+        # Once shown, the banner keeps its place and its tallest height for this review: as
+        # fields are filled in, its text gets shorter and at last it goes, and the form below
+        # stays where the person is typing.
+        policy = self.missing_banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.missing_banner.setSizePolicy(policy)
+        width = self.missing_banner.width()
+        needed = (
+            self.missing_banner.heightForWidth(width)
+            if width > 0
+            else self.missing_banner.sizeHint().height()
+        )
+        self.missing_banner.setMinimumHeight(max(self.missing_banner.minimumHeight(), needed))
+
+    def _release_missing_slot(self) -> None:
+        """A new reading: the banner's place is kept only once it has been shown for it."""
+        policy = self.missing_banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(False)
+        self.missing_banner.setSizePolicy(policy)
+        self.missing_banner.setMinimumHeight(0)
+        self.missing_banner.hide()
 
     def _update_ocr_banner(self) -> None:
         form = self._form_ocr
