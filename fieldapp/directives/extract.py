@@ -156,7 +156,7 @@ def _decode_text(data: bytes, name: str) -> str:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise UserError(
-                    f"Tệp {name} có dấu BOM {codec.upper()} nhưng nội dung bị lỗi mã hoá."
+                    f"Tệp {name} có dấu BOM {codec.upper()} nhưng nội dung bị lỗi mã hóa."
                 ) from None
             return _refuse_if_binary(text, name)
     if b"\x00" in data:

@@ -66,7 +66,7 @@ def test_corpus_file_reads(tmp_path: Path) -> None:
         (b"   \n\n  \n", "không có nội dung chữ"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "ảnh bad.txt bị hỏng"),
         (b"abc \x81\x8d\xfe def", "bảng mã"),  # neither UTF-8 nor clean cp1258
-        (b"\xef\xbb\xbfabc \xff\xfe", "lỗi mã hoá"),  # BOM says UTF-8, content is not
+        (b"\xef\xbb\xbfabc \xff\xfe", "lỗi mã hóa"),  # BOM says UTF-8, content is not
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
         (b"%PDF-1.4\n1 0 obj garbage\n", "PDF"),
     ],
