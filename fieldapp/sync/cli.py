@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 
 from fieldapp.cli_support import print_json, print_table
@@ -58,8 +59,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     peers.add_argument("--json", action="store_true")
     peers.set_defaults(func=_cmd_peers)
 
-    conflicts = sub.add_parser("conflicts", help="các xung đột chờ xem xét")
+    conflicts = sub.add_parser(
+        "conflicts", help="các xung đột chờ xem xét (theo lời của các mẫu nhập, không phải mã)"
+    )
     conflicts.add_argument("--json", action="store_true")
+    conflicts.add_argument("--commune", default="", help="ở huyện: chỉ xung đột với dữ liệu xã này")
+    conflicts.add_argument(
+        "--show", type=int, metavar="SỐ", help="so sánh từng trường của một xung đột"
+    )
     conflicts.set_defaults(func=_cmd_conflicts)
 
     resolve = sub.add_parser(
@@ -247,30 +254,86 @@ def _cmd_peers(args: argparse.Namespace) -> int:
 
 
 def _cmd_conflicts(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
+    """The conflicts in the words the forms use: what kind of record, which one (by its
+    name), from which commune, when, why; ``--show`` compares one field by field."""
     from fieldapp.cli_support import open_db
-    from fieldapp.sync.models import Conflict
+    from fieldapp.sync import conflict_words as words
+    from fieldapp.sync.district import devices_of_commune
+    from fieldapp.sync.receive import conflict_versions, list_conflicts
 
     db = open_db(args)
     try:
-        with db.session() as s:
-            rows = list(
-                s.scalars(
-                    select(Conflict).where(Conflict.resolved_at.is_(None)).order_by(Conflict.id)
-                )
-            )
+        rows = list_conflicts(db)
+        if args.commune:
+            devices = set(devices_of_commune(db, args.commune))
+            rows = [c for c in rows if c.other_device in devices]
+        if args.show is not None:
+            (conflict,) = [c for c in rows if c.id == args.show] or [None]
+            if conflict is None:
+                raise UserError(f"Không có xung đột số {args.show} đang chờ xem xét.")
+            current, other = conflict_versions(db, conflict.id)
+            fields = words.compare_rows(db, conflict.table_name, current, other)
+            title = _conflict_line(db, conflict, words)
+        else:
+            listed = [_conflict_line(db, c, words) for c in rows]
     finally:
         db.close()
-    out = [
-        {"id": c.id, "table": c.table_name, "record": c.record_uuid, "reason": c.reason}
-        for c in rows
-    ]
+    if args.show is not None:
+        if args.json:
+            print_json(
+                {
+                    **title,
+                    "fields": [
+                        {"field": label, "here": mine, "received": theirs, "differs": differs}
+                        for _n, label, mine, theirs, differs in fields
+                    ],
+                }
+            )
+            return 0
+        print(f"Xung đột số {title['id']}: {title['kind']} “{title['record']}” - {title['reason']}")
+        print(f"Bản nhận được: {title['commune']}, sửa lúc {title['changed_at']}")
+        print_table(
+            ((("* " if differs else "  ") + label, mine, theirs)
+             for _n, label, mine, theirs, differs in fields),
+            header=("Trường (* khác nhau)", "Ở máy này", "Bản nhận được"),
+        )  # fmt: skip
+        return 0
     if args.json:
-        print_json(out)
+        print_json(listed)
+    elif not listed:
+        print("Không có xung đột nào chờ xem xét.")
     else:
-        print_table((c["id"], c["table"], c["record"], c["reason"]) for c in out)
+        print_table(
+            ((c["id"], c["kind"], c["record"], c["commune"], c["changed_at"], c["reason"])
+             for c in listed),
+            header=("Số", "Loại", "Bản ghi", "Từ", "Sửa lúc", "Lý do"),
+        )  # fmt: skip
     return 0
+
+
+def _conflict_line(db, conflict, words) -> dict:
+    from fieldapp.text.vietnamese import format_datetime
+
+    moment = conflict.other_at
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            moment = None
+    when = ""
+    if isinstance(moment, datetime):
+        when = format_datetime(moment.astimezone() if moment.tzinfo else moment)
+    return {
+        "id": conflict.id,
+        "kind": words.TABLE_LABELS.get(conflict.table_name, conflict.table_name),
+        "record": words.record_name(db, conflict.table_name, conflict.record_uuid)
+        or "(đã xóa ở máy này)",
+        "commune": "máy này"
+        if conflict.other_device == db.device_id
+        else conflict.other_commune or "máy chưa rõ tên",
+        "changed_at": when,
+        "reason": words.REASONS.get(conflict.reason, conflict.reason),
+    }
 
 
 def _export_directives(args: argparse.Namespace) -> int:

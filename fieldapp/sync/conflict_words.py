@@ -150,6 +150,13 @@ FIELDS: dict[tuple[str, str], tuple[str, str]] = {
         "HouseholdTableModel",
         "Isolation ends",
     ),
+    ("roster_site", "name"): ("SiteDialog", "Name"),
+    ("roster_site", "kind"): ("SiteDialog", "Kind"),
+    ("roster_site", "pattern"): ("SiteDialog", "Shifts"),
+    ("roster_site", "shifts"): ("SiteDialog", "Own shifts (start+hours)"),
+    ("roster_site", "staff_per_shift"): ("SiteDialog", "People per shift"),
+    ("roster_site", "require"): ("SiteDialog", "At least, per shift"),
+    ("roster_site", "hotline"): ("SiteDialog", "Hotline"),
     ("*", "notes"): ("MemberDialog", "Notes"),
 }
 
@@ -292,6 +299,10 @@ class ValueNames:
         if isinstance(value, list):
             return ", ".join(self._item(v) for v in value)
         if isinstance(value, dict):
+            if column == "require":  # roles a shift needs: {"police": 1} -> "công an: 1"
+                from fieldapp.rostering.instance import role_label
+
+                return ", ".join(f"{role_label(r)}: {n}" for r, n in value.items())
             return json.dumps(value, ensure_ascii=False)
         return str(value)
 

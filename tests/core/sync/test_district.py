@@ -211,7 +211,7 @@ def test_district_report_pdf_and_cli(district_world, capsys):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_conflict_resolved_by_a_person(tmp_path):
+def test_conflict_resolved_by_a_person(tmp_path, capsys):
     commune = new_device(tmp_path, "commune", commune="Bằng Lãng")
     district = new_device(tmp_path, "district", commune="Huyện Chợ Đồn")
     uuid = add_site(commune, "Chốt Nà Pài")
@@ -224,6 +224,35 @@ def test_conflict_resolved_by_a_person(tmp_path):
         name = s.scalar(select(Site.name).where(Site.uuid == uuid))
     assert conflict is not None and name == "Chốt Nà Pài (xã sửa)"
     assert json.loads(conflict.other)["name"] == "Chốt Nà Pài (huyện sửa)"
+    # The CLI in the forms' words: no table names, no UUIDs, no codes.
+    data_dir = str(district.paths.data_dir)
+    for argv in (["sync", "conflicts"], ["sync", "conflicts", "--show", str(conflict.id)]):
+        assert main([*argv, "--data-dir", data_dir]) == 0
+        text = capsys.readouterr().out
+        # the version set aside is this office's own edit
+        assert "Chốt, điểm trực" in text and "máy này" in text, text
+        assert uuid not in text and "roster_site" not in text and "concurrent_edit" not in text
+        assert "Chốt Nà Pài (xã sửa)" in text and "sửa ở cả hai nơi" in text
+    assert main(["sync", "conflicts", "--commune", "bang lang", "--data-dir", data_dir]) == 0
+    assert "Không có xung đột" in capsys.readouterr().out  # as the window's commune filter
+    assert (
+        main(["sync", "conflicts", "--show", str(conflict.id), "--json", "--data-dir", data_dir])
+        == 0
+    )
+    shown = json.loads(capsys.readouterr().out)
+    fields = {f["field"]: f for f in shown["fields"]}
+    assert [f["field"] for f in shown["fields"]][:2] == [
+        "Tên điểm trực",
+        "Sửa lúc",
+    ]  # what differs first
+    assert (fields["Tên điểm trực"]["here"], fields["Tên điểm trực"]["received"]) == (
+        "Chốt Nà Pài (xã sửa)",
+        "Chốt Nà Pài (huyện sửa)",
+    )
+    assert fields["Số người mỗi ca"]["here"] and fields["Đường dây nóng"]["here"] == ""
+    assert "công an" in fields["Mỗi ca cần ít nhất"]["here"]
+    assert main(["sync", "conflicts", "--commune", "Khuổi Kẹn", "--data-dir", data_dir]) != 0
+    assert "Khuổi Kẹn" in capsys.readouterr().err
     resolve_conflict(district, conflict.id, USE_OTHER, by="Nguyễn Văn Huyện")
     with district.session() as s:
         done = s.get(Conflict, conflict.id)
