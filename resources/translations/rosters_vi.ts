@@ -314,196 +314,231 @@
 <context>
     <name>ManageTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="118"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="148"/>
         <source>Change rules…</source>
         <translation>Sửa quy định…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="119"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="149"/>
         <source>Sites</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="120"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="150"/>
         <source>New site…</source>
         <translation>Thêm điểm trực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="121"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="126"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="151"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
         <source>Change…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="122"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="129"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="325"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="412"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="152"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="159"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="488"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="123"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="153"/>
         <source>People on duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="124"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="154"/>
         <source>Find by name, unit, role…</source>
         <translation>Tìm theo tên, đơn vị, lực lượng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="125"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="155"/>
         <source>New person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="127"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="157"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="128"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="158"/>
         <source>Stop / resume duty</source>
         <translation>Thôi / trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="173"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="133"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="163"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="132"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="162"/>
         <source>Site name</source>
         <translation>Tên điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="134"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="164"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="135"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="165"/>
         <source>Shifts</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="136"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="166"/>
         <source>People per shift</source>
         <translation>Số người mỗi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="137"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="167"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="175"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="176"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="177"/>
         <source>Own limits</source>
         <translation>Giới hạn riêng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="147"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
         <source>On duty</source>
         <translation>Tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="157"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="185"/>
+        <source>District</source>
+        <translation>Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="185"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
+        <source>All communes</source>
+        <translation>Mọi xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
+        <source>All districts</source>
+        <translation>Mọi huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
+        <source>This office</source>
+        <translation>Cơ quan này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="192"/>
+        <source>&amp;District</source>
+        <translation>&amp;Huyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="192"/>
+        <source>&amp;Commune</source>
+        <translation>&amp;Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="204"/>
         <source>Rules: at least {rest} hours of rest between two shifts; at most {week} shifts a week (Monday to Sunday); at most {nights} night shifts in a row.</source>
         <translation>Quy định: nghỉ ít nhất {rest} giờ giữa hai ca; tối đa {week} ca mỗi tuần (thứ Hai đến Chủ nhật); tối đa {nights} đêm trực liền.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="197"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="271"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="197"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="271"/>
         <source>stopped</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="201"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="275"/>
         <source>at most {n} a week</source>
         <translation>tối đa {n} ca/tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="203"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="277"/>
         <source>no nights</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="277"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="353"/>
         <source>Change rules</source>
         <translation>Sửa quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="290"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="366"/>
         <source>Add site</source>
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="317"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="393"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="325"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
         <source>Delete the site “{name}”?</source>
         <translation>Xóa điểm trực “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="352"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="428"/>
         <source>Delete site</source>
         <translation>Xóa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="367"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="443"/>
         <source>Add person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="388"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="464"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="477"/>
         <source>Stop duty</source>
         <translation>Thôi tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="477"/>
         <source>Resume duty</source>
         <translation>Trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="413"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="489"/>
         <source>Delete {name} from the list?</source>
         <translation>Xóa {name} khỏi danh sách?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="434"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="510"/>
         <source>Delete person</source>
         <translation>Xóa người trực</translation>
     </message>

@@ -19,12 +19,24 @@ from PySide6.QtWidgets import (
 
 from fieldapp.db.database import Database
 from fieldapp.rostering import store
+from fieldapp.rostering.models import Site, Staff
 from fieldapp.rostering.store import SiteInfo, StaffInfo
 from fieldapp.text.vietnamese import fold, format_date
 from ui.operations import CollectionOp, run_change
 from ui.pages.rosters.common import masked_phone, run_service
 from ui.pages.rosters.dialogs import RulesDialog, SiteDialog, StaffDialog
 from ui.pages.rosters.other_tabs import _item, _table, fit
+from ui.widgets.commune_filter import CommuneFilter
+
+COMMUNE = 6  # the last column of both lists: shown at a district or province only
+
+
+def devices_of_rows(db: Database, model) -> dict[int, str]:
+    """Row id → the device that wrote it (which commune it came from, at a district)."""
+    from sqlalchemy import select
+
+    with db.session() as s:
+        return {row_id: device for row_id, device in s.execute(select(model.id, model.device_id))}
 
 
 class ManageTab(QWidget):
@@ -38,7 +50,10 @@ class ManageTab(QWidget):
         self.db = db
         self.undo = undo
         self.sites: list[SiteInfo] = []
+        self.shown_sites: list[SiteInfo] = []
         self.people: list[StaffInfo] = []
+        self.site_devices: dict[int, str] = {}
+        self.staff_devices: dict[int, str] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         rules_bar = QHBoxLayout()
@@ -48,6 +63,18 @@ class ManageTab(QWidget):
         rules_bar.addWidget(self.rules_text, 1)
         rules_bar.addWidget(self.rules_button)
         outer.addLayout(rules_bar)
+        # At a district (or province): whose sites and people, one commune's only (issue 18
+        # part 4); absent at a commune.
+        commune_bar = QHBoxLayout()
+        self.commune_label = QLabel()
+        self.commune = CommuneFilter()
+        self.commune.setObjectName("rostersCommune")
+        self.commune_label.setBuddy(self.commune)
+        self.commune_label.hide()
+        commune_bar.addWidget(self.commune_label)
+        commune_bar.addWidget(self.commune)
+        commune_bar.addStretch(1)
+        outer.addLayout(commune_bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
 
         top = QWidget()
@@ -63,7 +90,7 @@ class ManageTab(QWidget):
         for b in (self.new_site, self.edit_site, self.delete_site):
             bar.addWidget(b)
         top_layout.addLayout(bar)
-        self.site_model = QStandardItemModel(0, 6, self)
+        self.site_model = QStandardItemModel(0, 7, self)
         self.site_view = _table(self.site_model)
         top_layout.addWidget(self.site_view)
         splitter.addWidget(top)
@@ -93,11 +120,13 @@ class ManageTab(QWidget):
         ):
             bar.addWidget(b)
         bottom_layout.addLayout(bar)
-        self.staff_model = QStandardItemModel(0, 6, self)
+        self.staff_model = QStandardItemModel(0, 7, self)
         self.staff_view = _table(self.staff_model)
         bottom_layout.addWidget(self.staff_view)
         splitter.addWidget(bottom)
         splitter.setSizes([180, 320])
+        for view in (self.site_view, self.staff_view):
+            view.setColumnHidden(COMMUNE, True)  # until refresh() knows this is a district
         outer.addWidget(splitter, 1)
 
         self.rules_button.clicked.connect(self._on_rules)
@@ -112,6 +141,7 @@ class ManageTab(QWidget):
         self.stop_person.clicked.connect(self._on_stop)
         self.delete_person.clicked.connect(self._on_delete_person)
         self.filter.textChanged.connect(lambda _t: self._fill_staff())
+        self.commune.currentIndexChanged.connect(lambda _i: self._fill_lists())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -135,6 +165,7 @@ class ManageTab(QWidget):
                 self.tr("Shifts"),
                 self.tr("People per shift"),
                 self.tr("Place"),
+                self._commune_header(),
             ]
         )
         self.staff_model.setHorizontalHeaderLabels(
@@ -145,8 +176,24 @@ class ManageTab(QWidget):
                 self.tr("Phone"),
                 self.tr("Own limits"),
                 self.tr("On duty"),
+                self._commune_header(),
             ]
         )
+        self._commune_texts()
+
+    def _commune_header(self) -> str:
+        return self.tr("District") if self.commune.province else self.tr("Commune")
+
+    def _commune_texts(self) -> None:
+        self.commune.set_texts(
+            self.tr("All communes"), self.tr("All districts"), self.tr("This office")
+        )
+        self.commune_label.setText(
+            self.tr("&District") if self.commune.province else self.tr("&Commune")
+        )
+        self.commune_label.setVisible(self.commune.upper)
+        for model in (self.site_model, self.staff_model):
+            model.setHeaderData(COMMUNE, Qt.Orientation.Horizontal, self._commune_header())
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -163,8 +210,35 @@ class ManageTab(QWidget):
             )
         )
         self.sites = store.list_sites(self.db)
+        self.people = store.list_staff(self.db, include_inactive=True)
+        self.commune.fill(self.db)
+        if self.commune.upper:
+            self.site_devices = devices_of_rows(self.db, Site)
+            self.staff_devices = devices_of_rows(self.db, Staff)
+        else:
+            self.site_devices, self.staff_devices = {}, {}
+        self._commune_texts()
+        for view in (self.site_view, self.staff_view):
+            view.setColumnHidden(COMMUNE, not self.commune.upper)
+        self._fill_lists()
+
+    def _fill_lists(self) -> None:
+        self._fill_sites()
+        self._fill_staff()
+
+    def _in_commune(self, device: str | None) -> bool:
+        """Whether a row written by ``device`` belongs to the chosen commune (or all)."""
+        devices = self.commune.devices()
+        return devices is None or device in devices
+
+    def _commune_of(self, device: str | None) -> str:
+        """The commune a row came from; empty for this office's own rows."""
+        return self.commune.communes.get(device or "", "")
+
+    def _fill_sites(self) -> None:
+        self.shown_sites = [s for s in self.sites if self._in_commune(self.site_devices.get(s.id))]
         self.site_model.removeRows(0, self.site_model.rowCount())
-        for s in self.sites:
+        for s in self.shown_sites:
             until = format_date(s.active_to) if s.active_to else "…"
             shifts = ", ".join(f"{x.start}–{x.end}" for x in s.shifts)
             need = f"{s.staff_per_shift}" + (f" ({s.require_text})" if s.require_text else "")
@@ -176,19 +250,19 @@ class ManageTab(QWidget):
                     _item(shifts),
                     _item(need),
                     _item(s.place),
+                    _item(self._commune_of(self.site_devices.get(s.id))),
                 ]
             )
         fit(self.site_view)
-        self.people = store.list_staff(self.db, include_inactive=True)
-        self._fill_staff()
 
     def _shown_people(self) -> list[StaffInfo]:
         needle = fold(self.filter.text())
+        people = [p for p in self.people if self._in_commune(self.staff_devices.get(p.id))]
         if not needle:
-            return self.people
+            return people
         return [
             p
-            for p in self.people
+            for p in people
             if needle in fold(f"{p.name} {p.unit} {p.roles_text} {' '.join(p.roles)}")
         ]
 
@@ -208,6 +282,7 @@ class ManageTab(QWidget):
                 _item(masked_phone(self.db, p.phone)),
                 _item(", ".join(limits)),
                 _item(yes if p.active else no),
+                _item(self._commune_of(self.staff_devices.get(p.id))),
             ]
             if not p.active:
                 for item in row:
@@ -217,7 +292,8 @@ class ManageTab(QWidget):
 
     def _current_site(self) -> SiteInfo | None:
         index = self.site_view.currentIndex()
-        return self.sites[index.row()] if index.isValid() else None
+        shown = self.shown_sites
+        return shown[index.row()] if index.isValid() and index.row() < len(shown) else None
 
     def _current_person(self) -> StaffInfo | None:
         index = self.staff_view.currentIndex()
