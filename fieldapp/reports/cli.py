@@ -51,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     lst = sub.add_parser("list", help="các báo cáo đã ban hành và bản nháp")
     lst.add_argument("--year", type=int, help="chỉ năm này")
+    lst.add_argument("--commune", default="", help="ở huyện: chỉ báo cáo của xã này")
     lst.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     lst.set_defaults(func=_list_command)
 
@@ -205,23 +206,27 @@ def _issue_command(args: argparse.Namespace) -> int:
 def _list_command(args: argparse.Namespace) -> int:
     from fieldapp.cli_support import open_db
     from fieldapp.reports.issue import list_reports
+    from fieldapp.sync.district import commune_of_devices, devices_of_commune, only_devices
     from fieldapp.text.vietnamese import format_date
 
     db = open_db(args)
     try:
-        reports = list_reports(db, year=args.year)
+        devices = devices_of_commune(db, args.commune) if args.commune else None
+        reports = only_devices(list_reports(db, year=args.year), devices)
+        communes = commune_of_devices(db)
     finally:
         db.close()
     if args.json:
-        print_json([r.to_json() for r in reports])
+        print_json([{**r.to_json(), "commune": communes.get(r.device_id, "")} for r in reports])
         return 0
     if not reports:
         print("Chưa có báo cáo nào.")
     for r in reports:
         number = r.number_text or "(chưa có số)"
+        commune = communes.get(r.device_id, "")
         print(
             f"{r.id:>4}  {number:<14} lần {r.version}  {r.state_name:<18} "
-            f"{format_date(r.period_end)}  {r.title}"
+            f"{format_date(r.period_end)}  {r.title}" + (f"  [{commune}]" if commune else "")
         )
     return 0
 

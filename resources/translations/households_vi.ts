@@ -143,42 +143,42 @@
 <context>
     <name>DeliveryDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="419"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="420"/>
         <source>Relief delivered</source>
         <translation>Giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="423"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="424"/>
         <source>Items and quantities, separated by commas</source>
         <translation>Tên hàng và số lượng, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="427"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="428"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="428"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="429"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="429"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="430"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="430"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="431"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="431"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="432"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="439"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="440"/>
         <source>Type what was delivered, e.g. Gạo 10 kg, Mì tôm 1 thùng.</source>
         <translation>Hãy nhập hàng đã giao, ví dụ: Gạo 10 kg, Mì tôm 1 thùng.</translation>
     </message>
@@ -526,12 +526,12 @@
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="739"/>
+        <location filename="../../ui/pages/households/followup.py" line="742"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/followup.py" line="741"/>
+        <location filename="../../ui/pages/households/followup.py" line="744"/>
         <source>Saved {pages} pages to {path}</source>
         <translation>Đã lưu {pages} trang vào {path}</translation>
     </message>
@@ -597,312 +597,312 @@
 <context>
     <name>HouseholdDetailDialog</name>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="219"/>
         <location filename="../../ui/pages/households/detail.py" line="220"/>
+        <location filename="../../ui/pages/households/detail.py" line="221"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="221"/>
+        <location filename="../../ui/pages/households/detail.py" line="222"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="222"/>
+        <location filename="../../ui/pages/households/detail.py" line="223"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="223"/>
+        <location filename="../../ui/pages/households/detail.py" line="224"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="224"/>
-        <location filename="../../ui/pages/households/detail.py" line="240"/>
+        <location filename="../../ui/pages/households/detail.py" line="225"/>
+        <location filename="../../ui/pages/households/detail.py" line="241"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="225"/>
+        <location filename="../../ui/pages/households/detail.py" line="226"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="226"/>
+        <location filename="../../ui/pages/households/detail.py" line="227"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="227"/>
+        <location filename="../../ui/pages/households/detail.py" line="228"/>
         <source>Save &amp;household</source>
         <translation>&amp;Lưu thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="228"/>
+        <location filename="../../ui/pages/households/detail.py" line="229"/>
         <source>&amp;People</source>
         <translation>&amp;Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="229"/>
+        <location filename="../../ui/pages/households/detail.py" line="230"/>
         <source>Status &amp;history</source>
         <translation>&amp;Lịch sử tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="230"/>
+        <location filename="../../ui/pages/households/detail.py" line="231"/>
         <source>&amp;Tests</source>
         <translation>&amp;Xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="231"/>
+        <location filename="../../ui/pages/households/detail.py" line="232"/>
         <source>&amp;Relief</source>
         <translation>&amp;Cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="232"/>
+        <location filename="../../ui/pages/households/detail.py" line="233"/>
         <source>Re&amp;quests</source>
         <translation>Đề &amp;nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="235"/>
+        <location filename="../../ui/pages/households/detail.py" line="236"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="236"/>
+        <location filename="../../ui/pages/households/detail.py" line="237"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="237"/>
+        <location filename="../../ui/pages/households/detail.py" line="238"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="238"/>
+        <location filename="../../ui/pages/households/detail.py" line="239"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="239"/>
+        <location filename="../../ui/pages/households/detail.py" line="240"/>
         <source>CCCD</source>
         <translation>CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="241"/>
+        <location filename="../../ui/pages/households/detail.py" line="242"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="242"/>
-        <location filename="../../ui/pages/households/detail.py" line="251"/>
-        <location filename="../../ui/pages/households/detail.py" line="272"/>
+        <location filename="../../ui/pages/households/detail.py" line="243"/>
+        <location filename="../../ui/pages/households/detail.py" line="252"/>
+        <location filename="../../ui/pages/households/detail.py" line="273"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="243"/>
-        <location filename="../../ui/pages/households/detail.py" line="252"/>
+        <location filename="../../ui/pages/households/detail.py" line="244"/>
+        <location filename="../../ui/pages/households/detail.py" line="253"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="244"/>
+        <location filename="../../ui/pages/households/detail.py" line="245"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="249"/>
+        <location filename="../../ui/pages/households/detail.py" line="250"/>
         <source>Recorded</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="250"/>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
+        <location filename="../../ui/pages/households/detail.py" line="251"/>
+        <location filename="../../ui/pages/households/detail.py" line="262"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="253"/>
+        <location filename="../../ui/pages/households/detail.py" line="254"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="254"/>
+        <location filename="../../ui/pages/households/detail.py" line="255"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="255"/>
+        <location filename="../../ui/pages/households/detail.py" line="256"/>
         <source>By</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="256"/>
+        <location filename="../../ui/pages/households/detail.py" line="257"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="257"/>
+        <location filename="../../ui/pages/households/detail.py" line="258"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
-        <location filename="../../ui/pages/households/detail.py" line="269"/>
+        <location filename="../../ui/pages/households/detail.py" line="262"/>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
+        <location filename="../../ui/pages/households/detail.py" line="270"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
-        <location filename="../../ui/pages/households/detail.py" line="270"/>
+        <location filename="../../ui/pages/households/detail.py" line="262"/>
+        <location filename="../../ui/pages/households/detail.py" line="271"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="261"/>
+        <location filename="../../ui/pages/households/detail.py" line="262"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="263"/>
+        <location filename="../../ui/pages/households/detail.py" line="264"/>
         <source>Add a &amp;test result…</source>
         <translation>Thêm kết quả &amp;xét nghiệm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
         <source>Items</source>
         <translation>Hàng đã giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
         <source>Delivered by</source>
         <translation>Người giao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="265"/>
+        <location filename="../../ui/pages/households/detail.py" line="266"/>
         <source>Received by</source>
         <translation>Người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="271"/>
+        <location filename="../../ui/pages/households/detail.py" line="272"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="273"/>
+        <location filename="../../ui/pages/households/detail.py" line="274"/>
         <source>Resolved</source>
         <translation>Ngày giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="276"/>
+        <location filename="../../ui/pages/households/detail.py" line="277"/>
         <source>Change &amp;status…</source>
         <translation>Ghi &amp;tình trạng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="277"/>
+        <location filename="../../ui/pages/households/detail.py" line="278"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="278"/>
+        <location filename="../../ui/pages/households/detail.py" line="279"/>
         <source>&amp;Edit person…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="279"/>
-        <location filename="../../ui/pages/households/detail.py" line="538"/>
+        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="539"/>
         <source>Remove person</source>
         <translation>Xóa người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="280"/>
+        <location filename="../../ui/pages/households/detail.py" line="281"/>
         <source>Cancel this entry (a mistake)</source>
         <translation>Hủy lần ghi này (ghi nhầm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="281"/>
+        <location filename="../../ui/pages/households/detail.py" line="282"/>
         <source>Record &amp;delivery…</source>
         <translation>Ghi &amp;giao hàng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="282"/>
+        <location filename="../../ui/pages/households/detail.py" line="283"/>
         <source>New &amp;request…</source>
         <translation>Thêm đề &amp;nghị…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="283"/>
+        <location filename="../../ui/pages/households/detail.py" line="284"/>
         <source>Mark as met</source>
         <translation>Đã đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="284"/>
+        <location filename="../../ui/pages/households/detail.py" line="285"/>
         <source>Mark as refused</source>
         <translation>Không đáp ứng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="285"/>
+        <location filename="../../ui/pages/households/detail.py" line="286"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="292"/>
+        <location filename="../../ui/pages/households/detail.py" line="293"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="292"/>
+        <location filename="../../ui/pages/households/detail.py" line="293"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="321"/>
+        <location filename="../../ui/pages/households/detail.py" line="322"/>
         <source>to check</source>
         <translation>cần kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="416"/>
+        <location filename="../../ui/pages/households/detail.py" line="417"/>
         <source>edit household</source>
         <translation>sửa thông tin hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="467"/>
+        <location filename="../../ui/pages/households/detail.py" line="468"/>
         <source>status of {name}</source>
         <translation>tình trạng của {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="482"/>
+        <location filename="../../ui/pages/households/detail.py" line="483"/>
         <source>cancel a status entry</source>
         <translation>hủy một lần ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="501"/>
+        <location filename="../../ui/pages/households/detail.py" line="502"/>
         <source>add {name}</source>
         <translation>thêm {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="524"/>
+        <location filename="../../ui/pages/households/detail.py" line="525"/>
         <source>edit {name}</source>
         <translation>sửa {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="540"/>
+        <location filename="../../ui/pages/households/detail.py" line="541"/>
         <source>Remove {name} from this household? Their status history, test results and the household&apos;s record of them are deleted and cannot be undone.</source>
         <translation>Xóa {name} khỏi hộ này? Lịch sử tình trạng, kết quả xét nghiệm của người này sẽ bị xóa và không hoàn tác được.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="569"/>
+        <location filename="../../ui/pages/households/detail.py" line="570"/>
         <source>relief delivery</source>
         <translation>giao hàng cứu trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="594"/>
+        <location filename="../../ui/pages/households/detail.py" line="595"/>
         <source>request</source>
         <translation>đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/detail.py" line="609"/>
+        <location filename="../../ui/pages/households/detail.py" line="610"/>
         <source>request status</source>
         <translation>trạng thái đề nghị</translation>
     </message>
@@ -910,37 +910,37 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="484"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="485"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="492"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="493"/>
         <source>Poor household</source>
         <translation>Hộ nghèo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="493"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="494"/>
         <source>Village</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="494"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="495"/>
         <source>House number</source>
         <translation>Số nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="495"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="496"/>
         <source>Street</source>
         <translation>Đường, phố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="496"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="497"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="505"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="506"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
@@ -1150,217 +1150,222 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="248"/>
+        <location filename="../../ui/pages/households/__init__.py" line="246"/>
         <source>Lockdown households</source>
         <translation>Hộ trong vùng phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="249"/>
+        <location filename="../../ui/pages/households/__init__.py" line="247"/>
         <source>Households</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="250"/>
+        <location filename="../../ui/pages/households/__init__.py" line="248"/>
         <source>Work lists</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="251"/>
+        <location filename="../../ui/pages/households/__init__.py" line="249"/>
         <source>Health follow-up</source>
         <translation>Theo dõi sức khỏe</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="252"/>
+        <location filename="../../ui/pages/households/__init__.py" line="250"/>
         <source>Lockdown areas</source>
         <translation>Khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="253"/>
+        <location filename="../../ui/pages/households/__init__.py" line="251"/>
         <source>New area…</source>
         <translation>Thêm khu vực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="254"/>
+        <location filename="../../ui/pages/households/__init__.py" line="252"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="255"/>
+        <location filename="../../ui/pages/households/__init__.py" line="253"/>
         <source>Search name, address, phone…</source>
         <translation>Tìm tên, địa chỉ, điện thoại…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="257"/>
+        <location filename="../../ui/pages/households/__init__.py" line="255"/>
         <source>Type without accents if you like: “hoang” finds “Hoàng”. Ctrl+F</source>
         <translation>Gõ không dấu cũng được: “hoang” tìm ra “Hoàng”. Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="262"/>
+        <location filename="../../ui/pages/households/__init__.py" line="260"/>
         <source>Any status</source>
         <translation>Mọi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="263"/>
+        <location filename="../../ui/pages/households/__init__.py" line="261"/>
         <source>F0 or F1</source>
         <translation>F0 hoặc F1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="267"/>
+        <location filename="../../ui/pages/households/__init__.py" line="265"/>
         <source>Isolating now</source>
         <translation>Đang cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="268"/>
+        <location filename="../../ui/pages/households/__init__.py" line="266"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="269"/>
+        <location filename="../../ui/pages/households/__init__.py" line="267"/>
         <source>No status recorded</source>
         <translation>Chưa ghi tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="272"/>
+        <location filename="../../ui/pages/households/__init__.py" line="270"/>
         <source>Vulnerable</source>
         <translation>Dễ tổn thương</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="275"/>
-        <location filename="../../ui/pages/households/__init__.py" line="420"/>
+        <location filename="../../ui/pages/households/__init__.py" line="273"/>
+        <location filename="../../ui/pages/households/__init__.py" line="418"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="275"/>
-        <location filename="../../ui/pages/households/__init__.py" line="420"/>
+        <location filename="../../ui/pages/households/__init__.py" line="273"/>
+        <location filename="../../ui/pages/households/__init__.py" line="418"/>
         <source>All districts</source>
         <translation>Mọi huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="277"/>
-        <location filename="../../ui/pages/households/__init__.py" line="423"/>
+        <location filename="../../ui/pages/households/__init__.py" line="275"/>
+        <location filename="../../ui/pages/households/__init__.py" line="421"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="278"/>
+        <location filename="../../ui/pages/households/__init__.py" line="276"/>
         <source>Isolation ends within 2 days</source>
         <translation>Hết cách ly trong 2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="279"/>
+        <location filename="../../ui/pages/households/__init__.py" line="277"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="280"/>
+        <location filename="../../ui/pages/households/__init__.py" line="278"/>
         <source>&amp;New household…</source>
         <translation>Thêm &amp;hộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="281"/>
+        <location filename="../../ui/pages/households/__init__.py" line="279"/>
         <source>&amp;Import Excel…</source>
         <translation>&amp;Nhập Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="282"/>
+        <location filename="../../ui/pages/households/__init__.py" line="280"/>
         <source>E&amp;xport Excel…</source>
         <translation>&amp;Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="283"/>
+        <location filename="../../ui/pages/households/__init__.py" line="281"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="285"/>
+        <location filename="../../ui/pages/households/__init__.py" line="283"/>
         <source>Door-to-door and test lists, relief sheets, Resolution 68 papers (Ctrl+P)</source>
         <translation>Danh sách đi từng hộ, danh sách xét nghiệm, danh sách cấp phát hàng, hồ sơ hỗ trợ theo Nghị quyết 68 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="305"/>
+        <location filename="../../ui/pages/households/__init__.py" line="303"/>
         <source>&amp;Undo: {action}</source>
         <translation>&amp;Hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="305"/>
+        <location filename="../../ui/pages/households/__init__.py" line="303"/>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="374"/>
+        <location filename="../../ui/pages/households/__init__.py" line="372"/>
         <source>All areas
 {households} households · {people} people</source>
         <translation>Tất cả khu vực
 {households} hộ · {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="383"/>
+        <location filename="../../ui/pages/households/__init__.py" line="381"/>
         <source>{name}
 {households} households · {people} people · F0 {f0} · F1 {f1}</source>
         <translation>{name}
 {households} hộ · {people} người · F0 {f0} · F1 {f1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="388"/>
+        <location filename="../../ui/pages/households/__init__.py" line="386"/>
         <source>(lockdown ended)</source>
         <translation>(đã kết thúc phong tỏa)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="439"/>
-        <location filename="../../ui/pages/households/__init__.py" line="447"/>
+        <location filename="../../ui/pages/households/__init__.py" line="437"/>
+        <location filename="../../ui/pages/households/__init__.py" line="445"/>
         <source>All villages</source>
         <translation>Mọi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="479"/>
+        <location filename="../../ui/pages/households/__init__.py" line="477"/>
         <source>{n} households</source>
         <translation>{n} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="570"/>
+        <location filename="../../ui/pages/households/__init__.py" line="568"/>
         <source>new area {name}</source>
         <translation>thêm khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="594"/>
+        <location filename="../../ui/pages/households/__init__.py" line="592"/>
         <source>edit area {name}</source>
         <translation>sửa khu vực {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="609"/>
+        <location filename="../../ui/pages/households/__init__.py" line="607"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="610"/>
+        <location filename="../../ui/pages/households/__init__.py" line="608"/>
         <source>Choose the lockdown area on the left first.</source>
         <translation>Hãy chọn khu vực phong tỏa ở bên trái trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="627"/>
+        <location filename="../../ui/pages/households/__init__.py" line="625"/>
         <source>new household {name}</source>
         <translation>thêm hộ {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="659"/>
+        <location filename="../../ui/pages/households/__init__.py" line="657"/>
         <source>Export households</source>
         <translation>Xuất danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="659"/>
+        <location filename="../../ui/pages/households/__init__.py" line="657"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="677"/>
+        <location filename="../../ui/pages/households/__init__.py" line="670"/>
         <source>Export finished</source>
         <translation>Đã xuất xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/__init__.py" line="678"/>
+        <location filename="../../ui/pages/households/__init__.py" line="671"/>
         <source>{households} households, {people} people written to {file}.</source>
         <translation>Đã ghi {households} hộ, {people} người vào tệp {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/__init__.py" line="682"/>
+        <source>Exporting households…</source>
+        <translation>Đang xuất danh sách hộ…</translation>
     </message>
 </context>
 <context>
@@ -1760,159 +1765,159 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="169"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="175"/>
         <source>Print for the villages</source>
         <translation>In giấy tờ cho thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="171"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="177"/>
         <source>Door-to-door list</source>
         <translation>Danh sách hộ đi từng nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="172"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="178"/>
         <source>Test round list</source>
         <translation>Danh sách xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="173"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="179"/>
         <source>Relief distribution sheet</source>
         <translation>Danh sách cấp phát hàng hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="174"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="180"/>
         <source>Resolution 68 support list</source>
         <translation>Danh sách hỗ trợ theo Nghị quyết 68</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="175"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="181"/>
         <source>Isolation decision</source>
         <translation>Quyết định cách ly y tế</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="176"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="182"/>
         <source>Isolation completion certificate</source>
         <translation>Giấy xác nhận hoàn thành cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="177"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="183"/>
         <source>Recovery certificate</source>
         <translation>Giấy xác nhận khỏi bệnh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="182"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="188"/>
         <source>&amp;Paper</source>
         <translation>&amp;Loại giấy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="183"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="189"/>
         <source>&amp;Area</source>
         <translation>&amp;Khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="184"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="190"/>
         <source>&amp;Village</source>
         <translation>&amp;Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="185"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="191"/>
         <source>Test &amp;round</source>
         <translation>Đợt &amp;xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="186"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="192"/>
         <source>P&amp;erson</source>
         <translation>&amp;Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="187"/>
-        <location filename="../../ui/pages/households/print_dialog.py" line="261"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="193"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="267"/>
         <source>&amp;Date</source>
         <translation>&amp;Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="188"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="194"/>
         <source>&amp;From</source>
         <translation>&amp;Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="189"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="195"/>
         <source>&amp;To</source>
         <translation>Đến ngà&amp;y</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="193"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="199"/>
         <source>Pre&amp;view</source>
         <translation>&amp;Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="194"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="200"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="195"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="201"/>
         <source>P&amp;rint…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="196"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="202"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="200"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="206"/>
         <source>Pages: {n}</source>
         <translation>Số trang: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="214"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="220"/>
         <source>All villages</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="223"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="229"/>
         <source>Everyone of the area</source>
         <translation>Mọi người trong khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="258"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="264"/>
         <source>&amp;Date given out</source>
         <translation>&amp;Ngày cấp phát</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="259"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="265"/>
         <source>&amp;Completed by</source>
         <translation>&amp;Hoàn thành trước ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="260"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="266"/>
         <source>In isolation &amp;on</source>
         <translation>Đang cách ly &amp;vào ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="303"/>
-        <location filename="../../ui/pages/households/print_dialog.py" line="306"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="309"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="312"/>
         <source>Making the paper…</source>
         <translation>Đang lập giấy tờ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="326"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="332"/>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="358"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="364"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="391"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="397"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/print_dialog.py" line="402"/>
+        <location filename="../../ui/pages/households/print_dialog.py" line="408"/>
         <source>Sent {n} pages to the printer.</source>
         <translation>Đã gửi {n} trang tới máy in.</translation>
     </message>
@@ -1920,37 +1925,37 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="454"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="455"/>
         <source>Request from the household</source>
         <translation>Đề nghị của hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="462"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="463"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="463"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="464"/>
         <source>Detail</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="469"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="470"/>
         <source>Rice</source>
         <translation>Gạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="470"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="471"/>
         <source>Food</source>
         <translation>Thực phẩm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="471"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="472"/>
         <source>Medicine</source>
         <translation>Thuốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="472"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="473"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
@@ -2036,57 +2041,57 @@
         <translation>có ngày kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="326"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="327"/>
         <source>signed-in user</source>
         <translation>người đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="330"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="331"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="331"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="332"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="332"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="333"/>
         <source>Isolation</source>
         <translation>Cách ly</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="333"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="334"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="334"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="335"/>
         <source>To</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="336"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="337"/>
         <source>Recorded by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="337"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="338"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="371"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="372"/>
         <source>Facility</source>
         <translation>Cơ sở điều trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="371"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="372"/>
         <source>Treated at</source>
         <translation>Nơi điều trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/dialogs.py" line="393"/>
+        <location filename="../../ui/pages/households/dialogs.py" line="394"/>
         <source>Isolation ends on {date}: {days} days, as set in Settings.</source>
         <translation>Hết cách ly ngày {date}: {days} ngày, theo Cài đặt.</translation>
     </message>
@@ -2220,57 +2225,57 @@
 <context>
     <name>TestResultsDialog</name>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="371"/>
+        <location filename="../../ui/pages/households/worklists.py" line="380"/>
         <source>Test results</source>
         <translation>Kết quả xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="378"/>
+        <location filename="../../ui/pages/households/worklists.py" line="387"/>
         <source>Round of {date} ({kind}). Choose each person&apos;s result; leave empty for people not tested.</source>
         <translation>Đợt ngày {date} ({kind}). Chọn kết quả của từng người; để trống nếu chưa xét nghiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="384"/>
+        <location filename="../../ui/pages/households/worklists.py" line="393"/>
         <source>Search a name…</source>
         <translation>Tìm tên…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="387"/>
+        <location filename="../../ui/pages/households/worklists.py" line="396"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="387"/>
+        <location filename="../../ui/pages/households/worklists.py" line="396"/>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="387"/>
+        <location filename="../../ui/pages/households/worklists.py" line="396"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="395"/>
+        <location filename="../../ui/pages/households/worklists.py" line="404"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="396"/>
+        <location filename="../../ui/pages/households/worklists.py" line="405"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="412"/>
+        <location filename="../../ui/pages/households/worklists.py" line="421"/>
         <source>Negative</source>
         <translation>Âm tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="413"/>
+        <location filename="../../ui/pages/households/worklists.py" line="422"/>
         <source>Positive</source>
         <translation>Dương tính</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="414"/>
+        <location filename="../../ui/pages/households/worklists.py" line="423"/>
         <source>Invalid</source>
         <translation>Không xác định</translation>
     </message>
@@ -2398,37 +2403,37 @@
         <translation>chưa lần nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="276"/>
+        <location filename="../../ui/pages/households/worklists.py" line="285"/>
         <source>today ({date})</source>
         <translation>hôm nay ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="277"/>
+        <location filename="../../ui/pages/households/worklists.py" line="286"/>
         <source>tomorrow ({date})</source>
         <translation>ngày mai ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="297"/>
+        <location filename="../../ui/pages/households/worklists.py" line="306"/>
         <source>New test round</source>
         <translation>Thêm đợt xét nghiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="307"/>
+        <location filename="../../ui/pages/households/worklists.py" line="316"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="308"/>
+        <location filename="../../ui/pages/households/worklists.py" line="317"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="309"/>
+        <location filename="../../ui/pages/households/worklists.py" line="318"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/worklists.py" line="313"/>
+        <location filename="../../ui/pages/households/worklists.py" line="322"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

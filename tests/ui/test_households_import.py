@@ -14,6 +14,7 @@ from fieldapp.households.models import Household
 from fieldapp.households.service import AreaInput, add_area
 from tests.core.households.workbooks import TODAY, copy_of_demo, sample_households, write_list
 from ui.i18n import install_language
+from ui.operations import wait_for_operations
 from ui.pages.households import HouseholdsPage
 from ui.pages.households.import_dialog import ImportDialog
 
@@ -136,6 +137,7 @@ def test_export_from_the_page(qtbot, tmp_path, quiet, monkeypatch):
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert not (tmp_path / "xuat.xlsx").exists()
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert wait_for_operations(20)  # the workbook is built off the GUI thread
     book = load_workbook(tmp_path / "xuat.xlsx")
     assert book.sheetnames == ["Khu phong tỏa thôn Nà Pài"]
     assert "88 hộ" in quiet[-1]

@@ -201,6 +201,28 @@ def test_issued_reports_filter_by_commune(qtbot, reports_district):
     assert issued_rows(page) == rows
 
 
+def test_report_list_cli_names_and_filters_communes(reports_district, capsys):
+    """`fieldapp report list --commune` as the Báo cáo page's filter (issue 18 part 4)."""
+    import json
+
+    from fieldapp.cli import main
+
+    data = ["--data-dir", str(reports_district[0].paths.data_dir)]
+    assert main(["report", "list", "--json", *data]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert sorted((r["number_text"], r["commune"]) for r in every) == sorted(
+        [("01/BC-UBND", "xã Bằng Lãng"), ("01/BC-UBND", "xã Yên Thượng"),
+         ("02/BC-UBND", "xã Yên Thượng")]
+    )  # fmt: skip
+    assert main(["report", "list", "--commune", "yen thuong", *data]) == 0
+    text = capsys.readouterr().out
+    assert text.count("[xã Yên Thượng]") == 2 and "Bằng Lãng" not in text
+    assert main(["report", "list", "--commune", "Nam Cường", "--json", *data]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # sent no report
+    assert main(["report", "list", "--commune", "Khuổi Kẹn", *data]) != 0
+    assert "Khuổi Kẹn" in capsys.readouterr().err
+
+
 def test_at_a_province_the_lists_name_districts(qtbot, reports_district):
     from ui.pages.checkpoints.entry_model import COMMUNE as LOG_COMMUNE
     from ui.pages.checkpoints.log_widget import CheckpointLogWidget

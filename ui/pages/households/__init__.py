@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -36,13 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.db.database import Database
-from fieldapp.errors import UserError
 from fieldapp.households import service
 from fieldapp.households.excel_export import export_households
 from fieldapp.households.listing import HouseholdFilter, villages
 from fieldapp.households.service import AreaSummary
 from ui.dialogs import show_once
-from ui.operations import run_change
+from ui.operations import QueryOp, run_change
 from ui.pages.base import Page
 from ui.pages.households.detail import HouseholdDetailDialog
 from ui.pages.households.dialogs import AreaDialog, HouseholdDialog
@@ -664,21 +662,25 @@ class HouseholdsPage(Page):
             name += ".xlsx"
         if not confirm_personal_export(self):
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = export_households(self.db, name, area_id=area_id)
-        except UserError as err:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "fieldapp", str(err))
-            return
-        QApplication.restoreOverrideCursor()
-        QMessageBox.information(
-            self,
-            self.tr("Export finished"),
-            self.tr("{households} households, {people} people written to {file}.").format(
-                households=result.households, people=result.people, file=result.path
+        db = self.db
+
+        def done(result) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Export finished"),
+                self.tr("{households} households, {people} people written to {file}.").format(
+                    households=result.households, people=result.people, file=result.path
+                )
+                + (f"\n{area.name}" if area else ""),
             )
-            + (f"\n{area.name}" if area else ""),
+
+        # Building the workbook of a big area takes seconds: off the GUI thread, with a
+        # progress dialog; a refusal (no area, not permitted) goes to the one error sink.
+        (
+            QueryOp(self, lambda _p: export_households(db, name, area_id=area_id))
+            .success(done)
+            .with_progress(self.tr("Exporting households…"), cancellable=False)
+            .run_in_background()
         )
 
 

@@ -1,0 +1,114 @@
+"""Issue 17 on the households page: the Excel export runs through the operation runner."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+import ui.pages.households as households_page
+from fieldapp.households.service import (
+    AreaInput,
+    HouseholdInput,
+    MemberInput,
+    add_area,
+    add_household,
+)
+from tests.core.households.workbooks import copy_of_demo
+from ui import errors
+from ui.i18n import install_language
+from ui.operations import wait_for_operations
+from ui.pages.households import HouseholdsPage
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """What the error sink would have shown, instead of a modal box."""
+    boxes: list[str] = []
+    monkeypatch.setattr(errors, "_box_factory", lambda _i, _t, text, _x: boxes.append(text))
+    return boxes
+
+
+@pytest.fixture
+def informed(monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    return said
+
+
+def on_modal(kind, action) -> None:
+    """Run ``action(dialog)`` on the next modal dialog of type ``kind`` once it shows."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            action(widget)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def one_household(db, *names: str) -> int:
+    area = add_area(
+        db,
+        AreaInput(
+            name="Khu Nà Pài",
+            villages="Nà Pài",
+            regime="CT16",
+            started_on=date.today() - timedelta(days=2),
+        ),
+    )
+    people = [MemberInput(n, 1980 + i, is_head=i == 0) for i, n in enumerate(names)]
+    return add_household(db, area, HouseholdInput(village="Nà Pài"), people)
+
+
+def test_export_runs_off_the_gui_thread_with_the_households(qtbot, tmp_path, informed, monkeypatch):
+    install_language("vi")
+    demo_db = copy_of_demo(tmp_path / "template", tmp_path / "data")
+    page = HouseholdsPage(demo_db)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.area_list.setCurrentRow(2)  # Khu phong tỏa thôn Nà Pài, 88 households
+    target = tmp_path / "xuat.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(households_page, "confirm_personal_export", lambda _p: True)
+    threads: list[threading.Thread] = []
+    real = households_page.export_households
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(households_page, "export_households", recording)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert wait_for_operations(30)
+    assert threads and threads[0] is not threading.main_thread()
+    assert target.exists()
+    book = load_workbook(target)
+    assert book.sheetnames == ["Khu phong tỏa thôn Nà Pài"]
+    assert informed and "88 hộ" in informed[-1]
+    page.close()
+    demo_db.close()
+
+
+def test_a_refused_export_goes_to_the_error_sink(qtbot, db, tmp_path, shown, monkeypatch):
+    install_language("vi")
+    page = HouseholdsPage(db)  # no lockdown area yet: nothing to export
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    target = tmp_path / "xuat.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(households_page, "confirm_personal_export", lambda _p: True)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert wait_for_operations(20)
+    assert shown == ["Chưa có khu vực phong tỏa nào để xuất."]
+    assert not target.exists()
+    page.close()
