@@ -94,7 +94,11 @@ def offer_restore(paths: Paths, reason: str, parent=None) -> bool:
     try:
         restore(paths, backup.path)
     except UserError as err:
-        QMessageBox.critical(parent, "fieldapp", str(err))
+        from ui.errors import show_error
+
+        # Through the one sink; a backup found damaged now is shown as a plain refusal, so
+        # the sink does not offer this same restore again.
+        show_error(parent, UserError(str(err)) if isinstance(err, DamagedData) else err)
         return False
     return True
 

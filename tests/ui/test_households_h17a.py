@@ -1,4 +1,5 @@
-"""Issue 17 on the households page: the Excel export runs through the operation runner."""
+"""Issue 17 on the households page: the Excel export runs through the operation runner, and
+the page's refusals reach the one error sink."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import ui.pages.households as households_page
@@ -23,6 +25,7 @@ from ui import errors
 from ui.i18n import install_language
 from ui.operations import wait_for_operations
 from ui.pages.households import HouseholdsPage
+from ui.pages.households.detail import HouseholdDetailDialog
 
 
 @pytest.fixture
@@ -112,3 +115,16 @@ def test_a_refused_export_goes_to_the_error_sink(qtbot, db, tmp_path, shown, mon
     assert shown == ["Chưa có khu vực phong tỏa nào để xuất."]
     assert not target.exists()
     page.close()
+
+
+def test_a_refused_removal_in_the_detail_goes_to_the_error_sink(qtbot, db, shown, informed):
+    install_language("vi")
+    household = one_household(db, "Nông Văn Dũng", "Lường Thị Hoa")
+    dialog = HouseholdDetailDialog(db, household, QUndoStack())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    heads = [m.full_name for m in dialog.detail.members]
+    dialog.people.selectRow(heads.index("Nông Văn Dũng"))
+    qtbot.mouseClick(dialog.remove_member_button, Qt.MouseButton.LeftButton)
+    assert shown == ["Không xóa được chủ hộ khi hộ còn người khác: hãy đổi chủ hộ trước."]
+    assert len(dialog.detail.members) == 2

@@ -35,6 +35,7 @@ from fieldapp.households.identity import mask_citizen_id
 from fieldapp.households.service import HouseholdDetail, HouseholdInput, MemberInfo
 from fieldapp.settings import get_setting
 from fieldapp.text.vietnamese import format_date, format_datetime
+from ui.errors import show_error
 from ui.operations import run_change
 from ui.pages.households.dialogs import DeliveryDialog, MemberDialog, RequestDialog, StatusDialog
 from ui.pages.households.labels import (
@@ -298,7 +299,7 @@ class HouseholdDetailDialog(QDialog):
         try:
             d = service.household_detail(self.db, self.household_id)
         except UserError as err:
-            QMessageBox.warning(self, "fieldapp", str(err))
+            show_error(self, err)
             self.reject()
             return
         self.detail = d
@@ -546,7 +547,7 @@ class HouseholdDetailDialog(QDialog):
         try:
             service.remove_member(self.db, member.id)
         except UserError as err:
-            QMessageBox.warning(self, "fieldapp", str(err))
+            show_error(self, err)
             return
         self._changed()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from fieldapp.households.service import (
     test_rounds,
 )
 from fieldapp.text.vietnamese import fold, format_date
+from ui.errors import show_error
 from ui.pages.households.dialogs import date_edit, from_qdate
 from ui.pages.households.labels import isolation_text, status_text, test_kind_text
 from ui.widgets.commune_filter import CommuneFilter
@@ -330,7 +330,7 @@ class WorklistsPanel(QWidget):
                 self.db, area.currentData(), from_qdate(day.date()), kind.currentData()
             )
         except UserError as err:
-            QMessageBox.warning(self, "fieldapp", str(err))
+            show_error(self, err)
             return
         self.round.addItem("", round_id)
         self.round.setCurrentIndex(self.round.count() - 1)
@@ -441,6 +441,6 @@ class TestResultsDialog(QDialog):
         try:
             record_test_results(self.db, self.round_id, changes)
         except UserError as err:
-            QMessageBox.warning(self, "fieldapp", str(err))
+            show_error(self, err)
             return
         self.accept()
