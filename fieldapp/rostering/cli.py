@@ -9,10 +9,10 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
 
     fieldapp roster site add NAME --from DATE [--kind K --place P --pattern 3x8 --start 06:00
                                   --shifts 06:00+8,14:00+8 --per-shift 3 --require police=1]
-    fieldapp roster site list [--json]
+    fieldapp roster site list [--commune NAME] [--json]
     fieldapp roster staff add NAME [--unit U --roles police,militia --phone P --max-week N
                                    --no-nights]
-    fieldapp roster staff list [--all] [--json]
+    fieldapp roster staff list [--all] [--commune NAME] [--json]
     fieldapp roster staff wishes NAME [--wish nights=avoid ...]   (soft; none: clear)
     fieldapp roster site hotline NAME NUMBER
     fieldapp roster staff unavailable NAME --reason sick --from DATE [--to DATE] [--replan]
@@ -176,6 +176,7 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     hot.add_argument("number", help="số điện thoại (để trống: xóa)")
     hot.set_defaults(func=_site_hotline)
     lst = site_sub.add_parser("list", help="danh sách điểm trực")
+    lst.add_argument("--commune", default="", help="ở huyện: chỉ điểm trực do xã này gửi lên")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=_site_list)
 
@@ -199,6 +200,7 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     wish.set_defaults(func=_staff_wishes)
     lst = staff_sub.add_parser("list", help="danh sách người trực")
     lst.add_argument("--all", action="store_true", help="cả người đã thôi trực")
+    lst.add_argument("--commune", default="", help="ở huyện: chỉ người trực do xã này gửi lên")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=_staff_list)
     off = staff_sub.add_parser("unavailable", help="ghi người nghỉ / ốm / cách ly từ một ngày")
@@ -393,13 +395,38 @@ def _site_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _by_commune(db, model, rows: list, name: str) -> tuple[list, dict[int, str] | None]:
+    """At a district (issue 18 part 4): ``rows`` of commune ``name`` only (all without it),
+    and each row's commune by id ("" for the office's own rows); None in a commune."""
+    from sqlalchemy import select
+
+    from fieldapp.sync.district import commune_of_devices, devices_of_commune, upper_office
+
+    if not name and not upper_office(db):
+        return rows, None
+    communes = commune_of_devices(db)
+    with db.session() as s:
+        device = {i: d for i, d in s.execute(select(model.id, model.device_id))}
+    if name:
+        wanted = set(devices_of_commune(db, name))
+        rows = [r for r in rows if device.get(r.id) in wanted]
+    return rows, {r.id: communes.get(device.get(r.id) or "", "") for r in rows}
+
+
+def _commune_text(communes: dict[int, str] | None, row_id: int) -> str:
+    if communes is None:
+        return ""
+    return f" ({communes.get(row_id) or 'máy này'})"
+
+
 def _site_list(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.models import Site
     from fieldapp.rostering.store import list_sites
     from fieldapp.text.vietnamese import format_date
 
     db = _db(args)
     try:
-        sites = list_sites(db)
+        sites, communes = _by_commune(db, Site, list_sites(db), args.commune)
     finally:
         db.close()
     if args.json:
@@ -417,6 +444,7 @@ def _site_list(args: argparse.Namespace) -> int:
                 "require": x.require,
                 "hotline": x.hotline,
             }
+            | ({"commune": communes.get(x.id, "")} if communes is not None else {})
             for x in sites
         ]
         print_json(data)
@@ -427,8 +455,10 @@ def _site_list(args: argparse.Namespace) -> int:
             f"{x.id:3d}  {x.name} [{x.kind_label}] từ {format_date(x.active_from)}{until}; "
             f"{x.pattern_label}, {x.staff_per_shift} người/ca"
             + (f", cần {x.require_text}" if x.require_text else "")
+            + _commune_text(communes, x.id)
         )
-    print(f"Cộng: {len(sites)} điểm trực")
+    of = f" của {args.commune}" if args.commune else ""
+    print(f"Cộng: {len(sites)} điểm trực{of}")
     return 0
 
 
@@ -456,11 +486,13 @@ def _staff_add(args: argparse.Namespace) -> int:
 
 
 def _staff_list(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.models import Staff
     from fieldapp.rostering.store import list_staff
 
     db = _db(args)
     try:
         people = list_staff(db, include_inactive=args.all)
+        people, communes = _by_commune(db, Staff, people, args.commune)
     finally:
         db.close()
     if args.json:
@@ -476,6 +508,7 @@ def _staff_list(args: argparse.Namespace) -> int:
                 "active": p.active,
                 "wishes": p.wishes,
             }
+            | ({"commune": communes.get(p.id, "")} if communes is not None else {})
             for p in people
         ]
         print_json(data)
@@ -488,8 +521,10 @@ def _staff_list(args: argparse.Namespace) -> int:
             limits.append("không trực đêm")
         extra = f" [{'; '.join(limits)}]" if limits else ""
         gone = "" if p.active else " (đã thôi trực)"
-        print(f"{p.id:4d}  {p.name} — {p.unit} — {p.roles_text}{extra}{gone}")
-    print(f"Cộng: {len(people)} người")
+        where = _commune_text(communes, p.id)
+        print(f"{p.id:4d}  {p.name} — {p.unit} — {p.roles_text}{extra}{gone}{where}")
+    of = f" của {args.commune}" if args.commune else ""
+    print(f"Cộng: {len(people)} người{of}")
     return 0
 
 
