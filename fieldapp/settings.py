@@ -22,7 +22,9 @@ DEFAULTS: dict[str, Any] = {
     "households.isolation_days.F0": 14,
     "households.isolation_days.F1": 14,
     "households.isolation_days.F2": 7,
-    "households.author": "",  # name last typed as author of a status change
+    # Name last typed as author of a status change: the prefill only where nobody signs in
+    # (with accounts, the author is the signed-in person; fieldapp.households.author).
+    "households.author": "",
     # Resolution 68/NQ-CP support (Decision 23/2021/QĐ-TTg; rates and kinds changed in 2021).
     "support68.daily_rate": 80_000,  # đồng per person per day of meals
     "support68.f0_max_days": 45,  # F0 in treatment: at most this many days

@@ -1,5 +1,5 @@
-"""Issue 17 on the households page: the Excel export runs through the operation runner, and
-the page's refusals reach the one error sink."""
+"""Issue 17 on the households page: the Excel export runs through the operation runner, the
+page's refusals reach the one error sink, and "recorded by" is the signed-in person."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from sqlalchemy import select
 
 import ui.pages.households as households_page
+from fieldapp.accounts.service import create_user, sign_in, sign_out
+from fieldapp.households.models import HealthStatus
 from fieldapp.households.service import (
     AreaInput,
     HouseholdInput,
@@ -20,12 +23,16 @@ from fieldapp.households.service import (
     add_area,
     add_household,
 )
+from fieldapp.settings import get_setting, set_setting
 from tests.core.households.workbooks import copy_of_demo
 from ui import errors
 from ui.i18n import install_language
 from ui.operations import wait_for_operations
 from ui.pages.households import HouseholdsPage
 from ui.pages.households.detail import HouseholdDetailDialog
+from ui.pages.households.dialogs import StatusDialog
+
+PASSWORD = "mật-khẩu-8"
 
 
 @pytest.fixture
@@ -128,3 +135,66 @@ def test_a_refused_removal_in_the_detail_goes_to_the_error_sink(qtbot, db, shown
     qtbot.mouseClick(dialog.remove_member_button, Qt.MouseButton.LeftButton)
     assert shown == ["Không xóa được chủ hộ khi hộ còn người khác: hãy đổi chủ hộ trước."]
     assert len(dialog.detail.members) == 2
+
+
+def test_the_author_is_the_signed_in_person_not_the_last_typed_name(qtbot, db, informed):
+    install_language("vi")
+    set_setting(db, "households.author", "A")  # typed by someone else before
+    household = one_household(db, "Nông Văn Dũng")
+    create_user(db, "admin", PASSWORD)
+    create_user(db, "canbo", PASSWORD, full_name="Lường Thị Hoa", role="officer")
+    sign_out(db)
+    sign_in(db, "canbo", PASSWORD, sleep=lambda _s: None)
+    assert db.accounts_enabled and db.actor.full_name == "Lường Thị Hoa"
+
+    dialog = HouseholdDetailDialog(db, household, QUndoStack())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.people.selectRow(0)
+    seen = {}
+
+    def record(status: StatusDialog) -> None:
+        seen["author"] = status.author.text()
+        status.status.setCurrentIndex(status.status.findData("F1"))
+        status.buttons.button(status.buttons.StandardButton.Save).click()
+
+    on_modal(StatusDialog, record)
+    qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
+    assert seen["author"] == "Lường Thị Hoa"
+    with db.session() as s:
+        entry = s.scalars(select(HealthStatus).order_by(HealthStatus.id.desc())).first()
+        assert (entry.status, entry.author) == ("F1", "Lường Thị Hoa")
+    assert get_setting(db, "households.author") == "A"  # the shared setting is not the author
+
+    dialog.history.selectRow(0)
+    qtbot.mouseClick(dialog.cancel_entry_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        cancelled = s.get(HealthStatus, entry.id)
+        assert cancelled.cancelled_at is not None
+        assert cancelled.cancelled_by == "Lường Thị Hoa"
+
+
+def test_without_accounts_the_last_typed_name_is_offered(qtbot, db, informed):
+    install_language("vi")
+    set_setting(db, "households.author", "Ma Văn Tùng")
+    household = one_household(db, "Nông Văn Dũng")
+    assert db.actor is None
+    dialog = HouseholdDetailDialog(db, household, QUndoStack())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.people.selectRow(0)
+    seen = {}
+
+    def record(status: StatusDialog) -> None:
+        seen["author"] = status.author.text()
+        status.author.setText("Hoàng Thị Mai")
+        status.status.setCurrentIndex(status.status.findData("F1"))
+        status.buttons.button(status.buttons.StandardButton.Save).click()
+
+    on_modal(StatusDialog, record)
+    qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
+    assert seen["author"] == "Ma Văn Tùng"
+    with db.session() as s:
+        entry = s.scalars(select(HealthStatus).order_by(HealthStatus.id.desc())).first()
+        assert entry.author == "Hoàng Thị Mai"
+    assert get_setting(db, "households.author") == "Hoàng Thị Mai"

@@ -31,9 +31,9 @@ from fieldapp.accounts.permissions import mask_for
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
 from fieldapp.households import service
+from fieldapp.households.author import default_author
 from fieldapp.households.identity import mask_citizen_id
 from fieldapp.households.service import HouseholdDetail, HouseholdInput, MemberInfo
-from fieldapp.settings import get_setting
 from fieldapp.text.vietnamese import format_date, format_datetime
 from ui.errors import show_error
 from ui.operations import run_change
@@ -461,7 +461,7 @@ class HouseholdDetailDialog(QDialog):
         dialog.saver = save
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        author = str(get_setting(self.db, "households.author") or "")
+        author = default_author(self.db)
         # Already saved by the dialog: push its undo (cancel the entry) and redo (restore).
         run_change(
             self.undo_stack,
@@ -477,7 +477,7 @@ class HouseholdDetailDialog(QDialog):
         entry_id = _selected_id(self.history)
         if entry_id is None:
             return
-        author = str(get_setting(self.db, "households.author") or "")
+        author = default_author(self.db)
         run_change(
             self.undo_stack,
             self.tr("cancel a status entry"),

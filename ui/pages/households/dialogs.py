@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
+from fieldapp.households.author import default_author, remember_typed_author
 from fieldapp.households.identity import mask_citizen_id
 from fieldapp.households.models import REGIMES, REQUEST_KINDS
 from fieldapp.households.service import (
@@ -42,7 +43,6 @@ from fieldapp.households.service import (
     default_isolation_end,
     parse_items,
 )
-from fieldapp.settings import get_setting, set_setting
 from fieldapp.text.vietnamese import format_date
 
 RELATIONS = ("Chủ hộ", "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em")
@@ -322,7 +322,8 @@ class StatusDialog(SavingDialog):
             self.isolation.addItem(text, code)
         self.start = date_edit()
         self.end = OptionalDate(self.tr("until"))
-        self.author = QLineEdit(str(get_setting(db, "households.author") or ""))
+        # The signed-in person; without accounts, the name last typed on this database.
+        self.author = QLineEdit(default_author(db))
         self.author.setPlaceholderText(self.tr("signed-in user"))
         self.place = QLineEdit()  # where an F0 is treated, or the facility moved to
         self.place_label = QLabel()
@@ -398,7 +399,7 @@ class StatusDialog(SavingDialog):
             self.hint.clear()
 
     def value(self) -> dict:
-        set_setting(self.db, "households.author", self.author.text().strip())
+        remember_typed_author(self.db, self.author.text())
         return {
             "status": self.status.currentData(),
             "isolation": self.isolation.currentData(),

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.db.database import Database
 from fieldapp.errors import NeedsConfirmation
+from fieldapp.households.author import default_author
 from fieldapp.households.excel_import import (
     ImportPreview,
     ImportResult,
@@ -52,7 +53,6 @@ from fieldapp.households.excel_import import (
     undo_import,
 )
 from fieldapp.households.service import list_areas
-from fieldapp.settings import get_setting
 from fieldapp.text.vietnamese import format_date
 from ui.errors import show_error
 from ui.operations import CollectionOp, QueryOp
@@ -352,7 +352,7 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return
         preview, area_id, db = self.preview, self.area.currentData(), self.db
-        author = str(get_setting(db, "households.author") or "")
+        author = default_author(db)
         self._busy(self.tr("Importing…"))
         self._run(
             CollectionOp(
