@@ -4,7 +4,7 @@ page's refusals reach the one error sink, and "recorded by" is the signed-in per
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -198,3 +198,32 @@ def test_without_accounts_the_last_typed_name_is_offered(qtbot, db, informed):
         entry = s.scalars(select(HealthStatus).order_by(HealthStatus.id.desc())).first()
         assert entry.author == "Hoàng Thị Mai"
     assert get_setting(db, "households.author") == "Hoàng Thị Mai"
+
+
+def test_a_failed_restore_goes_to_the_error_sink_once(qapp, tmp_path, shown, monkeypatch):
+    import fieldapp.backup
+    import ui.app
+    from fieldapp.config import resolve_paths
+    from fieldapp.errors import DamagedData
+
+    paths = resolve_paths(tmp_path / "data")
+    monkeypatch.setitem(errors._state, "data_dir", paths.data_dir)  # the sink could offer
+    offered = []
+
+    class Backup:
+        path = tmp_path / "old.fieldapp-backup"
+        taken_at = datetime(2021, 8, 1, 7, 30)
+
+    def newest(_paths):
+        offered.append(1)
+        return Backup
+
+    def refused(_paths, _file, **_kw):
+        raise DamagedData("Tệp sao lưu bị hỏng.")
+
+    monkeypatch.setattr(fieldapp.backup, "newest_good_backup", newest)
+    monkeypatch.setattr(fieldapp.backup, "restore", refused)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
+    assert ui.app.offer_restore(paths, "Cơ sở dữ liệu bị hỏng.") is False
+    assert shown == ["Tệp sao lưu bị hỏng."]
+    assert offered == [1]  # the same restore is not offered again by the sink
