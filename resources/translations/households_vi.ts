@@ -1456,75 +1456,85 @@
         <translation>Các trang — </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="325"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="311"/>
+        <source>Rows that are not people, left out:</source>
+        <translation>Các dòng không phải người, đã bỏ qua:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="320"/>
+        <source>({n} rows are not people: titles, totals, blank rows; see the tip)</source>
+        <translation>({n} dòng không phải người: tiêu đề, dòng tổng, dòng trống; rê chuột vào đây để xem từng dòng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="342"/>
         <source>Save rows that need attention</source>
         <translation>Lưu các dòng cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="327"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="344"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="345"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="362"/>
         <source>Rows saved</source>
         <translation>Đã lưu các dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="347"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="364"/>
         <source>Saved {count} rows to {name}: fix them there and import the file again.</source>
         <translation>Đã lưu {count} dòng vào {name}: sửa trong tệp đó rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="366"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="383"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="375"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="392"/>
         <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Rows left out (not people): {rejected}.</source>
         <translation>Đã nhập {households} hộ, {people} người (F0: {f0}, F1: {f1}); {new} hộ mới. Dòng bỏ qua (không phải người): {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="386"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="403"/>
         <source>The list is the same as the one already imported: nothing was changed.</source>
         <translation>Danh sách giống hệt lần đã nhập: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="399"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="416"/>
         <source>Undo the import of {name} ({date}): {households} households</source>
         <translation>Hoàn tác lần nhập tệp {name} ({date}): {households} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="406"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="423"/>
         <source>No import into this area to undo.</source>
         <translation>Khu vực này chưa có lần nhập nào để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="416"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="439"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="444"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="433"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="456"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="461"/>
         <source>Undo last import</source>
         <translation>Hoàn tác lần nhập gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="418"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="435"/>
         <source>Undo the import of {name}? The households and people it added are removed and what it changed is put back.</source>
         <translation>Hoàn tác lần nhập tệp {name}? Các hộ và người được thêm sẽ bị xóa, những gì bị thay đổi được trả lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="425"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="430"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="442"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="447"/>
         <source>Undoing the import…</source>
         <translation>Đang hoàn tác lần nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="437"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="454"/>
         <source>The import of {name} was undone.</source>
         <translation>Đã hoàn tác lần nhập tệp {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="455"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="472"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
@@ -1535,12 +1545,12 @@
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="356"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="373"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="389"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="406"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>

@@ -70,6 +70,9 @@ def test_preview_then_import_then_undo(qtbot, db, area, tmp_path, households, qu
     assert "Sẽ nhập: 12 hộ" in dialog.summary.text()
     assert "Số giấy tờ cần kiểm tra: 1" in dialog.summary.text()
     assert "Danh sách: 12 hộ" in dialog.sheets.text()
+    assert "dòng không phải người" in dialog.sheets.text()
+    tip = dialog.sheets.toolTip()  # each such row by sheet and row, with why
+    assert "Danh sách: dòng 1–2: tiêu đề" in tip and "dòng tổng cộng" in tip
     rows = dialog.model.rows
     flagged = [r for r in rows if r.problems]
     assert flagged and "cần kiểm tra" in flagged[0].problems[0].message

@@ -303,6 +303,23 @@ class ImportDialog(QDialog):
                     )
                 )
         self.sheets.setText(self.tr("Sheets — ") + "; ".join(parts))
+        # Every row that is not a person, by sheet and row, with why (titles, totals...).
+        left = [
+            f"{sheet.name}: {line}" for sheet in preview.sheets for line in sheet.left_out_text()
+        ]
+        self.sheets.setToolTip(
+            self.tr("Rows that are not people, left out:") + "\n" + "\n".join(left[:200])
+            if left
+            else ""
+        )
+        if left:
+            self.sheets.setText(
+                self.sheets.text()
+                + " "
+                + self.tr(
+                    "({n} rows are not people: titles, totals, blank rows; see the tip)"
+                ).format(n=sum(b - a + 1 for s in preview.sheets for a, b, _w in s.left_out))
+            )
         self.only_problems.setChecked(bool(rejected or warnings) and len(preview.rows) > 200)
         self._show_rows()
         self.import_button.setEnabled(bool(preview.households))
