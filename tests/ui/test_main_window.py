@@ -93,6 +93,12 @@ def test_profile_with_an_empty_required_field_is_not_saved(window, qtbot, demo_d
     assert load_profile(demo_db).commune_name == "Bằng Lãng"
     qtbot.mouseClick(page.revert_button, Qt.MouseButton.LeftButton)  # undo the mistake
     assert page.form.commune_name.text() == "Bằng Lãng"
+    # Filled and saved: the message about the missing field goes (it was stale before).
+    page.form.commune_name.selectAll()
+    qtbot.keyClicks(page.form.commune_name, "Bang Lang Moi")  # QTest types Latin-1 only
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: load_profile(demo_db).commune_name == "Bang Lang Moi")
+    qtbot.waitUntil(lambda: "còn thiếu" not in page.status.text())
 
 
 def test_switch_to_english_and_back(window, qtbot, demo_db):
