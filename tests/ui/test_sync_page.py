@@ -134,7 +134,7 @@ def test_resolve_a_conflict_from_the_page(qtbot, pair):
     tab = page.conflicts_tab
     assert tab.conflicts.rowCount() == 1 and tab.conflicts.item(0, 1).text() == "máy này"
     rows = {tab.compare.item(r, 0).text(): r for r in range(tab.compare.rowCount())}
-    r = rows["Tên"]
+    r = rows["Tên điểm trực"]  # the site form's own label
     assert tab.compare.item(r, 1).text() == "Chốt Nà Pài (xã)"
     assert r == 0  # what differs comes first
     assert tab.compare.item(r, 2).text() == "Chốt Nà Pài (huyện)"
