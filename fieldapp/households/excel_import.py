@@ -47,6 +47,7 @@ from fieldapp.households.roster_rows import (
     RowParser,
     RowProblem,
     filled_cells,
+    is_total_row,
 )
 from fieldapp.households.roster_table import (
     FIELD_LABELS,
@@ -390,7 +391,7 @@ def _read_sheet(
                 # Under a total: a signer's name, a title, a note. A row with three values or
                 # more is read: the total was a village's subtotal and the list goes on.
                 blanks = _flush_blanks(summary, blanks)
-                summary.leave_out(number, LEFT_OUT["footer"])
+                summary.leave_out(number, LEFT_OUT["total" if is_total_row(row) else "footer"])
                 continue
         outcome = parser.feed(number, row) if row else None
         if outcome is None:

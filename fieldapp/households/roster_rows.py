@@ -540,6 +540,11 @@ def _filled(row: list) -> list:
 filled_cells = _filled  # the row's non-blank values
 
 
+def is_total_row(row: list) -> bool:
+    """A total line ("Tổng cộng", "Cộng thôn Nà Pài") by its first cells."""
+    return any(v.__class__ is str and _is_total_label(_fold_short(_text(v))) for v in row[:4])
+
+
 def _is_total_label(text: str) -> bool:
     if not text.startswith(("tong", "cong")):
         return False
@@ -547,6 +552,8 @@ def _is_total_label(text: str) -> bool:
     return (
         text in ("tong", "cong", "tong cong", "tong so", "cong:", "tong:")
         or text.startswith(("tong cong", "tong so", "tong:", "cong:", "tong so ho"))
+        # a village's subtotal: "Cộng thôn Nà Pài", "Cộng tổ 5", "Tổng xóm Chợ"
+        or re.match(r"(tong|cong) (thon|xom|ban|to|ap|khu|khom|lang|doi)\b", text) is not None
         or re.fullmatch(r"(tong|cong)\s*[:(]?\s*\d+.*", text) is not None
     )
 

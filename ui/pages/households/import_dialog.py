@@ -268,7 +268,10 @@ class ImportDialog(QDialog):
     def _on_read(self, preview: ImportPreview) -> None:
         self._idle()
         self.preview = preview
+        # Rows that are not people: those with data but no name (in the table) and the
+        # titles, totals and blank rows (listed under the sheets): one count for both.
         rejected = len(preview.rejected)
+        not_people = rejected + _left_out(preview.sheets)
         warnings = len(preview.warnings)
         self.summary.setText(
             self.tr(
@@ -286,7 +289,7 @@ class ImportDialog(QDialog):
                 new_p=preview.new_people,
                 status=preview.status_changes,
                 check=preview.needs_check,
-                rejected=rejected,
+                rejected=not_people,
                 warnings=warnings,
             )
         )
@@ -318,7 +321,7 @@ class ImportDialog(QDialog):
                 + " "
                 + self.tr(
                     "({n} rows are not people: titles, totals, blank rows; see the tip)"
-                ).format(n=sum(b - a + 1 for s in preview.sheets for a, b, _w in s.left_out))
+                ).format(n=_left_out(preview.sheets))
             )
         self.only_problems.setChecked(bool(rejected or warnings) and len(preview.rows) > 200)
         self._show_rows()
@@ -397,7 +400,7 @@ class ImportDialog(QDialog):
                 f0=result.f0,
                 f1=result.f1,
                 new=result.new_households,
-                rejected=len(result.rejected),
+                rejected=len(result.rejected) + _left_out(result.sheets),
             )
         else:
             text = self.tr("The list is the same as the one already imported: nothing was changed.")
@@ -504,3 +507,8 @@ class ImportDialog(QDialog):
         if self.busy():
             return  # an import is being written: it finishes or fails whole
         super().reject()
+
+
+def _left_out(sheets) -> int:
+    """Rows that are not people and are not in the table: titles, totals, blank rows."""
+    return sum(b - a + 1 for sheet in sheets for a, b, _why in sheet.left_out)
