@@ -598,24 +598,32 @@ def render_pdf_png(
     png: str | os.PathLike[str],
     *,
     width: int = PHONE_WIDTH,
-    page: int = 0,
 ) -> Path:
-    """Rasterise one page of a PDF to a PNG ``width`` pixels wide (pypdfium2, no Qt)."""
+    """Rasterise a PDF to one PNG ``width`` pixels wide (pypdfium2, no Qt): every page, one
+    under the other with a thin grey rule between, so a week that runs onto a second page
+    reaches the chat group whole."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(os.fspath(pdf))
+    lines: list[bytes] = []
+    channels = 3
     try:
-        p = document[page]
-        scale = width / p.get_width()
-        bitmap = p.render(scale=scale, rev_byteorder=True)
-        data = bitmap.buffer
-        w, h, stride = bitmap.width, bitmap.height, bitmap.stride
-        channels = 4 if bitmap.format == pypdfium2.raw.FPDFBitmap_BGRA else 3
-        raw = bytes(data)
+        for index in range(len(document)):
+            p = document[index]
+            bitmap = p.render(scale=width / p.get_width(), rev_byteorder=True)
+            channels = 4 if bitmap.format == pypdfium2.raw.FPDFBitmap_BGRA else 3
+            raw, stride = bytes(bitmap.buffer), bitmap.stride
+            row = min(bitmap.width, width) * channels
+            pad = b"\xff" * ((width * channels) - row)
+            if lines:
+                rule = (b"\xa0\xa0\xa0" + (b"\xff" if channels == 4 else b""))[:channels]
+                lines += [b"\xff" * (width * channels)] * 6 + [rule * width] * 2
+                lines += [b"\xff" * (width * channels)] * 6
+            lines += [raw[y * stride : y * stride + row] + pad for y in range(bitmap.height)]
     finally:
         document.close()
     out = Path(png)
-    _write_png(out, w, h, stride, channels, raw)
+    _write_png(out, width, len(lines), width * channels, channels, b"".join(lines))
     return out
 
 

@@ -116,6 +116,46 @@ def test_chat_picture_is_a_phone_wide_png(tmp_path, capsys):
     assert not (tmp_path / "x.jpg").exists()
 
 
+def test_a_chat_picture_carries_every_page_of_the_sheet(tmp_path):
+    """A sheet that runs onto a second page reaches the chat group whole: the pages one
+    under the other in one PNG, and the second page's text is really drawn there."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    from fieldapp.rostering.wall import render_pdf_png
+
+    pdf = tmp_path / "hai-trang.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=landscape(A4))
+    c.drawString(100, 500, "Trang 1")
+    c.showPage()
+    c.rect(0, 0, landscape(A4)[0], landscape(A4)[1], fill=1)  # page 2 all black
+    c.showPage()
+    c.save()
+    one, two = tmp_path / "one.png", tmp_path / "two.png"
+    pdf_one = tmp_path / "mot-trang.pdf"
+    c = canvas.Canvas(str(pdf_one), pagesize=landscape(A4))
+    c.drawString(100, 500, "Trang 1")
+    c.showPage()
+    c.save()
+    render_pdf_png(pdf_one, one)
+    render_pdf_png(pdf, two)
+    size = lambda p: struct.unpack(">II", p.read_bytes()[16:24])  # noqa: E731
+    (w1, h1), (w2, h2) = size(one), size(two)
+    assert w1 == w2 == 1080 and 2 * h1 < h2 < 2 * h1 + 40
+    import zlib
+
+    data = two.read_bytes()
+    idat = b"".join(
+        data[i + 8 : i + 8 + struct.unpack(">I", data[i : i + 4])[0]]
+        for i in range(8, len(data) - 12)
+        if data[i + 4 : i + 8] == b"IDAT"
+    )
+    pixels = zlib.decompress(idat)
+    stride = len(pixels) // h2
+    last_row = pixels[-stride + 1 :]
+    assert set(last_row[:30]) == {0}  # the bottom of the picture is page 2's black
+
+
 def test_a_week_of_two_a_shift_fits_one_a4_page_with_14_pt_names(tmp_path, capsys):
     """Two people a shift with phones: set tight (phones smaller, narrower signing columns),
     the week, its signing columns, footer and signature fit one A4 landscape page."""
