@@ -21,6 +21,9 @@ def _sizes_of(page, needle: str) -> list[float]:
     return found
 
 
+POLICE = range(5)  # "Công an 0" .. "Công an 4" (setup_commune)
+
+
 def _commune(tmp_path, capsys):
     data = tmp_path / "d"
     setup_commune(data, capsys)
@@ -79,6 +82,16 @@ def test_inactive_days_print_as_inactive_and_gaps_name_the_role(tmp_path, capsys
                "-o", str(wide)) == 0  # fmt: skip
     words = "\n".join(p.extract_text() for p in PdfReader(wide).pages)
     assert "THIẾU 1 CÔNG AN" in words or "THIẾU" not in words
+    # Every police officer off on Friday, re-planned: each Friday shift prints its missing
+    # police officer by role, not as "thiếu 1 người".
+    for i in POLICE:
+        assert run(data, "roster", "staff", "unavailable", f"Công an {i}", "--reason", "sick",
+                   "--from", "06/08/2021", "--to", "06/08/2021", "--replan") == 0  # fmt: skip
+    short = tmp_path / "thieu.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "02/08/2021",
+               "-o", str(short)) == 0  # fmt: skip
+    words = " ".join(" ".join(p.extract_text() for p in PdfReader(short).pages).split())
+    assert words.count("THIẾU 1 CÔNG AN") >= 3  # the three Friday shifts at least
 
 
 def test_month_sheet_on_a3_and_the_day_of_all_sites(tmp_path, capsys):
