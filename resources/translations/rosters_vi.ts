@@ -118,47 +118,47 @@
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="223"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="236"/>
         <source>Who can take this shift</source>
         <translation>Ai nhận được ca này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="231"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="244"/>
         <source>Type to filter by name, unit or role…</source>
         <translation>Gõ để lọc theo tên, đơn vị hoặc lực lượng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="236"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="249"/>
         <source>Can take it</source>
         <translation>Nhận được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="237"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="250"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="238"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="251"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="239"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="252"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="240"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="253"/>
         <source>Shifts, rest, or why not</source>
         <translation>Số ca, giờ nghỉ hoặc lý do không được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="249"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="262"/>
         <source>brings a missing role; </source>
         <translation>bù đúng lực lượng còn thiếu; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="290"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="303"/>
         <source>Put on this shift</source>
         <translation>Xếp vào ca này</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>ChoiceDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="332"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="355"/>
         <source>Type to filter…</source>
         <translation>Gõ để lọc…</translation>
     </message>
@@ -275,38 +275,38 @@
 <context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="385"/>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="407"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="423"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="445"/>
         <source>Make the roster</source>
         <translation>Xếp lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="389"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="427"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="390"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="428"/>
         <source>To (inclusive)</source>
         <translation>Đến hết ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="391"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="429"/>
         <source>Only this site: {name}</source>
         <translation>Chỉ điểm này: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="393"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="431"/>
         <source>Keep the current roster where the rules allow</source>
         <translation>Giữ lịch hiện có khi quy định cho phép</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="398"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="436"/>
         <source>Locked cells and shifts already marked for attendance are always kept. You can undo the whole change with Ctrl+Z.</source>
         <translation>Các ô đã cố định và các ca đã điểm danh luôn được giữ nguyên. Có thể hoàn tác cả lần xếp bằng Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="415"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="453"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đang trước ngày bắt đầu.</translation>
     </message>
@@ -560,11 +560,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/rosters/dialogs.py" line="213"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="222"/>
         <source>Chosen: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Người được chọn: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/pages/rosters/dialogs.py" line="215"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="226"/>
         <source>&lt;i&gt;No one matches what was typed.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Không có ai khớp với chữ đã gõ.&lt;/i&gt;</translation>
     </message>
@@ -761,12 +763,12 @@
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="742"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="780"/>
         <source>Rule broken</source>
         <translation>Vi phạm quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="745"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="783"/>
         <source>Do it anyway? The cell will be marked until it is fixed.</source>
         <translation>Vẫn làm? Ô này sẽ bị đánh dấu cho đến khi được sửa.</translation>
     </message>
@@ -822,27 +824,27 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="707"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="745"/>
         <source>Roster rules</source>
         <translation>Quy định xếp lịch</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="712"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="750"/>
         <source> hours</source>
         <translation> giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="714"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="752"/>
         <source>Rest between two shifts, at least</source>
         <translation>Nghỉ giữa hai ca, ít nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="718"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="756"/>
         <source>Shifts a week (Monday to Sunday), at most</source>
         <translation>Số ca mỗi tuần (thứ Hai đến Chủ nhật), tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="722"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="760"/>
         <source>Night shifts in a row, at most</source>
         <translation>Số đêm trực liền, tối đa</translation>
     </message>
@@ -850,82 +852,82 @@
 <context>
     <name>SiteDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="510"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="548"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="510"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="548"/>
         <source>New site</source>
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="513"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="551"/>
         <source>Name</source>
         <translation>Tên điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="519"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="557"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="521"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="559"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="523"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="561"/>
         <source>Active from</source>
         <translation>Hoạt động từ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="524"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="562"/>
         <source>Ends on</source>
         <translation>Kết thúc ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="534"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="572"/>
         <source>Active to</source>
         <translation>Hoạt động đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="547"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="585"/>
         <source>first shift at</source>
         <translation>ca đầu bắt đầu lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="549"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="587"/>
         <source>Shifts</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="550"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="588"/>
         <source>Own shifts (start+hours)</source>
         <translation>Ca tự đặt (giờ bắt đầu+số giờ)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="556"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="594"/>
         <source>People per shift</source>
         <translation>Số người mỗi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="567"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="605"/>
         <source>At least, per shift</source>
         <translation>Mỗi ca cần ít nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="569"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="607"/>
         <source>Printed on the wall sheet</source>
         <translation>In trên lịch dán tại chốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="570"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="608"/>
         <source>Hotline</source>
         <translation>Đường dây nóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="572"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="610"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -933,92 +935,92 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="617"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="655"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="617"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="655"/>
         <source>New person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="620"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="658"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="625"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="663"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="640"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="678"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="642"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="680"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="643"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="681"/>
         <source>At most</source>
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="646"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="684"/>
         <source> shifts a week</source>
         <translation> ca mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="656"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="694"/>
         <source>Own limit</source>
         <translation>Giới hạn riêng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="657"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="695"/>
         <source>No night shifts</source>
         <translation>Không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="663"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="701"/>
         <source>Day shifts</source>
         <translation>Ca ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="664"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="702"/>
         <source>Nights</source>
         <translation>Ca đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="665"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="703"/>
         <source>Weekends</source>
         <translation>Cuối tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="670"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="708"/>
         <source>no wish</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="671"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="709"/>
         <source>asks for</source>
         <translation>muốn trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="672"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="710"/>
         <source>avoids</source>
         <translation>xin tránh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="678"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="716"/>
         <source>Wishes (soft)</source>
         <translation>Mong muốn (nếu được)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="680"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="718"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1026,52 +1028,52 @@
 <context>
     <name>UnavailableDialog</name>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="442"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="480"/>
         <source>Cannot work from a date</source>
         <translation>Báo nghỉ từ một ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="446"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="484"/>
         <source>Person</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="451"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="489"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="454"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="492"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="455"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="493"/>
         <source>Until further notice</source>
         <translation>Chưa biết ngày trở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="463"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="501"/>
         <source>To (inclusive)</source>
         <translation>Đến hết ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="465"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="503"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="467"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="505"/>
         <source>Take them off their shifts and re-plan from that day (keeps the rest)</source>
         <translation>Rút người này khỏi các ca và xếp lại từ ngày đó (giữ nguyên phần còn lại)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="483"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="521"/>
         <source>Choose a person: type part of the name, then Enter.</source>
         <translation>Hãy chọn người: gõ một phần họ tên rồi nhấn Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/dialogs.py" line="487"/>
+        <location filename="../../ui/pages/rosters/dialogs.py" line="525"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đang trước ngày bắt đầu.</translation>
     </message>

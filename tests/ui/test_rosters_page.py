@@ -493,8 +493,16 @@ def test_enter_on_an_empty_place_fills_it(page, roster_db, qtbot):
         wanted["name"] = name
         dialog.activateWindow()  # the dialog has the keyboard, as it has for a person
         qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        type_text(qtbot, dialog.search, "zzz khong ai")
+        assert dialog.chosen() is None and "Không có ai khớp" in dialog.shown.text()
+        assert not dialog.ok_button.isEnabled()  # nothing to confirm
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+        assert dialog.isVisible()  # Enter took no one
+        dialog.search.clear()
         type_text(qtbot, dialog.search, name.lower())
         assert dialog.chosen() is not None and dialog.chosen().staff.name == name
+        assert f"<b>{name}</b>" in dialog.shown.text()  # named before confirming
+        assert dialog.ok_button.isEnabled()
         qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
 
     on_next_modal(type_and_enter)
@@ -682,6 +690,7 @@ def test_a_refused_swap_changes_nothing(page, roster_db, qtbot):
             and "1" in dialog.proxy.index(r, 1).data()
         )
         dialog.table.selectRow(row)
+        assert partner.name in dialog.shown.text()  # the choice named before confirming
         dialog.accept()
 
     on_next_modal(choose)

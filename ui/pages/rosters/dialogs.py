@@ -215,6 +215,19 @@ class PersonPicker(QWidget):
             self.shown.setText(self.tr("<i>No one matches what was typed.</i>"))
 
 
+def _show_chosen(label: QLabel, ok_button, name: str) -> None:
+    """The chosen one named under a filtered list before confirming (the same words as the
+    person picker's); nothing to confirm when nothing matches what was typed."""
+    if name:
+        text = QCoreApplication.translate("PersonPicker", "Chosen: <b>{name}</b>")
+        label.setText(text.format(name=escape(name)))
+    else:
+        label.setText(
+            QCoreApplication.translate("PersonPicker", "<i>No one matches what was typed.</i>")
+        )
+    ok_button.setEnabled(bool(name))
+
+
 class CandidatesDialog(QDialog):
     """The ranked "who can take this" list: those who break no rule first, each with why."""
 
@@ -290,16 +303,26 @@ class CandidatesDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Put on this shift"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.shown = QLabel()
+        layout.addWidget(self.shown)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.search.textChanged.connect(self._on_typed)
         _SearchKeys(self.search, self.table, self._take)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show())
         if ranked:
             _highlight(self.table, 0)
+        self._show()
         self.table.setFocus()
 
     def _on_typed(self, text: str) -> None:
         self.proxy.set_needle(text)
         _keep_a_highlight(self.table)
+        self._show()
+
+    def _show(self) -> None:
+        chosen = self.chosen()
+        _show_chosen(self.shown, self.ok_button, chosen.staff.name if chosen else "")
 
     def _take(self) -> None:
         if self.chosen() is not None:
@@ -355,15 +378,30 @@ class ChoiceDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.shown = QLabel()
+        layout.addWidget(self.shown)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.search.textChanged.connect(self._on_typed)
         _SearchKeys(self.search, self.table, self._take)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show())
         if rows:
             _highlight(self.table, 0)
+        self._show()
 
     def _on_typed(self, text: str) -> None:
         self.proxy.set_needle(text)
         _keep_a_highlight(self.table)
+        self._show()
+
+    def _show(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        texts = []
+        if rows:
+            row = self.proxy.mapToSource(rows[0]).row()
+            cells = (self.model.item(row, c) for c in range(self.model.columnCount()))
+            texts = [item.text() for item in cells if item is not None and item.text()]
+        _show_chosen(self.shown, self.ok_button, " — ".join(texts))
 
     def _take(self) -> None:
         if self.chosen() is not None:
