@@ -391,6 +391,11 @@ def _read_sheet(
                 # Under a total: a signer's name, a title, a note. A row with three values or
                 # more is read: the total was a village's subtotal and the list goes on.
                 blanks = _flush_blanks(summary, blanks)
+                group = None if is_total_row(row) else parser.group_row(number, row)
+                if group is not None:  # the next village's line: its households follow
+                    sheet_rows.append(group)
+                    summary.leave_out(number, LEFT_OUT["group"])
+                    continue
                 summary.leave_out(number, LEFT_OUT["total" if is_total_row(row) else "footer"])
                 continue
         outcome = parser.feed(number, row) if row else None

@@ -293,6 +293,20 @@ class RowParser:
         values = values if values is not None else _filled(row)
         return PreviewRow(number, "total", name=_text(values[0]))
 
+    def group_row(self, number: int, row: list) -> PreviewRow | None:
+        """The row as a village line ("II. Thôn Bản Cuôn") for the households under it, or
+        None; reads no person (for the short rows under a subtotal)."""
+        self._take(row)
+        values = _filled(row)
+        filled = [_text(v) for v in values] if len(values) <= 2 else values
+        group = self._group_label(
+            _text(self._values.get("stt")), _text(self._values.get("name")), filled
+        )
+        if group is None:
+            return None
+        self.group_village = group
+        return PreviewRow(number, "group", name=group, sheet=self.sheet)
+
     def _group_label(self, stt: str, name: str, filled: list[str]) -> str | None:
         """A row naming a village ("Thôn Nà Pài", "I. Thôn Nà Pài") above its households."""
         label = name or (filled[0] if len(filled) == 1 else "")

@@ -180,6 +180,48 @@ def test_a_subtotal_mid_sheet_does_not_end_the_list_and_every_non_person_row_is_
     assert sheet.as_json()["left_out"][0] == {"rows": [1, 2], "reason": left[(1, 2)]}
 
 
+def test_village_lines_and_subtotals_each_household_in_its_own_village(tmp_path):
+    """A list grouped by village ("I. Thôn Nà Pài" ... "Cộng thôn", "II. Thôn Bản Cuôn" ...
+    "Cộng", then "Tổng cộng"), a numbering row under the header: the second village's
+    households are read and land in the second village, not the first."""
+    rows = [
+        ["UBND XÃ BẰNG LÃNG"], [], ["DANH SÁCH HỘ TRONG VÙNG PHONG TỎA"], [],
+        ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Số CCCD"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["I", "Thôn Nà Pài"],
+        [1, "Hà Văn Một", 1970, "Nam", "Chủ hộ", None],
+        [None, "Hà Thị Hai", 1972, "Nữ", "Vợ", None],
+        ["Cộng thôn Nà Pài", "1 hộ"],
+        ["II", "Thôn Bản Cuôn"],
+        [1, "Lò Văn Ba", 1960, "Nam", "Chủ hộ", None],
+        [2, "Lò Thị Bốn", 1965, "Nữ", "Chủ hộ", None],
+        [None, "Lò Văn Năm", 2001, "Nam", "Con", None],
+        ["Cộng", "2 hộ"],
+        ["III", "Xóm Chợ"],
+        [1, "Vi Văn Sáu", 1950, "Nam", "Chủ hộ", None],
+        ["Tổng cộng", "4 hộ", "6 người"],
+        [None, "Người lập biểu"],
+        [None, "Hà Văn Một"],
+    ]  # fmt: skip
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = tmp_path / "theo-thon.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [(h.village, [p.full_name for p in h.people]) for h in preview.households]
+    assert got == [
+        ("Nà Pài", ["Hà Văn Một", "Hà Thị Hai"]),
+        ("Bản Cuôn", ["Lò Văn Ba"]),
+        ("Bản Cuôn", ["Lò Thị Bốn", "Lò Văn Năm"]),
+        ("Chợ", ["Vi Văn Sáu"]),  # "Xóm Chợ", as "Thôn Nà Pài" is Nà Pài
+    ]
+    left = {(a, b): why for a, b, why in preview.sheets[0].left_out}
+    assert left[(11, 11)] == left[(16, 16)] == "dòng tên thôn, tổ"
+    assert left[(10, 10)] == left[(15, 15)] == left[(18, 18)]  # the three totals
+    assert "chữ ký" in left[(19, 20)]  # the signer is not a second "Hà Văn Một"
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
