@@ -194,6 +194,15 @@ class RowParser:
         self.group_village = ""
         self.seen_ids: dict[str, tuple[str, int]] = {} if seen_ids is None else seen_ids
         self.has_relation = "relation" in mapping
+        # A list of heads only ("Họ và tên chủ hộ", no relation column, no numbering, members
+        # not named): every row is a household of its own.
+        name_header = fold(shown.get("name", ""))
+        self.heads_only = (
+            not self.has_relation
+            and "stt" not in mapping  # a numbered list says itself who heads ("1", "1.1")
+            and "chu ho" in name_header
+            and not any(w in name_header for w in ("thanh vien", "nhan khau", "thanh phan"))
+        )
         self.people = 0
         self._columns = list(mapping.items())
         self._values: dict[str, object] = {}
@@ -329,6 +338,8 @@ class RowParser:
         rel_fold = _fold_short(relation)
         if self.has_relation and relation:
             starts = rel_fold in ("chu ho", "ch", "chuho") or rel_fold.startswith("chu ho")
+        elif self.heads_only:
+            starts = True
         else:
             # "1.1", "1.2" under "1": the head's number, then each member's.
             starts = bool(stt) and _SUB_NUMBER.fullmatch(stt) is None

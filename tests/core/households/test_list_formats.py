@@ -222,6 +222,29 @@ def test_village_lines_and_subtotals_each_household_in_its_own_village(tmp_path)
     assert "chữ ký" in left[(19, 20)]  # the signer is not a second "Hà Văn Một"
 
 
+def test_a_list_of_heads_only_gives_a_household_per_row(tmp_path):
+    """'Họ và tên chủ hộ' with no relation and no numbering: each row is a household (the
+    second head was read as the first one's family member)."""
+    wb = Workbook()
+    for row in [
+        ["Họ và tên chủ hộ", "Số nhân khẩu", "Địa chỉ", "Điện thoại"],
+        ["Lường Văn Khuyến", 4, "Thôn Nà Pài", "0912000111"],
+        ["Triệu Văn Ước", 2, "Thôn Bản Cuôn", None],
+        ["Đàm Thị Nhài", 1, "Thôn Bản Cuôn", None],
+    ]:
+        wb.active.append(row)
+    path = tmp_path / "chu-ho.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [(h.village, [p.full_name for p in h.people]) for h in preview.households]
+    assert got == [
+        ("Nà Pài", ["Lường Văn Khuyến"]),
+        ("Bản Cuôn", ["Triệu Văn Ước"]),
+        ("Bản Cuôn", ["Đàm Thị Nhài"]),
+    ]
+    assert preview.warnings == []
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
