@@ -405,6 +405,7 @@ def _read_sheet(
                     blanks.append(number)
                 else:
                     blanks[1] = number
+                parser.after_blank = True
                 continue
             blanks = _flush_blanks(summary, blanks)
             summary.leave_out(number, LEFT_OUT["empty"])

@@ -197,6 +197,10 @@ class RowParser:
         # A list of heads only ("Họ và tên chủ hộ", no relation column, no numbering, members
         # not named): every row is a household of its own.
         name_header = fold(shown.get("name", ""))
+        # Without numbering or relations, families typed as blocks with a blank row between
+        # them: the first person under a blank row heads a household (the reader sets this).
+        self.blocks = not self.has_relation and "stt" not in mapping
+        self.after_blank = False
         self.heads_only = (
             not self.has_relation
             and "stt" not in mapping  # a numbered list says itself who heads ("1", "1.1")
@@ -334,12 +338,15 @@ class RowParser:
         return None
 
     def _person_row(self, number: int, row: list, name: str, stt: str) -> PreviewRow:
+        block_start = False
         relation = _text(self._values.get("relation"))
         rel_fold = _fold_short(relation)
         if self.has_relation and relation:
             starts = rel_fold in ("chu ho", "ch", "chuho") or rel_fold.startswith("chu ho")
         elif self.heads_only:
             starts = True
+        elif self.blocks and self.after_blank and self.current is not None:
+            starts = block_start = True
         else:
             # "1.1", "1.2" under "1": the head's number, then each member's.
             starts = bool(stt) and _SUB_NUMBER.fullmatch(stt) is None
@@ -348,7 +355,16 @@ class RowParser:
             orphan = True
         else:
             orphan = False
+        self.after_blank = False
         out = PreviewRow(number, "head" if starts else "member", name=name)
+        if block_start:
+            self.problem(
+                out,
+                "",
+                "người đầu tiên sau một dòng trống (danh sách không có STT hay quan hệ): "
+                "nhập làm chủ một hộ mới, cần kiểm tra",
+                WARNING,
+            )
         if orphan:
             self.problem(
                 out,

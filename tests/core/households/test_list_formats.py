@@ -245,6 +245,35 @@ def test_a_list_of_heads_only_gives_a_household_per_row(tmp_path):
     assert preview.warnings == []
 
 
+def test_families_typed_as_blocks_with_blank_rows_between(tmp_path):
+    """No numbering, no relation column: each family is a block under the one before, a
+    blank row between. Each block is a household (all were one household), each new head
+    flagged for checking."""
+    wb = Workbook()
+    for row in [
+        ["Họ và tên", "Năm sinh", "Giới tính", "Địa chỉ"],
+        ["Hà Văn Một", 1970, "Nam", "Thôn Nà Pài"],
+        ["Hà Thị Hai", 1972, "Nữ", "Thôn Nà Pài"],
+        [],
+        ["Lò Văn Ba", 1960, "Nam", "Thôn Bản Cuôn"],
+        ["Lò Thị Bốn", 1990, "Nữ", "Thôn Bản Cuôn"],
+        [None, None, None, None],
+        [None, None, None, None],
+        ["Vi Văn Năm", 1950, "Nam", "Thôn Bản Cuôn"],
+    ]:
+        wb.active.append(row)
+    path = tmp_path / "tung-khoi.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [(h.village, [p.full_name for p in h.people]) for h in preview.households]
+    assert got == [
+        ("Nà Pài", ["Hà Văn Một", "Hà Thị Hai"]),
+        ("Bản Cuôn", ["Lò Văn Ba", "Lò Thị Bốn"]),
+        ("Bản Cuôn", ["Vi Văn Năm"]),
+    ]
+    assert [w.row for w in preview.warnings] == [2, 5, 9]  # every head to check
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
