@@ -99,6 +99,7 @@ LEFT_OUT = {
     "total": "dòng tổng cộng, ngày tháng hoặc chữ ký",
     "footer": "dưới dòng tổng cộng, không đủ thông tin một người (chữ ký, ghi chú)",
     "group": "dòng tên thôn, tổ",
+    "repeat": "dòng tiêu đề của bảng nhắc lại (trang in sau)",
 }
 
 PREVIEW_ALL_ROWS = 20_000  # above this, the preview keeps only rows with something to show
@@ -365,6 +366,14 @@ def _read_sheet(
     summary.village = village
     parser = RowParser(mapping, shown, today, sheet=sheet.name, village=village, seen_ids=seen_ids)
     headers[sheet.name] = [list(r) for r in head[:start]]
+    # The header typed again further down (pages of a printed list pasted one after another):
+    # told by the name column holding the header's own text, or a "(1) (2) (3)" numbering.
+    name_col = mapping.get("name", -1)
+    header_name = (
+        top[name_col].strip()
+        if 0 <= name_col < len(top) and isinstance(top[name_col], str)
+        else None
+    )
 
     def data_rows():
         for index in range(start, len(head)):
@@ -397,6 +406,14 @@ def _read_sheet(
                     summary.leave_out(number, LEFT_OUT["group"])
                     continue
                 summary.leave_out(number, LEFT_OUT["total" if is_total_row(row) else "footer"])
+                continue
+        if header_name is not None and len(row) > name_col:
+            cell = row[name_col]
+            if cell.__class__ is str and (
+                cell.strip() == header_name or (cell[:1] == "(" and is_numbering_row(row))
+            ):
+                blanks = _flush_blanks(summary, blanks)
+                summary.leave_out(number, LEFT_OUT["repeat"])
                 continue
         outcome = parser.feed(number, row) if row else None
         if outcome is None:

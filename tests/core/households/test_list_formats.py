@@ -274,6 +274,32 @@ def test_families_typed_as_blocks_with_blank_rows_between(tmp_path):
     assert [w.row for w in preview.warnings] == [2, 5, 9]  # every head to check
 
 
+def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
+    """Pages of a printed list pasted one under another: the header and its "(1) (2)"
+    numbering come again; they are left out and named, never read as people."""
+    header = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Số CCCD"]
+    numbering = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+    wb = Workbook()
+    for row in [
+        header, numbering,
+        [1, "Hà Văn Một", 1970, "Nam", "Chủ hộ", None],
+        [None, "Hà Thị Hai", 1972, "Nữ", "Vợ", None],
+        header, numbering,
+        [2, "Lò Văn Ba", 1960, "Nam", "Chủ hộ", None],
+        [" ", " Họ và tên ", "Năm sinh"],
+        [3, "Vi Văn Năm", 1950, "Nam", "Chủ hộ", None],
+    ]:  # fmt: skip
+        wb.active.append(row)
+    path = tmp_path / "nhieu-trang.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [[p.full_name for p in h.people] for h in preview.households]
+    assert got == [["Hà Văn Một", "Hà Thị Hai"], ["Lò Văn Ba"], ["Vi Văn Năm"]]
+    assert preview.warnings == [] and preview.rejected == []
+    left = {(a, b): why for a, b, why in preview.sheets[0].left_out}
+    assert "nhắc lại" in left[(5, 6)] and "nhắc lại" in left[(8, 8)]
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
