@@ -194,6 +194,7 @@ class RowParser:
         self.group_village = ""
         self.seen_ids: dict[str, tuple[str, int]] = {} if seen_ids is None else seen_ids
         self.has_relation = "relation" in mapping
+        self.split_name = "surname" in mapping  # "Họ và tên đệm" | "Tên": one name
         # A list of heads only ("Họ và tên chủ hộ", no relation column, no numbering, members
         # not named): every row is a household of its own.
         name_header = fold(shown.get("name", ""))
@@ -227,6 +228,10 @@ class RowParser:
             and (value := row[col]) is not None
             and (value.__class__ is not str or value.strip())
         }
+        if self.split_name and "surname" in self._values:
+            surname = _text(self._values.pop("surname"))
+            given = _text(self._values.get("name"))
+            self._values["name"] = f"{surname} {given}" if given else surname
 
     def problem(self, out: PreviewRow, name: str, message: str, severity: str = ERROR) -> None:
         if not out.problems:

@@ -181,6 +181,14 @@ def label_fold(text: object) -> str:
     return " ".join(_PUNCT.sub(" ", fold(str(text))).split())
 
 
+# The family and middle names in a column of their own, the given name in "Tên" (matched
+# whole: "Chủ hộ" or "Số hộ" are no surnames).
+SURNAME_HEADERS = frozenset(
+    {"ho", "ho dem", "ho lot", "ho va dem", "ho ten dem", "ho va ten dem", "ho va chu dem",
+     "ho chu dem", "ho va ten lot", "ho ten lot"}
+)  # fmt: skip
+
+
 def _field_of(label: str) -> tuple[str | None, int]:
     """The field a folded header names, and the length of the matched synonym."""
     if not label:
@@ -233,7 +241,9 @@ def map_columns(top: list, sub: list | None) -> tuple[dict[str, int], dict[str, 
         elif s:
             t = label_fold(inherited)  # under a merged top cell
         chosen: str | None = None
-        if s in ("nam", "nu", "nam gioi", "nu gioi"):
+        if (s or t) in SURNAME_HEADERS:
+            chosen = "surname"  # the name split in two columns: "Họ và tên đệm" | "Tên"
+        elif s in ("nam", "nu", "nam gioi", "nu gioi"):
             chosen = "birth_M" if s.startswith("nam") else "birth_F"
         elif not s and t in ("nam", "nu"):
             chosen = "birth_M" if t == "nam" else "birth_F"

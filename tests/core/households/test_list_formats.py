@@ -300,6 +300,25 @@ def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
     assert "nhắc lại" in left[(5, 6)] and "nhắc lại" in left[(8, 8)]
 
 
+@pytest.mark.parametrize("surname_header", ["Họ và tên đệm", "Họ", "Họ đệm", "HỌ VÀ TÊN LÓT"])
+def test_a_name_split_in_two_columns_is_one_name(tmp_path, surname_header):
+    """'Họ và tên đệm' | 'Tên' (as many administrative lists keep it): the person is
+    "Hoàng Văn Thắng", not "Hoàng Văn" or "Thắng"; a "Chủ hộ" column stays no surname."""
+    wb = Workbook()
+    for row in [
+        ["STT", surname_header, "Tên", "Năm sinh", "Quan hệ với chủ hộ", "Chủ hộ"],
+        [1, "Hoàng Văn", "Thắng", 1968, "Chủ hộ", "x"],
+        [None, "Ma Thị", "Lan", 1972, "Vợ", None],
+        [None, "Hoàng Thị", "Ỏi", 2019, "Con", None],
+    ]:
+        wb.active.append(row)
+    path = tmp_path / "ho-ten-tach.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [[p.full_name for p in h.people] for h in preview.households]
+    assert got == [["Hoàng Văn Thắng", "Ma Thị Lan", "Hoàng Thị Ỏi"]]
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
