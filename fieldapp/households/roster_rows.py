@@ -525,6 +525,10 @@ class RowParser:
             else:
                 person.status = status
         raw = _text(self._values.get("isolation"))
+        status_text = _text(self._values.get("status"))
+        if not raw and "cach ly" in _fold_short(status_text):
+            # "F1 cách ly tập trung", "F1 (cách ly tại nhà)": the kind, when it says one
+            raw = status_text if _isolation_value(status_text) else ""
         if raw:
             isolation = _isolation_value(raw)
             if isolation is None:
@@ -672,7 +676,15 @@ def _date_value(value: object) -> date:
 
 
 def _status_value(text: str) -> str | None:
-    f = _fold_short(text).replace(" ", "")
+    f = _fold_short(text)
+    # An F0's outcome, typed in the status column: "F0 đã chuyển viện", "Khỏi bệnh".
+    if "tu vong" in f or "da mat" in f:
+        return "died"
+    if "khoi benh" in f or "da khoi" in f:
+        return "recovered"
+    if "chuyen vien" in f or "chuyen co so" in f or "chuyen benh vien" in f:
+        return "facility"
+    f = f.replace(" ", "")
     for code in ("f0", "f1", "f2"):
         if f.startswith(code):
             return code.upper()
@@ -681,7 +693,7 @@ def _status_value(text: str) -> str | None:
         return "F0"
     if "tiep xuc gan" in f:
         return "F1"
-    if "am tinh" in f or "khoi benh" in f:
+    if "am tinh" in f:
         return "negative"
     if f in ("binh thuong", "khong", "-", "0"):
         return ""

@@ -319,6 +319,28 @@ def test_a_name_split_in_two_columns_is_one_name(tmp_path, surname_header):
     assert got == [["Hoàng Văn Thắng", "Ma Thị Lan", "Hoàng Thị Ỏi"]]
 
 
+def test_status_words_say_the_outcome_and_the_kind_of_isolation(tmp_path):
+    """One "Phân loại" column as typed in villages: outcomes are outcomes (an F0 moved to
+    hospital, recovered), "F1 cách ly tập trung" gives the isolation too."""
+    wb = Workbook()
+    for row in [
+        ["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ", "Phân loại"],
+        [1, "Hoàng Văn Thắng", 1968, "Chủ hộ", "F0 đã chuyển viện"],
+        [None, "Ma Thị Lan", 1972, "Vợ", "F1 cách ly tập trung"],
+        [None, "Hoàng Thị Ỏi", 2019, "Con", "F0 - đã khỏi bệnh"],
+        [None, "Hoàng Văn Pâu", 2015, "Con", "âm tính"],
+        [None, "Hoàng Văn Pín", 2017, "Con", "F1 (cách ly)"],
+    ]:
+        wb.active.append(row)
+    path = tmp_path / "phan-loai.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [(p.status, p.isolation) for h in preview.households for p in h.people]
+    assert got == [("facility", ""), ("F1", "central"), ("recovered", ""), ("negative", ""),
+                   ("F1", "")]  # fmt: skip
+    assert not [w for w in preview.warnings if "hình thức cách ly" in w.message]
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet
