@@ -36,7 +36,7 @@ from pathlib import Path
 from fieldapp.errors import NotFound, UserMistake
 from fieldapp.households.legacy_text import decode_bytes
 
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 400 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
@@ -92,7 +92,7 @@ def open_workbook(path: str | Path) -> Workbook:
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB). Hãy chia danh sách thành nhiều tệp. "
             "Không có gì được ghi."
         )
-    if suffix == ".csv":
+    if suffix in (".csv", ".txt", ".tsv"):  # Excel's "Unicode Text" is a tab-separated .txt
         return _open_csv(path)
     if suffix not in SUFFIXES:
         raise UserMistake(

@@ -1431,110 +1431,105 @@
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="239"/>
-        <source>Household lists (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
-        <translation>Danh sách hộ (*.xlsx *.xls *.ods *.csv);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="275"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="278"/>
         <source>To import: {households} households, {people} people (F0: {f0}, F1: {f1}) — {new_h} new households, {upd_h} updated; {new_p} new people; {status} status changes. IDs to check: {check}. Rows left out (not people): {rejected}. Warnings: {warnings}.</source>
         <translation>Sẽ nhập: {households} hộ, {people} người (F0: {f0}, F1: {f1}) — {new_h} hộ mới, {upd_h} hộ cập nhật; {new_p} người mới; {status} thay đổi tình trạng. Số giấy tờ cần kiểm tra: {check}. Dòng bỏ qua (không phải người): {rejected}. Cảnh báo: {warnings}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="297"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="300"/>
         <source>{sheet}: skipped ({why})</source>
         <translation>{sheet}: bỏ qua ({why})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="301"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="304"/>
         <source>{sheet}: {households} households, {people} people</source>
         <translation>{sheet}: {households} hộ, {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="305"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="308"/>
         <source>Sheets — </source>
         <translation>Các trang — </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="311"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="314"/>
         <source>Rows that are not people, left out:</source>
         <translation>Các dòng không phải người, đã bỏ qua:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="320"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="323"/>
         <source>({n} rows are not people: titles, totals, blank rows; see the tip)</source>
         <translation>({n} dòng không phải người: tiêu đề, dòng tổng, dòng trống; rê chuột vào đây để xem từng dòng)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="342"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="345"/>
         <source>Save rows that need attention</source>
         <translation>Lưu các dòng cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="344"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="347"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="362"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="365"/>
         <source>Rows saved</source>
         <translation>Đã lưu các dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="364"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="367"/>
         <source>Saved {count} rows to {name}: fix them there and import the file again.</source>
         <translation>Đã lưu {count} dòng vào {name}: sửa trong tệp đó rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="383"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="386"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="392"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="395"/>
         <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Rows left out (not people): {rejected}.</source>
         <translation>Đã nhập {households} hộ, {people} người (F0: {f0}, F1: {f1}); {new} hộ mới. Dòng bỏ qua (không phải người): {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="403"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="406"/>
         <source>The list is the same as the one already imported: nothing was changed.</source>
         <translation>Danh sách giống hệt lần đã nhập: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="416"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="419"/>
         <source>Undo the import of {name} ({date}): {households} households</source>
         <translation>Hoàn tác lần nhập tệp {name} ({date}): {households} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="423"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="426"/>
         <source>No import into this area to undo.</source>
         <translation>Khu vực này chưa có lần nhập nào để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="433"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="456"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="461"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="436"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="459"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="464"/>
         <source>Undo last import</source>
         <translation>Hoàn tác lần nhập gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="435"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="438"/>
         <source>Undo the import of {name}? The households and people it added are removed and what it changed is put back.</source>
         <translation>Hoàn tác lần nhập tệp {name}? Các hộ và người được thêm sẽ bị xóa, những gì bị thay đổi được trả lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="442"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="447"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="445"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="450"/>
         <source>Undoing the import…</source>
         <translation>Đang hoàn tác lần nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="454"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="457"/>
         <source>The import of {name} was undone.</source>
         <translation>Đã hoàn tác lần nhập tệp {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="472"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="475"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
@@ -1545,12 +1540,17 @@
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="373"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="239"/>
+        <source>Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Danh sách hộ (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="376"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="406"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="409"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>

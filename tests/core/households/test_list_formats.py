@@ -341,6 +341,21 @@ def test_status_words_say_the_outcome_and_the_kind_of_isolation(tmp_path):
     assert not [w for w in preview.warnings if "hình thức cách ly" in w.message]
 
 
+@pytest.mark.parametrize("name", ["danh-sach.txt", "danh-sach.tsv", "DANH-SACH.CSV"])
+def test_excel_unicode_text_is_read(tmp_path, name):
+    """Excel's "Save as Unicode Text": UTF-16 with a byte-order mark, tabs, CRLF, a .txt."""
+    text = (
+        "STT\tHọ và tên\tNăm sinh\tQuan hệ với chủ hộ\tSố CCCD\r\n"
+        "1\tHoàng Văn Thắng\t1968\tChủ hộ\t006068001234\r\n"
+        "\tMa Thị Lan\t1972\tVợ\t\r\n"
+    )
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-16"))
+    preview = read_roster(path, today=TODAY)
+    people = [(p.full_name, p.citizen_id) for h in preview.households for p in h.people]
+    assert people == [("Hoàng Văn Thắng", "006068001234"), ("Ma Thị Lan", None)]
+
+
 def test_xls_ods_and_csv_read_the_same(tmp_path):
     import xlwt
     from odf.opendocument import OpenDocumentSpreadsheet

@@ -236,7 +236,7 @@ class ImportDialog(QDialog):
             self,
             self.tr("Household list"),
             "",
-            self.tr("Household lists (*.xlsx *.xls *.ods *.csv);;All files (*)"),
+            self.tr("Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
         )
         if name:
             self.load(name)
