@@ -82,7 +82,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     imp = sub.add_parser(
         "import", help="nhập danh sách hộ từ tệp .xlsx, .xls, .ods hoặc .csv (mọi trang)"
     )
-    imp.add_argument("file", metavar="FILE", nargs="?", help=".xlsx, .xls, .ods hoặc .csv")
+    imp.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help=".xlsx, .xlsm, .xls, .ods, .csv hoặc .txt (Unicode Text của Excel)",
+    )
     imp.add_argument("--area", required=True, help="tên khu vực phong tỏa")
     imp.add_argument(
         "--undo", action="store_true", help="hoàn tác lần nhập gần nhất vào khu vực này"
