@@ -538,9 +538,13 @@ def _json(value) -> bytes:
 
 
 def _slug(text: str) -> str:
+    """ASCII letters and digits joined by "-": safe as a file name on any system and in any
+    chat app ("tỉnh Bà Rịa – Vũng Tàu" -> "tinh-ba-ria-vung-tau"; no "/" or "\\")."""
+    import re
+
     from fieldapp.text.vietnamese import fold
 
-    return "-".join(fold(text).split()) or "fieldapp"
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text).lower()))[:60].strip("-") or "fieldapp"
 
 
 def _write_zip(out: Path, manifest: bytes, signature: bytes, parts: dict[str, bytes]) -> None:

@@ -58,6 +58,26 @@ def test_round_trip_with_documents_and_no_second_import(world):
     assert third.path.name == f"xa-bang-lang_{date.today().isoformat()}_0002.fieldsync"
 
 
+@pytest.mark.parametrize(
+    ("unit", "slug"),
+    [
+        ("xã Đồng Tâm", "xa-dong-tam"),
+        ("thị trấn Bằng Lũng", "thi-tran-bang-lung"),
+        ("tỉnh Bà Rịa – Vũng Tàu", "tinh-ba-ria-vung-tau"),  # an en dash
+        ("xã Quảng Ngãi/ Hòa", "xa-quang-ngai-hoa"),  # no folder in a file name
+        ("xã ..\\..\\Windows", "xa-windows"),
+        ("phường 12", "phuong-12"),
+        ("…", "fieldapp"),
+    ],
+)
+def test_package_names_are_plain_ascii(unit, slug):
+    from fieldapp.sync.package import package_name
+
+    name = package_name(unit, 7, date(2026, 12, 3))
+    assert name == f"{slug}_2026-12-03_0007.fieldsync"
+    assert name.isascii() and "/" not in name and "\\" not in name
+
+
 def test_unknown_key_is_refused_until_trusted(world):
     commune, district, tmp = world
     add_site(commune, "Chốt số 2")
