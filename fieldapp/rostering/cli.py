@@ -395,38 +395,36 @@ def _site_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _by_commune(db, model, rows: list, name: str) -> tuple[list, dict[int, str] | None]:
+def _by_commune(db, rows: list, name: str) -> tuple[list, dict[str, str] | None]:
     """At a district (issue 18 part 4): ``rows`` of commune ``name`` only (all without it),
-    and each row's commune by id ("" for the office's own rows); None in a commune."""
-    from sqlalchemy import select
-
-    from fieldapp.sync.district import commune_of_devices, devices_of_commune, upper_office
+    and the commune of each sending device; None in a commune."""
+    from fieldapp.sync.district import (
+        commune_of_devices,
+        devices_of_commune,
+        only_devices,
+        upper_office,
+    )
 
     if not name and not upper_office(db):
         return rows, None
-    communes = commune_of_devices(db)
-    with db.session() as s:
-        device = {i: d for i, d in s.execute(select(model.id, model.device_id))}
     if name:
-        wanted = set(devices_of_commune(db, name))
-        rows = [r for r in rows if device.get(r.id) in wanted]
-    return rows, {r.id: communes.get(device.get(r.id) or "", "") for r in rows}
+        rows = only_devices(rows, devices_of_commune(db, name))
+    return rows, commune_of_devices(db)
 
 
-def _commune_text(communes: dict[int, str] | None, row_id: int) -> str:
+def _commune_text(communes: dict[str, str] | None, device_id: str) -> str:
     if communes is None:
         return ""
-    return f" ({communes.get(row_id) or 'máy này'})"
+    return f" ({communes.get(device_id) or 'máy này'})"
 
 
 def _site_list(args: argparse.Namespace) -> int:
-    from fieldapp.rostering.models import Site
     from fieldapp.rostering.store import list_sites
     from fieldapp.text.vietnamese import format_date
 
     db = _db(args)
     try:
-        sites, communes = _by_commune(db, Site, list_sites(db), args.commune)
+        sites, communes = _by_commune(db, list_sites(db), args.commune)
     finally:
         db.close()
     if args.json:
@@ -444,7 +442,7 @@ def _site_list(args: argparse.Namespace) -> int:
                 "require": x.require,
                 "hotline": x.hotline,
             }
-            | ({"commune": communes.get(x.id, "")} if communes is not None else {})
+            | ({"commune": communes.get(x.device_id, "")} if communes is not None else {})
             for x in sites
         ]
         print_json(data)
@@ -455,7 +453,7 @@ def _site_list(args: argparse.Namespace) -> int:
             f"{x.id:3d}  {x.name} [{x.kind_label}] từ {format_date(x.active_from)}{until}; "
             f"{x.pattern_label}, {x.staff_per_shift} người/ca"
             + (f", cần {x.require_text}" if x.require_text else "")
-            + _commune_text(communes, x.id)
+            + _commune_text(communes, x.device_id)
         )
     of = f" của {args.commune}" if args.commune else ""
     print(f"Cộng: {len(sites)} điểm trực{of}")
@@ -486,13 +484,12 @@ def _staff_add(args: argparse.Namespace) -> int:
 
 
 def _staff_list(args: argparse.Namespace) -> int:
-    from fieldapp.rostering.models import Staff
     from fieldapp.rostering.store import list_staff
 
     db = _db(args)
     try:
         people = list_staff(db, include_inactive=args.all)
-        people, communes = _by_commune(db, Staff, people, args.commune)
+        people, communes = _by_commune(db, people, args.commune)
     finally:
         db.close()
     if args.json:
@@ -508,7 +505,7 @@ def _staff_list(args: argparse.Namespace) -> int:
                 "active": p.active,
                 "wishes": p.wishes,
             }
-            | ({"commune": communes.get(p.id, "")} if communes is not None else {})
+            | ({"commune": communes.get(p.device_id, "")} if communes is not None else {})
             for p in people
         ]
         print_json(data)
@@ -521,7 +518,7 @@ def _staff_list(args: argparse.Namespace) -> int:
             limits.append("không trực đêm")
         extra = f" [{'; '.join(limits)}]" if limits else ""
         gone = "" if p.active else " (đã thôi trực)"
-        where = _commune_text(communes, p.id)
+        where = _commune_text(communes, p.device_id)
         print(f"{p.id:4d}  {p.name} — {p.unit} — {p.roles_text}{extra}{gone}{where}")
     of = f" của {args.commune}" if args.commune else ""
     print(f"Cộng: {len(people)} người{of}")

@@ -55,6 +55,7 @@ class SiteInfo:
     notes: str
     uuid: str = ""
     hotline: str = ""  # the checkpoint's own phone, printed on the wall sheet
+    device_id: str = ""  # who wrote it: its commune, at a district
 
     @property
     def kind_label(self) -> str:
@@ -90,6 +91,7 @@ class StaffInfo:
     active: bool
     notes: str
     wishes: dict[str, str] = field(default_factory=dict)  # soft: kind -> "ask" | "avoid"
+    device_id: str = ""  # who wrote it: its commune, at a district
 
     @property
     def roles_text(self) -> str:
@@ -236,6 +238,7 @@ def site_info_of(row: Site) -> SiteInfo:
         notes=row.notes,
         uuid=row.uuid,
         hotline=row.hotline or "",
+        device_id=row.device_id or "",
     )
 
 
@@ -261,6 +264,7 @@ def staff_info_of(row: Staff, roles: tuple[str, ...]) -> StaffInfo:
         active=row.active,
         notes=row.notes,
         wishes=dict(row.wishes or {}),
+        device_id=row.device_id or "",
     )
 
 

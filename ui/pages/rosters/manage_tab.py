@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.db.database import Database
 from fieldapp.rostering import store
-from fieldapp.rostering.models import Site, Staff
 from fieldapp.rostering.store import SiteInfo, StaffInfo
 from fieldapp.text.vietnamese import fold, format_date
 from ui.operations import CollectionOp, run_change
@@ -29,14 +28,6 @@ from ui.pages.rosters.other_tabs import _item, _table, fit
 from ui.widgets.commune_filter import CommuneFilter
 
 COMMUNE = 6  # the last column of both lists: shown at a district or province only
-
-
-def devices_of_rows(db: Database, model) -> dict[int, str]:
-    """Row id → the device that wrote it (which commune it came from, at a district)."""
-    from sqlalchemy import select
-
-    with db.session() as s:
-        return {row_id: device for row_id, device in s.execute(select(model.id, model.device_id))}
 
 
 class ManageTab(QWidget):
@@ -52,8 +43,6 @@ class ManageTab(QWidget):
         self.sites: list[SiteInfo] = []
         self.shown_sites: list[SiteInfo] = []
         self.people: list[StaffInfo] = []
-        self.site_devices: dict[int, str] = {}
-        self.staff_devices: dict[int, str] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         rules_bar = QHBoxLayout()
@@ -212,11 +201,6 @@ class ManageTab(QWidget):
         self.sites = store.list_sites(self.db)
         self.people = store.list_staff(self.db, include_inactive=True)
         self.commune.fill(self.db)
-        if self.commune.upper:
-            self.site_devices = devices_of_rows(self.db, Site)
-            self.staff_devices = devices_of_rows(self.db, Staff)
-        else:
-            self.site_devices, self.staff_devices = {}, {}
         self._commune_texts()
         for view in (self.site_view, self.staff_view):
             view.setColumnHidden(COMMUNE, not self.commune.upper)
@@ -236,7 +220,7 @@ class ManageTab(QWidget):
         return self.commune.communes.get(device or "", "")
 
     def _fill_sites(self) -> None:
-        self.shown_sites = [s for s in self.sites if self._in_commune(self.site_devices.get(s.id))]
+        self.shown_sites = [s for s in self.sites if self._in_commune(s.device_id)]
         self.site_model.removeRows(0, self.site_model.rowCount())
         for s in self.shown_sites:
             until = format_date(s.active_to) if s.active_to else "…"
@@ -250,14 +234,14 @@ class ManageTab(QWidget):
                     _item(shifts),
                     _item(need),
                     _item(s.place),
-                    _item(self._commune_of(self.site_devices.get(s.id))),
+                    _item(self._commune_of(s.device_id)),
                 ]
             )
         fit(self.site_view)
 
     def _shown_people(self) -> list[StaffInfo]:
         needle = fold(self.filter.text())
-        people = [p for p in self.people if self._in_commune(self.staff_devices.get(p.id))]
+        people = [p for p in self.people if self._in_commune(p.device_id)]
         if not needle:
             return people
         return [
@@ -282,7 +266,7 @@ class ManageTab(QWidget):
                 _item(masked_phone(self.db, p.phone)),
                 _item(", ".join(limits)),
                 _item(yes if p.active else no),
-                _item(self._commune_of(self.staff_devices.get(p.id))),
+                _item(self._commune_of(p.device_id)),
             ]
             if not p.active:
                 for item in row:
