@@ -119,15 +119,16 @@ class SheetSummary:
     # Rows that are not people, left out: (first row, last row, why), in row order.
     left_out: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def leave_out(self, row: int, why: str) -> None:
-        """Note row ``row`` as not a person; a run of rows left out for one reason is one
-        entry ("dòng 1–3: tiêu đề")."""
+    def leave_out(self, row: int, why: str, last: int | None = None) -> None:
+        """Note row ``row`` (to ``last``) as not a person; a run of rows left out for one
+        reason is one entry ("dòng 1–3: tiêu đề")."""
+        last = row if last is None else last
         if self.left_out:
-            first, last, reason = self.left_out[-1]
-            if reason == why and last == row - 1:
-                self.left_out[-1] = (first, row, why)
+            first, end, reason = self.left_out[-1]
+            if reason == why and end == row - 1:
+                self.left_out[-1] = (first, last, why)
                 return
-        self.left_out.append((row, row, why))
+        self.left_out.append((row, last, why))
 
     def left_out_text(self) -> list[str]:
         return [
@@ -400,12 +401,13 @@ def _read_sheet(
                 # Under a total: a signer's name, a title, a note. A row with three values or
                 # more is read: the total was a village's subtotal and the list goes on.
                 blanks = _flush_blanks(summary, blanks)
-                group = None if is_total_row(row) else parser.group_row(number, row)
+                total = is_total_row(row)
+                group = None if total else parser.group_row(number, row)
                 if group is not None:  # the next village's line: its households follow
                     sheet_rows.append(group)
                     summary.leave_out(number, LEFT_OUT["group"])
                     continue
-                summary.leave_out(number, LEFT_OUT["total" if is_total_row(row) else "footer"])
+                summary.leave_out(number, LEFT_OUT["total" if total else "footer"])
                 continue
         if header_name is not None and len(row) > name_col:
             cell = row[name_col]
@@ -455,8 +457,7 @@ def _read_sheet(
 def _flush_blanks(summary: SheetSummary, blanks: list[int]) -> list[int]:
     """List the run of blank rows just passed (inside the table: a row follows it)."""
     if blanks:
-        for number in range(blanks[0], blanks[-1] + 1):
-            summary.leave_out(number, LEFT_OUT["blank"])
+        summary.leave_out(blanks[0], LEFT_OUT["blank"], last=blanks[-1])
     return []
 
 
