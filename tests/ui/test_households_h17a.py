@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 import ui.pages.households as households_page
@@ -25,6 +25,7 @@ from fieldapp.households.service import (
 )
 from fieldapp.settings import get_setting, set_setting
 from tests.core.households.workbooks import copy_of_demo
+from tests.ui.test_households_page import on_modal
 from ui import errors
 from ui.i18n import install_language
 from ui.operations import wait_for_operations
@@ -49,19 +50,6 @@ def informed(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     return said
-
-
-def on_modal(kind, action) -> None:
-    """Run ``action(dialog)`` on the next modal dialog of type ``kind`` once it shows."""
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            action(widget)
-        else:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def one_household(db, *names: str) -> int:
@@ -158,7 +146,7 @@ def test_the_author_is_the_signed_in_person_not_the_last_typed_name(qtbot, db, i
         status.status.setCurrentIndex(status.status.findData("F1"))
         status.buttons.button(status.buttons.StandardButton.Save).click()
 
-    on_modal(StatusDialog, record)
+    on_modal(qtbot, StatusDialog, record)
     qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
     assert seen["author"] == "Lường Thị Hoa"
     with db.session() as s:
@@ -191,7 +179,7 @@ def test_without_accounts_the_last_typed_name_is_offered(qtbot, db, informed):
         status.status.setCurrentIndex(status.status.findData("F1"))
         status.buttons.button(status.buttons.StandardButton.Save).click()
 
-    on_modal(StatusDialog, record)
+    on_modal(qtbot, StatusDialog, record)
     qtbot.mouseClick(dialog.status_button, Qt.MouseButton.LeftButton)
     assert seen["author"] == "Ma Văn Tùng"
     with db.session() as s:
