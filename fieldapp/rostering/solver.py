@@ -604,7 +604,9 @@ class _Roster:
             )
             it = iter(rest)
             for s in slots:
-                while len(self.members[s]) < self.slot_cap[s]:
+                while len(self.members[s]) < self.slot_cap[s] - sum(
+                    n for _, n in self.role_short(s)
+                ):
                     pick = next(it, None)
                     if pick is None:
                         break
