@@ -20,10 +20,12 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldapp.config import Paths, resolve_paths
 from fieldapp.errors import Cancelled, UserError
+
+if TYPE_CHECKING:
+    from fieldapp.config import Paths
 
 ENV_DB_URL = "FIELDAPP_DB_URL"
 ENV_USER = "FIELDAPP_USER"
@@ -32,6 +34,8 @@ ENV_PASSWORD = "FIELDAPP_PASSWORD"
 
 def paths_from(args: argparse.Namespace) -> Paths:
     """The data folder of the command (``--data-dir``, ``FIELDAPP_DATA_DIR`` or the default)."""
+    from fieldapp.config import resolve_paths  # commands on files alone never need it
+
     return resolve_paths(getattr(args, "data_dir", None))
 
 

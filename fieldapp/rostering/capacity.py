@@ -33,6 +33,8 @@ class CapacityReport:
     week_bounds: list[int] = field(default_factory=list)  # the gap lower bound, week by week
     # (time point, role or None) -> the message when fewer people are free than places then
     at_time: dict[tuple[int, str | None], str] = field(default_factory=dict)
+    # per person and week, the most shifts they can work (see :func:`week_limits`)
+    limits: list[list[int]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -45,15 +47,14 @@ def check_capacity(instance: Instance | Model) -> CapacityReport:
     cap = model.instance.rules.max_shifts_per_week
     report = CapacityReport(places=sum(s.cap for s in model.slots))
 
+    report.limits = limits = week_limits(model)
+    seen: dict[tuple[int, ...], int] = {}  # most shifts, per distinct set of free time points
     for week in range(model.weeks):
         times = [t for t, tp in enumerate(model.times) if tp.week == week]
         if not times:
             continue
         demand = sum(model.slots[s].cap for t in times for s in model.slots_at[t])
-        supply = sum(
-            min(cap, most_shifts(model, p, times, lambda t: bool(model.slots_at[t])))
-            for p in range(len(model.people))
-        )
+        supply = sum(row[week] for row in limits)
         report.demand_supply[(week, None)] = (demand, supply)
         if demand > supply:
             report.shortage[(week, None)] = demand - supply
@@ -71,12 +72,18 @@ def check_capacity(instance: Instance | Model) -> CapacityReport:
             )
             if not need:
                 continue
-
-            def needs_role(t: int, r: int = r) -> bool:
-                return any(ri == r for s in model.slots_at[t] for ri, _ in model.slots[s].require)
-
+            wanted = [
+                t
+                for t in times
+                if any(ri == r for s in model.slots_at[t] for ri, _ in model.slots[s].require)
+            ]
             holders = [p for p, person in enumerate(model.people) if person.roles >> r & 1]
-            have = sum(min(cap, most_shifts(model, p, times, needs_role)) for p in holders)
+            have = 0
+            for p in holders:
+                free = tuple(t for t in wanted if model.people[p].avail[t])
+                if free not in seen:
+                    seen[free] = _most_shifts(model, list(free))
+                have += min(cap, seen[free])
             report.demand_supply[(week, role)] = (need, have)
             if need > have:
                 report.shortage[(week, role)] = need - have
@@ -102,7 +109,7 @@ def check_capacity(instance: Instance | Model) -> CapacityReport:
                 report.messages.append(text)
                 report.at_time[(t, role)] = text
 
-    report.week_bounds = week_gap_bounds(model)
+    report.week_bounds = week_gap_bounds(model, limits)
     report.gap_lower_bound = sum(report.week_bounds)
     if report.gap_lower_bound and not report.messages:
         report.messages.append(f"không đủ người: ít nhất {report.gap_lower_bound} chỗ sẽ trống")
@@ -111,16 +118,42 @@ def check_capacity(instance: Instance | Model) -> CapacityReport:
 
 def most_shifts(model: Model, person: int, times: list[int], wanted: Callable[[int], bool]) -> int:
     """Most shifts among ``times`` the person can work with the rest between them."""
+    who = model.people[person]
+    return _most_shifts(model, [t for t in times if who.avail[t] and wanted(t)])
+
+
+def _most_shifts(model: Model, free: list[int]) -> int:
+    """Most of the time points ``free`` one person can work, with the rest between them (an
+    earliest-end-first schedule, optimal for the count)."""
     chosen_end: int | None = None
     count = 0
-    who = model.people[person]
-    for t in sorted(times, key=lambda t: (model.times[t].end, model.times[t].start, t)):
-        if not who.avail[t] or not wanted(t) or not _may_work(model, t):
+    for t in sorted(free, key=lambda t: (model.times[t].end, model.times[t].start, t)):
+        if not _may_work(model, t):
             continue
         if chosen_end is None or model.times[t].start - chosen_end >= model.rest:
             chosen_end = model.times[t].end
             count += 1
     return count
+
+
+def week_limits(model: Model) -> list[list[int]]:
+    """Per person and week, the most shifts they can work: the weekly maximum, cut down by
+    leave and by the rest between shifts. Computed once per distinct free time in a week:
+    everyone without leave that week shares one schedule."""
+    cap = model.instance.rules.max_shifts_per_week
+    live = [bool(s) for s in model.slots_at]
+    weeks = [[t for t, tp in enumerate(model.times) if tp.week == w] for w in range(model.weeks)]
+    seen: dict[tuple[int, ...], int] = {}
+    out = []
+    for person in model.people:
+        row = []
+        for times in weeks:
+            free = tuple(t for t in times if person.avail[t] and live[t])
+            if free not in seen:
+                seen[free] = min(cap, _most_shifts(model, list(free)))
+            row.append(seen[free])
+        out.append(row)
+    return out
 
 
 def _may_work(model: Model, t: int) -> bool:
@@ -133,8 +166,10 @@ def gap_lower_bound(model: Model) -> int:
     return sum(week_gap_bounds(model))
 
 
-def week_gap_bounds(model: Model) -> list[int]:
+def week_gap_bounds(model: Model, limits: list[list[int]] | None = None) -> list[int]:
     """The lower bound on the gaps of each week (weeks share no shift, so they add up)."""
+    if limits is None:
+        limits = week_limits(model)
     required = {ri for s in model.slots for ri, _ in s.require}
     multi = any(bin(p.roles & _mask(required)).count("1") > 1 for p in model.people)
     bounds = []
@@ -143,12 +178,13 @@ def week_gap_bounds(model: Model) -> list[int]:
         places = sum(model.slots[s].cap for t in times for s in model.slots_at[t])
         if not multi:
             bounds.append(
-                places - _week_flow(model, times, roles=tuple(sorted(required)), general=True)
+                places
+                - _week_flow(model, times, limits, week, tuple(sorted(required)), general=True)
             )
             continue
         # Someone holding two required roles fills two role needs with one place, which the
         # flow cannot express; bound the empty places and each role's shortfall apart instead.
-        bound_places = places - _week_flow(model, times, roles=(), general=True)
+        bound_places = places - _week_flow(model, times, limits, week, (), general=True)
         bound_roles = 0
         for r in sorted(required):
             need = sum(
@@ -158,7 +194,7 @@ def week_gap_bounds(model: Model) -> list[int]:
                 for ri, n in model.slots[s].require
                 if ri == r
             )
-            bound_roles += need - _week_flow(model, times, roles=(r,), general=False)
+            bound_roles += need - _week_flow(model, times, limits, week, (r,), general=False)
         bounds.append(max(bound_places, bound_roles))
     return bounds
 
@@ -170,9 +206,15 @@ def _mask(roles: set[int]) -> int:
     return mask
 
 
-def _week_flow(model: Model, times: list[int], roles: tuple[int, ...], general: bool) -> int:
+def _week_flow(
+    model: Model,
+    times: list[int],
+    limits: list[list[int]],
+    week: int,
+    roles: tuple[int, ...],
+    general: bool,
+) -> int:
     """Max flow people → (time, role group) → role places / other places at that time."""
-    cap_week = model.instance.rules.max_shifts_per_week
     flow = _MaxFlow()
     source, sink = flow.node(), flow.node()
     role_mask = _mask(set(roles))
@@ -200,7 +242,7 @@ def _week_flow(model: Model, times: list[int], roles: tuple[int, ...], general: 
         mine = person.roles & role_mask
         if not general and not mine:
             continue
-        limit = min(cap_week, most_shifts(model, p, times, lambda t: bool(model.slots_at[t])))
+        limit = limits[p][week]
         if not limit:
             continue
         free = tuple(t for t in times if person.avail[t] and _may_work(model, t))

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from fieldapp.rostering.capacity import CapacityReport, check_capacity, most_shifts
+from fieldapp.rostering.capacity import CapacityReport, check_capacity
 from fieldapp.rostering.instance import Assignment, Instance, role_label
 from fieldapp.rostering.problem import Model, compile_model
 from fieldapp.rostering.solution import Gap, RejectedLock, Solution
@@ -493,13 +493,7 @@ class _Roster:
         m = self.m
         live = [t for t in range(self.T) if m.slots_at[t]]
         total = sum(self.slot_cap)
-        capacity = [
-            sum(
-                min(self.cap_week, most_shifts(m, p, self.week_times[w], lambda t: True))
-                for w in range(m.weeks)
-            )
-            for p in range(self.P)
-        ]
+        capacity = [sum(row) for row in self.capacity.limits]
         share = [
             sum(1 for t in live if self.avail[p][t]) / max(1, len(live)) for p in range(self.P)
         ]
@@ -530,25 +524,35 @@ class _Roster:
         weekends = sum(self.slot_cap[s] for s in range(self.S) if self.t_weekend[self.slot_t[s]])
         self.target = target
 
-        def progress(p: int, want: Callable[[int], bool]) -> list[float]:
-            marks = [bool(m.slots_at[t]) and self.avail[p][t] and want(t) for t in range(self.T)]
-            total_marks = max(1, sum(marks))
-            out, seen = [], 0
-            for mark in marks:
-                seen += mark
-                out.append(seen / total_marks)
-            return out
+        live_t = [bool(x) for x in m.slots_at]
+        kinds = (
+            [True] * self.T,  # every shift
+            self.t_night,
+            self.t_weekend,
+        )
+        shares = (1.0, nights / max(1, total), weekends / max(1, total))
+        progress: dict[tuple[tuple[bool, ...], int], list[float]] = {}  # per availability
 
-        self.expect = []
-        self.expect_night = []
-        self.expect_wkend = []
+        def along(avail: tuple[bool, ...], k: int) -> list[float]:
+            """How far through their workable shifts of kind ``k`` someone is at each time."""
+            key = (avail, k)
+            if key not in progress:
+                want = kinds[k]
+                marks = [live_t[t] and avail[t] and want[t] for t in range(self.T)]
+                total_marks = max(1, sum(marks))
+                out, seen = [], 0
+                for mark in marks:
+                    seen += mark
+                    out.append(seen / total_marks)
+                progress[key] = out
+            return progress[key]
+
+        expects: tuple[list[list[float]], ...] = ([], [], [])
         for p in range(self.P):
-            pr = progress(p, lambda t: True)
-            self.expect.append([target[p] * x for x in pr])
-            pn = progress(p, lambda t: self.t_night[t])
-            self.expect_night.append([target[p] * nights / max(1, total) * x for x in pn])
-            pw = progress(p, lambda t: self.t_weekend[t])
-            self.expect_wkend.append([target[p] * weekends / max(1, total) * x for x in pw])
+            for k in range(3):
+                scale = target[p] * shares[k]
+                expects[k].append([scale * x for x in along(self.avail[p], k)])
+        self.expect, self.expect_night, self.expect_wkend = expects
 
     def score(self, p: int, t: int) -> float:
         """How far ahead of their fair share ``p`` is at ``t`` (lower: should work sooner)."""
@@ -562,19 +566,21 @@ class _Roster:
     # --- 1. construction ------------------------------------------------------------------
 
     def construct(self) -> None:
+        variant = self.variant
         for t in range(self.T):
             slots = [s for s in self.m.slots_at[t] if len(self.members[s]) < self.slot_cap[s]]
             if not slots:
                 continue
-            free = [p for p in range(self.P) if self.fits(p, t)]
+            free = self._free_at(t)
             self.spend(len(free) + 1)
-            keyed = sorted(
-                free,
-                key=lambda p: (
-                    self.score(p, t) + self.wish_cost(p, t),
-                    (p + self.variant.stride * t) % self.P,
-                ),
+            score = {p: self.score(p, t) for p in free}
+            wish = (
+                {p: self.wish_cost(p, t) for p in free}
+                if self.wishers
+                else dict.fromkeys(free, 0.0)
             )
+            turn = {p: (p + variant.stride * t) % self.P for p in free}
+            keyed = sorted(free, key=lambda p: (score[p] + wish[p], turn[p]))
             used: set[int] = set()
             needs: dict[int, int] = {}
             for s in slots:
@@ -595,22 +601,42 @@ class _Roster:
                         self.place(pick, s)
             rest = sorted(
                 (p for p in keyed if p not in used),
-                key=lambda p: (
-                    self.score(p, t)
-                    + self.variant.pressure * self.pressure[p]
-                    + self.wish_cost(p, t),
-                    (p + self.variant.stride * t) % self.P,
-                ),
+                key=lambda p: (score[p] + variant.pressure * self.pressure[p] + wish[p], turn[p]),
             )
             it = iter(rest)
             for s in slots:
-                while len(self.members[s]) < self.slot_cap[s] - sum(
-                    n for _, n in self.role_short(s)
-                ):
+                # Only the places that count: while a role holder is missing (none was free
+                # above), the slot's gap is that holder, and one more person of another role
+                # would fill nothing and lose a shift they can work where it is needed.
+                room = self.slot_cap[s] - len(self.members[s])
+                room -= sum(n for _, n in self.role_short(s))
+                for _ in range(room):
                     pick = next(it, None)
                     if pick is None:
                         break
                     self.place(pick, s)
+
+    def _free_at(self, t: int) -> list[int]:
+        """Everyone who could take time point ``t`` as the roster stands (``fits``, inlined)."""
+        conf = self.conf[t]
+        w = self.t_week[t]
+        night = self.t_night[t]
+        day = self.t_day[t]
+        cap = self.cap_week
+        out = []
+        for p in range(self.P):
+            if not self.avail[p][t]:
+                continue
+            at = self.at[p]
+            if at[t] >= 0 or self.week_n[p][w] >= cap:
+                continue
+            for u in conf:
+                if at[u] >= 0:
+                    break
+            else:
+                if not night or self._nights_ok(p, day, ()):
+                    out.append(p)
+        return out
 
     # --- 2. repair by augmenting chains ---------------------------------------------------
 
