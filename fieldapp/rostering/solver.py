@@ -14,7 +14,8 @@
    Sticky assignments are only moved when no chain without them exists. Gaps in a week (or
    of a role in a week) already at the capacity check's lower bound are not searched. In the
    last pass someone boxed in by rest on both sides may give up two shifts, kept only if
-   both are refilled (every change is journalled and undone otherwise).
+   both are refilled (every change is journalled and undone otherwise); a later weighting
+   makes that long search only if it filled a gap for an earlier one.
 4. Balancing: moves (a shift from the busiest to the least busy person) and swaps (a night or
    weekend shift for a plain one) accepted only if they lower, in this order, the summed
    spreads of total, night and weekend shifts over the role groups, then their sums of
@@ -91,6 +92,7 @@ def solve(
     best: tuple | None = None
     plan = None
     spent = 0
+    doubles_help = True
     for variant in VARIANTS:
         if spent >= max_iterations:
             break
@@ -110,8 +112,13 @@ def solve(
         roster.repair(allow_sticky=False)
         roster.repair(allow_sticky=True)
         roster.balance()
-        roster.repair(allow_sticky=True, double=True)
-        roster.balance()  # the last repair may have moved people about
+        if doubles_help:
+            # Two-shift give-ups search long and mostly in vain; a later weighting tries them
+            # only if they filled a gap for an earlier one (same instance, same hard spots).
+            single = roster.gap_count()
+            roster.repair(allow_sticky=True, double=True)
+            doubles_help = roster.gap_count() < single
+            roster.balance()  # the last repair may have moved people about
         spent += roster.iterations
         quality = roster.quality(previous is not None)
         if best is None or quality < best[0]:
