@@ -245,6 +245,8 @@ class _Roster:
         self.at = [[-1] * self.T for _ in range(self.P)]
         self.members: list[list[int]] = [[] for _ in range(self.S)]
         self.count = [0] * self.P
+        self.moves = [0] * self.P  # changes to each person's shifts, for balance()
+        self._ranges: dict[tuple[int, int], tuple[int, int]] = {}  # (group, metric): min, max
         self.nights = [0] * self.P
         self.wkend = [0] * self.P
         self.week_n = [[0] * model.weeks for _ in range(self.P)]
@@ -365,6 +367,9 @@ class _Roster:
             self.journal.append((1, p, slot, False))
         t = self.slot_t[slot]
         self._dirty.add(slot)
+        self.moves[p] += 1
+        if self._ranges:
+            self._ranges.clear()
         self.at[p][t] = slot
         self.members[slot].append(p)
         self.count[p] += 1
@@ -380,6 +385,9 @@ class _Roster:
             self.journal.append((-1, p, slot, (slot, p) in self.sticky))
         t = self.slot_t[slot]
         self._dirty.add(slot)
+        self.moves[p] += 1
+        if self._ranges:
+            self._ranges.clear()
         self.at[p][t] = -1
         self.members[slot].remove(p)
         self.count[p] -= 1
@@ -943,6 +951,9 @@ class _Roster:
     # --- 3. balancing ---------------------------------------------------------------------
 
     def balance(self) -> None:
+        # A night or weekend swap depends only on the shifts of the group's own people:
+        # after one found nothing, it is tried again only once one of them has moved.
+        tried: dict[tuple[int, int], int] = {}
         while self.iterations < self.budget:
             improved = False
             for g in range(len(self.m.groups)):
@@ -950,9 +961,14 @@ class _Roster:
                     continue
                 if self._even_totals(g):
                     improved = True
-                for metric in (self.nights, self.wkend):
+                for k, metric in ((1, self.nights), (2, self.wkend)):
+                    stamp = sum(self.moves[p] for p in self.metric_members[k][g])
+                    if tried.get((g, k)) == stamp:
+                        continue
                     if self._even_metric(g, metric):
                         improved = True
+                    else:
+                        tried[(g, k)] = stamp
             if not improved:
                 return
 
@@ -1147,13 +1163,25 @@ class _Roster:
 
     def _spreads_kept(self, delta: dict[int, tuple[int, int, int]]) -> bool:
         """No group's spread of shifts, nights or weekends grows with ``delta``."""
+        metrics = (self.count, self.nights, self.wkend)
         for g in {self.group_of[p] for p in delta if self.fair[p]}:
             for k in range(3):
                 if not any(d[k] for d in delta.values()):
                     continue
-                before = self._group_values(g, {}, k)
+                # values moving within the group's present range cannot widen it
+                if (g, k) not in self._ranges:
+                    values = self._group_values(g, {}, k)
+                    self._ranges[(g, k)] = (min(values), max(values))
+                low, high = self._ranges[(g, k)]
+                pos = self.metric_pos[k]
+                if all(
+                    low <= metrics[k][p] + d[k] <= high
+                    for p, d in delta.items()
+                    if d[k] and p in pos and self.group_of[p] == g
+                ):
+                    continue
                 after = self._group_values(g, delta, k)
-                if max(after) - min(after) > max(before) - min(before):
+                if max(after) - min(after) > high - low:
                     return False
         return True
 
