@@ -28,6 +28,7 @@ from typing import Protocol
 from fieldapp import __version__
 from fieldapp.cli_support import (  # noqa: F401 - kept importable here for older callers
     ENV_DB_URL,
+    command_word,
     confirm_personal_export,
     exit_code,
     open_db,
@@ -66,8 +67,6 @@ COMMAND_OWNERS: dict[str, str] = {
     "report": "fieldapp.reports.cli",
 }
 BUILTIN_COMMANDS = ("demo", "info", "profile", "print-test", "setting")
-# Options of the top parser that take a value (to find the command word in argv).
-_VALUE_OPTIONS = ("--data-dir", "--db-url", "--user")
 
 
 class FrontEnd(Protocol):
@@ -85,17 +84,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UserError(f"lệnh không hợp lệ: {message} (xem: {self.prog} --help)")
-
-
-def command_word(argv: list[str]) -> str | None:
-    """The command typed (``household`` in ``--data-dir X household list``), or None."""
-    rest = iter(argv)
-    for token in rest:
-        if token in _VALUE_OPTIONS:
-            next(rest, None)
-        elif not token.startswith("-"):
-            return token
-    return None
 
 
 def build_parser(
@@ -177,7 +165,12 @@ def build_parser(
     setting.set_defaults(func=_cmd_setting)
 
     for name in dict.fromkeys(modules):
-        importlib.import_module(name).register(sub)
+        module = importlib.import_module(name)
+        cut = getattr(module, "register_for", None)  # only what the words typed need
+        if cut is not None and argv is not None:
+            cut(sub, argv)
+        else:
+            module.register(sub)
     _add_data_dir_everywhere(sub)
     return parser
 

@@ -27,9 +27,23 @@ from fieldapp.errors import Cancelled, UserError
 if TYPE_CHECKING:
     from fieldapp.config import Paths
 
+# Options of the top parser that take a value (to find the command word in argv).
+_VALUE_OPTIONS = ("--data-dir", "--db-url", "--user")
+
 ENV_DB_URL = "FIELDAPP_DB_URL"
 ENV_USER = "FIELDAPP_USER"
 ENV_PASSWORD = "FIELDAPP_PASSWORD"
+
+
+def command_word(argv: list[str]) -> str | None:
+    """The command typed (``household`` in ``--data-dir X household list``), or None."""
+    rest = iter(argv)
+    for token in rest:
+        if token in _VALUE_OPTIONS:
+            next(rest, None)
+        elif not token.startswith("-"):
+            return token
+    return None
 
 
 def paths_from(args: argparse.Namespace) -> Paths:

@@ -38,7 +38,7 @@ import argparse
 import time
 from datetime import datetime
 
-from fieldapp.cli_support import print_json
+from fieldapp.cli_support import command_word, print_json
 from fieldapp.errors import UserError
 from fieldapp.rostering.checker import check, check_gaps
 from fieldapp.rostering.figures import measure
@@ -46,9 +46,20 @@ from fieldapp.rostering.instance import load_instance
 from fieldapp.rostering.solution import load_solution
 from fieldapp.rostering.solver import DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT, solve
 
+FILE_COMMANDS = ("solve", "check")
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``roster`` with its ``solve`` and ``check`` sub-commands."""
+
+def register_for(subparsers: argparse._SubParsersAction, argv: list[str]) -> None:
+    """:func:`register`, for the words typed: ``roster solve`` and ``roster check`` work on
+    files alone and do without the register's thirty sub-commands, whose parsers cost more
+    to build than a small roster takes to solve (a script may solve many)."""
+    words = argv[argv.index("roster") + 1 :] if "roster" in argv else []
+    register(subparsers, with_register=command_word(words) not in FILE_COMMANDS)
+
+
+def register(subparsers: argparse._SubParsersAction, with_register: bool = True) -> None:
+    """Add ``roster`` with its ``solve`` and ``check`` sub-commands (and, with
+    ``with_register``, those of the register in the database)."""
     roster = subparsers.add_parser("roster", help="xếp và kiểm tra lịch trực")
     sub = roster.add_subparsers(dest="roster_command", metavar="LỆNH", required=True)
 
@@ -71,7 +82,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("solution", help="tệp lịch cần kiểm tra (JSON)")
     c.set_defaults(func=_check)
 
-    _register_database_commands(sub)
+    if with_register:
+        _register_database_commands(sub)
 
 
 def _solve(args: argparse.Namespace) -> int:

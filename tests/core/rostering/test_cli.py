@@ -66,3 +66,25 @@ def test_malformed_file_is_one_line_on_stderr(tmp_path: Path, capsys) -> None:
         main(["roster", "solve", str(WEEK), "-o", str(tmp_path / "o.json"), "--freeze-before", "x"])
         == 2
     )
+
+
+def test_solving_a_file_builds_only_the_file_commands_and_the_rest_still_parse() -> None:
+    from fieldapp.cli import build_parser
+
+    def roster_commands(argv: list[str]) -> set[str]:
+        parser = build_parser(argv)
+        top = next(
+            a for a in parser._actions if getattr(a, "choices", None) and "roster" in a.choices
+        )
+        roster = top.choices["roster"]
+        inner = next(a for a in roster._actions if getattr(a, "choices", None))
+        return set(inner.choices)
+
+    assert roster_commands(["roster", "solve", "x.json", "-o", "y.json"]) == {"solve", "check"}
+    assert roster_commands(["--data-dir", "d", "roster", "check", "a", "b"]) == {"solve", "check"}
+    every = roster_commands(["roster", "site", "list"])
+    assert {"solve", "check", "site", "staff", "generate", "print"} <= every
+    args = build_parser(["roster", "site", "list", "--json"]).parse_args(
+        ["roster", "site", "list", "--json"]
+    )
+    assert args.json is True
