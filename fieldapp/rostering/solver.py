@@ -1219,7 +1219,7 @@ class _Roster:
             site, day, shift = self.m.slot_key(s)
             for p in self.members[s]:
                 out.append(Assignment(date=day, shift=shift, site=site, staff=self.m.people[p].id))
-        return sorted(out)
+        return sorted(out, key=lambda a: (a.date, a.shift, a.site, a.staff))  # their own order
 
     def gaps(self, capacity: CapacityReport) -> list[Gap]:
         out: list[Gap] = []
