@@ -283,7 +283,8 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
         "--paper",
         choices=("A4", "A3"),
         default="A4",
-        help="khổ giấy (A3: cả tháng, hoặc một tuần đông người trên một tờ)",
+        help="khổ giấy (A3: cả tháng, hoặc một tuần đông người, trên một tờ; "
+        "A4: tháng in hai trang dọc, ngày 1-16 và ngày 17-31, dán cạnh nhau)",
     )
     prt.add_argument("-o", "--output", required=True, help="tệp PDF")
     prt.set_defaults(func=_print_roster)

@@ -1,12 +1,18 @@
 """The wall sheet: the roster a shift leader pins up at the checkpoint, as a vector PDF.
 
-One site, one week on A4 landscape (or A3), or a month on A3 landscape or A4 pages: the header
-of the shared Decree 30 layer (:mod:`fieldapp.printing`, header lines 12-13 pt), then a row
-per day and, per shift, the people on duty with names in 14 pt (the shift leader first,
-marked ``●`` and bold), their phone numbers, what the shift lacks with the role named
-("THIẾU 1 CÔNG AN"), and a column to sign on, hand over and name a replacement. Days the
-site is not active print as such. Under the grid: the checkpoint's hotline from the site
-record, a replacement line, the signing block.
+One site, one week on A4 landscape (or A3): the header of the shared Decree 30 layer
+(:mod:`fieldapp.printing`, header lines 12-13 pt), then a row per day and, per shift, the
+people on duty with names in 14 pt (the shift leader first, marked ``●`` and bold), their
+phone numbers, what the shift lacks with the role named ("THIẾU 1 CÔNG AN"), and a column to
+sign on, hand over and name a replacement. Days the site is not active print as such. Under
+the grid: the checkpoint's hotline from the site record, a replacement line, the signing
+block.
+
+A month is the usual "bảng phân công trực tháng" (:func:`_month_body`): a row per person
+(14 pt name, phone), a narrow column per day holding the code of the shift worked, the shift
+leader's cell white on black, what each shift lacks per day and a row per shift for its
+leader to sign on and hand over; one A3 landscape page, or two A4 portrait pages (days 1-16,
+days 17-31) that side by side make the A3 sheet.
 
 Text stays text (reportlab, fonts embedded once): a week is a few tens of kilobytes and
 prints sharp on any printer. :func:`render_wall_png` rasterises the first page for a chat
@@ -19,6 +25,7 @@ plain dataclasses below.
 from __future__ import annotations
 
 import os
+import re
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -36,6 +43,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -47,7 +55,14 @@ from reportlab.platypus import (
 from fieldapp import __version__
 from fieldapp.errors import UserError
 from fieldapp.printing.commune import issuer_for, place_date_for, signature_for
-from fieldapp.printing.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
+from fieldapp.printing.fonts import (
+    BOLD,
+    BOLD_ITALIC,
+    ITALIC,
+    REGULAR,
+    register_fonts,
+    string_width,
+)
 from fieldapp.printing.official import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -57,7 +72,7 @@ from fieldapp.printing.official import (
     story,
 )
 from fieldapp.profile import Profile
-from fieldapp.text.vietnamese import nfc
+from fieldapp.text.vietnamese import name_sort_key, nfc
 
 Paper = Literal["A4", "A3"]
 
@@ -178,17 +193,9 @@ def _people_cell(
 ) -> list[Flowable]:
     people = sorted(sheet.cells.get((day, shift), []), key=lambda p: not p.leader)
     out: list[Flowable] = []
-    if sheet.is_month:  # a month: names on one line (phones in the directory below)
-        if people:
-            out.append(Paragraph(", ".join(_person_html(p, False) for p in people), _NAME))
-    else:
-        for p in people:
-            out += _person_flowables(p, with_phone, width, phone_size)
-    gaps = sheet.gaps.get((day, shift), [])
-    if sheet.is_month and gaps:
-        out.append(Paragraph(_x(", ".join(gaps).upper()), _GAP))
-    elif gaps:
-        out += [Paragraph(_x(gap.upper()), _GAP) for gap in gaps]
+    for p in people:
+        out += _person_flowables(p, with_phone, width, phone_size)
+    out += [Paragraph(_x(gap.upper()), _GAP) for gap in sheet.gaps.get((day, shift), [])]
     return out
 
 
@@ -197,34 +204,33 @@ def _sign_cell(tight: bool = False) -> list[Flowable]:
     return [Paragraph(t, style) for t in ("Nhận ca:", "Giao ca:", "Trực thay:")]
 
 
-def _day_label(day: date, month: bool) -> str:
-    if month:
-        short = "CN" if day.weekday() == 6 else f"T{day.weekday() + 2}"
-        return f"{short} {day:%d/%m}"
+def _day_label(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]}<br/>{day:%d/%m}"
 
 
+def _short_weekday(day: date) -> str:
+    """ "T2" .. "T7", "CN": the weekday as a month table heads its narrow day columns."""
+    return "CN" if day.weekday() == 6 else f"T{day.weekday() + 2}"
+
+
 def _grid(sheet: WallSheet, width: float, tight: bool = False) -> Table:
-    """Rows of days; per shift the people (and, on a week, a column to sign).
+    """A week: a row per day; per shift the people and a column to sign.
 
     ``tight`` (a week that would just run onto a second page): narrower day and signing
     columns and paddings, phones in 10 pt, so each name fits one line with its phone and
     the week one page; the names stay 14 pt.
     """
-    month = sheet.is_month
     n = len(sheet.shifts)
-    day_w = 24 * mm if month else (19 * mm if tight else 21 * mm)
-    sign_w = 0.0 if month else (13.5 * mm if tight else 17 * mm)
+    day_w = 19 * mm if tight else 21 * mm
+    sign_w = 13.5 * mm if tight else 17 * mm
     people_w = (width - day_w - n * sign_w) / n
     head = [Paragraph("Ngày", _HEAD)]
     widths = [day_w]
     for s in sheet.shifts:
-        night = " (đêm)" if s.night and "đêm" not in s.label.lower() else ""
-        head.append(Paragraph(f"{_x(s.label)}{night}: {_x(s.times)}", _HEAD))
+        head.append(Paragraph(f"{_x(s.label)}{_night(s)}: {_x(s.times)}", _HEAD))
         widths.append(people_w)
-        if not month:
-            head.append(Paragraph("Ký nhận, giao", _SIGN_TIGHT_HEAD if tight else _SIGN_HEAD))
-            widths.append(sign_w)
+        head.append(Paragraph("Ký nhận, giao", _SIGN_TIGHT_HEAD if tight else _SIGN_HEAD))
+        widths.append(sign_w)
     rows: list[list[Any]] = [head]
     style: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, NAME_SIZE),
@@ -237,9 +243,8 @@ def _grid(sheet: WallSheet, width: float, tight: bool = False) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    step = 1 if month else 2
     for r, day in enumerate(sheet.dates, start=1):
-        row: list[Any] = [Paragraph(_day_label(day, month), _DAY)]
+        row: list[Any] = [Paragraph(_day_label(day), _DAY)]
         if day in sheet.inactive:
             row.append(Paragraph(INACTIVE_TEXT.upper(), _CLOSED))
             row += [""] * (len(widths) - 2)
@@ -250,81 +255,56 @@ def _grid(sheet: WallSheet, width: float, tight: bool = False) -> Table:
             if tight:
                 row.append(_people_cell(sheet, day, s.id, True, people_w - 4, TIGHT_PHONE_SIZE))
             else:
-                row.append(_people_cell(sheet, day, s.id, not month, people_w - 6))
+                row.append(_people_cell(sheet, day, s.id, True, people_w - 6))
             if sheet.gaps.get((day, s.id)):
-                col = 1 + i * step
+                col = 1 + i * 2
                 style.append(("BACKGROUND", (col, r), (col, r), _SHADE))
-            if not month:
-                row.append(_sign_cell(tight))
+            row.append(_sign_cell(tight))
         rows.append(row)
     if tight:
         style += [("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
     return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
 
 
-def _directory(sheet: WallSheet, width: float) -> Flowable | None:
-    """Month sheets: everyone on it with their phone, in three columns."""
-    seen: dict[str, WallPerson] = {}
-    for people in sheet.cells.values():
-        for p in people:
-            seen.setdefault(p.name, p)
-    if not seen:
-        return None
-    from fieldapp.text.vietnamese import name_sort_key
-
-    items = [seen[k] for k in sorted(seen, key=name_sort_key)]
-    cols = 3
-    per = -(-len(items) // cols)
-    rows = []
-    for i in range(per):
-        row = []
-        for c in range(cols):
-            k = c * per + i
-            row.append(
-                Paragraph(_person_html(WallPerson(items[k].name, items[k].phone), True), _NAME)
-                if k < len(items)
-                else ""
-            )
-        rows.append(row)
-    return Table(
-        [[Paragraph("<b>Danh bạ người trực</b>", _NOTE), "", ""], *rows],
-        colWidths=[width / cols] * cols,
-        style=TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR, NAME_SIZE),
-                ("SPAN", (0, 0), (-1, 0)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        ),
-        hAlign="LEFT",
-        spaceBefore=3 * mm,
-    )
+def _night(shift: WallShift) -> str:
+    return " (đêm)" if shift.night and "đêm" not in shift.label.lower() else ""
 
 
-def _footer(profile: Profile, sheet: WallSheet, width: float) -> Table:
+def _footer(
+    profile: Profile, sheet: WallSheet, width: float, notes: list[Flowable] | None = None
+) -> Table:
+    """Hotline, legend (a month's: ``notes``), replacement line; the signing block beside."""
     hotline = sheet.hotline.strip() or "(chưa ghi)"
     left: list[Flowable] = [
         Paragraph(f"<b>Đường dây nóng của điểm trực: {_x(hotline)}</b>", _NOTE),
-        Paragraph(
-            f"{LEADER_MARK} <b>in đậm</b>: trưởng ca. Ô nền xám: ca còn thiếu người, "
-            "báo ngay Ban Chỉ đạo xã.",
-            _NOTE,
-        ),
+    ]
+    if notes is not None:
+        left += notes
+    else:
+        left.append(
+            Paragraph(
+                f"{LEADER_MARK} <b>in đậm</b>: trưởng ca. Ô nền xám: ca còn thiếu người, "
+                "báo ngay Ban Chỉ đạo xã.",
+                _NOTE,
+            )
+        )
+    left.append(
         Paragraph(
             "Người trực thay (ngày, ca, họ tên, lý do, ký): "
             "..............................................................",
             _NOTE,
-        ),
-    ]
+        )
+    )
     sig = signature_for(profile)
     right: list[Flowable] = [
         Paragraph(_x(t), _SIGNER)
         for t in sig.lines()  # TM./KT./title, each on its own line (Decree 30)
     ]
     right += [Spacer(1, 11 * mm), Paragraph(_x(sig.name), _SIGNER)]
+    split = 0.6 if width < _WIDE else 0.62  # A4 portrait: room for "TM. ỦY BAN NHÂN DÂN"
     return Table(
         [[left, right]],
-        colWidths=[width * 0.62, width * 0.38],
+        colWidths=[width * split, width * (1 - split)],
         style=TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), REGULAR, 13),
@@ -363,32 +343,37 @@ def wall_story(
     issued_on: date,
     width: float,
     height: float | None = None,
+    paper: Paper = "A4",
 ) -> list[Flowable]:
-    """The flowables of one sheet: Decree 30 header, the grid, (directory,) footer.
+    """The flowables of one sheet: Decree 30 header, the grid or month table, footer.
 
     With ``height`` (the page's), a week that would run onto a second page is set tight
     (:func:`_grid`) when that makes it fit; otherwise it runs on (see :class:`_WallPages`).
+    A month on ``paper="A4"`` (portrait) is two tables, days 1-16 then the rest from a new
+    page; on A3 one table (:func:`_month_body`).
     """
     register_fonts()
+    if sheet.is_month:
+        body = _month_body(profile, sheet, width, halves=paper == "A4")
+        orientation = "portrait" if paper == "A4" else "landscape"
+        return story(_document(profile, sheet, issued_on, body, orientation))
     flowables = story(_document(profile, sheet, issued_on, _body(profile, sheet, width)))
-    if height is None or sheet.is_month or _height(flowables, width) <= height:
+    if height is None or _height(flowables, width) <= height:
         return flowables
     tight = story(_document(profile, sheet, issued_on, _body(profile, sheet, width, tight=True)))
     return tight if _height(tight, width) <= height else flowables
 
 
 def _body(profile: Profile, sheet: WallSheet, width: float, tight: bool = False) -> list:
-    body: list[Flowable] = [_grid(sheet, width, tight)]
-    if sheet.is_month:
-        directory = _directory(sheet, width)
-        if directory is not None:
-            body.append(directory)
-    body.append(_footer(profile, sheet, width))
-    return body
+    return [_grid(sheet, width, tight), _footer(profile, sheet, width)]
 
 
 def _document(
-    profile: Profile, sheet: WallSheet, issued_on: date, body: list[Flowable]
+    profile: Profile,
+    sheet: WallSheet,
+    issued_on: date,
+    body: list[Flowable],
+    orientation: Literal["portrait", "landscape"] = "landscape",
 ) -> OfficialDocument:
     return OfficialDocument(
         issuer=issuer_for(profile),
@@ -399,9 +384,296 @@ def _document(
         body=body,
         recipients=(),
         signature=None,
-        orientation="landscape",
+        orientation=orientation,
         compact_header=True,
     )
+
+
+# -- a month: people x days ------------------------------------------------------------------
+#
+# The usual "bảng phân công trực tháng": a row per person of the site that month (given-name
+# order) with the phone, a narrow column per day holding the code of the shift worked (1, 2,
+# 3: the shift's place in the site's list, "Ca 1", "Ca 2", ...), the shift leader's cell
+# white on black, and the month's count of shifts. Under the people, per shift, what it
+# lacks each day and a row for the shift leader to initial on taking over and handing over.
+# 20 people, 3 shifts and 31 days fit one A3 landscape page or two A4 portrait pages
+# (days 1-16, days 17-31) with the names in 14 pt; a larger team runs on, the table's header
+# row repeated.
+
+MONTH_SPLIT = 16
+"""On A4 the first page holds days 1-16, the second the rest: side by side, the A3 sheet."""
+GAP_WORDS = 12
+"""Shortages spelled out under a month table; more are counted (each is in the table)."""
+KEEP_PEOPLE = 4
+"""People rows kept on the page of the shortage and sign rows when a month table runs on."""
+CODE_SIZE = 12.0
+CODES_SIZE = 9.0  # two shifts the same day, "1,3", when a day column is narrow (A4)
+CLOSED_MARK = "–"
+_WIDE = 600.0  # points: a text width above this is a landscape page
+_WEEKEND = colors.Color(0.93, 0.93, 0.93)
+_CLOSED_DAY = colors.Color(0.78, 0.78, 0.78)
+_SHORT = colors.Color(0.72, 0.72, 0.72)
+_M_HEAD = _style("wall-m-head", BOLD, 11, alignment=TA_CENTER)
+_M_SMALL_HEAD = _style("wall-m-small-head", BOLD, 9, alignment=TA_CENTER)
+_M_DAY = ParagraphStyle("wall-m-day", fontName=BOLD, fontSize=11, leading=11.5, alignment=TA_CENTER)
+_M_NAME = ParagraphStyle("wall-m-name", fontName=REGULAR, fontSize=NAME_SIZE, leading=15)
+_M_PHONE = _style("wall-m-phone", REGULAR, PHONE_SIZE)
+_M_ROW = _style("wall-m-row", BOLD, 10)
+_M_NOTE = _style("wall-m-note", REGULAR, 11)
+
+
+@dataclass
+class _MonthRow:
+    name: str
+    phone: str
+    codes: dict[date, list[tuple[int, bool]]] = field(default_factory=dict)  # (code, leader)
+
+    @property
+    def shifts(self) -> int:
+        return sum(len(c) for c in self.codes.values())
+
+
+def _month_rows(sheet: WallSheet) -> list[_MonthRow]:
+    """Everyone on duty at the site in the month, in Vietnamese given-name order."""
+    code = {s.id: i for i, s in enumerate(sheet.shifts, start=1)}
+    rows: dict[tuple[str, str], _MonthRow] = {}
+    for (day, shift), people in sheet.cells.items():
+        for p in people:
+            name, phone = " ".join(nfc(p.name).split()), "".join(nfc(p.phone).split())
+            row = rows.setdefault((name, phone), _MonthRow(name, phone))
+            row.codes.setdefault(day, []).append((code.get(shift, 0), p.leader))
+    return sorted(rows.values(), key=lambda r: (name_sort_key(r.name), r.phone))
+
+
+def _missing(gaps: list[str]) -> int:
+    """How many people the phrases say a shift lacks ("thiếu 1 công an", "thiếu 2 người")."""
+    return sum(int(n) for g in gaps for n in re.findall(r"\d+", g)[:1]) or len(gaps)
+
+
+def _month_widths(rows: list[_MonthRow], width: float, days: int) -> tuple[list[float], float]:
+    """Widths of the columns TT, name, phone and "Số ca", and of a day column.
+
+    The name column fits the longest name in 14 pt (a longer one wraps), the phone column
+    the longest number; the days share the rest."""
+    wide = width >= _WIDE
+    names = [string_width(r.name, REGULAR, NAME_SIZE) for r in rows] or [0.0]
+    phones = [string_width(r.phone, REGULAR, PHONE_SIZE) for r in rows] or [0.0]
+    name_w = min(max(max(names) + 7, 30 * mm), 70 * mm if wide else 53 * mm)
+    phone_w = min(max(max(phones) + 6, 17 * mm), 32 * mm if wide else 26 * mm)
+    fixed = [6.5 * mm, name_w, phone_w, 9 * mm]
+    return fixed, (width - sum(fixed)) / days
+
+
+def _month_table(
+    sheet: WallSheet, rows: list[_MonthRow], days: list[date], fixed: list[float], day_w: float
+) -> Table:
+    first, last = 3, 2 + len(days)  # the day columns
+    head: list[Any] = [
+        Paragraph("TT", _M_SMALL_HEAD),
+        Paragraph("Họ và tên", _M_HEAD),
+        Paragraph("Điện thoại", _M_HEAD),
+    ]
+    head += [
+        Paragraph(
+            f'<font name="{REGULAR}" size="8">{_short_weekday(d)}</font><br/>'
+            f'<font size="{11 if day_w >= 16 else 10}">{d.day}</font>',
+            _M_DAY,
+        )
+        for d in days
+    ]
+    head.append(Paragraph("Số ca", _M_SMALL_HEAD))
+    table: list[list[Any]] = [head]
+    heights: list[float | None] = [None]
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, CODE_SIZE),
+        ("GRID", (0, 0), (-1, -1), 0.5, _GRID),
+        ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("ALIGN", (1, 1), (2, -1), "LEFT"),
+        ("BACKGROUND", (0, 0), (-1, 0), _SHADE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (first, 0), (last, -1), 0),
+        ("RIGHTPADDING", (first, 0), (last, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for c, d in enumerate(days, start=first):
+        if d.weekday() == 0 and c > first:  # the weeks apart
+            style.append(("LINEBEFORE", (c, 0), (c, -1), 1.2, colors.black))
+        if d in sheet.inactive:
+            style.append(("BACKGROUND", (c, 0), (c, -1), _CLOSED_DAY))
+        elif d.weekday() >= 5:
+            style.append(("BACKGROUND", (c, 0), (c, -1), _WEEKEND))
+    for n, person in enumerate(rows, start=1):
+        r = len(table)
+        line: list[Any] = [
+            str(n),
+            Paragraph(_x(person.name), _M_NAME),
+            Paragraph(_x(person.phone), _M_PHONE),
+        ]
+        for c, d in enumerate(days, start=first):
+            codes = sorted(person.codes.get(d, []))
+            if not codes:
+                line.append(CLOSED_MARK if d in sheet.inactive else "")
+                continue
+            text = ",".join(str(k) if k else "?" for k, _leader in codes)
+            line.append(text)
+            leader = any(lead for _k, lead in codes)
+            font = BOLD if leader else REGULAR
+            size = CODE_SIZE if string_width(text, font, CODE_SIZE) <= day_w - 2 else CODES_SIZE
+            style.append(("FONT", (c, r), (c, r), font, size))
+            if leader:
+                style += [
+                    ("BACKGROUND", (c, r), (c, r), colors.black),
+                    ("TEXTCOLOR", (c, r), (c, r), colors.white),
+                ]
+        line.append(str(person.shifts))
+        table.append(line)
+        heights.append(None)
+        if n % 5 == 0 and n < len(rows):  # a firmer line every five people, to follow a row
+            style.append(("LINEBELOW", (0, r), (-1, r), 1.0, colors.black))
+    style.append(("FONT", (-1, 1), (-1, len(table) - 1), BOLD, CODE_SIZE))
+    style.append(("FONT", (0, 1), (0, len(table) - 1), REGULAR, 10))
+    short_from = len(table)
+    for s in sheet.shifts:
+        r = len(table)
+        line = [Paragraph(f"{_x(s.label)} còn thiếu", _M_ROW), "", ""]
+        for c, d in enumerate(days, start=first):
+            gaps = sheet.gaps.get((d, s.id), [])
+            if d in sheet.inactive:
+                line.append(CLOSED_MARK)
+            elif gaps:
+                line.append(str(_missing(gaps)))
+                style += [
+                    ("BACKGROUND", (c, r), (c, r), _SHORT),
+                    ("FONT", (c, r), (c, r), BOLD, CODE_SIZE),
+                ]
+            else:
+                line.append("")
+        line.append("")
+        table.append(line)
+        heights.append(None)
+        style.append(("SPAN", (0, r), (2, r)))
+    sign_from = len(table)
+    for s in sheet.shifts:
+        r = len(table)
+        line = [Paragraph(f"{_x(s.label)} – trưởng ca ký nhận/giao", _M_ROW), "", ""]
+        line += [CLOSED_MARK if d in sheet.inactive else "" for d in days]
+        line.append("")
+        table.append(line)
+        heights.append(20)
+        style.append(("SPAN", (0, r), (2, r)))
+    style += [
+        # a table too long for its page never leaves the shortage and sign rows alone on
+        # the next: the last people go over with them
+        ("NOSPLIT", (0, max(1, short_from - KEEP_PEOPLE)), (-1, -1)),
+        ("LINEABOVE", (0, short_from), (-1, short_from), 1.2, colors.black),
+        ("LINEABOVE", (0, sign_from), (-1, sign_from), 1.2, colors.black),
+        ("ALIGN", (0, short_from), (2, -1), "LEFT"),
+    ]
+    return Table(
+        table,
+        colWidths=[*fixed[:3], *([day_w] * len(days)), fixed[3]],
+        rowHeights=heights,
+        repeatRows=1,
+        style=TableStyle(style),
+        hAlign="LEFT",
+    )
+
+
+def _day_list(days: list[date]) -> str:
+    """ "01/08, 02/08" or, for a run of three days or more, "01/08–19/08"."""
+    runs: list[list[date]] = []
+    for d in sorted(days):
+        if runs and d - runs[-1][-1] == timedelta(days=1):
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]:%d/%m}–{run[-1]:%d/%m}")
+        else:
+            parts += [f"{d:%d/%m}" for d in run]
+    return ", ".join(parts)
+
+
+def _month_notes(sheet: WallSheet) -> list[Flowable]:
+    """Under the month table: the shortages in words, the days the site is not active."""
+    out: list[Flowable] = []
+    labels = {s.id: s.label for s in sheet.shifts}
+    order = {s.id: i for i, s in enumerate(sheet.shifts)}
+    short = sorted(
+        (
+            (d, sid, gaps)
+            for (d, sid), gaps in sheet.gaps.items()
+            if gaps and d not in sheet.inactive
+        ),
+        key=lambda x: (x[0], order.get(x[1], 99)),
+    )
+    if short:
+        words = [
+            f"{d:%d/%m} {_x(labels.get(sid, sid))}: {_x(', '.join(gaps).upper())}"
+            for d, sid, gaps in short[:GAP_WORDS]
+        ]
+        more = len(short) - GAP_WORDS
+        text = "; ".join(words) + (
+            f"; và {more} ca khác còn thiếu (xem các hàng “còn thiếu” trong bảng)."
+            if more > 0
+            else "."
+        )
+        out.append(Paragraph(f"<b>Ca còn thiếu người:</b> {text}", _M_NOTE))
+    if sheet.inactive:
+        out.append(
+            Paragraph(
+                f"<b>Ngày điểm không hoạt động</b> (cột “{CLOSED_MARK}”, không phải ca thiếu): "
+                f"{_day_list(sorted(sheet.inactive))}.",
+                _M_NOTE,
+            )
+        )
+    return out
+
+
+def _month_legend(sheet: WallSheet) -> list[Flowable]:
+    codes = "; ".join(
+        f"<b>{i}</b> = {_x(s.label)}{_night(s)} {_x(s.times)}"
+        for i, s in enumerate(sheet.shifts, start=1)
+    )
+    return [
+        Paragraph(f"Số trong ô là ca trực: {codes}.", _NOTE),
+        Paragraph(
+            "Ô <b>nền đen, số trắng</b>: trưởng ca. Hàng “còn thiếu”: số người ca đó còn "
+            "thiếu (ô xám), báo ngay Ban Chỉ đạo xã. Trưởng ca ký ở hàng của ca mình khi "
+            "nhận ca và khi giao ca.",
+            _NOTE,
+        ),
+    ]
+
+
+def _month_body(profile: Profile, sheet: WallSheet, width: float, halves: bool) -> list:
+    """The month table (on A4 two, each with the names, from a new page), notes, footer."""
+    rows = _month_rows(sheet)
+    dates = sheet.dates
+    parts = [dates[:MONTH_SPLIT], dates[MONTH_SPLIT:]] if halves else [dates]
+    parts = [p for p in parts if p]
+    fixed, day_w = _month_widths(rows, width, max(len(p) for p in parts))
+    tables = [_month_table(sheet, rows, days, fixed, day_w) for days in parts]
+    if len(tables) == 1:  # A3: the legend and notes beside the signing block
+        return [
+            tables[0],
+            _footer(profile, sheet, width, [*_month_legend(sheet), *_month_notes(sheet)]),
+        ]
+    # A4: under the first half what the cells mean (the page has the room the header takes
+    # on the other); under the second the codes again, the shortages in words, the footer
+    legend = _month_legend(sheet)
+    legend[0].spaceBefore = 1.5 * mm  # type: ignore[attr-defined]
+    codes = _month_legend(sheet)[0]
+    codes.spaceBefore = 1.5 * mm  # type: ignore[attr-defined]
+    tail = [codes, *_month_notes(sheet), _footer(profile, sheet, width, [])]
+    return [tables[0], *legend, PageBreak(), tables[1], KeepTogether(tail)]
 
 
 class _WallPages(BaseDocTemplate):
@@ -439,11 +711,11 @@ class _WallPages(BaseDocTemplate):
             return
         canvas.saveState()
         if page > 1:
-            canvas.setFont(BOLD, 12)
+            title = self.sheet_title + " (tiếp)"
+            # within the margins: a long title on a portrait page (a month on A4) set smaller
+            canvas.setFont(BOLD, min(12.0, 12 * self.width / string_width(title, BOLD, 12)))
             y = self.pagesize[1] - MARGIN_TOP / 2
-            canvas.drawCentredString(
-                self.leftMargin + self.width / 2, y, self.sheet_title + " (tiếp)"
-            )
+            canvas.drawCentredString(self.leftMargin + self.width / 2, y, title)
         canvas.setFont(ITALIC, 10)
         canvas.drawRightString(
             self.leftMargin + self.width, MARGIN_BOTTOM / 2, f"Tờ lịch trực – trang {page}"
@@ -468,13 +740,17 @@ class _SheetStart(Flowable):
 
 
 def page_size_for(sheet: WallSheet, paper: Paper) -> tuple[float, float]:
-    """Landscape A4, or A3 when asked: a month, or a week too crowded for one A4 page.
+    """Landscape A4, or A3 when asked: a month, or a week too crowded for one A4 page; a
+    month on A4 is portrait (its halves on two pages).
 
     Names in 14 pt with phones, a signing column per shift, the Decree 30 header and the
     signing block: 3 people on 3 shifts need about 1.4 A4 pages (21 name lines and more
     beside ~190 pt of header and signature on 482 pt), so such a week runs on to a second
-    page with its title and page number, or fits one A3 sheet.
+    page with its title and page number, or fits one A3 sheet. A month's team of 20 with
+    three shifts fits one A3 landscape page, or two A4 portrait pages.
     """
+    if sheet.is_month and paper == "A4":
+        return A4  # portrait: days 1-16 on one page, the rest on the next (see _month_body)
     return landscape(A3 if paper == "A3" else A4)
 
 
@@ -487,8 +763,9 @@ def render_wall_pdf(
     paper: Paper = "A4",
 ) -> Path:
     """Write the sheets to ``path``, each from a new page, on A4 landscape or on A3
-    landscape when ``paper`` is "A3" (a month, or a crowded week on one sheet). A sheet
-    longer than its page runs on with its title at the top and "trang 2" at the foot."""
+    landscape when ``paper`` is "A3" (a month, or a crowded week on one sheet); a month on
+    A4 is two portrait pages, days 1-16 and the rest. A sheet longer than its page runs on
+    with its title at the top and "trang 2" at the foot."""
     if not sheets:
         raise UserError("Không có lịch trực nào để in.")
     register_fonts()
@@ -501,7 +778,8 @@ def render_wall_pdf(
             flowables.append(PageBreak())
         running = f"LỊCH TRỰC {nfc(sheet.site_name)} – " + _subject(sheet).split("\n")[1]
         flowables.append(_SheetStart(running))
-        flowables += wall_story(profile, sheet, day, width, size[1] - MARGIN_TOP - MARGIN_BOTTOM)
+        height = size[1] - MARGIN_TOP - MARGIN_BOTTOM
+        flowables += wall_story(profile, sheet, day, width, height, paper)
     out = Path(path)
     title = "Lịch trực " + (nfc(sheets[0].site_name) if len(sheets) == 1 else f"{len(sheets)} tờ")
     try:

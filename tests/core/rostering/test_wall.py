@@ -102,8 +102,24 @@ def test_month_sheet_on_a3_and_the_day_of_all_sites(tmp_path, capsys):
     reader = PdfReader(month)
     box = reader.pages[0].mediabox
     assert round(float(box.width)) == 1191 and round(float(box.height)) == 842  # A3 landscape
+    assert len(reader.pages) == 1
     text = "\n".join(p.extract_text() for p in reader.pages)
-    assert "Tháng 08/2021" in text and "31/08" in text and "Danh bạ" in text
+    # a row per person with the phone, a column per day, the sign rows (test_wall_month.py)
+    assert "Tháng 08/2021" in text and "Họ và tên" in text and "Số ca" in text
+    assert "Công an 0" in text and "0912" in text and "0209 3870 115" in text
+    assert " ".join(text.split()).count("trưởng ca ký nhận/giao") == 3  # three shifts
+    assert min(_sizes_of(reader.pages[0], "Công an")) >= 14
+    # on A4: two portrait pages, days 1-16 and 17-31, each with every name
+    a4 = tmp_path / "thang-a4.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "--month", "-o", str(a4)) == 0  # fmt: skip
+    pages = PdfReader(a4).pages
+    assert len(pages) == 2
+    for page in pages:
+        box = page.mediabox
+        assert round(float(box.width)) == 595 and round(float(box.height)) == 842
+        assert "Công an 0" in page.extract_text() and "Họ và tên" in page.extract_text()
+    assert "(tiếp)" in pages[1].extract_text() and "Người trực thay" in pages[1].extract_text()
     day = tmp_path / "ngay.pdf"
     assert run(data, "roster", "day", "--day", "04/08/2021", "-o", str(day)) == 0
     words = "\n".join(p.extract_text() for p in PdfReader(day).pages)
