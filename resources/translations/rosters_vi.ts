@@ -174,27 +174,27 @@
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="150"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="152"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
         <source>On duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="171"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
@@ -314,231 +314,231 @@
 <context>
     <name>ManageTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="148"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="137"/>
         <source>Change rules…</source>
         <translation>Sửa quy định…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="149"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="138"/>
         <source>Sites</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="150"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="139"/>
         <source>New site…</source>
         <translation>Thêm điểm trực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="151"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="140"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
         <source>Change…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="152"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="159"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="488"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="141"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="148"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="385"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="472"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="153"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
         <source>People on duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="154"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
         <source>Find by name, unit, role…</source>
         <translation>Tìm theo tên, đơn vị, lực lượng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="155"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
         <source>New person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="157"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="158"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="147"/>
         <source>Stop / resume duty</source>
         <translation>Thôi / trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="173"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="162"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="163"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="152"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="162"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="151"/>
         <source>Site name</source>
         <translation>Tên điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="164"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="153"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="165"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="154"/>
         <source>Shifts</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="166"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="155"/>
         <source>People per shift</source>
         <translation>Số người mỗi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="167"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="163"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="175"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="164"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="176"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="165"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="177"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="166"/>
         <source>Own limits</source>
         <translation>Giới hạn riêng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="167"/>
         <source>On duty</source>
         <translation>Tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="185"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
         <source>District</source>
         <translation>Huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="185"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
         <source>All districts</source>
         <translation>Mọi huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="192"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="181"/>
         <source>&amp;District</source>
         <translation>&amp;Huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="192"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="181"/>
         <source>&amp;Commune</source>
         <translation>&amp;Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="204"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="193"/>
         <source>Rules: at least {rest} hours of rest between two shifts; at most {week} shifts a week (Monday to Sunday); at most {nights} night shifts in a row.</source>
         <translation>Quy định: nghỉ ít nhất {rest} giờ giữa hai ca; tối đa {week} ca mỗi tuần (thứ Hai đến Chủ nhật); tối đa {nights} đêm trực liền.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="271"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="255"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="271"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="255"/>
         <source>stopped</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="275"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="259"/>
         <source>at most {n} a week</source>
         <translation>tối đa {n} ca/tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="277"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="261"/>
         <source>no nights</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="353"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="337"/>
         <source>Change rules</source>
         <translation>Sửa quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="366"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="350"/>
         <source>Add site</source>
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="393"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="377"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="401"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="385"/>
         <source>Delete the site “{name}”?</source>
         <translation>Xóa điểm trực “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="428"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="412"/>
         <source>Delete site</source>
         <translation>Xóa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="443"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="427"/>
         <source>Add person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="464"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="448"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="477"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="461"/>
         <source>Stop duty</source>
         <translation>Thôi tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="477"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="461"/>
         <source>Resume duty</source>
         <translation>Trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="489"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="473"/>
         <source>Delete {name} from the list?</source>
         <translation>Xóa {name} khỏi danh sách?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="510"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="494"/>
         <source>Delete person</source>
         <translation>Xóa người trực</translation>
     </message>
@@ -546,7 +546,7 @@
 <context>
     <name>MonthModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="99"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="101"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
@@ -710,17 +710,17 @@
 <context>
     <name>RosterViews</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="57"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="59"/>
         <source>— {n} {role} missing —</source>
         <translation>— thiếu {n} {role} —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="60"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="62"/>
         <source>— {n} missing —</source>
         <translation>— thiếu {n} người —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="66"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="68"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
@@ -1081,63 +1081,78 @@
 <context>
     <name>ViewsTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="218"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="225"/>
         <source>Month of a site</source>
         <translation>Cả tháng của một điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="219"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="226"/>
         <source>One day, all sites</source>
         <translation>Một ngày, mọi điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="220"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="227"/>
+        <source>A3 (one sheet)</source>
+        <translation>A3 (1 tờ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="228"/>
+        <source>A4 (two pages)</source>
+        <translation>A4 (2 trang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="230"/>
+        <source>Paper for the month: one A3 sheet, or two A4 pages to pin side by side</source>
+        <translation>Khổ giấy in cả tháng: một tờ A3, hoặc hai trang A4 dán cạnh nhau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="232"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="221"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="233"/>
         <source>Picture for a chat group…</source>
         <translation>Ảnh gửi nhóm chat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="223"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="235"/>
         <source>A PNG sized for a phone screen: the week of this site, or this day</source>
         <translation>Ảnh PNG vừa màn hình điện thoại: tuần của điểm này, hoặc ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="265"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="278"/>
         <source>{site}, month {month}: {missing} places missing.</source>
         <translation>{site}, tháng {month}: còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="278"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="291"/>
         <source>{day}: {n} shifts at {sites} sites, {missing} places missing.</source>
         <translation>{day}: {n} ca ở {sites} điểm, còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="304"/>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="336"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="318"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="350"/>
         <source>Duty roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="305"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="319"/>
         <source>Preparing the sheets…</source>
         <translation>Đang chuẩn bị tờ lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="318"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="332"/>
         <source>Save picture</source>
         <translation>Lưu ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="336"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="350"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="339"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="353"/>
         <source>Preparing the picture…</source>
         <translation>Đang chuẩn bị ảnh…</translation>
     </message>

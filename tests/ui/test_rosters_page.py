@@ -558,6 +558,55 @@ def test_month_and_day_views_and_a_chat_picture(page, roster_db, qtbot, monkeypa
     assert target.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_the_month_prints_on_the_paper_chosen_beside_the_print_button(
+    page, qtbot, monkeypatch, tmp_path
+):
+    """Most communes have an A4 printer: the month prints on two A4 portrait pages (days
+    1-16, days 17-31) unless one A3 sheet is chosen."""
+    printed = tmp_path / "preview.pdf"
+
+    def fake_exec(dialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        dialog.paintRequested.emit(printer)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("ui.pages.rosters.print_preview.QPrintPreviewDialog.exec", fake_exec)
+    views = page.views
+    page.tabs.setCurrentWidget(views)
+    assert wait_for_operations()
+    # the quarantine site: a team of about twenty, two shifts (the demo's checkpoints
+    # rotate thirty people or more through a month, whose table runs on to more pages)
+    views.site.setCurrentIndex(views.site.findText("cách ly", Qt.MatchFlag.MatchContains))
+    assert wait_for_operations()
+    paper = views.paper
+    assert paper.isVisible()
+    assert [paper.itemText(i) for i in range(paper.count())] == ["A3 (1 tờ)", "A4 (2 trang)"]
+    assert paper.currentText() == "A4 (2 trang)"  # the default
+
+    def print_month() -> list:
+        printed.unlink(missing_ok=True)
+        qtbot.mouseClick(views.print_button, Qt.MouseButton.LeftButton)
+        assert wait_for_operations(timeout=30)
+        qtbot.waitUntil(printed.exists, timeout=5000)
+        return [
+            (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in PdfReader(printed).pages
+        ]
+
+    paper.setCurrentIndex(paper.findText("A3 (1 tờ)"))
+    sizes = print_month()
+    assert sizes and set(sizes) == {(1191, 842)}  # A3 landscape
+    paper.setCurrentIndex(paper.findText("A4 (2 trang)"))
+    assert print_month() == [(595, 842), (595, 842)]  # two A4 portrait pages
+    text = " ".join(p.extract_text() for p in PdfReader(printed).pages)
+    assert "Họ và tên" in text and "trưởng ca ký nhận/giao" in text
+    views.mode.setCurrentIndex(views.DAY)  # one day of every site: no paper to choose
+    assert wait_for_operations()
+    assert not paper.isVisible()
+
+
 def test_person_whole_month_button(page, roster_db, qtbot):
     page.tabs.setCurrentWidget(page.person)
     person = page.person

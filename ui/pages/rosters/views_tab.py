@@ -1,7 +1,9 @@
 """Other views of the roster: a site's whole month, and every site on one day.
 
 Both read through :class:`ui.operations.QueryOp` and show a table model; from either the
-shift leader prints the wall sheet (a month on A3) or saves a picture for the chat group.
+shift leader prints the wall sheet (a month on one A3 sheet or two A4 pages, chosen beside
+the print button; A4 by default, the printer most communes have) or saves a picture for the
+chat group.
 A person's own month is the "By person" tab with its "This month" button.
 """
 
@@ -189,11 +191,16 @@ class ViewsTab(QWidget):
         self.day = QDateEdit(to_qdate(date.today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
+        self.paper = QComboBox()  # the month's paper: one A3 sheet or two A4 pages
+        self.paper.addItem("", "A3")
+        self.paper.addItem("", "A4")
+        self.paper.setCurrentIndex(self.paper.findData("A4"))
         self.print_button = QPushButton()
         self.image_button = QPushButton()
         for w in (self.mode, self.site, self.day):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.paper)
         bar.addWidget(self.print_button)
         bar.addWidget(self.image_button)
         outer.addLayout(bar)
@@ -217,6 +224,11 @@ class ViewsTab(QWidget):
     def retranslate(self) -> None:
         self.mode.setItemText(self.MONTH, self.tr("Month of a site"))
         self.mode.setItemText(self.DAY, self.tr("One day, all sites"))
+        self.paper.setItemText(self.paper.findData("A3"), self.tr("A3 (one sheet)"))
+        self.paper.setItemText(self.paper.findData("A4"), self.tr("A4 (two pages)"))
+        self.paper.setToolTip(
+            self.tr("Paper for the month: one A3 sheet, or two A4 pages to pin side by side")
+        )
         self.print_button.setText(self.tr("Print…"))
         self.image_button.setText(self.tr("Picture for a chat group…"))
         self.image_button.setToolTip(
@@ -243,6 +255,7 @@ class ViewsTab(QWidget):
     def reload(self) -> None:
         month = self.mode.currentIndex() == self.MONTH
         self.site.setEnabled(month)
+        self.paper.setVisible(month)  # the day of all sites prints on A4 portrait
         db, day, site_id = self.db, self.chosen_day, self.site.currentData()
         if month:
             self.table.setModel(self.month_model)
@@ -291,9 +304,10 @@ class ViewsTab(QWidget):
         if self.mode.currentIndex() == self.MONTH:
             if site_id is None:
                 return
+            paper = self.paper.currentData() or "A4"
 
             def make(_p):
-                return print_roster(db, path, day, [int(site_id)], month=True, paper="A3")
+                return print_roster(db, path, day, [int(site_id)], month=True, paper=paper)
         else:
 
             def make(_p):
