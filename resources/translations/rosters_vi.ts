@@ -1092,67 +1092,67 @@
     </message>
     <message>
         <location filename="../../ui/pages/rosters/views_tab.py" line="227"/>
-        <source>A3 (one sheet)</source>
-        <translation>A3 (1 tờ)</translation>
+        <source>A3 landscape</source>
+        <translation>A3 ngang</translation>
     </message>
     <message>
         <location filename="../../ui/pages/rosters/views_tab.py" line="228"/>
-        <source>A4 (two pages)</source>
-        <translation>A4 (2 trang)</translation>
+        <source>A4 portrait</source>
+        <translation>A4 dọc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="230"/>
-        <source>Paper for the month: one A3 sheet, or two A4 pages to pin side by side</source>
-        <translation>Khổ giấy in cả tháng: một tờ A3, hoặc hai trang A4 dán cạnh nhau</translation>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="231"/>
+        <source>Paper for the month: a team of up to 20 people fits one A3 sheet, or two A4 pages to pin side by side; a larger team runs on to more pages</source>
+        <translation>Khổ giấy in cả tháng: tổ trực đến 20 người vừa một tờ A3, hoặc hai trang A4 dán cạnh nhau; đông hơn thì in thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="232"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="235"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="233"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="236"/>
         <source>Picture for a chat group…</source>
         <translation>Ảnh gửi nhóm chat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="235"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="238"/>
         <source>A PNG sized for a phone screen: the week of this site, or this day</source>
         <translation>Ảnh PNG vừa màn hình điện thoại: tuần của điểm này, hoặc ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="278"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="281"/>
         <source>{site}, month {month}: {missing} places missing.</source>
         <translation>{site}, tháng {month}: còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="291"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="294"/>
         <source>{day}: {n} shifts at {sites} sites, {missing} places missing.</source>
         <translation>{day}: {n} ca ở {sites} điểm, còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="318"/>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="350"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="321"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="353"/>
         <source>Duty roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="319"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="322"/>
         <source>Preparing the sheets…</source>
         <translation>Đang chuẩn bị tờ lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="332"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="335"/>
         <source>Save picture</source>
         <translation>Lưu ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="350"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="353"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="353"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="356"/>
         <source>Preparing the picture…</source>
         <translation>Đang chuẩn bị ảnh…</translation>
     </message>

@@ -582,8 +582,8 @@ def test_the_month_prints_on_the_paper_chosen_beside_the_print_button(
     assert wait_for_operations()
     paper = views.paper
     assert paper.isVisible()
-    assert [paper.itemText(i) for i in range(paper.count())] == ["A3 (1 tờ)", "A4 (2 trang)"]
-    assert paper.currentText() == "A4 (2 trang)"  # the default
+    assert [paper.itemText(i) for i in range(paper.count())] == ["A3 ngang", "A4 dọc"]
+    assert paper.currentText() == "A4 dọc"  # the default
 
     def print_month() -> list:
         printed.unlink(missing_ok=True)
@@ -595,10 +595,10 @@ def test_the_month_prints_on_the_paper_chosen_beside_the_print_button(
             for p in PdfReader(printed).pages
         ]
 
-    paper.setCurrentIndex(paper.findText("A3 (1 tờ)"))
+    paper.setCurrentIndex(paper.findText("A3 ngang"))
     sizes = print_month()
     assert sizes and set(sizes) == {(1191, 842)}  # A3 landscape
-    paper.setCurrentIndex(paper.findText("A4 (2 trang)"))
+    paper.setCurrentIndex(paper.findText("A4 dọc"))
     assert print_month() == [(595, 842), (595, 842)]  # two A4 portrait pages
     text = " ".join(p.extract_text() for p in PdfReader(printed).pages)
     assert "Họ và tên" in text and "trưởng ca ký nhận/giao" in text

@@ -224,10 +224,13 @@ class ViewsTab(QWidget):
     def retranslate(self) -> None:
         self.mode.setItemText(self.MONTH, self.tr("Month of a site"))
         self.mode.setItemText(self.DAY, self.tr("One day, all sites"))
-        self.paper.setItemText(self.paper.findData("A3"), self.tr("A3 (one sheet)"))
-        self.paper.setItemText(self.paper.findData("A4"), self.tr("A4 (two pages)"))
+        self.paper.setItemText(self.paper.findData("A3"), self.tr("A3 landscape"))
+        self.paper.setItemText(self.paper.findData("A4"), self.tr("A4 portrait"))
         self.paper.setToolTip(
-            self.tr("Paper for the month: one A3 sheet, or two A4 pages to pin side by side")
+            self.tr(
+                "Paper for the month: a team of up to 20 people fits one A3 sheet, or two A4 "
+                "pages to pin side by side; a larger team runs on to more pages"
+            )
         )
         self.print_button.setText(self.tr("Print…"))
         self.image_button.setText(self.tr("Picture for a chat group…"))
