@@ -172,7 +172,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def wall_sheets(folder: Path, day: date) -> None:
-    """The wall sheet (issue 16): one site's week, a month on A3, and the chat picture.
+    """The wall sheet (issue 16): one site's week, a month on A3 and on A4 (a team of 18,
+    and 37 people taking turns as at the demo commune's main checkpoint), and the chat
+    picture.
 
     Target: a week's file under 200 KB, text kept as text; printed beside the old grid
     sheet of the same week (same people) as the reference.
@@ -185,7 +187,8 @@ def wall_sheets(folder: Path, day: date) -> None:
         render_wall_pdf,
     )
 
-    def wall(days: int, per: int) -> WallSheet:
+    def wall(days: int, per: int, team: int = 0) -> WallSheet:
+        """``team`` people taking turns (0: someone new in every place)."""
         shifts = [WallShift(s.id, s.label, s.times, s.night) for s in SHIFTS]
         sheet = WallSheet("Chốt kiểm soát số 1", "checkpoint", "thôn Nà Pài", "0209 3870 115",
                           START, days, shifts)  # fmt: skip
@@ -195,26 +198,34 @@ def wall_sheets(folder: Path, day: date) -> None:
                 people = []
                 for j in range(per):
                     n += 1
-                    people.append(WallPerson(name(n), phone(n), leader=j == 0))
+                    who = n % team if team else n
+                    people.append(WallPerson(name(who), phone(who), leader=j == 0))
                 sheet.cells[(START + timedelta(days=d), shift.id)] = people
         return sheet
 
     print("wall sheet (names 14 pt, sign-on column, hotline), written to a file")
     old = folder / "grid.pdf"
     render_roster_pdf(PROFILE, sheets(1, 1, 3), old, issued_on=day)
+    from pypdf import PdfReader
+
     for label, make, paper in (
         ("week, 3 a shift (A4)", lambda: wall(7, 3), "A4"),
-        ("month, 3 a shift (A3)", lambda: wall(31, 3), "A3"),
+        ("month, 3 a shift, team of 18 (A3)", lambda: wall(31, 3, 18), "A3"),
+        ("month, 3 a shift, team of 18 (A4)", lambda: wall(31, 3, 18), "A4"),
+        ("month, 3 a shift, 37 taking turns (A3)", lambda: wall(31, 3, 37), "A3"),
+        ("month, 3 a shift, 37 taking turns (A4)", lambda: wall(31, 3, 37), "A4"),
     ):
         target = folder / "wall.pdf"
         started = time.perf_counter()
         render_wall_pdf(PROFILE, [make()], target, issued_on=day, paper=paper)
         seconds = time.perf_counter() - started
+        pages = len(PdfReader(target).pages)
         print(
-            f"  {label:44} {target.stat().st_size / 1e3:7.1f} KB  {seconds:5.2f} s"
-            f"   (old grid sheet of a week: {old.stat().st_size / 1e3:.1f} KB; target < 200 KB)"
+            f"  {label:44} {pages:2d} page(s) {target.stat().st_size / 1e3:7.1f} KB  "
+            f"{seconds:5.2f} s   (old grid sheet of a week: {old.stat().st_size / 1e3:.1f} KB; "
+            "target < 200 KB)"
         )
-        if paper == "A4":
+        if label.startswith("week"):
             started = time.perf_counter()
             png = render_pdf_png(target, folder / "wall.png")
             print(
