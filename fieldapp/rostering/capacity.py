@@ -12,7 +12,6 @@ than what is truly needed, never higher.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fieldapp.rostering.instance import Instance, role_label
@@ -114,12 +113,6 @@ def check_capacity(instance: Instance | Model) -> CapacityReport:
     if report.gap_lower_bound and not report.messages:
         report.messages.append(f"không đủ người: ít nhất {report.gap_lower_bound} chỗ sẽ trống")
     return report
-
-
-def most_shifts(model: Model, person: int, times: list[int], wanted: Callable[[int], bool]) -> int:
-    """Most shifts among ``times`` the person can work with the rest between them."""
-    who = model.people[person]
-    return _most_shifts(model, [t for t in times if who.avail[t] and wanted(t)])
 
 
 def _most_shifts(model: Model, free: list[int]) -> int:
