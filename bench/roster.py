@@ -31,7 +31,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench import roster_instances
+from bench import compiled_env, roster_instances
 from fieldapp.rostering.capacity import check_capacity
 from fieldapp.rostering.checker import check, check_gaps
 from fieldapp.rostering.figures import measure
@@ -166,17 +166,6 @@ def _baseline_tree(folder: Path) -> Path | None:
     return target
 
 
-def _child_env(pycache: Path) -> dict[str, str]:
-    """The children run as an installed app does, with compiled bytecode (a cache in the run's
-    temporary folder, filled by a first run), even when this shell says
-    PYTHONDONTWRITEBYTECODE: otherwise every process would first compile its modules from
-    source, and the larger program would pay more for it than the greedy."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    return env
-
-
 def _process(
     args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT, repeats: int = 1
 ) -> tuple[float, float]:
@@ -306,7 +295,7 @@ def compare(instances: list[Instance]) -> None:
     targets: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        env = _child_env(folder / "pycache")
+        env = compiled_env(folder / "pycache")
         base = _baseline_tree(folder)
         for instance in instances:
             path = folder / f"{instance.name}.json"
@@ -415,7 +404,7 @@ def startup() -> None:
         path = Path(tmp) / "tiny.json"
         path.write_text(json.dumps(instance_to_json(tiny)), encoding="utf-8")
         out = Path(tmp) / "out.json"
-        env = _child_env(Path(tmp) / "pycache")
+        env = compiled_env(Path(tmp) / "pycache")
         solve_cmd = [sys.executable, "-m", "fieldapp", "roster", "solve", str(path), "-o", str(out)]
         _process(solve_cmd, env)  # fills the bytecode cache
         runs = []

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 import resources
+from bench import compiled_env
 
 RUNS = 7
 
@@ -47,10 +48,7 @@ app.exec()
 
 
 def _env(pycache: str | None = None) -> dict[str, str]:
-    env = dict(os.environ)
-    if pycache:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = pycache
+    env = compiled_env(pycache) if pycache else dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
         resources.path("offscreen-1366x768.json")
     )
