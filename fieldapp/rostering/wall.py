@@ -538,7 +538,7 @@ def _month_table(
     style.append(("FONT", (-1, 1), (-1, len(table) - 1), BOLD, CODE_SIZE))
     style.append(("FONT", (0, 1), (0, len(table) - 1), REGULAR, 10))
     short_from = len(table)
-    for s in sheet.shifts:
+    for s in _short_shifts(sheet):
         r = len(table)
         line = [Paragraph(f"{_x(s.label)} còn thiếu", _M_ROW), "", ""]
         for c, d in enumerate(days, start=first):
@@ -584,6 +584,16 @@ def _month_table(
     )
 
 
+def _short_shifts(sheet: WallSheet) -> list[WallShift]:
+    """The shifts that lack someone on some open day of the sheet: each has a "còn thiếu"
+    row in the month table (a month with none spends no rows on it, and a larger team fits)."""
+    return [
+        s
+        for s in sheet.shifts
+        if any(sheet.gaps.get((d, s.id)) for d in sheet.dates if d not in sheet.inactive)
+    ]
+
+
 def _day_list(days: list[date]) -> str:
     """ "01/08, 02/08" or, for a run of three days or more, "01/08–19/08"."""
     runs: list[list[date]] = []
@@ -626,6 +636,8 @@ def _month_notes(sheet: WallSheet) -> list[Flowable]:
             else "."
         )
         out.append(Paragraph(f"<b>Ca còn thiếu người:</b> {text}", _M_NOTE))
+    else:
+        out.append(Paragraph("<b>Ca còn thiếu người:</b> không có, mọi ca đủ người.", _M_NOTE))
     if sheet.inactive:
         out.append(
             Paragraph(
@@ -645,9 +657,13 @@ def _month_legend(sheet: WallSheet) -> list[Flowable]:
     return [
         Paragraph(f"Số trong ô là ca trực: {codes}.", _NOTE),
         Paragraph(
-            "Ô <b>nền đen, số trắng</b>: trưởng ca. Hàng “còn thiếu”: số người ca đó còn "
-            "thiếu (ô xám), báo ngay Ban Chỉ đạo xã. Trưởng ca ký ở hàng của ca mình khi "
-            "nhận ca và khi giao ca.",
+            "Ô <b>nền đen, số trắng</b>: trưởng ca. "
+            + (
+                "Hàng “còn thiếu”: số người ca đó còn thiếu (ô xám), báo ngay Ban Chỉ đạo xã. "
+                if _short_shifts(sheet)
+                else ""
+            )
+            + "Trưởng ca ký ở hàng của ca mình khi nhận ca và khi giao ca.",
             _NOTE,
         ),
     ]

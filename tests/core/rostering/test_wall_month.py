@@ -272,6 +272,29 @@ def test_a_team_of_twenty_still_fits_one_a3_page_or_two_a4_pages(tmp_path, paper
             assert min(_sizes_of(page, p.name)) >= 14
 
 
+@pytest.mark.parametrize(("paper", "pages"), [("A3", 1), ("A4", 2)])
+def test_a_month_with_every_shift_full_spends_no_rows_on_shortages(tmp_path, paper, pages):
+    """No shift short all month: no "còn thiếu" rows (a line says so), and the room they
+    took holds more people: a team of 24, three shifts, still on one A3 or two A4 pages.
+    One shift short once: its row comes back, only that shift's."""
+    sheet = month_sheet(24)
+    sheet.gaps.clear()
+    _out, reader = _render(tmp_path, sheet, paper, "full.pdf")
+    assert len(reader.pages) == pages
+    words = _words(reader)
+    assert "còn thiếu" not in words.replace("Ca còn thiếu người: không có, mọi ca đủ người", "")
+    assert "Ca còn thiếu người: không có, mọi ca đủ người." in words
+    assert words.count("trưởng ca ký nhận/giao") == 3 * pages  # sign rows stay, on each page
+    for page in reader.pages:
+        for p in team(24):
+            assert min(_sizes_of(page, p.name)) >= 14
+    sheet.gaps[(START + timedelta(days=9), "s2")] = ["thiếu 1 công an"]
+    _out, reader = _render(tmp_path, sheet, paper, "one-gap.pdf")
+    _days, rows = table_of(reader.pages[-1])
+    assert "Ca 2 còn thiếu" in rows and "Ca 1 còn thiếu" not in rows
+    assert "10/08 Ca 2: THIẾU 1 CÔNG AN" in _words(reader)
+
+
 @pytest.mark.parametrize("paper", ["A3", "A4"])
 def test_a_team_of_45_runs_on_with_everyone_printed(tmp_path, paper):
     sheet = month_sheet(45)
