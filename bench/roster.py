@@ -185,13 +185,24 @@ def _process(
     return best_cpu, best_wall
 
 
+def _crowd(instance: Instance, solution: Solution) -> int:
+    """The most people one site has over the first month (31 days): the rows of its month
+    sheet. A steady team is about places / shifts a person works; rotating, nearly all."""
+    last = instance.start + timedelta(days=30)
+    people: dict[str, set[str]] = {}
+    for a in solution.assignments:
+        if a.date <= last:
+            people.setdefault(a.site, set()).add(a.staff)
+    return max((len(p) for p in people.values()), default=0)
+
+
 def _quality(instance: Instance, solution: Solution) -> str:
     figures = measure(instance, solution)
     violations = len(check(instance, solution))
     wishes = f"{figures.wishes_met / figures.wish_shifts:4.0%}" if figures.wish_shifts else "   -"
     return (
         f"{figures.gaps:5d} {figures.max_shift_spread:3d} {figures.max_night_spread:3d} "
-        f"{wishes} {violations:3d}"
+        f"{wishes} {violations:3d} {_crowd(instance, solution):4d}"
     )
 
 
@@ -283,14 +294,16 @@ def _cpsat(instance: Instance, seconds: float = CPSAT_SECONDS) -> Solution | Non
 def compare(instances: list[Instance]) -> None:
     print(
         "\nBeside the references. gaps / LB, shift and night spread (sp, nt), wishes met, "
-        "hard violations (v);\nours:cpu = solve() in-process; CPU = whole process (start-up, load, "
-        "solve, write)"
+        "hard violations (v),\nmost people at one site in a month (site: the rows of its month "
+        "sheet; 24 fit two A4 pages);\nours:cpu = solve() in-process; CPU = whole process "
+        "(start-up, load, solve, write)"
     )
     print(
         f"{'instance':40} {'places':>6} {'LB':>4} | {'ours:cpu':>7} {'gaps':>5} {'sp':>3} {'nt':>3} "
-        f"{'wish':>4} {'v':>3} {'CPU':>6} | {'before:gaps':>11} {'sp':>3} {'nt':>3} {'wish':>4} "
-        f"{'v':>3} {'CPU':>6} | {'greedy:gaps':>11} {'sp':>3} {'nt':>3} {'wish':>4} {'v':>3} "
-        f"{'CPU':>6} | CP-SAT {CPSAT_SECONDS:.0f} s: gaps sp nt wish v wall"
+        f"{'wish':>4} {'v':>3} {'site':>4} {'CPU':>6} | {'before:gaps':>11} {'sp':>3} {'nt':>3} "
+        f"{'wish':>4} {'v':>3} {'site':>4} {'CPU':>6} | {'greedy:gaps':>11} {'sp':>3} {'nt':>3} "
+        f"{'wish':>4} {'v':>3} {'site':>4} {'CPU':>6} | CP-SAT {CPSAT_SECONDS:.0f} s: gaps sp nt "
+        "wish v site wall"
     )
     targets: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -331,7 +344,7 @@ def compare(instances: list[Instance]) -> None:
                 line += f"{'':6}{_quality(instance, before)} {cpu:5.2f}s | "
             else:
                 before = None
-                line += f"{'(no git history)':37} | "
+                line += f"{'(no git history)':42} | "
             out = folder / "greedy.json"
             greedy_cpu, _ = _process(
                 [sys.executable, "-m", "bench.roster_greedy", str(path), str(out)], env, repeats=3

@@ -150,8 +150,74 @@ def commune_30_sites() -> Instance:
     return make("unseen-month-30sites-300staff", 30, 300)
 
 
+def demo_commune_month() -> Instance:
+    """The demo commune's month (``fieldapp.rostering.demo``): its 4 sites (3 × 8 h with a
+    police officer, 3 × 8 h and 4 × 6 h with a militiaman, 2 × 12 h with a health worker) and
+    45 people with their wishes, one never at night, one at most 3 shifts a week (as leave
+    at night and a weekly cap are not in the file format, as nights off and fewer days)."""
+    from fieldapp.rostering import demo
+
+    patterns = {
+        "3x8": (THREE_BY_EIGHT, ["S1", "S2", "S3"]),
+        "2x12": (TWO_BY_TWELVE, ["N1", "N2"]),
+        "4x6": (FOUR_BY_SIX, ["Q1", "Q2", "Q3", "Q4"]),
+    }
+    shifts = [*THREE_BY_EIGHT, *TWO_BY_TWELVE, *FOUR_BY_SIX]
+    sites = [
+        {
+            "id": f"site-{i + 1}",
+            "name": spec["name"],
+            "shifts": patterns[spec["pattern"]][1],
+            "staff_per_shift": spec["staff_per_shift"],
+            "require": spec["require"],
+        }
+        for i, spec in enumerate(demo.SITES)
+    ]
+    staff = []
+    for i, (name, _unit, roles) in enumerate(demo.STAFF):
+        person: dict = {"id": f"p{i + 1}", "name": name, "roles": list(roles)}
+        if name in demo.WISHES:
+            person["wishes"] = demo.WISHES[name]
+        if name == "Ma Thị Phương":  # no nights: off from 22:00 to 06:00 every day
+            person["unavailable"] = [
+                {
+                    "from": f"{START + timedelta(days=d)}T22:00",
+                    "to": f"{START + timedelta(days=d + 1)}T06:00",
+                }
+                for d in range(31)
+            ]
+        if name == "Lục Văn Hòa":  # at most 3 shifts a week: off from Friday to Sunday
+            person["unavailable"] = [
+                {
+                    "from": f"{START + timedelta(days=7 * w + 4)}T00:00",
+                    "to": f"{START + timedelta(days=7 * w + 7)}T00:00",
+                }
+                for w in range(5)
+            ]
+        staff.append(person)
+    return parse_instance(
+        {
+            "name": "demo-commune-month-4sites-45staff",
+            "start": START.isoformat(),
+            "days": 31,
+            "shifts": shifts,
+            "sites": sites,
+            "staff": staff,
+            "rules": {"min_rest_hours": 16, "max_shifts_per_week": 6, "max_consecutive_nights": 2},
+            "locked": [],
+        }
+    )
+
+
 def generated() -> list[Instance]:
-    return [shortage_month(), shortage_2x12(), large_month(), four_shifts(), commune_30_sites()]
+    return [
+        demo_commune_month(),
+        shortage_month(),
+        shortage_2x12(),
+        large_month(),
+        four_shifts(),
+        commune_30_sites(),
+    ]
 
 
 def shared() -> list[Instance]:

@@ -173,7 +173,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def wall_sheets(folder: Path, day: date) -> None:
     """The wall sheet (issue 16): one site's week, a month on A3 and on A4 (a team of 18,
-    and 37 people taking turns as at the demo commune's main checkpoint), and the chat
+    a team of 24 (about the most a site of the demo commune now sees in a month: steady
+    teams), and 37 people taking turns as its main checkpoint saw before), and the chat
     picture.
 
     Target: a week's file under 200 KB, text kept as text; printed beside the old grid
@@ -212,6 +213,8 @@ def wall_sheets(folder: Path, day: date) -> None:
         ("week, 3 a shift (A4)", lambda: wall(7, 3), "A4"),
         ("month, 3 a shift, team of 18 (A3)", lambda: wall(31, 3, 18), "A3"),
         ("month, 3 a shift, team of 18 (A4)", lambda: wall(31, 3, 18), "A4"),
+        ("month, 3 a shift, team of 24 (A3)", lambda: wall(31, 3, 24), "A3"),
+        ("month, 3 a shift, team of 24 (A4)", lambda: wall(31, 3, 24), "A4"),
         ("month, 3 a shift, 37 taking turns (A3)", lambda: wall(31, 3, 37), "A3"),
         ("month, 3 a shift, 37 taking turns (A4)", lambda: wall(31, 3, 37), "A4"),
     ):

@@ -23,6 +23,13 @@
 5. Steps 2-4 run for a few fixed weightings of step 2 (``VARIANTS``); the best roster is kept
    (fewest gaps, then fewest changes to the previous roster, then fairness), stopping early
    once one is at the gap lower bound with every spread at most 1.
+6. Steady teams: when no gap is proven (people are enough), the first try (``TEAMS``) gives
+   each person a home site, teams sized to each site's places, and step 2 then prefers, among
+   the people within a shift of the fairest, those of the site's team. The team roster
+   competes with the others as in step 5 (it is usually as fair and stops the search at
+   once). Last, ``settle`` brings back strays the repairs left at other sites with moves
+   that change nobody's shifts, nights, weekends or hours. A site then sees about fifteen
+   people in a month instead of nearly everyone, and its month fits one wall sheet.
 
 Every step checks the hard rules incrementally, so the roster is valid at all times. Results
 depend only on counted iterations, never on the clock or hash order: the same input gives
@@ -32,7 +39,7 @@ the same roster. A time cap exists only as a safety net and is reported when it 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -46,6 +53,9 @@ DEFAULT_TIME_LIMIT = 60.0
 WISH_PASSES = 3  # sweeps of the wish swaps over everyone with wishes
 WISH_BUDGET = 300_000  # iterations allowed to the wish swaps on top of the solving budget
 WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a fair one
+TEAM_REACH = 2.0  # a stray place goes to whoever served the site before, within this many
+# times the team's allowance of fair share (a few familiar faces, not many once each)
+SETTLE_PASSES = 3  # trades of place between people on duty together (steady teams)
 DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
 
 
@@ -93,7 +103,10 @@ def solve(
     plan = None
     spent = 0
     doubles_help = True
-    for variant in VARIANTS:
+    # Steady teams are worth having when people are enough (no gap is proven): short of
+    # people, every shift goes to whoever can take it, wherever.
+    tries = (TEAMS, *VARIANTS) if capacity.gap_lower_bound == 0 else VARIANTS
+    for variant in tries:
         if spent >= max_iterations:
             break
         roster = _Roster(model, capacity, variant, max_iterations - spent, deadline, plan)
@@ -131,6 +144,7 @@ def solve(
     _, roster, rejected = best
     roster.budget += WISH_BUDGET  # wishes come last, with their own small allowance
     roster.honour_wishes()
+    roster.settle()
     timed_out = roster.timed_out or time.perf_counter() > deadline
 
     solution = Solution(assignments=roster.assignments())
@@ -195,7 +209,14 @@ class _Variant:
     weekend: float
     pressure: float
     stride: int  # rotates ties between equally placed people
+    team: float = 0.0  # > 0: steady teams (see _choose), within this many shifts of fair share
 
+
+TEAMS = _Variant(0.7, 0.4, 1.0, 7, team=1.0)
+"""Tried first when no gap is proven: each site keeps a steady team (people know their post
+and a site's month fits one wall sheet). If that roster is as good as any can be (no gap,
+every spread at most 1) the search stops there; otherwise the weightings below compete with
+it on gaps and fairness as usual."""
 
 VARIANTS = (
     _Variant(0.7, 0.4, 1.0, 7),
@@ -244,6 +265,9 @@ class _Roster:
 
         self.at = [[-1] * self.T for _ in range(self.P)]
         self.members: list[list[int]] = [[] for _ in range(self.S)]
+        # steady teams: each person's shifts per site (their home is planned in construct)
+        self.slot_site = [s.site for s in model.slots]
+        self.site_n = [[0] * len(inst.sites) for _ in range(self.P)] if variant.team else None
         self.count = [0] * self.P
         self.moves = [0] * self.P  # changes to each person's shifts, for balance()
         self._ranges: dict[tuple[int, int], tuple[int, int]] = {}  # (group, metric): min, max
@@ -277,6 +301,7 @@ class _Roster:
         else:
             self.target, self.pressure, self.expect, self.expect_night, self.expect_wkend = plan
         self.plan = (self.target, self.pressure, self.expect, self.expect_night, self.expect_wkend)
+        self.home = [-1] * self.P  # planned when construction starts (see _plan_homes)
         self.fair = [not p.has_leave for p in model.people]
         self.group_of = [p.group for p in model.people]
         self.group_members = [
@@ -372,6 +397,9 @@ class _Roster:
             self._ranges.clear()
         self.at[p][t] = slot
         self.members[slot].append(p)
+        if self.site_n is not None:
+            served, site = self.site_n[p], self.slot_site[slot]
+            served[site] += 1
         self.count[p] += 1
         self.week_n[p][self.t_week[t]] += 1
         if self.t_night[t]:
@@ -390,6 +418,8 @@ class _Roster:
             self._ranges.clear()
         self.at[p][t] = -1
         self.members[slot].remove(p)
+        if self.site_n is not None:
+            self.site_n[p][self.slot_site[slot]] -= 1
         self.count[p] -= 1
         self.week_n[p][self.t_week[t]] -= 1
         if self.t_night[t]:
@@ -503,6 +533,55 @@ class _Roster:
 
     # --- fair shares ----------------------------------------------------------------------
 
+    def _plan_homes(self) -> list[int]:
+        """A home site for each person, each site's team sized to its places (a person
+        counted by their fair number of shifts).
+
+        Whoever already has shifts (locked, or kept from the published roster) stays with
+        the site they serve most there. Then holders of a role some site requires go to
+        where that role is needed most; then the rest, to the sites least served."""
+        sites = len(self.m.instance.sites)
+        need = [0.0] * sites
+        role_need: dict[tuple[int, int], float] = {}
+        for s in range(self.S):
+            site = self.slot_site[s]
+            need[site] += self.slot_cap[s]
+            for r, n in self.slot_req[s]:
+                role_need[(site, r)] = role_need.get((site, r), 0) + n
+        home = [-1] * self.P
+        assert self.site_n is not None
+        for p, served in enumerate(self.site_n):
+            if any(served):
+                x = max(range(sites), key=lambda x: (served[x], -x))
+                home[p] = x
+                need[x] -= self.target[p]
+                for r in range(len(self.m.roles)):
+                    if self.proles[p] >> r & 1 and (x, r) in role_need:
+                        role_need[(x, r)] -= self.target[p]
+
+        def scarcity(r: int) -> tuple[float, int]:
+            supply = sum(self.target[p] for p in range(self.P) if self.proles[p] >> r & 1)
+            demand = sum(n for (_, ri), n in role_need.items() if ri == r)
+            return supply / max(1, demand), r
+
+        for r in sorted({r for _, r in role_need}, key=scarcity):
+            for p in range(self.P):
+                if home[p] >= 0 or not self.proles[p] >> r & 1 or self.target[p] <= 0:
+                    continue
+                open_sites = [x for x in range(sites) if role_need.get((x, r), 0) > 0]
+                if not open_sites:
+                    break
+                x = max(open_sites, key=lambda x: (role_need[(x, r)], -x))
+                home[p] = x
+                role_need[(x, r)] -= self.target[p]
+                need[x] -= self.target[p]
+        for p in range(self.P):
+            if home[p] < 0 and self.target[p] > 0:
+                x = max(range(sites), key=lambda x: (need[x], -x))
+                home[p] = x
+                need[x] -= self.target[p]
+        return home
+
     def _plan_targets(self) -> None:
         """Each person's fair number of shifts, and how far along it they should be by each time."""
         m = self.m
@@ -582,6 +661,8 @@ class _Roster:
 
     def construct(self) -> None:
         variant = self.variant
+        if self.site_n is not None:
+            self.home = self._plan_homes()
         for t in range(self.T):
             slots = [s for s in self.m.slots_at[t] if len(self.members[s]) < self.slot_cap[s]]
             if not slots:
@@ -595,7 +676,8 @@ class _Roster:
                 else dict.fromkeys(free, 0.0)
             )
             turn = {p: (p + variant.stride * t) % self.P for p in free}
-            keyed = sorted(free, key=lambda p: (score[p] + wish[p], turn[p]))
+            first_key = {p: score[p] + wish[p] for p in free}
+            keyed = sorted(free, key=lambda p: (first_key[p], turn[p]))
             used: set[int] = set()
             needs: dict[int, int] = {}
             for s in slots:
@@ -607,18 +689,17 @@ class _Roster:
                     for _ in range(dict(self.role_short(s)).get(r, 0)):
                         if len(self.members[s]) >= self.slot_cap[s]:
                             break
-                        pick = next(
-                            (p for p in keyed if p not in used and self.proles[p] >> r & 1), None
+                        pick = self._choose(
+                            (p for p in keyed if p not in used and self.proles[p] >> r & 1),
+                            s,
+                            first_key,
                         )
                         if pick is None:
                             break
                         used.add(pick)
                         self.place(pick, s)
-            rest = sorted(
-                (p for p in keyed if p not in used),
-                key=lambda p: (score[p] + variant.pressure * self.pressure[p] + wish[p], turn[p]),
-            )
-            it = iter(rest)
+            rest_key = {p: score[p] + variant.pressure * self.pressure[p] + wish[p] for p in free}
+            rest = sorted((p for p in keyed if p not in used), key=lambda p: (rest_key[p], turn[p]))
             for s in slots:
                 # Only the places that count: while a role holder is missing (none was free
                 # above), the slot's gap is that holder, and one more person of another role
@@ -626,10 +707,39 @@ class _Roster:
                 room = self.slot_cap[s] - len(self.members[s])
                 room -= sum(n for _, n in self.role_short(s))
                 for _ in range(room):
-                    pick = next(it, None)
+                    pick = self._choose(rest, s, rest_key)
                     if pick is None:
                         break
+                    rest.remove(pick)
                     self.place(pick, s)
+
+    def _choose(self, ordered: Iterable[int], slot: int, key: dict[int, float]) -> int | None:
+        """The first of ``ordered`` (fairest first), or for steady teams the first of those
+        within ``variant.team`` shifts of it whose home is the slot's site; failing that,
+        within :data:`TEAM_REACH` times as far, whoever has served that site most.
+
+        Who works at a time point stays nearly the same; who goes where follows the teams, so
+        a checkpoint sees the same people week after week (a month fits one wall sheet)."""
+        it = iter(ordered)
+        first = next(it, None)
+        if first is None or self.site_n is None:
+            return first
+        site = self.slot_site[slot]
+        if self.home[first] == site:
+            return first
+        base = key[first]
+        limit = base + self.variant.team
+        wide = base + self.variant.team * TEAM_REACH
+        best, most = first, self.site_n[first][site]
+        for p in it:
+            k = key[p]
+            if k > wide:
+                break
+            if k <= limit and self.home[p] == site:
+                return p
+            if self.site_n[p][site] > most:
+                best, most = p, self.site_n[p][site]
+        return best
 
     def _free_at(self, t: int) -> list[int]:
         """Everyone who could take time point ``t`` as the roster stands (``fits``, inlined)."""
@@ -1112,6 +1222,118 @@ class _Roster:
                     shifts += 1
                     met += not self.against[p][t]
         return shifts, met
+
+    def settle(self) -> None:
+        """Steady teams at no cost: fewer people at each site, each person at fewer sites.
+
+        Repairs and fairness swaps put whoever could fill a gap wherever it was; this brings
+        such strays back to the sites they serve. Two moves, neither changing anyone's
+        number of shifts, nights, weekends or hours, any shift's roles, or the wishes met,
+        and both within every hard rule:
+
+        - a *trade*: two people on duty at the same time point at different sites swap;
+        - an *exchange*: someone hands a shift to a person who already serves that site and
+          is free then, and takes over one of that person's shifts elsewhere of the same
+          kind (same hours, night for night, weekend for weekend).
+
+        A move is made when it lowers the number of (person, site) pairs, the rows of the
+        sites' month sheets, or keeps it and gathers people's shifts at fewer sites.
+        Only for a roster built in teams (:data:`TEAMS`); locked and published cells stay."""
+        if not self.site_n:
+            return
+        sites = range(len(self.site_n[0]))
+        for _ in range(SETTLE_PASSES):
+            moved = False
+            for slots in self.m.slots_at:
+                if not any(self._stray(x, a) for a in slots for x in self.members[a]):
+                    continue  # everyone on duty then is at their own site
+                for i, a in enumerate(slots):
+                    for b in slots[i + 1 :]:
+                        moved |= self._trade(a, b)
+            served = [[q for q in range(self.P) if self.site_n[q][x]] for x in sites]
+            for a in range(self.S):
+                site = self.slot_site[a]
+                for x in list(self.members[a]):
+                    if self._stray(x, a) and self.movable(a, x, False):
+                        moved |= self._exchange(x, a, served[site])
+            if not moved:
+                return
+
+    def _stray(self, x: int, slot: int) -> bool:
+        """Does ``x`` serve more at some other site than at this slot's?"""
+        served = self.site_n[x]  # type: ignore[index]
+        return served[self.slot_site[slot]] < max(served)
+
+    def _settles(self, x: int, site_a: int, y: int, site_b: int) -> bool:
+        """Is it better that ``x`` serve at ``site_b`` and ``y`` at ``site_a`` (once each)?"""
+        nx, ny = self.site_n[x], self.site_n[y]
+        pairs = -(nx[site_a] == 1) + (nx[site_b] == 0) - (ny[site_b] == 1) + (ny[site_a] == 0)
+        if pairs:
+            return pairs < 0
+        return nx[site_b] + ny[site_a] + 2 > nx[site_a] + ny[site_b]
+
+    def _swap_keeps_roles(self, x: int, a: int, y: int, b: int) -> bool:
+        after_a = [q for q in self.members[a] if q != x] + [y]
+        after_b = [q for q in self.members[b] if q != y] + [x]
+        return self.units(a, after_a) <= self.units(a) and self.units(b, after_b) <= self.units(b)
+
+    def _swap(self, x: int, a: int, y: int, b: int) -> None:
+        self.unplace(x, a)
+        self.unplace(y, b)
+        self.place(y, a)
+        self.place(x, b)
+
+    def _trade(self, a: int, b: int) -> bool:
+        site_a, site_b = self.slot_site[a], self.slot_site[b]
+        if site_a == site_b:
+            return False
+        traded = False
+        for x in list(self.members[a]):
+            if not self.movable(a, x, False):
+                continue
+            for y in self.members[b]:
+                if (
+                    self._settles(x, site_a, y, site_b)
+                    and self.movable(b, y, False)
+                    and self._swap_keeps_roles(x, a, y, b)
+                ):
+                    self._swap(x, a, y, b)
+                    traded = True
+                    break
+        return traded
+
+    def _exchange(self, x: int, a: int, served: list[int]) -> bool:
+        """``x`` at slot ``a`` swaps shifts with someone who serves that site too."""
+        t, site = self.slot_t[a], self.slot_site[a]
+        night, weekend = self.t_night[t], self.t_weekend[t]
+        times = self.m.times
+        length = times[t].end - times[t].start
+        for y in served:
+            if y == x or self.at[y][t] >= 0 or not self.avail[y][t]:
+                continue
+            for u, b in enumerate(self.at[y]):
+                if (
+                    b < 0
+                    or self.slot_site[b] == site
+                    or self.t_night[u] != night
+                    or self.t_weekend[u] != weekend
+                    or times[u].end - times[u].start != length
+                    or self.at[x][u] >= 0
+                    or not self._settles(x, site, y, self.slot_site[b])
+                    or not self.movable(b, y, False)
+                ):
+                    continue
+                if self._is_against(x, u) + self._is_against(y, t) > self._is_against(
+                    x, t
+                ) + self._is_against(y, u):
+                    continue
+                if not self.fits(y, t, (u,)) or not self.fits(x, u, (t,)):
+                    continue
+                if not self._swap_keeps_roles(x, a, y, b):
+                    continue
+                self._swap(x, a, y, b)
+                return True
+        return False
 
     def honour_wishes(self) -> None:
         """Swap shifts against someone's wishes with a colleague's in the same week.

@@ -97,16 +97,20 @@ def test_remove_lock_leader_and_swap(planned):
     set_locked(db, [left[0].id], True)
     assert cell_of(db, sites[0].id, WED, "C1")[0].locked
     set_locked(db, [left[0].id], False)
-    # swap two people of the same shift kind a week apart would break nothing
+    # swap two people of the same shift kind later in the week (the latest such duty: a
+    # steady team may have the same person on Monday's and Sunday's first shift)
     x = next(d for d in cell_of(db, sites[1].id, MONDAY, "C1") if not d.is_leader)
-    y = next(
-        d
-        for d in load_snapshot(db, MONDAY, SUNDAY).duties
-        if d.site_id == sites[1].id
-        and not d.is_leader
-        and d.staff_id != x.staff_id
-        and d.day == SUNDAY
-        and d.shift == "C1"
+    y = max(
+        (
+            d
+            for d in load_snapshot(db, MONDAY, SUNDAY).duties
+            if d.site_id == sites[1].id
+            and not d.is_leader
+            and d.staff_id != x.staff_id
+            and d.day > MONDAY
+            and d.shift == "C1"
+        ),
+        key=lambda d: d.day,
     )
     try:
         swap(db, x.id, y.id)

@@ -167,7 +167,13 @@ def _replan_checks(instance: Instance, person: str, day: int) -> dict:
     # each refilled place moves at most a short chain of other people
     assert len(others_removed) <= 5 * len(lost)
     assert measure(changed, after).gaps <= measure(instance, before).gaps + len(lost)
-    return {"lost": len(lost), "others_removed": len(others_removed), "after": after}
+    return {
+        "lost": len(lost),
+        # a night begun before the sickness is frozen (reported), not among the changes
+        "lost_open": sum(1 for a in lost if starts(a) >= when),
+        "others_removed": len(others_removed),
+        "after": after,
+    }
 
 
 def test_replan_after_sickness_keeps_the_rest(month_path) -> None:
@@ -182,9 +188,9 @@ def test_replan_after_sickness_keeps_the_rest(month_path) -> None:
 def test_replan_on_bench_week() -> None:
     instance = load_instance(DATA / "week-4sites-50staff-leave-locks.json")
     result = _replan_checks(instance, "p002", day=3)
-    assert (
-        result["after"].figures["changed"]["removed"] == result["lost"] + result["others_removed"]
-    )
+    assert result["lost"] > 0
+    changed = result["after"].figures["changed"]
+    assert changed["removed"] == result["lost_open"] + result["others_removed"]
 
 
 @given(instances(), st.data())
