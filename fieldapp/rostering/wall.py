@@ -520,11 +520,24 @@ def _month_table(
                 line.append(CLOSED_MARK if d in sheet.inactive else "")
                 continue
             text = ",".join(str(k) if k else "?" for k, _leader in codes)
-            line.append(text)
             leader = any(lead for _k, lead in codes)
             font = BOLD if leader else REGULAR
             size = CODE_SIZE if string_width(text, font, CODE_SIZE) <= day_w - 2 else CODES_SIZE
+            if string_width(text, font, size) > day_w - 1:  # no padding in a day column
+                # more shifts in a day than the column holds (a roster forced past the
+                # rules): as many codes a line as fit ("1,2" over "3,4"), the row grows,
+                # none runs into the next day's column
+                lines: list[list[str]] = [[]]
+                for code in text.split(","):
+                    wider = ",".join([*lines[-1], code])
+                    if lines[-1] and string_width(wider, font, size) > day_w - 1:
+                        lines.append([code])
+                    else:
+                        lines[-1].append(code)
+                text = "\n".join(",".join(line) for line in lines)
+            line.append(text)
             style.append(("FONT", (c, r), (c, r), font, size))
+            style.append(("LEADING", (c, r), (c, r), size + 1))
             if leader:
                 style += [
                     ("BACKGROUND", (c, r), (c, r), colors.black),

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth as string_width
 
 from fieldapp.demo import DEMO_PROFILE
 from fieldapp.rostering.wall import WallPerson, WallSheet, WallShift, render_wall_pdf
@@ -293,6 +294,37 @@ def test_a_month_with_every_shift_full_spends_no_rows_on_shortages(tmp_path, pap
     _days, rows = table_of(reader.pages[-1])
     assert "Ca 2 còn thiếu" in rows and "Ca 1 còn thiếu" not in rows
     assert "10/08 Ca 2: THIẾU 1 CÔNG AN" in _words(reader)
+
+
+def test_four_shifts_in_one_day_stay_inside_their_day_column(tmp_path):
+    """A roster forced past the rules (one person on all four shifts of a day) prints its
+    codes on two lines in the day's column, not over the next day's."""
+    four = [WallShift(f"q{i}", f"Ca {i}", f"{6 * i - 6:02d}:00–{6 * i % 24:02d}:00", i == 1)
+            for i in range(1, 5)]  # fmt: skip
+    sheet = WallSheet("Cổng khu phong tỏa thôn Bản Cuôn", "gate", "thôn Bản Cuôn",
+                      "0209 3870 118", START, 31, four)  # fmt: skip
+    people = team(6)
+    for d in range(31):
+        for i, shift in enumerate(four):
+            who = [people[d % 6]] if d == 9 else [people[(d + i) % 6]]
+            sheet.cells[(START + timedelta(days=d), shift.id)] = who
+    _out, reader = _render(tmp_path, sheet, "A4", "four.pdf")
+    page = reader.pages[0]
+    drawn = _drawn(page)
+    heads = {t[0]: t for t in drawn if t[0] in ("9", "10", "11") and t[3] >= 10}
+
+    def centre(day: str) -> float:  # the day numbers are centred in their columns
+        _text, x, _y, size, _white = heads[day]
+        return x + string_width(day, "Times-Bold", size) / 2
+
+    column = (centre("9") + centre("10")) / 2, (centre("10") + centre("11")) / 2
+    codes = [
+        t for t in drawn if column[0] < t[1] < column[1] and t[3] < 10 and set(t[0]) <= set("1234,")
+    ]
+    assert ",".join(t[0] for t in codes) == "1,2,3,4"
+    assert len(codes) >= 2  # more than one line in the one cell
+    for text, x, _y, size, _white in codes:
+        assert x + string_width(text, "Times-Roman", size) < column[1]
 
 
 @pytest.mark.parametrize("paper", ["A3", "A4"])
