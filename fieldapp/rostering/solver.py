@@ -27,9 +27,10 @@
    each person a home site, teams sized to each site's places, and step 2 then prefers, among
    the people within a shift of the fairest, those of the site's team. The team roster
    competes with the others as in step 5 (it is usually as fair and stops the search at
-   once). Last, ``settle`` brings back strays the repairs left at other sites with moves
-   that change nobody's shifts, nights, weekends or hours. A site then sees about fifteen
-   people in a month instead of nearly everyone, and its month fits one wall sheet.
+   once). Last, for every roster (in teams, or rotating when people are short), ``settle``
+   gathers each site's people with moves that change nobody's shifts, nights, weekends or
+   hours, nor any gap: trades at the same hour and exchanges of like shifts. A site then
+   sees 15 to 35 people in a month instead of nearly everyone (its month on one sheet).
 
 Every step checks the hard rules incrementally, so the roster is valid at all times. Results
 depend only on counted iterations, never on the clock or hash order: the same input gives
@@ -55,7 +56,8 @@ WISH_BUDGET = 300_000  # iterations allowed to the wish swaps on top of the solv
 WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a fair one
 TEAM_REACH = 2.0  # a stray place goes to whoever served the site before, within this many
 # times the team's allowance of fair share (a few familiar faces, not many once each)
-SETTLE_PASSES = 3  # trades of place between people on duty together (steady teams)
+SETTLE_PASSES = 8  # sweeps of settle's trades and exchanges (steady teams), if still moving
+SETTLE_BUDGET = 6_000_000  # counted steps allowed to settle (a month of 30 sites: about 4.2 M)
 DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
 
 
@@ -144,6 +146,7 @@ def solve(
     _, roster, rejected = best
     roster.budget += WISH_BUDGET  # wishes come last, with their own small allowance
     roster.honour_wishes()
+    roster.budget = roster.iterations + SETTLE_BUDGET  # and settling its own
     roster.settle()
     timed_out = roster.timed_out or time.perf_counter() > deadline
 
@@ -1231,32 +1234,52 @@ class _Roster:
         number of shifts, nights, weekends or hours, any shift's roles, or the wishes met,
         and both within every hard rule:
 
-        - a *trade*: two people on duty at the same time point at different sites swap;
+        - a *trade*: someone on duty away from the site they serve most swaps with a person
+          on duty at that site at the same time point;
         - an *exchange*: someone hands a shift to a person who already serves that site and
           is free then, and takes over one of that person's shifts elsewhere of the same
           kind (same hours, night for night, weekend for weekend).
 
         A move is made when it lowers the number of (person, site) pairs, the rows of the
-        sites' month sheets, or keeps it and gathers people's shifts at fewer sites.
-        Only for a roster built in teams (:data:`TEAMS`); locked and published cells stay."""
-        if not self.site_n:
+        sites' month sheets, or keeps it and gathers people's shifts at fewer sites. For
+        every roster, in teams or rotating (short of people, where it gathers the most);
+        locked and published cells stay. Bounded by :data:`SETTLE_BUDGET` counted steps."""
+        if self.site_n is None:  # a rotating roster: count now who serves where
+            self.site_n = [[0] * len(self.m.instance.sites) for _ in range(self.P)]
+            for slot, members in enumerate(self.members):
+                for p in members:
+                    self.site_n[p][self.slot_site[slot]] += 1
+        if not self.site_n or not self.S:
             return
         sites = range(len(self.site_n[0]))
+        kinds: dict[tuple[bool, bool, int], int] = {}
+        kind = [
+            kinds.setdefault((tp.night, tp.weekend, tp.end - tp.start), len(kinds))
+            for tp in self.m.times
+        ]
+        # each person's shifts by kind (same hours, night or not, weekend or not)
+        work: list[dict[int, set[int]]] = [{} for _ in range(self.P)]
+        for p, row in enumerate(self.at):
+            for u, slot in enumerate(row):
+                if slot >= 0:
+                    work[p].setdefault(kind[u], set()).add(u)
         for _ in range(SETTLE_PASSES):
             moved = False
             for slots in self.m.slots_at:
-                if not any(self._stray(x, a) for a in slots for x in self.members[a]):
-                    continue  # everyone on duty then is at their own site
-                for i, a in enumerate(slots):
-                    for b in slots[i + 1 :]:
-                        moved |= self._trade(a, b)
-            served = [[q for q in range(self.P) if self.site_n[q][x]] for x in sites]
+                for a in slots:
+                    for x in list(self.members[a]):
+                        if self._stray(x, a) and self.movable(a, x, False):
+                            moved |= self._trade(x, a, slots)
+            team: list[list[int]] = [[] for _ in sites]  # who serves each site most
+            for q, n in enumerate(self.site_n):
+                if any(n):
+                    team[max(sites, key=lambda x: (n[x], -x))].append(q)
             for a in range(self.S):
                 site = self.slot_site[a]
                 for x in list(self.members[a]):
                     if self._stray(x, a) and self.movable(a, x, False):
-                        moved |= self._exchange(x, a, served[site])
-            if not moved:
+                        moved |= self._exchange(x, a, team[site], kind, work)
+            if not moved or self.iterations > self.budget:
                 return
 
     def _stray(self, x: int, slot: int) -> bool:
@@ -1283,42 +1306,51 @@ class _Roster:
         self.place(y, a)
         self.place(x, b)
 
-    def _trade(self, a: int, b: int) -> bool:
-        site_a, site_b = self.slot_site[a], self.slot_site[b]
-        if site_a == site_b:
+    def _trade(self, x: int, a: int, slots: Iterable[int]) -> bool:
+        """``x`` at slot ``a`` swaps with someone on duty at another site at the same hour."""
+        site_a = self.slot_site[a]
+        served = self.site_n
+        nx = served[x]  # type: ignore[index]
+        here = nx[site_a]
+        if not self.spend(sum(len(self.members[b]) for b in slots)):
             return False
-        traded = False
-        for x in list(self.members[a]):
-            if not self.movable(a, x, False):
+        for b in slots:
+            site_b = self.slot_site[b]
+            if site_b == site_a:
                 continue
+            there = nx[site_b]
             for y in self.members[b]:
-                if (
-                    self._settles(x, site_a, y, site_b)
-                    and self.movable(b, y, False)
-                    and self._swap_keeps_roles(x, a, y, b)
-                ):
+                ny = served[y]  # type: ignore[index]
+                # _settles(x, site_a, y, site_b), inlined: this loop is settle's hottest
+                pairs = -(here == 1) + (there == 0) - (ny[site_b] == 1) + (ny[site_a] == 0)
+                if pairs > 0 or (not pairs and there + ny[site_a] + 2 <= here + ny[site_b]):
+                    continue
+                if self.movable(b, y, False) and self._swap_keeps_roles(x, a, y, b):
                     self._swap(x, a, y, b)
-                    traded = True
-                    break
-        return traded
+                    return True
+        return False
 
-    def _exchange(self, x: int, a: int, served: list[int]) -> bool:
-        """``x`` at slot ``a`` swaps shifts with someone who serves that site too."""
+    def _exchange(
+        self, x: int, a: int, served: list[int], kind: list[int], work: list[dict[int, set[int]]]
+    ) -> bool:
+        """``x`` at slot ``a`` swaps shifts with someone of that site's team: one of theirs
+        of the same kind (same hours, night for night, weekend for weekend; ``work``: each
+        person's time points by ``kind``, kept up to date here)."""
         t, site = self.slot_t[a], self.slot_site[a]
-        night, weekend = self.t_night[t], self.t_weekend[t]
-        times = self.m.times
-        length = times[t].end - times[t].start
+        k = kind[t]
+        at_x = self.at[x]
         for y in served:
-            if y == x or self.at[y][t] >= 0 or not self.avail[y][t]:
+            at_y = self.at[y]
+            if y == x or at_y[t] >= 0 or not self.avail[y][t]:
                 continue
-            for u, b in enumerate(self.at[y]):
+            theirs = sorted(work[y].get(k, ()))
+            if not self.spend(len(theirs) + 1):
+                return False
+            for u in theirs:
+                b = at_y[u]
                 if (
-                    b < 0
+                    at_x[u] >= 0
                     or self.slot_site[b] == site
-                    or self.t_night[u] != night
-                    or self.t_weekend[u] != weekend
-                    or times[u].end - times[u].start != length
-                    or self.at[x][u] >= 0
                     or not self._settles(x, site, y, self.slot_site[b])
                     or not self.movable(b, y, False)
                 ):
@@ -1332,6 +1364,10 @@ class _Roster:
                 if not self._swap_keeps_roles(x, a, y, b):
                     continue
                 self._swap(x, a, y, b)
+                work[x][k].discard(t)
+                work[x][k].add(u)
+                work[y][k].discard(u)
+                work[y][k].add(t)
                 return True
         return False
 

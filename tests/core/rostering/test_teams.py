@@ -1,6 +1,7 @@
 """Steady teams: with people enough, each site keeps the same people through the month, so a
 site's month prints on one A3 sheet or two A4 pages and people know their post; the gaps and
-the fairness stay what they were. Short of people the roster rotates as before."""
+the fairness stay what they were. Short of people the roster rotates, and settling still
+gathers each site's people without changing anyone's shifts."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 
 from fieldapp.demo import DEMO_PROFILE
 from fieldapp.profile import save_profile
+from fieldapp.rostering import solver
 from fieldapp.rostering.capacity import check_capacity
 from fieldapp.rostering.checker import check
 from fieldapp.rostering.demo import demo_step
@@ -204,20 +206,61 @@ def test_settling_brings_strays_home_without_changing_anyones_shifts() -> None:
     assert set(locked) <= set(solution.assignments)
 
 
-def test_teams_with_people_enough_and_rotation_when_short() -> None:
-    """Enough people: each site's month is a team, no gap, every spread at most 1. Short of
-    police: the roster is the rotating one, its gaps at the proven bound."""
+def _crews(solution: Solution) -> dict[str, int]:
+    """People per site in the roster (the rows of each site's month sheet)."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for a in solution.assignments:
+        people[a.site].add(a.staff)
+    return {site: len(p) for site, p in people.items()}
+
+
+def _crew(solution: Solution) -> int:
+    return max(_crews(solution).values())
+
+
+def _load(instance, solution: Solution) -> list[tuple[int, int, int, int]]:
+    """Per person: shifts, nights, weekend shifts, hours (as the fairness table counts)."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for a in solution.assignments:
+        kind = instance.shift_kind(a.shift)
+        row = out[a.staff]
+        row[0] += 1
+        row[1] += kind.night
+        row[2] += a.date.weekday() >= 5
+        row[3] += kind.minutes
+    return sorted((p, *v) for p, v in out.items())
+
+
+def test_teams_with_people_enough(monkeypatch) -> None:
+    """Enough people: each site's month is a team, no gap, every spread at most 1."""
     enough = parse_instance(_commune(52, 8))
     solution = solve(enough)
     figures = measure(enough, solution)
     assert figures.gaps == 0 and check(enough, solution) == []
     assert figures.max_shift_spread <= 1 and figures.max_night_spread <= 1
-    people: dict[str, set[str]] = defaultdict(set)
-    for a in solution.assignments:
-        people[a.site].add(a.staff)
-    assert max(len(p) for p in people.values()) <= 24  # of 52: rotating, 30 to 45 a site
-    short = parse_instance(_commune(44, 2, days=14))
-    plain = solve(short)
-    assert plain.figures["gap_lower_bound"] > 0
-    assert plain.figures["gaps"] == plain.figures["gap_lower_bound"]
-    assert check(short, plain) == []
+    assert _crew(solution) <= 24
+    monkeypatch.setattr(solver, "TEAMS", VARIANTS[0])  # rotating, as before teams
+    monkeypatch.setattr(_Roster, "settle", lambda self: None)
+    assert _crew(solve(enough)) >= 30
+
+
+def test_short_of_people_the_roster_rotates_and_settling_still_gathers_crews(monkeypatch) -> None:
+    """Short of police (a gap is proven): no team plan, every shift to whoever can take it;
+    the same roster settled has the same gaps and everyone the same shifts, nights,
+    weekends and hours, but the sites far fewer people: the three of 8-hour shifts, where
+    people on duty at one hour can trade places, about half; the 12-hour quarantine point,
+    whose hours nobody else shares, as many as before."""
+    short = parse_instance(_commune(44, 2, days=28))
+    settled = solve(short)
+    assert settled.figures["gap_lower_bound"] > 0
+    assert settled.figures["gaps"] == settled.figures["gap_lower_bound"]
+    assert check(short, settled) == []
+    monkeypatch.setattr(_Roster, "settle", lambda self: None)
+    rotating = solve(short)
+    assert rotating.figures["gaps"] == settled.figures["gaps"]
+    assert _load(short, rotating) == _load(short, settled)
+    assert measure(short, rotating).max_night_spread == measure(short, settled).max_night_spread
+    after, before = _crews(settled), _crews(rotating)
+    for site in ("cau", "napai", "cong"):
+        assert after[site] <= 0.7 * before[site], site
+    assert after["cachly"] <= before["cachly"]
