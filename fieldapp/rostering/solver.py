@@ -57,7 +57,7 @@ WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a
 TEAM_REACH = 2.0  # a stray place goes to whoever served the site before, within this many
 # times the team's allowance of fair share (a few familiar faces, not many once each)
 SETTLE_PASSES = 8  # sweeps of settle's trades and exchanges (steady teams), if still moving
-SETTLE_BUDGET = 6_000_000  # counted steps allowed to settle (a month of 30 sites: about 4.2 M)
+SETTLE_BUDGET = 6_000_000  # counted steps allowed to settle (a month of 30 sites: about 2.5 M)
 DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
 
 
