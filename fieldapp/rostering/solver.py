@@ -1234,11 +1234,11 @@ class _Roster:
         number of shifts, nights, weekends or hours, any shift's roles, or the wishes met,
         and both within every hard rule:
 
-        - a *trade*: someone on duty away from the site they serve most swaps with a person
-          on duty at that site at the same time point;
-        - an *exchange*: someone hands a shift to a person who already serves that site and
-          is free then, and takes over one of that person's shifts elsewhere of the same
-          kind (same hours, night for night, weekend for weekend).
+        - a *trade*: someone on duty away from the site they serve most swaps places with a
+          person on duty at another site at the same time point;
+        - an *exchange*: such a stray hands the shift to one of that site's team (those who
+          serve it most) who is free then, and takes over one of that person's shifts
+          elsewhere of the same kind (same hours, night for night, weekend for weekend).
 
         A move is made when it lowers the number of (person, site) pairs, the rows of the
         sites' month sheets, or keeps it and gathers people's shifts at fewer sites. For
