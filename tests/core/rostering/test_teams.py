@@ -5,10 +5,12 @@ gathers each site's people without changing anyone's shifts."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter, defaultdict
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
 from fieldapp.demo import DEMO_PROFILE
@@ -26,7 +28,7 @@ from fieldapp.rostering.snapshot import load_snapshot
 from fieldapp.rostering.solution import Solution
 from fieldapp.rostering.solver import TEAMS, VARIANTS, _Roster, solve
 from fieldapp.rostering.views import FairnessRow, fairness_table
-from tests.core.rostering.instances import SHIFT_SETS, START
+from tests.core.rostering.instances import SHIFT_SETS, START, instances
 
 from .dbfixtures import assert_saved_valid
 
@@ -264,3 +266,32 @@ def test_short_of_people_the_roster_rotates_and_settling_still_gathers_crews(mon
     for site in ("cau", "napai", "cong"):
         assert after[site] <= 0.7 * before[site], site
     assert after["cachly"] <= before["cachly"]
+
+
+@given(instances(max_staff=18))
+@settings(
+    max_examples=int(os.environ.get("ROSTER_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+def test_settling_any_roster_keeps_every_count_rule_and_lock(instance) -> None:
+    """Random small communes (shift kinds that overlap, leave, locks, roles): settling a
+    rotating roster moves no count, gap or wish, breaks no rule, keeps every lock, and never
+    adds a (person, site) pair."""
+    model = compile_model(instance)
+    capacity = check_capacity(model)
+    roster = _Roster(model, capacity, VARIANTS[1], 3_000_000, time.perf_counter() + 60, None)
+    rejected = solver._place_fixed(roster, instance, None, None)  # a lock may not fit
+    roster.construct()
+    roster.repair(allow_sticky=False)
+    roster.balance()
+    before = _figures(roster)
+    pairs = len({(a.staff, a.site) for a in roster.assignments()})
+    roster.settle()
+    assert _figures(roster) == before
+    solution = Solution(assignments=roster.assignments())
+    solution.rejected_locks = rejected
+    assert check(instance, solution) == []  # among others: each lock kept or reported
+    refused = {r.lock for r in rejected}
+    assert set(instance.locked) - refused <= set(solution.assignments)
+    assert len({(a.staff, a.site) for a in solution.assignments}) <= pairs
