@@ -270,7 +270,7 @@ class _Roster:
         self.members: list[list[int]] = [[] for _ in range(self.S)]
         # steady teams: each person's shifts per site (their home is planned in construct)
         self.slot_site = [s.site for s in model.slots]
-        self.site_n = [[0] * len(inst.sites) for _ in range(self.P)] if variant.team else None
+        self.site_n = [[0] * len(inst.sites) for _ in range(self.P)]
         self.count = [0] * self.P
         self.moves = [0] * self.P  # changes to each person's shifts, for balance()
         self._ranges: dict[tuple[int, int], tuple[int, int]] = {}  # (group, metric): min, max
@@ -400,9 +400,7 @@ class _Roster:
             self._ranges.clear()
         self.at[p][t] = slot
         self.members[slot].append(p)
-        if self.site_n is not None:
-            served, site = self.site_n[p], self.slot_site[slot]
-            served[site] += 1
+        self.site_n[p][self.slot_site[slot]] += 1
         self.count[p] += 1
         self.week_n[p][self.t_week[t]] += 1
         if self.t_night[t]:
@@ -421,8 +419,7 @@ class _Roster:
             self._ranges.clear()
         self.at[p][t] = -1
         self.members[slot].remove(p)
-        if self.site_n is not None:
-            self.site_n[p][self.slot_site[slot]] -= 1
+        self.site_n[p][self.slot_site[slot]] -= 1
         self.count[p] -= 1
         self.week_n[p][self.t_week[t]] -= 1
         if self.t_night[t]:
@@ -552,7 +549,6 @@ class _Roster:
             for r, n in self.slot_req[s]:
                 role_need[(site, r)] = role_need.get((site, r), 0) + n
         home = [-1] * self.P
-        assert self.site_n is not None
         for p, served in enumerate(self.site_n):
             if any(served):
                 x = max(range(sites), key=lambda x: (served[x], -x))
@@ -664,7 +660,7 @@ class _Roster:
 
     def construct(self) -> None:
         variant = self.variant
-        if self.site_n is not None:
+        if variant.team:
             self.home = self._plan_homes()
         for t in range(self.T):
             slots = [s for s in self.m.slots_at[t] if len(self.members[s]) < self.slot_cap[s]]
@@ -725,7 +721,7 @@ class _Roster:
         a checkpoint sees the same people week after week (a month fits one wall sheet)."""
         it = iter(ordered)
         first = next(it, None)
-        if first is None or self.site_n is None:
+        if first is None or not self.variant.team:
             return first
         site = self.slot_site[slot]
         if self.home[first] == site:
@@ -1244,11 +1240,6 @@ class _Roster:
         sites' month sheets, or keeps it and gathers people's shifts at fewer sites. For
         every roster, in teams or rotating (short of people, where it gathers the most);
         locked and published cells stay. Bounded by :data:`SETTLE_BUDGET` counted steps."""
-        if self.site_n is None:  # a rotating roster: count now who serves where
-            self.site_n = [[0] * len(self.m.instance.sites) for _ in range(self.P)]
-            for slot, members in enumerate(self.members):
-                for p in members:
-                    self.site_n[p][self.slot_site[slot]] += 1
         if not self.site_n or not self.S:
             return
         sites = range(len(self.site_n[0]))
@@ -1284,7 +1275,7 @@ class _Roster:
 
     def _stray(self, x: int, slot: int) -> bool:
         """Does ``x`` serve more at some other site than at this slot's?"""
-        served = self.site_n[x]  # type: ignore[index]
+        served = self.site_n[x]
         return served[self.slot_site[slot]] < max(served)
 
     def _settles(self, x: int, site_a: int, y: int, site_b: int) -> bool:
@@ -1309,23 +1300,18 @@ class _Roster:
     def _trade(self, x: int, a: int, slots: Iterable[int]) -> bool:
         """``x`` at slot ``a`` swaps with someone on duty at another site at the same hour."""
         site_a = self.slot_site[a]
-        served = self.site_n
-        nx = served[x]  # type: ignore[index]
-        here = nx[site_a]
         if not self.spend(sum(len(self.members[b]) for b in slots)):
             return False
         for b in slots:
             site_b = self.slot_site[b]
             if site_b == site_a:
                 continue
-            there = nx[site_b]
             for y in self.members[b]:
-                ny = served[y]  # type: ignore[index]
-                # _settles(x, site_a, y, site_b), inlined: this loop is settle's hottest
-                pairs = -(here == 1) + (there == 0) - (ny[site_b] == 1) + (ny[site_a] == 0)
-                if pairs > 0 or (not pairs and there + ny[site_a] + 2 <= here + ny[site_b]):
-                    continue
-                if self.movable(b, y, False) and self._swap_keeps_roles(x, a, y, b):
+                if (
+                    self._settles(x, site_a, y, site_b)
+                    and self.movable(b, y, False)
+                    and self._swap_keeps_roles(x, a, y, b)
+                ):
                     self._swap(x, a, y, b)
                     return True
         return False
