@@ -100,6 +100,10 @@ def test_the_demo_communes_month_prints_each_checkpoint_on_one_a3_or_two_a4_page
     assert _pages(db, tmp_path, main, "A4") == 2
 
 
+def _site(sid: str, name: str, shifts: list[str], per: int, require: dict) -> dict:
+    return {"id": sid, "name": name, "shifts": shifts, "staff_per_shift": per, "require": require}
+
+
 def _commune(people: int, police: int, days: int = 28) -> dict:
     """Four sites of different hours and roles, some leave, a wish, a person of two roles."""
     roles = ["militia", "youth", "official", "health", "youth", "militia"]
@@ -124,34 +128,11 @@ def _commune(people: int, police: int, days: int = 28) -> dict:
         "days": days,
         "shifts": shifts,
         "sites": [
-            {
-                "id": "cau",
-                "name": "Chốt Cầu",
-                "shifts": ["S1", "S2", "S3"],
-                "staff_per_shift": 3,
-                "require": {"police": 1},
-            },
-            {
-                "id": "napai",
-                "name": "Chốt Nà Pài",
-                "shifts": ["S1", "S2", "S3"],
-                "staff_per_shift": 2,
-                "require": {"militia": 1},
-            },
-            {
-                "id": "cachly",
-                "name": "Điểm cách ly",
-                "shifts": ["D", "N"],
-                "staff_per_shift": 2,
-                "require": {"health": 1},
-            },
-            {
-                "id": "cong",
-                "name": "Cổng Bản Cuôn",
-                "shifts": ["S1", "S2", "S3"],
-                "staff_per_shift": 2,
-            },
-        ],  # fmt: skip
+            _site("cau", "Chốt Cầu", ["S1", "S2", "S3"], 3, {"police": 1}),
+            _site("napai", "Chốt Nà Pài", ["S1", "S2", "S3"], 2, {"militia": 1}),
+            _site("cachly", "Điểm cách ly", ["D", "N"], 2, {"health": 1}),
+            _site("cong", "Cổng Bản Cuôn", ["S1", "S2", "S3"], 2, {}),
+        ],
         "staff": staff,
         "rules": {"min_rest_hours": 16, "max_shifts_per_week": 6, "max_consecutive_nights": 2},
     }
