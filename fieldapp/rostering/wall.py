@@ -43,7 +43,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -271,13 +270,19 @@ def _night(shift: WallShift) -> str:
 
 
 def _footer(
-    profile: Profile, sheet: WallSheet, width: float, notes: list[Flowable] | None = None
+    profile: Profile,
+    sheet: WallSheet,
+    width: float,
+    notes: list[Flowable] | None = None,
+    middle: list[Flowable] | None = None,
 ) -> Table:
-    """Hotline, legend (a month's: ``notes``), replacement line; the signing block beside."""
+    """Hotline, legend (a month's: ``notes``), replacement line; the signing block beside.
+
+    With ``middle`` (a month on A3: the shortages in words), a third column between them
+    that the hotline heads, so the footer is as tall as its tallest column, not the sum."""
     hotline = sheet.hotline.strip() or "(chưa ghi)"
-    left: list[Flowable] = [
-        Paragraph(f"<b>Đường dây nóng của điểm trực: {_x(hotline)}</b>", _NOTE),
-    ]
+    hot = Paragraph(f"<b>Đường dây nóng của điểm trực: {_x(hotline)}</b>", _NOTE)
+    left: list[Flowable] = [] if middle else [hot]
     if notes is not None:
         left += notes
     else:
@@ -302,9 +307,14 @@ def _footer(
     ]
     right += [Spacer(1, 11 * mm), Paragraph(_x(sig.name), _SIGNER)]
     split = 0.6 if width < _WIDE else 0.62  # A4 portrait: room for "TM. ỦY BAN NHÂN DÂN"
+    columns, widths = [left, right], [width * split, width * (1 - split)]
+    if middle:
+        gutter = 4 * mm
+        columns = [left, [Spacer(gutter, 0)], [hot, *middle], right]
+        widths = [width * 0.4, gutter, width * 0.38 - gutter, width * 0.22]
     return Table(
-        [[left, right]],
-        colWidths=[width * split, width * (1 - split)],
+        [columns],
+        colWidths=widths,
         style=TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), REGULAR, 13),
@@ -465,8 +475,16 @@ def _month_widths(rows: list[_MonthRow], width: float, days: int) -> tuple[list[
 
 
 def _month_table(
-    sheet: WallSheet, rows: list[_MonthRow], days: list[date], fixed: list[float], day_w: float
+    sheet: WallSheet,
+    rows: list[_MonthRow],
+    days: list[date],
+    fixed: list[float],
+    day_w: float,
+    foot: list[Flowable],
 ) -> Table:
+    """People x ``days``, the shortage and sign rows, then ``foot`` (what is under the
+    table: legend, notes, signing block) as a last row with no grid, so that it never goes
+    to a page alone: it is kept with the last people, like the sign rows."""
     first, last = 3, 2 + len(days)  # the day columns
     head: list[Any] = [
         Paragraph("TT", _M_SMALL_HEAD),
@@ -580,12 +598,30 @@ def _month_table(
         heights.append(20)
         style.append(("SPAN", (0, r), (2, r)))
     style += [
-        # a table too long for its page never leaves the shortage and sign rows alone on
-        # the next: the last people go over with them
-        ("NOSPLIT", (0, max(1, short_from - KEEP_PEOPLE)), (-1, -1)),
         ("LINEABOVE", (0, short_from), (-1, short_from), 1.2, colors.black),
         ("LINEABOVE", (0, sign_from), (-1, sign_from), 1.2, colors.black),
         ("ALIGN", (0, short_from), (2, -1), "LEFT"),
+    ]
+    # "-1" above is the grid's last row (the last sign row): the foot row has no grid,
+    # no shading, and the whole width
+    end = len(table) - 1
+    style = [
+        (cmd, (c0, end if r0 == -1 else r0), (c1, end if r1 == -1 else r1), *rest)
+        for cmd, (c0, r0), (c1, r1), *rest in style
+    ]
+    r = len(table)
+    table.append([foot] + [""] * (len(head) - 1))
+    heights.append(None)
+    style += [
+        ("SPAN", (0, r), (-1, r)),
+        ("VALIGN", (0, r), (-1, r), "TOP"),
+        ("LEFTPADDING", (0, r), (-1, r), 0),
+        ("RIGHTPADDING", (0, r), (-1, r), 0),
+        ("TOPPADDING", (0, r), (-1, r), 1.5 * mm),
+        ("BOTTOMPADDING", (0, r), (-1, r), 0),
+        # a table too long for its page never leaves the shortage and sign rows, nor what
+        # is under the table, alone on the next: the last people go over with them
+        ("NOSPLIT", (0, max(1, short_from - KEEP_PEOPLE)), (-1, -1)),
     ]
     return Table(
         table,
@@ -689,20 +725,19 @@ def _month_body(profile: Profile, sheet: WallSheet, width: float, halves: bool) 
     parts = [dates[:MONTH_SPLIT], dates[MONTH_SPLIT:]] if halves else [dates]
     parts = [p for p in parts if p]
     fixed, day_w = _month_widths(rows, width, max(len(p) for p in parts))
-    tables = [_month_table(sheet, rows, days, fixed, day_w) for days in parts]
-    if len(tables) == 1:  # A3: the legend and notes beside the signing block
-        return [
-            tables[0],
-            _footer(profile, sheet, width, [*_month_legend(sheet), *_month_notes(sheet)]),
-        ]
+    if len(parts) == 1:  # A3: the legend and notes beside the signing block
+        foot = [_footer(profile, sheet, width, _month_legend(sheet), _month_notes(sheet))]
+        return [_month_table(sheet, rows, parts[0], fixed, day_w, foot)]
     # A4: under the first half what the cells mean (the page has the room the header takes
     # on the other); under the second the codes again, the shortages in words, the footer
     legend = _month_legend(sheet)
-    legend[0].spaceBefore = 1.5 * mm  # type: ignore[attr-defined]
     codes = _month_legend(sheet)[0]
-    codes.spaceBefore = 1.5 * mm  # type: ignore[attr-defined]
     tail = [codes, *_month_notes(sheet), _footer(profile, sheet, width, [])]
-    return [tables[0], *legend, PageBreak(), tables[1], KeepTogether(tail)]
+    return [
+        _month_table(sheet, rows, parts[0], fixed, day_w, legend),
+        PageBreak(),
+        _month_table(sheet, rows, parts[1], fixed, day_w, tail),
+    ]
 
 
 class _WallPages(BaseDocTemplate):

@@ -296,6 +296,43 @@ def test_a_month_with_every_shift_full_spends_no_rows_on_shortages(tmp_path, pap
     assert "10/08 Ca 2: THIẾU 1 CÔNG AN" in _words(reader)
 
 
+def test_a_team_of_23_with_shortages_and_closed_days_fits_one_a3_page(tmp_path):
+    """On A3 what is under the table stands in three columns (what the cells mean; the
+    hotline, the shortages in words and the closed days; the signing block), so a team of
+    23 with three shifts short some days and two closed days still fits one page."""
+    sheet = month_sheet(23)
+    _out, reader = _render(tmp_path, sheet, "A3", "23.pdf")
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    _check_table(sheet, page, list(range(1, 32)))
+    drawn = {t[0]: t for t in _drawn(page)}
+
+    def at(start: str) -> tuple[float, float]:
+        text, x, y, *_ = next(t for k, t in drawn.items() if k.startswith(start))
+        return x, y
+
+    legend, hotline, signer = at("Số trong ô là ca trực"), at("Đường dây nóng của"), at("TM.")
+    assert legend[0] < hotline[0] < signer[0]  # side by side, left to right
+    assert abs(legend[1] - hotline[1]) < 3 and abs(hotline[1] - signer[1]) < 3
+    assert at("Ca 3 – trưởng ca ký")[1] > legend[1]  # under the table
+
+
+@pytest.mark.parametrize("paper", ["A3", "A4"])
+def test_what_is_under_the_table_never_goes_to_a_page_alone(tmp_path, paper):
+    """Whatever the team's size, each page holds people's rows: when the legend, notes or
+    signing block do not fit under the table, the last people go over with them."""
+    for n in range(20, 33):
+        sheet = month_sheet(n)
+        _out, reader = _render(tmp_path, sheet, paper, f"{n}.pdf")
+        names = [p.name for p in team(n)]
+        for number, page in enumerate(reader.pages, start=1):
+            people = {t[0] for t in _drawn(page) if t[0] in names}
+            assert len(people) >= 1, (n, number)
+            text = " ".join(page.extract_text().split())
+            if "Hoàng Văn Thắng" in text or "Số trong ô là ca trực" in text:
+                assert len(people) >= 4 or len(people) == n, (n, number)
+
+
 def test_four_shifts_in_one_day_stay_inside_their_day_column(tmp_path):
     """A roster forced past the rules (one person on all four shifts of a day) prints its
     codes on two lines in the day's column, not over the next day's."""
