@@ -96,18 +96,29 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
                         f"(max {instance.rules.max_shifts_per_week})",
                     )
                 )
-        night_days = sorted({a.date for a in mine if kinds[a.shift].night})
-        run = 0
-        previous: date | None = None
-        for day in night_days:
-            run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-            previous = day
-            if run == instance.rules.max_consecutive_nights + 1:
+        # a run of nights crossing the roster's edges counts whole: the nights the person
+        # worked just before its first day and just after its last (``nights_before/after``)
+        limit = instance.rules.max_consecutive_nights
+        nights = {a.date for a in mine if kinds[a.shift].night}
+        real = set(nights)
+        nights |= {first - timedelta(days=k) for k in range(1, person.nights_before + 1)}
+        nights |= {last + timedelta(days=k) for k in range(1, person.nights_after + 1)}
+        runs: list[list[date]] = []
+        for day in sorted(nights):
+            if runs and day - runs[-1][-1] == timedelta(days=1):
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        for run in runs:
+            inside = [d for d in run if d in real]
+            if len(run) > limit and inside:
+                # named by the first night too many, or by the roster's last night when the
+                # run goes on past it
+                day = next((d for d in run[limit:] if d in real), inside[-1])
                 found.append(
                     Violation(
                         "nights",
-                        f"{person_id}: {run} nights in a row up to {day} "
-                        f"(max {instance.rules.max_consecutive_nights})",
+                        f"{person_id}: {len(run)} nights in a row up to {day} (max {limit})",
                     )
                 )
 

@@ -101,6 +101,10 @@ class Staff:
     unavailable: tuple[Leave, ...]
     # (kind, "ask" | "avoid") pairs, kinds from WISH_KINDS; honoured after rules and fairness
     wishes: tuple[tuple[str, str], ...] = ()
+    # Nights in a row worked up to the day before the first day, and from the day after the
+    # last: a run of nights that crosses the edge of the roster counts whole.
+    nights_before: int = 0
+    nights_after: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,8 +217,8 @@ class _Reader:
             raise UserError(f'Mục "id" trong {self.where} đang để trống.')
         return value
 
-    def integer(self, key: str, low: int, high: int) -> int:
-        value = self.get(key, int, "một số nguyên")
+    def integer(self, key: str, low: int, high: int, default: Any = ...) -> int:
+        value = self.get(key, int, "một số nguyên", default)
         if not low <= value <= high:
             raise UserError(
                 f'Mục "{key}" trong {self.where} phải từ {low} đến {high} (đang là {value}).'
@@ -347,7 +351,11 @@ def parse_instance(data: Any) -> Instance:
 
     staff: list[Staff] = []
     for i, raw in enumerate(top.items("staff"), 1):
-        r = _Reader(raw, f"người số {i} (staff)", {"id", "name", "roles", "unavailable", "wishes"})
+        r = _Reader(
+            raw,
+            f"người số {i} (staff)",
+            {"id", "name", "roles", "unavailable", "wishes", "nights_before", "nights_after"},
+        )
         person_id = r.text("id")
         r.where = f'người "{person_id}"'
         roles = r.items("roles", [])
@@ -375,6 +383,8 @@ def parse_instance(data: Any) -> Instance:
                 roles=tuple(dict.fromkeys(roles)),
                 unavailable=tuple(leaves),
                 wishes=tuple(sorted(wishes.items())),
+                nights_before=r.integer("nights_before", 0, 366, 0),
+                nights_after=r.integer("nights_after", 0, 366, 0),
             )
         )
     _unique([p.id for p in staff], "người")
@@ -463,6 +473,8 @@ def instance_to_json(instance: Instance) -> dict[str, Any]:
             {"id": p.id, "name": p.name, "roles": list(p.roles)}
             | ({"unavailable": [leave(u) for u in p.unavailable]} if p.unavailable else {})
             | ({"wishes": dict(p.wishes)} if p.wishes else {})
+            | ({"nights_before": p.nights_before} if p.nights_before else {})
+            | ({"nights_after": p.nights_after} if p.nights_after else {})
             for p in instance.staff
         ],
         "rules": {

@@ -9,8 +9,9 @@ active. The horizon given to the solver runs from the Monday before the range to
 after it, so the weekly maximum is counted per calendar week and the rest and night rules see
 the neighbouring days; everything outside the open cells is fixed there (existing assignments
 locked, empty places held by *placeholders*, locked people who can be nowhere else). Shifts
-just outside the horizon become leave spans (rest) and night blocks. Personal limits: "no
-nights" becomes leave at night shifts, a personal weekly maximum is enforced by re-solving
+just outside the horizon become leave spans (rest), and a run of nights reaching its edge
+each person's ``nights_before`` / ``nights_after``. Personal limits: "no nights" becomes leave
+at night shifts, a personal weekly maximum is enforced by re-solving
 with the extra shifts blocked. A final pass over the result with
 :mod:`fieldapp.rostering.conflicts` drops any new assignment that would still break a rule,
 so what is written is always valid, whatever the solver did.
@@ -273,19 +274,17 @@ def build_plan(
                 b, e = d.start - rest, d.end + rest
                 if e > first_moment and b < after_moment + timedelta(days=1):
                     leaves.append(Leave(b, e))
-        if nights > 0:
-            before = {d.day for d in mine if d.night and d.day < h0}
-            k = 0
-            while h0 - timedelta(days=k + 1) in before:
-                k += 1
-            if k:
-                leaves += night_blocks(h0 + timedelta(days=max(0, nights - k)))
-            after = {d.day for d in mine if d.night and d.day > h1}
-            k = 0
-            while h1 + timedelta(days=k + 1) in after:
-                k += 1
-            if k:
-                leaves += night_blocks(h1 - timedelta(days=max(0, nights - k)))
+        # nights in a row just outside the horizon: the run counts whole in the instance
+        # (a blocked night in their place was a guess, wrong when the saved roster went on
+        # another way, and a 00:00 shift's block also caught the night before it)
+        before = {d.day for d in mine if d.night and d.day < h0}
+        nights_before = 0
+        while h0 - timedelta(days=nights_before + 1) in before:
+            nights_before += 1
+        after = {d.day for d in mine if d.night and d.day > h1}
+        nights_after = 0
+        while h1 + timedelta(days=nights_after + 1) in after:
+            nights_after += 1
         if person.no_nights:
             for day in range_days:
                 leaves += night_blocks(day)
@@ -293,7 +292,17 @@ def build_plan(
         ident = f"p{pid}"
         person_of[ident] = pid
         wishes = tuple(sorted((k, v) for k, v in person.wishes.items() if k in inst.WISH_KINDS))
-        staff.append(inst.Staff(ident, person.name, person.roles, tuple(leaves), wishes))
+        staff.append(
+            inst.Staff(
+                ident,
+                person.name,
+                person.roles,
+                tuple(leaves),
+                wishes,
+                nights_before=nights_before,
+                nights_after=nights_after,
+            )
+        )
 
     # --- fixed assignments, placeholders, the previous roster -------------------------------
     locked: list[inst.Assignment] = []

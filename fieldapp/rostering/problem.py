@@ -44,6 +44,8 @@ class Person:
     has_leave: bool  # some leave within the horizon's days: left out of the fairness figures
     against: tuple[bool, ...] = ()  # per time point: a shift then goes against a wish (or ())
     wishes: tuple[tuple[str, str], ...] = ()
+    nights_before: int = 0  # nights in a row just before the first day (see instance.Staff)
+    nights_after: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,8 @@ def compile_model(instance: Instance) -> Model:
                 if person.wishes
                 else (),
                 wishes=person.wishes,
+                nights_before=person.nights_before,
+                nights_after=person.nights_after,
             )
         )
 

@@ -278,6 +278,8 @@ class _Roster:
         self.wkend = [0] * self.P
         self.week_n = [[0] * model.weeks for _ in range(self.P)]
         self.night_day = [[0] * inst.days for _ in range(self.P)]
+        # nights in a row just outside the roster (a run crossing its edges counts whole)
+        self.edge_nights = [(p.nights_before, p.nights_after) for p in model.people]
         self.fixed: set[tuple[int, int]] = set()  # (slot, person): never moved
         self.sticky: set[tuple[int, int]] = set()  # from the previous roster: moved last
         self.moved_sticky: set[tuple[int, int]] = set()
@@ -365,9 +367,14 @@ class _Roster:
             return False
         nd = self.night_day[p]
         days = len(nd)
+        before, after = self.edge_nights[p]
 
         def on(d: int) -> bool:
-            if d < 0 or d >= days or nd[d] == 0:
+            if d < 0:
+                return d >= -before
+            if d >= days:
+                return d < days + after
+            if nd[d] == 0:
                 return False
             c = nd[d]
             for u in removed:
