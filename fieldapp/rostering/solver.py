@@ -23,14 +23,15 @@
 5. Steps 2-4 run for a few fixed weightings of step 2 (``VARIANTS``); the best roster is kept
    (fewest gaps, then fewest changes to the previous roster, then fairness), stopping early
    once one is at the gap lower bound with every spread at most 1.
-6. Steady teams: when no gap is proven (people are enough), the first try (``TEAMS``) gives
-   each person a home site, teams sized to each site's places, and step 2 then prefers, among
-   the people within a shift of the fairest, those of the site's team. The team roster
-   competes with the others as in step 5 (it is usually as fair and stops the search at
-   once). Last, for every roster (in teams, or rotating when people are short), ``settle``
-   gathers each site's people with moves that change nobody's shifts, nights, weekends or
-   hours, nor any gap: trades at the same hour and exchanges of like shifts. A site then
-   sees 15 to 35 people in a month instead of nearly everyone (its month on one sheet).
+6. Steady teams: when no gap is proven (people are enough), the first tries (``TEAMS``, two
+   weightings) give each person a home site, teams sized to each site's places, and step 2
+   then prefers, among the people within a shift of the fairest, those of the site's team.
+   The team rosters compete with the others as in step 5 (one is usually as fair and stops
+   the search at once). Last, for every roster (in teams, or rotating when people are
+   short), ``settle`` gathers each site's people with moves that change nobody's shifts,
+   nights or weekends, no group's range of hours, nor any gap: trades at the same hour and
+   exchanges of like shifts. A site then sees 15 to 35 people in a month instead of nearly
+   everyone (its month on one sheet).
 
 Every step checks the hard rules incrementally, so the roster is valid at all times. Results
 depend only on counted iterations, never on the clock or hash order: the same input gives
@@ -107,7 +108,7 @@ def solve(
     doubles_help = True
     # Steady teams are worth having when people are enough (no gap is proven): short of
     # people, every shift goes to whoever can take it, wherever.
-    tries = (TEAMS, *VARIANTS) if capacity.gap_lower_bound == 0 else VARIANTS
+    tries = (*TEAMS, *VARIANTS) if capacity.gap_lower_bound == 0 else VARIANTS
     for variant in tries:
         if spent >= max_iterations:
             break
@@ -204,6 +205,39 @@ def _place_fixed(
     return rejected
 
 
+class _Hours:
+    """Minutes on duty per person while settling, and each role group's range of them as it
+    was when settling began: an exchange of shifts of different lengths is allowed only if
+    both people stay within their group's range, so no group's spread of hours grows."""
+
+    def __init__(self, roster: _Roster) -> None:
+        self.length = [tp.end - tp.start for tp in roster.m.times]
+        self.minutes = [
+            sum(self.length[t] for t, slot in enumerate(row) if slot >= 0) for row in roster.at
+        ]
+        self.group = roster.group_of
+        self.range: dict[int, tuple[int, int]] = {}
+        for p, m in enumerate(self.minutes):
+            low, high = self.range.get(self.group[p], (m, m))
+            self.range[self.group[p]] = (min(low, m), max(high, m))
+
+    def allow(self, x: int, t: int, y: int, u: int) -> bool:
+        """May ``x`` give up ``t`` and take ``u``, while ``y`` gives up ``u`` and takes ``t``?"""
+        change = self.length[u] - self.length[t]
+        if not change:
+            return True
+        low, high = self.range[self.group[x]]
+        if not low <= self.minutes[x] + change <= high:
+            return False
+        low, high = self.range[self.group[y]]
+        return low <= self.minutes[y] - change <= high
+
+    def swap(self, x: int, t: int, y: int, u: int) -> None:
+        change = self.length[u] - self.length[t]
+        self.minutes[x] += change
+        self.minutes[y] -= change
+
+
 @dataclass(frozen=True)
 class _Variant:
     """Weights of one construction; a few fixed ones are tried in order, the best kept."""
@@ -215,11 +249,12 @@ class _Variant:
     team: float = 0.0  # > 0: steady teams (see _choose), within this many shifts of fair share
 
 
-TEAMS = _Variant(0.7, 0.4, 1.0, 7, team=1.0)
+TEAMS = (_Variant(0.7, 0.4, 1.0, 7, team=1.0), _Variant(0.5, 1.2, 1.0, 11, team=1.0))
 """Tried first when no gap is proven: each site keeps a steady team (people know their post
-and a site's month fits one wall sheet). If that roster is as good as any can be (no gap,
-every spread at most 1) the search stops there; otherwise the weightings below compete with
-it on gaps and fairness as usual."""
+and a site's month fits one wall sheet). If the first roster is as good as any can be (no
+gap, every spread at most 1) the search stops there; otherwise the second, weighing
+weekends more (teams bunch them: the weekend spread is what a team roster most often loses
+on), then the weightings below compete with it on gaps and fairness as usual."""
 
 VARIANTS = (
     _Variant(0.7, 0.4, 1.0, 7),
@@ -1234,14 +1269,18 @@ class _Roster:
 
         Repairs and fairness swaps put whoever could fill a gap wherever it was; this brings
         such strays back to the sites they serve. Two moves, neither changing anyone's
-        number of shifts, nights, weekends or hours, any shift's roles, or the wishes met,
-        and both within every hard rule:
+        number of shifts, nights or weekends, any shift's roles, or the wishes met, and both
+        within every hard rule:
 
         - a *trade*: someone on duty away from the site they serve most swaps places with a
           person on duty at another site at the same time point;
         - an *exchange*: such a stray hands the shift to one of that site's team (those who
           serve it most) who is free then, and takes over one of that person's shifts
-          elsewhere of the same kind (same hours, night for night, weekend for weekend).
+          elsewhere of the same kind (night for night, weekend for weekend). The two may be
+          of different lengths (a 6-hour gate shift for an 8-hour checkpoint one: a site
+          whose hours no other site keeps has no other way to get its strays home), but
+          only when both people's hours stay within their group's range as it was before
+          settling, so no group's spread of hours grows.
 
         A move is made when it lowers the number of (person, site) pairs, the rows of the
         sites' month sheets, or keeps it and gathers people's shifts at fewer sites. For
@@ -1250,12 +1289,10 @@ class _Roster:
         if not self.site_n or not self.S:
             return
         sites = range(len(self.site_n[0]))
-        kinds: dict[tuple[bool, bool, int], int] = {}
-        kind = [
-            kinds.setdefault((tp.night, tp.weekend, tp.end - tp.start), len(kinds))
-            for tp in self.m.times
-        ]
-        # each person's shifts by kind (same hours, night or not, weekend or not)
+        hours = _Hours(self)
+        kinds: dict[tuple[bool, bool], int] = {}
+        kind = [kinds.setdefault((tp.night, tp.weekend), len(kinds)) for tp in self.m.times]
+        # each person's shifts by kind (night or not, weekend or not)
         work: list[dict[int, set[int]]] = [{} for _ in range(self.P)]
         for p, row in enumerate(self.at):
             for u, slot in enumerate(row):
@@ -1276,7 +1313,7 @@ class _Roster:
                 site = self.slot_site[a]
                 for x in list(self.members[a]):
                     if self._stray(x, a) and self.movable(a, x, False):
-                        moved |= self._exchange(x, a, team[site], kind, work)
+                        moved |= self._exchange(x, a, team[site], kind, work, hours)
             if not moved or self.iterations > self.budget:
                 return
 
@@ -1324,11 +1361,17 @@ class _Roster:
         return False
 
     def _exchange(
-        self, x: int, a: int, served: list[int], kind: list[int], work: list[dict[int, set[int]]]
+        self,
+        x: int,
+        a: int,
+        served: list[int],
+        kind: list[int],
+        work: list[dict[int, set[int]]],
+        hours: _Hours,
     ) -> bool:
         """``x`` at slot ``a`` swaps shifts with someone of that site's team: one of theirs
-        of the same kind (same hours, night for night, weekend for weekend; ``work``: each
-        person's time points by ``kind``, kept up to date here)."""
+        of the same kind (night for night, weekend for weekend; ``work``: each person's
+        time points by ``kind``, kept up to date here) that keeps both within ``hours``."""
         t, site = self.slot_t[a], self.slot_site[a]
         k = kind[t]
         at_x = self.at[x]
@@ -1352,11 +1395,14 @@ class _Roster:
                     x, t
                 ) + self._is_against(y, u):
                     continue
+                if not hours.allow(x, t, y, u):
+                    continue
                 if not self.fits(y, t, (u,)) or not self.fits(x, u, (t,)):
                     continue
                 if not self._swap_keeps_roles(x, a, y, b):
                     continue
                 self._swap(x, a, y, b)
+                hours.swap(x, t, y, u)
                 work[x][k].discard(t)
                 work[x][k].add(u)
                 work[y][k].discard(u)
