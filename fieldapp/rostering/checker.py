@@ -21,6 +21,10 @@ class Violation:
 
     rule: str
     message: str
+    # what it is about, for a message in the register's words (see planning.violation_lines)
+    staff: str = ""
+    cells: tuple[Assignment, ...] = ()
+    count: int = 0
 
 
 def check(instance: Instance, solution: Solution) -> list[Violation]:
@@ -46,7 +50,7 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
 
     for a, n in sorted(Counter(valid).items(), key=lambda item: _order(item[0])):
         if n > 1:
-            found.append(Violation("duplicate", f"{a} appears {n} times"))
+            found.append(Violation("duplicate", f"{a} appears {n} times", a.staff, (a,), n))
     per_slot = Counter((a.site, a.date, a.shift) for a in set(valid))
     for (site, day, shift), n in sorted(per_slot.items()):
         if n > sites[site].staff_per_shift:
@@ -54,6 +58,8 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
                 Violation(
                     "overstaffed",
                     f"{site} {day} {shift}: {n} people for {sites[site].staff_per_shift} places",
+                    cells=(Assignment(day, shift, site, ""),),
+                    count=n,
                 )
             )
 
@@ -72,7 +78,10 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
         for a, (begin, end) in zip(mine, spans, strict=True):
             for leave in person.unavailable:
                 if begin < leave.end and leave.start < end:
-                    found.append(Violation("leave", f"{a}: {person_id} is unavailable then"))
+                    found.append(
+                        Violation("leave", f"{a}: {person_id} is unavailable then", person_id, (a,))
+                    )
+                    break  # once per shift, however many leave spans it meets
         # every pair, not just neighbours: simple enough to be obviously right
         for i, a in enumerate(mine):
             a_begin, a_end = spans[i]
@@ -85,7 +94,15 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
                     gap = a_begin - b_end
                 if gap < rest:
                     what = "overlap" if gap < timedelta(0) else "rest"
-                    found.append(Violation(what, f"{person_id}: {a} and {b} (rest {gap})"))
+                    found.append(
+                        Violation(
+                            what,
+                            f"{person_id}: {a} and {b} (rest {gap})",
+                            person_id,
+                            (a, b),
+                            int(gap.total_seconds() // 60),
+                        )
+                    )
         weeks = Counter((a.date - instance.start).days // 7 for a in mine)
         for week, n in sorted(weeks.items()):
             if n > instance.rules.max_shifts_per_week:
@@ -94,6 +111,9 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
                         "weekly",
                         f"{person_id}: {n} shifts in week {week + 1} "
                         f"(max {instance.rules.max_shifts_per_week})",
+                        person_id,
+                        tuple(a for a in mine if (a.date - instance.start).days // 7 == week),
+                        n,
                     )
                 )
         # a run of nights crossing the roster's edges counts whole: the nights the person
@@ -119,6 +139,9 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
                     Violation(
                         "nights",
                         f"{person_id}: {len(run)} nights in a row up to {day} (max {limit})",
+                        person_id,
+                        tuple(a for a in mine if a.date == day and kinds[a.shift].night),
+                        len(run),
                     )
                 )
 
@@ -126,7 +149,9 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
     rejected = {r.lock for r in solution.rejected_locks if r.reason.strip()}
     for lock in instance.locked:
         if lock not in present and lock not in rejected:
-            found.append(Violation("lock", f"locked {lock} missing and not reported"))
+            found.append(
+                Violation("lock", f"locked {lock} missing and not reported", lock.staff, (lock,))
+            )
     return found
 
 

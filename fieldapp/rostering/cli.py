@@ -667,15 +667,15 @@ def _fairness(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from fieldapp.rostering.planning import check_saved
+    from fieldapp.rostering.planning import check_saved_lines
 
     db = _db(args)
     try:
-        problems = check_saved(db, _date(args.start), _date(args.end))
+        problems = check_saved_lines(db, _date(args.start), _date(args.end))
     finally:
         db.close()
     for problem in problems:
-        print(f"VI PHẠM [{problem.rule}] {problem.message}")
+        print(f"VI PHẠM: {problem}")
     print(f"Vi phạm quy định bắt buộc: {len(problems)}")
     db = _db(args)
     try:

@@ -298,3 +298,43 @@ def test_sheets_carry_leaders_phones_and_gaps(tmp_path, capsys):
         assert schedule.name == "Công an 0" and all(d.site_name for d in schedule.duties)
     finally:
         db.close()
+
+
+def test_verify_says_who_where_and_when_and_a_next_month_beside_a_valid_one_is_clean(
+    tmp_path, capsys
+):
+    """`roster verify` names the person, the site, the shift and the day in Vietnamese, once
+    each, instead of the checker's file ids; and the month after a valid month is valid
+    (nights worked just before the week it starts in used to be reported as leave)."""
+    data = tmp_path / "d"
+    setup_commune(data, capsys)
+    assert run(data, "roster", "generate", "--from", "02/08/2021", "--to", "31/08/2021") == 0
+    assert run(data, "roster", "generate", "--from", "01/09/2021", "--to", "30/09/2021") == 0
+    capsys.readouterr()
+    for first, last in (("01/09/2021", "30/09/2021"), ("30/08/2021", "05/09/2021")):
+        assert run(data, "roster", "verify", "--from", first, "--to", last) == 0
+        assert "Vi phạm quy định bắt buộc: 0" in capsys.readouterr().out
+    # leave recorded without re-planning: the saved shift now breaks a rule
+    db = open_database(resolve_paths(data))
+    try:
+        snap = load_snapshot(db, MONDAY, SUNDAY)
+        duty = min(
+            (d for d in snap.duties if d.day == MONDAY + timedelta(days=2)),
+            key=lambda d: (d.start, d.staff_id),
+        )
+        name = snap.staff[duty.staff_id].name
+        site = snap.sites[duty.site_id]
+        label = site.shift(duty.shift).label.lower()
+    finally:
+        db.close()
+    day = f"{duty.day:%d/%m/%Y}"
+    assert run(data, "roster", "staff", "unavailable", name, "--reason", "sick", "--from", day,
+               "--to", day) == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(data, "roster", "verify", "--from", "02/08/2021", "--to", "08/08/2021") == 1
+    out = capsys.readouterr().out
+    line = f"VI PHẠM: {name} đang nghỉ hoặc bận mà được xếp trực: {site.name}, {label} ngày {day}"
+    assert line in out.splitlines()
+    assert out.count(line) == 1
+    assert "Assignment(" not in out and "unavailable then" not in out and "site-" not in out
+    assert "Vi phạm quy định bắt buộc: 1" in out
