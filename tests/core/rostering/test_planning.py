@@ -18,6 +18,7 @@ from fieldapp.rostering.editing import assign, set_locked
 from fieldapp.rostering.models import Assignment
 from fieldapp.rostering.planning import (
     build_plan,
+    check_saved_lines,
     export_instance,
     generate,
     import_solution,
@@ -349,3 +350,42 @@ def test_unavailable_with_no_roster_just_records_the_leave(commune):
     assert "chỉ ghi nhận" in result.warnings[0]
     snap = load_snapshot(db, MONDAY, MONDAY)
     assert snap.absences[people[0].id][0].starts == datetime.combine(MONDAY, datetime.min.time())
+
+
+def test_each_broken_rule_is_told_in_the_registers_words(commune):
+    """Hand edits forced past every rule (two sites at once, too little rest, three nights
+    in a row, seven shifts in a week): `roster verify` says who, where, which shift and day
+    and which limit, once each, never a file id nor why someone is away."""
+    db, sites, people = commune
+    cau, napai = sites
+    who = people[0]  # "Công an 1"
+
+    def force(site, n: int, shift: str) -> None:
+        assign(db, site.id, MONDAY + timedelta(days=n), shift, who.id, force=True)
+
+    force(cau, 0, "C1")
+    force(napai, 0, "C1")  # two sites at once
+    force(cau, 0, "C2")  # 14:00 after a morning that ends then: no rest
+    force(cau, 2, "C3")
+    force(cau, 3, "C3")
+    force(cau, 4, "C3")  # a third night
+    force(napai, 6, "C2")  # the seventh shift of the week
+    lines = check_saved_lines(db, MONDAY, SUNDAY)
+    assert len(lines) == len(set(lines))
+    text = "\n".join(lines)
+    assert "Công an 1 trực hai nơi cùng lúc: Chốt Cầu Bằng Lãng, ca 1 (06:00–14:00) ngày " \
+        "02/08/2021 và Chốt Nà Pài, ca 1 (06:00–14:00) ngày 02/08/2021" in text  # fmt: skip
+    assert "Công an 1 chỉ được nghỉ 0 giờ (cần 16) giữa" in text
+    assert "Công an 1 trực 3 đêm liền đến Chốt Cầu Bằng Lãng, ca 3 (22:00–06:00) ngày " \
+        "06/08/2021 (tối đa 2)" in text  # fmt: skip
+    assert "Công an 1 trực 7 ca trong tuần từ 02/08/2021 (tối đa 6)" in text
+    assert "site-" not in text and "p1" not in text and "Assignment" not in text
+    # leave recorded afterwards: told as away, not why
+    add_absence(db, who.id, "sick", MONDAY + timedelta(days=6), MONDAY + timedelta(days=6))
+    lines = check_saved_lines(db, MONDAY, SUNDAY)
+    away = [line for line in lines if "đang nghỉ hoặc bận" in line]
+    assert away == [
+        "Công an 1 đang nghỉ hoặc bận mà được xếp trực: Chốt Nà Pài, ca 2 (14:00–22:00) "
+        "ngày 08/08/2021"
+    ]
+    assert "ốm" not in "\n".join(lines) and "sick" not in "\n".join(lines)
