@@ -8,6 +8,7 @@ incremental feasibility tests, so a bug there cannot hide itself here.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -25,6 +26,51 @@ class Violation:
     staff: str = ""
     cells: tuple[Assignment, ...] = ()
     count: int = 0
+
+
+def describe(
+    violation: Violation,
+    instance: Instance,
+    who: Callable[[str], str] | None = None,
+    where: Callable[[Assignment], str] | None = None,
+) -> str:
+    """A violation in Vietnamese: who, where, which shift and day, which limit. ``who`` and
+    ``where`` name a person and a cell (the register's names; by default the file's)."""
+    names = {p.id: p.name or p.id for p in instance.staff}
+    sites = {s.id: s.name or s.id for s in instance.sites}
+    who = who or (lambda ident: names.get(ident, ident))
+    where = where or (lambda a: f"{sites.get(a.site, a.site)}, ca {a.shift} ngày {a.date:%d/%m/%Y}")
+    rules = instance.rules
+    cells = violation.cells
+    person = who(violation.staff) if violation.staff else ""
+    rule = violation.rule
+    if rule == "leave" and cells:
+        return f"{person} đang nghỉ hoặc bận mà được xếp trực: {where(cells[0])}"
+    if rule == "overlap" and len(cells) == 2:
+        return f"{person} trực hai nơi cùng lúc: {where(cells[0])} và {where(cells[1])}"
+    if rule == "rest" and len(cells) == 2:
+        return (
+            f"{person} chỉ được nghỉ {violation.count / 60:g} giờ "
+            f"(cần {rules.min_rest_hours:g}) giữa {where(cells[0])} và {where(cells[1])}"
+        )
+    if rule == "weekly" and cells:
+        monday = cells[0].date - timedelta(days=(cells[0].date - instance.start).days % 7)
+        return (
+            f"{person} trực {violation.count} ca trong tuần từ {monday:%d/%m/%Y} "
+            f"(tối đa {rules.max_shifts_per_week})"
+        )
+    if rule == "nights" and cells:
+        return (
+            f"{person} trực {violation.count} đêm liền đến {where(cells[0])} "
+            f"(tối đa {rules.max_consecutive_nights})"
+        )
+    if rule == "overstaffed" and cells:
+        return f"Thừa người: {where(cells[0])} có {violation.count} người"
+    if rule == "duplicate" and cells:
+        return f"{person} được ghi {violation.count} lần: {where(cells[0])}"
+    if rule == "lock" and cells:
+        return f"Ô cố định không còn mà không báo lý do: {person}, {where(cells[0])}"
+    return f"Lỗi dữ liệu lịch trực ({rule}): {violation.message}"
 
 
 def check(instance: Instance, solution: Solution) -> list[Violation]:

@@ -40,7 +40,7 @@ from datetime import datetime
 
 from fieldapp.cli_support import command_word, print_json
 from fieldapp.errors import UserError
-from fieldapp.rostering.checker import check, check_gaps
+from fieldapp.rostering.checker import check, check_gaps, describe
 from fieldapp.rostering.figures import measure
 from fieldapp.rostering.instance import load_instance
 from fieldapp.rostering.solution import load_solution
@@ -132,7 +132,7 @@ def _check(args: argparse.Namespace) -> int:
     problems = check(instance, solution) + check_gaps(instance, solution)
     _print_figures(instance, solution)
     for problem in problems:
-        print(f"VI PHẠM [{problem.rule}] {problem.message}")
+        print(f"VI PHẠM [{problem.rule}] {describe(problem, instance)}")
     print(f"Vi phạm: {len(problems)}")
     return 1 if problems else 0
 

@@ -861,8 +861,9 @@ def check_saved_lines(db: Database, start: date, end: date) -> list[str]:
 
 def violation_line(plan: Plan, violation) -> str:
     """One violation of the checker as a commune official reads it: names, not file ids."""
+    from fieldapp.rostering.checker import describe
+
     snap = plan.snapshot
-    rules = snap.rules
 
     def who(ident: str) -> str:
         pid = plan.person_of.get(ident)
@@ -876,35 +877,7 @@ def violation_line(plan: Plan, violation) -> str:
         site = snap.sites[site_id]
         return f"{site.name}, {site.shift(shift_id).label.lower()} ngày {format_date(a.date)}"
 
-    cells = violation.cells
-    person = who(violation.staff) if violation.staff else ""
-    rule = violation.rule
-    if rule == "leave" and cells:
-        return f"{person} đang nghỉ hoặc bận mà được xếp trực: {where(cells[0])}"
-    if rule == "overlap" and len(cells) == 2:
-        return f"{person} trực hai nơi cùng lúc: {where(cells[0])} và {where(cells[1])}"
-    if rule == "rest" and len(cells) == 2:
-        hours = f"{violation.count / 60:g}"
-        return (
-            f"{person} chỉ được nghỉ {hours} giờ (cần {rules.min_rest_hours:g}) giữa "
-            f"{where(cells[0])} và {where(cells[1])}"
-        )
-    if rule == "weekly" and cells:
-        monday = cells[0].date - timedelta(days=(cells[0].date - plan.instance.start).days % 7)
-        return (
-            f"{person} trực {violation.count} ca trong tuần từ {format_date(monday)} "
-            f"(tối đa {rules.max_shifts_per_week})"
-        )
-    if rule == "nights" and cells:
-        return (
-            f"{person} trực {violation.count} đêm liền đến {where(cells[0])} "
-            f"(tối đa {rules.max_consecutive_nights})"
-        )
-    if rule == "overstaffed" and cells:
-        return f"Thừa người: {where(cells[0])} có {violation.count} người"
-    if rule == "duplicate" and cells:
-        return f"{person} được ghi {violation.count} lần: {where(cells[0])}"
-    return f"Lỗi dữ liệu lịch trực ({rule}): {violation.message}"
+    return describe(violation, plan.instance, who, where)
 
 
 def checked_gaps(db: Database, start: date, end: date) -> list[tuple[Cell, str | None, int]]:

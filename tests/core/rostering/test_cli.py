@@ -39,7 +39,14 @@ def test_check_finds_a_broken_roster(tmp_path: Path, capsys) -> None:
     out.write_text(json.dumps(data), "utf-8")
     capsys.readouterr()
     assert main(["roster", "check", str(WEEK), str(out)]) == 1
-    assert "VI PHẠM [overlap]" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "VI PHẠM [overlap]" in said
+    names = {p.id: p.name for p in load_instance(WEEK).staff}
+    sites = {s.id: s.name for s in load_instance(WEEK).sites}
+    day = first["date"][8:10] + "/" + first["date"][5:7] + "/" + first["date"][:4]
+    assert f"{names[first['staff']]} trực hai nơi cùng lúc: {sites[first['site']]}, ca " \
+        f"{first['shift']} ngày {day}" in said  # fmt: skip
+    assert "Assignment(" not in said
 
 
 def test_replan_from_the_command_line(tmp_path: Path, capsys) -> None:
