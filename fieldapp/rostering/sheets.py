@@ -165,10 +165,7 @@ def wall_sheets(
             hotline=site.hotline,
             start=start,
             days=days,
-            shifts=[
-                WallShift(x.id, f"Ca {x.number}", f"{x.start}–{x.end}", x.night)
-                for x in site.shifts
-            ],
+            shifts=[WallShift(x.id, f"Ca {x.number}", x.times, x.night) for x in site.shifts],
         )
         for day in sheet.dates:
             if not site.active_on(day):
@@ -277,10 +274,7 @@ def day_sites(db: Database, day: date) -> list:
             name=site.name,
             hotline=site.hotline,
             active=site.active_on(day),
-            shifts=[
-                WallShift(x.id, f"Ca {x.number}", f"{x.start}–{x.end}", x.night)
-                for x in site.shifts
-            ],
+            shifts=[WallShift(x.id, f"Ca {x.number}", x.times, x.night) for x in site.shifts],
         )
         if entry.active:
             for x in site.shifts:

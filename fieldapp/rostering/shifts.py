@@ -63,9 +63,19 @@ class ShiftDef:
         return self.id[1:] if self.id.startswith("C") else self.id
 
     @property
+    def times(self) -> str:
+        """ "06:00–14:00", "22:00–06:00"; a shift ending at midnight "18:00–24:00" and one of
+        a whole day "00:00–24:00" or "07:00–07:00 hôm sau" (never "00:00–00:00")."""
+        if self.end == "00:00" and self.minutes <= 1440:
+            return f"{self.start}–24:00"
+        if self.minutes >= 1440:
+            return f"{self.start}–{self.end} hôm sau"
+        return f"{self.start}–{self.end}"
+
+    @property
     def label(self) -> str:
         """ "Ca 1 (06:00–14:00)"."""
-        return f"Ca {self.number} ({self.start}–{self.end})"
+        return f"Ca {self.number} ({self.times})"
 
     def span(self, day: date) -> tuple[datetime, datetime]:
         begin = datetime.combine(day, self.start_time)

@@ -55,6 +55,11 @@ def test_standard_patterns_and_night_shifts():
         ("C1", "08:00", 14.0, False),
         ("C2", "22:00", 10.0, True),
     ]
+    # how a shift's hours are written: never "00:00–00:00" for a whole day
+    assert [s.times for s in four] == ["00:00–06:00", "06:00–12:00", "12:00–18:00", "18:00–24:00"]
+    assert custom_shifts(["00:00+24"])[0].label == "Ca 1 (00:00–24:00)"
+    assert custom_shifts(["07:00+24"])[0].times == "07:00–07:00 hôm sau"
+    assert custom_shifts(["19:00+12"])[0].times == "19:00–07:00"
     with pytest.raises(UserError, match="không có thật"):
         make_shifts("3x8", "25h")
     with pytest.raises(UserError, match="gg:pp"):

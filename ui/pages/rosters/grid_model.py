@@ -168,7 +168,7 @@ class WeekGridModel(QAbstractTableModel):
             return f"{weekday_name(day)} {short_date(day)}"
         shift = self.grid.shifts[section]
         shift_word = self.tr("Shift")
-        return f"{shift_word} {shift.number}\n{shift.start}–{shift.end}"
+        return f"{shift_word} {shift.number}\n{shift.times}"
 
 
 class CellDelegate(QStyledItemDelegate):

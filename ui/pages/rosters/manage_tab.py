@@ -224,7 +224,7 @@ class ManageTab(QWidget):
         self.site_model.removeRows(0, self.site_model.rowCount())
         for s in self.shown_sites:
             until = format_date(s.active_to) if s.active_to else "…"
-            shifts = ", ".join(f"{x.start}–{x.end}" for x in s.shifts)
+            shifts = ", ".join(x.times for x in s.shifts)
             need = f"{s.staff_per_shift}" + (f" ({s.require_text})" if s.require_text else "")
             self.site_model.appendRow(
                 [

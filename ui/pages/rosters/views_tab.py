@@ -115,7 +115,7 @@ class MonthModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             s = self.grid.shifts[section]
-            return f"{_shift_word()} {s.number} ({s.start}–{s.end})"
+            return f"{_shift_word()} {s.number} ({s.times})"
         day = self.grid.days[section]
         return f"{weekday_name(day)} {day:%d/%m}"
 
@@ -152,7 +152,7 @@ class DayModel(QAbstractTableModel):
                 return self.tr("(not active)") if col == self.SHIFT else ""
             if col == self.SHIFT:
                 shift = row.shift
-                return f"{_shift_word()} {shift.number} ({shift.start}–{shift.end})"
+                return f"{_shift_word()} {shift.number} ({shift.times})"
             if col == self.PEOPLE:
                 return ", ".join(
                     (LEADER_MARK + " " if p.leader else "") + p.name for p in row.people

@@ -85,7 +85,7 @@ class CellEditsMixin:
             return None
         shift = self.grid.site.shift(cell.shift)
         shift_word = QCoreApplication.translate("WeekTab", "Shift")
-        title = f"{self.grid.site.name} — {shift_word} {shift.number} ({shift.start}–{shift.end}), {weekday_name(cell.day)} {format_date(cell.day)}"
+        title = f"{self.grid.site.name} — {shift_word} {shift.number} ({shift.times}), {weekday_name(cell.day)} {format_date(cell.day)}"
         if replacing is not None:
             title += "\n" + QCoreApplication.translate("WeekTab", "Instead of {name}").format(
                 name=replacing.name
@@ -240,7 +240,7 @@ class CellEditsMixin:
                             p.assignment_id,
                             [
                                 f"{weekday_name(day)} {format_date(day)}",
-                                f"{shift_word} {shift.number} ({shift.start}–{shift.end})",
+                                f"{shift_word} {shift.number} ({shift.times})",
                                 grid.site.name,
                                 p.name,
                             ],

@@ -305,7 +305,7 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
         shift = self.grid.site.shift(cell.shift)
         shift_word = self.tr("Shift")
         self.cell_title.setText(
-            f"{self.grid.site.name} — {shift_word} {shift.number} ({shift.start}–{shift.end}), "
+            f"{self.grid.site.name} — {shift_word} {shift.number} ({shift.times}), "
             f"{weekday_name(cell.day)} {format_date(cell.day)}"
         )
         for p in cell.people:
