@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from fieldapp.rostering.instance import Assignment, Instance
+from fieldapp.rostering.instance import Assignment, Instance, day_runs
 from fieldapp.rostering.solution import Solution
 
 
@@ -169,13 +169,7 @@ def check(instance: Instance, solution: Solution) -> list[Violation]:
         real = set(nights)
         nights |= {first - timedelta(days=k) for k in range(1, person.nights_before + 1)}
         nights |= {last + timedelta(days=k) for k in range(1, person.nights_after + 1)}
-        runs: list[list[date]] = []
-        for day in sorted(nights):
-            if runs and day - runs[-1][-1] == timedelta(days=1):
-                runs[-1].append(day)
-            else:
-                runs.append([day])
-        for run in runs:
+        for run in day_runs(nights):
             inside = [d for d in run if d in real]
             if len(run) > limit and inside:
                 # named by the first night too many, or by the roster's last night when the

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from fieldapp.rostering.instance import Rules, role_label
+from fieldapp.rostering.instance import Rules, day_runs, role_label
 from fieldapp.rostering.store import Absence, Duty, Snapshot, StaffInfo, monday_of
 from fieldapp.text.vietnamese import format_date
 
@@ -85,20 +85,8 @@ def person_conflicts(
             )
             for i in items[limit:]:
                 out[i].append(Conflict(kind, text))
-    nights = sorted({duties[i].day for i in order if duties[i].night})
-    run: list[date] = []
-    night_runs: list[list[date]] = []
-    for day in nights:
-        if run and day - run[-1] == timedelta(days=1):
-            run.append(day)
-        else:
-            if run:
-                night_runs.append(run)
-            run = [day]
-    if run:
-        night_runs.append(run)
     limit = rules.max_consecutive_nights
-    for days in night_runs:
+    for days in day_runs(duties[i].day for i in order if duties[i].night):
         if len(days) > limit:
             text = f"Trực đêm {len(days)} đêm liền ({format_date(days[0])} – {format_date(days[-1])}), tối đa {limit}"
             bad = set(days[limit:])

@@ -10,6 +10,7 @@ on leave on duty.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -30,6 +31,17 @@ ROLE_LABELS: dict[str, str] = {
     "volunteer": "tình nguyện viên",
     "community": "tổ Covid cộng đồng",
 }
+
+
+def day_runs(days: Iterable[date]) -> list[list[date]]:
+    """The days in order, in runs of consecutive days: [[1, 2, 3], [5], [7, 8]]."""
+    runs: list[list[date]] = []
+    for day in sorted(set(days)):
+        if runs and day - runs[-1][-1] == timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
 
 
 def role_label(role: str | None) -> str:

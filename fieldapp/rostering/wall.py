@@ -71,6 +71,7 @@ from fieldapp.printing.official import (
     story,
 )
 from fieldapp.profile import Profile
+from fieldapp.rostering.instance import day_runs
 from fieldapp.text.vietnamese import name_sort_key, nfc
 
 Paper = Literal["A4", "A3"]
@@ -645,14 +646,8 @@ def _short_shifts(sheet: WallSheet) -> list[WallShift]:
 
 def _day_list(days: list[date]) -> str:
     """ "01/08, 02/08" or, for a run of three days or more, "01/08–19/08"."""
-    runs: list[list[date]] = []
-    for d in sorted(days):
-        if runs and d - runs[-1][-1] == timedelta(days=1):
-            runs[-1].append(d)
-        else:
-            runs.append([d])
     parts = []
-    for run in runs:
+    for run in day_runs(days):
         if len(run) >= 3:
             parts.append(f"{run[0]:%d/%m}–{run[-1]:%d/%m}")
         else:
