@@ -680,19 +680,15 @@ def _verify(args: argparse.Namespace) -> int:
     db = _db(args)
     try:
         from fieldapp.rostering.instance import role_label
-        from fieldapp.rostering.planning import checked_gaps
+        from fieldapp.rostering.planning import cell_words, checked_gaps
         from fieldapp.rostering.snapshot import list_sites
 
         gaps = checked_gaps(db, _date(args.start), _date(args.end))
         sites = {s.id: s for s in list_sites(db)}
     finally:
         db.close()
-    for (site_id, day, shift), role, n in gaps:
-        site = sites[site_id]
-        print(
-            f"THIẾU {site.name}, {site.shift(shift).label.lower()} ngày {day:%d/%m/%Y}: "
-            f"thiếu {n} {role_label(role)}"
-        )
+    for cell, role, n in gaps:
+        print(f"THIẾU {cell_words(sites, cell)}: thiếu {n} {role_label(role)}")
     print(f"Chỗ còn thiếu: {sum(n for _, _, n in gaps)}")
     return 1 if problems else 0
 

@@ -535,8 +535,7 @@ def _saved_gap_lines(db: Database, plan: Plan) -> tuple[int, list[str]]:
         gaps = cell_gaps(snap, *cell)
         if not gaps:
             continue
-        site = snap.sites[cell[0]]
-        where = f"{site.name}, {site.shift(cell[2]).label.lower()} ngày {format_date(cell[1])}"
+        where = cell_words(snap.sites, cell)
         total += sum(g.missing for g in gaps)
         lines.append(f"{where}: " + "; ".join(f"{g.text} ({g.reason})" for g in gaps))
     return total, lines
@@ -616,6 +615,12 @@ def write_plan(s: Session, plan: Plan, wanted: dict[Cell, list[int]], result: Pl
     s.flush()
 
 
+def cell_words(sites: dict[int, SiteInfo], cell: Cell) -> str:
+    """ "Chốt Nà Pài, ca 1 (06:00–14:00) ngày 02/08/2021": a cell as the register says it."""
+    site = sites[cell[0]]
+    return f"{site.name}, {site.shift(cell[2]).label.lower()} ngày {format_date(cell[1])}"
+
+
 def _rejected_lines(plan: Plan, solution: Solution, skip: set[int] = frozenset()) -> list[str]:
     out = []
     for rj in solution.rejected_locks:
@@ -624,12 +629,8 @@ def _rejected_lines(plan: Plan, solution: Solution, skip: set[int] = frozenset()
             continue
         cell, pid = mapped
         snap = plan.snapshot
-        site = snap.sites[cell[0]]
         reason = rj.reason.replace(rj.lock.staff, snap.staff[pid].name)
-        out.append(
-            f"{snap.staff[pid].name}, {site.name} {site.shift(cell[2]).label.lower()} "
-            f"ngày {format_date(cell[1])}: {reason}"
-        )
+        out.append(f"{snap.staff[pid].name}, {cell_words(snap.sites, cell)}: {reason}")
     return out
 
 
@@ -874,8 +875,7 @@ def violation_line(plan: Plan, violation) -> str:
         shift_id = plan.local_shift.get((a.site, a.shift))
         if site_id is None or shift_id is None:
             return f"{a.site} {a.shift} ngày {format_date(a.date)}"
-        site = snap.sites[site_id]
-        return f"{site.name}, {site.shift(shift_id).label.lower()} ngày {format_date(a.date)}"
+        return cell_words(snap.sites, (site_id, a.date, shift_id))
 
     return describe(violation, plan.instance, who, where)
 
