@@ -35,6 +35,7 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from datetime import datetime
 
@@ -178,7 +179,10 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--shifts", help="ca tự đặt: 06:00+8,14:00+8,22:00+8 (với --pattern custom)")
     add.add_argument("--per-shift", type=int, default=3, help="số người mỗi ca")
     add.add_argument(
-        "--require", action="append", default=[], help="vai trò cần mỗi ca, ví dụ police=1"
+        "--require",
+        action="append",
+        default=[],
+        help="vai trò cần mỗi ca, ví dụ police=1 hoặc police=1,health=1",
     )
     add.add_argument("--notes", default="")
     add.add_argument("--hotline", default="", help="số đường dây nóng của điểm (in trên lịch)")
@@ -325,8 +329,9 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _require(items: list[str]) -> dict[str, int]:
+    """``--require police=1`` given once per role, or several in one: "police=1, y tế=1"."""
     out: dict[str, int] = {}
-    for item in items:
+    for item in (part for given in items for part in re.split(r"[,;]", given) if part.strip()):
         role, _, count = item.partition("=")
         try:
             out[role.strip()] = int(count or 1)

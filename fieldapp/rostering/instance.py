@@ -51,6 +51,12 @@ def role_label(role: str | None) -> str:
     return ROLE_LABELS.get(role, role)
 
 
+def phone_on_paper(phone: str) -> str:
+    """A phone number as typed ("0912 345 678", "+84 98.765.4321"), kept on one line: its
+    spaces made non-breaking, never dropped (dropping them printed "+8498.765.4321")."""
+    return "\u00a0".join(phone.split())
+
+
 @dataclass(frozen=True, slots=True)
 class ShiftKind:
     """One kind of shift, e.g. 22:00 for 8 hours; it may run past midnight."""

@@ -65,7 +65,7 @@ from fieldapp.printing.official import (
     text_width,
 )
 from fieldapp.profile import Profile
-from fieldapp.rostering.instance import ROLE_LABELS
+from fieldapp.rostering.instance import ROLE_LABELS, phone_on_paper
 from fieldapp.rostering.models import SITE_KINDS
 from fieldapp.text.vietnamese import fold, format_date, name_sort_key, nfc
 
@@ -341,7 +341,7 @@ class _PeopleCell(Flowable):
             if person.leader:
                 name = f"{LEADER_MARK} {name}"
             above = gap if lines else 0.0
-            phone = "".join(person.phone.split())
+            phone = phone_on_paper(person.phone)
             if self._dense and phone and measure(f"{name} {phone}", font) <= limit:
                 lines.append((f"{name} {phone}", font, above))
                 continue

@@ -71,7 +71,7 @@ from fieldapp.printing.official import (
     story,
 )
 from fieldapp.profile import Profile
-from fieldapp.rostering.instance import day_runs
+from fieldapp.rostering.instance import day_runs, phone_on_paper
 from fieldapp.text.vietnamese import name_sort_key, nfc
 
 Paper = Literal["A4", "A3"]
@@ -164,7 +164,7 @@ def _person_html(person: WallPerson, with_phone: bool, phone_size: float = PHONE
     name = _x(" ".join(person.name.split()))
     if person.leader:
         name = f"<b>{LEADER_MARK} {name}</b>"
-    phone = "".join(person.phone.split())
+    phone = phone_on_paper(person.phone)
     if with_phone and phone:
         return f'{name} <font size="{phone_size:g}">{_x(phone)}</font>'
     return name
@@ -179,7 +179,7 @@ def _person_flowables(
         return [one]
     if one.wrap(width, 1000)[1] <= _NAME.leading * 1.01:
         return [one]
-    phone = "".join(person.phone.split())
+    phone = phone_on_paper(person.phone)
     return [Paragraph(_person_html(person, False), _NAME), Paragraph(_x(phone), _PHONE)]
 
 
@@ -450,7 +450,7 @@ def _month_rows(sheet: WallSheet) -> list[_MonthRow]:
     rows: dict[tuple[str, str], _MonthRow] = {}
     for (day, shift), people in sheet.cells.items():
         for p in people:
-            name, phone = " ".join(nfc(p.name).split()), "".join(nfc(p.phone).split())
+            name, phone = " ".join(nfc(p.name).split()), phone_on_paper(nfc(p.phone))
             row = rows.setdefault((name, phone), _MonthRow(name, phone))
             row.codes.setdefault(day, []).append((code.get(shift, 0), p.leader))
     return sorted(rows.values(), key=lambda r: (name_sort_key(r.name), r.phone))
@@ -473,6 +473,17 @@ def _month_widths(rows: list[_MonthRow], width: float, days: int) -> tuple[list[
     phone_w = min(max(max(phones) + 6, 17 * mm), 32 * mm if wide else 26 * mm)
     fixed = [6.5 * mm, name_w, phone_w, 9 * mm]
     return fixed, (width - sum(fixed)) / days
+
+
+def _month_phone(phone: str, width: float) -> Paragraph:
+    """The phone on one line of its column: a number longer than the column is set smaller
+    (down to 7 pt) rather than broken mid-number ("0209-3870-02" over "8")."""
+    room = width - 4.5  # the cell's paddings, and a hair
+    wide = string_width(phone, REGULAR, PHONE_SIZE)
+    if wide <= room:
+        return Paragraph(_x(phone), _M_PHONE)
+    size = max(7.0, int(PHONE_SIZE * room / wide * 2) / 2)
+    return Paragraph(f'<font size="{size:g}">{_x(phone)}</font>', _M_PHONE)
 
 
 def _month_table(
@@ -531,7 +542,7 @@ def _month_table(
         line: list[Any] = [
             str(n),
             Paragraph(_x(person.name), _M_NAME),
-            Paragraph(_x(person.phone), _M_PHONE),
+            _month_phone(person.phone, fixed[2]),
         ]
         for c, d in enumerate(days, start=first):
             codes = sorted(person.codes.get(d, []))

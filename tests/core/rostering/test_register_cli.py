@@ -277,6 +277,24 @@ def test_mistakes_give_one_line_in_vietnamese(tmp_path, capsys):
         assert message in err and len(err.strip().splitlines()) == 1, (argv, err)
 
 
+def test_several_roles_in_one_require_as_people_write_them(tmp_path, capsys):
+    """ "police=1,health=1" was refused as "not a whole number"; Vietnamese role names and
+    spaces are how an official types it, and a repeated --require adds to it."""
+    data = tmp_path / "d"
+    argv = ["roster", "site", "add", "Chốt Km 17", "--from", "01/12/2026", "--per-shift", "4"]
+    require = ["--require", "công an=1, Y tế=1; militia", "--require", "doan vien thanh nien=1"]
+    assert run(data, *argv, *require) == 0
+    capsys.readouterr()
+    assert run(data, "roster", "site", "list", "--json") == 0
+    (site,) = json.loads(capsys.readouterr().out)
+    assert site["require"] == {"police": 1, "health": 1, "militia": 1, "youth": 1}
+    for bad, message in [("police=1,health=x", "số nguyên"), ("police=1,,phi công=1", "vai trò")]:
+        assert run(data, "roster", "site", "add", "Y", "--from", "01/12/2026", "--require", bad)
+        assert message in capsys.readouterr().err
+    assert run(data, "roster", "site", "list", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1  # nothing half-added
+
+
 def test_sheets_carry_leaders_phones_and_gaps(tmp_path, capsys):
     data = tmp_path / "d"
     setup_commune(data, capsys)

@@ -218,7 +218,7 @@ def test_a_month_of_eighteen_is_one_a3_landscape_page(tmp_path):
     assert [r for r in rows if r in names] == sorted_by_given_name(names)
     for p in team(18):
         assert min(_sizes_of(page, p.name)) >= 14
-        assert "".join(p.phone.split()) in page.extract_text()
+        assert p.phone in page.extract_text().replace("\xa0", " ")  # as typed, on one line
     words = _words(reader)
     assert "LỊCH TRỰC" in words and "Tháng 08/2021" in words and "0209 3870 115" in words
     assert words.count("trưởng ca ký nhận/giao") == 3
@@ -252,7 +252,7 @@ def test_a_month_of_eighteen_is_two_a4_portrait_pages_each_with_every_name(tmp_p
         text = page.extract_text()
         for p in team(18):
             assert min(_sizes_of(page, p.name)) >= 14, p.name
-            assert "".join(p.phone.split()) in text
+            assert p.phone in text.replace("\xa0", " ")
         assert " ".join(text.split()).count("trưởng ca ký nhận/giao") == 3
         assert "1 = Ca 1 06:00–14:00" in text  # each page says what the numbers are
     one, two = (" ".join(p.extract_text().split()) for p in reader.pages)
@@ -393,3 +393,27 @@ def test_many_shortages_are_counted_not_all_spelled_out(tmp_path):
     assert "ca khác còn thiếu" in words
     _days, rows = table_of(reader.pages[0])
     assert rows["Ca 2 còn thiếu"][5] == ("2", False)
+
+
+@pytest.mark.parametrize("days", [7, 31])
+def test_phones_print_as_typed_and_never_break_across_lines(tmp_path, days):
+    """Spaces used to be dropped so a phone would not wrap: "+84 98.765.4321" printed as
+    "+8498.765.4321", hard to read off a wall and to dial. Now the spaces stay, unbreakable."""
+    phones = ["+84 98.765.4321", "0209-3870-028", "0912 345 678", "(0209) 3 870 115"]
+    people = [WallPerson(f"Nguyễn Thị Phương Thảo Ngọc {i}", ph) for i, ph in enumerate(phones)]
+    sheet = WallSheet("Chốt Km 17", "checkpoint", "", "", START, days, list(SHIFTS))
+    for d in sheet.dates:
+        for k, s in enumerate(SHIFTS):
+            sheet.cells[(d, s.id)] = [people[(d.day + k) % 4], people[(d.day + k + 1) % 4]]
+    out, reader = _render(tmp_path, sheet, "A4", name=f"{days}.pdf")
+    lines = [
+        line.replace("\xa0", " ")
+        for page in reader.pages
+        for line in page.extract_text().splitlines()
+    ]
+    for phone in phones:
+        assert any(phone in line for line in lines), phone
+        glued = "".join(phone.split())
+        assert glued == phone or not any(glued in line for line in lines), glued
+        head = phone.split()[0]  # the phone's first group never ends a line alone
+        assert not any(line.rstrip().endswith(f" {head}") for line in lines), head
