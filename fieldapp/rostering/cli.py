@@ -662,10 +662,13 @@ def _fairness(args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.__dict__ for r in rows])
         return 0
-    print(f"{'Họ tên':28} {'Ca':>4} {'Đêm':>4} {'CN/T7':>5} {'Giờ':>6} {'Trưởng':>6} {'Nghỉ':>5}")
+    wide = max([28, *(len(r.name) for r in rows)])  # a long name whole: never cut to look alike
+    print(
+        f"{'Họ tên':{wide}} {'Ca':>4} {'Đêm':>4} {'CN/T7':>5} {'Giờ':>6} {'Trưởng':>6} {'Nghỉ':>5}"
+    )
     for r in rows:
         print(
-            f"{r.name[:28]:28} {r.shifts:4d} {r.nights:4d} {r.weekends:5d} {r.hours:6.0f} "
+            f"{r.name:{wide}} {r.shifts:4d} {r.nights:4d} {r.weekends:5d} {r.hours:6.0f} "
             f"{r.leader:6d} {r.days_off:5d}"
         )
     return 0

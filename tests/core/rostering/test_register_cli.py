@@ -356,3 +356,20 @@ def test_verify_says_who_where_and_when_and_a_next_month_beside_a_valid_one_is_c
     assert out.count(line) == 1
     assert "Assignment(" not in out and "unavailable then" not in out and "site-" not in out
     assert "Vi phạm quy định bắt buộc: 1" in out
+
+
+def test_fairness_prints_a_long_name_whole(tmp_path, capsys):
+    """Names were cut at 28 characters: two long names could print alike."""
+    data = tmp_path / "d"
+    setup_commune(data, capsys)
+    long_names = ["Nguyễn Thị Phương Thảo Ngọc Bảo Trân", "Nguyễn Thị Phương Thảo Ngọc Bảo Anh"]
+    for name in long_names:
+        assert run(data, "roster", "staff", "add", name, "--roles", "dân quân") == 0
+    assert run(data, "roster", "generate", "--from", "02/08/2021", "--to", "08/08/2021") == 0
+    capsys.readouterr()
+    assert run(data, "roster", "fairness", "--from", "02/08/2021", "--to", "08/08/2021") == 0
+    lines = capsys.readouterr().out.splitlines()
+    for name in long_names:
+        (line,) = [line for line in lines if line.startswith(name)]
+        assert line[len(name)] == " "
+    assert len({len(line) for line in lines}) == 1  # the columns line up
