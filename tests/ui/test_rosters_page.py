@@ -784,3 +784,34 @@ def test_delete_and_stop_a_person_in_the_background_then_undo(page, roster_db, q
     page.undo.undo()
     assert wait_for_operations()
     assert find_staff(roster_db, "Dự bị 4").active
+
+
+def test_the_page_opens_on_a_site_open_this_week_and_keeps_the_one_chosen(db, qtbot):
+    """A gate closed last month was the first site, so the page opened on a week of
+    "(không hoạt động)" cells. It opens on a site at work this week; a site the user picks
+    stays picked when the page reloads."""
+    from fieldapp.rostering.register import add_site
+
+    save_profile(db, DEMO_PROFILE)
+    add_site(db, "Cổng khu phong tỏa cũ", kind="gate", active_from=MONDAY - timedelta(days=60),
+             active_to=MONDAY - timedelta(days=40))  # fmt: skip
+    add_site(db, "Chốt Km 17", active_from=MONDAY - timedelta(days=3))
+    install_language("vi")
+    widget = RostersPage(db)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.refresh()
+    week = widget.week
+    assert week.site.currentText() == "Chốt Km 17"
+    assert "không hoạt động" not in (week.model.index(0, 0).data() or "")
+    week.site.setFocus()
+    qtbot.keyClick(week.site, Qt.Key.Key_Up)  # the user picks the closed gate, above it
+    assert week.site.currentText() == "Cổng khu phong tỏa cũ"
+    assert "không hoạt động" in week.model.index(0, 0).data()
+    widget.refresh()
+    assert week.site.currentText() == "Cổng khu phong tỏa cũ"
+    bar = widget.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert widget.tabs.currentWidget() is widget.views  # "Tháng và ngày": the same choice
+    assert widget.views.site.currentText() == "Chốt Km 17"

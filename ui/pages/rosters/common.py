@@ -7,11 +7,11 @@ sink, :func:`ui.errors.show_error`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.errors import UserError
 from ui import errors
@@ -32,6 +32,22 @@ def run_service(parent: QWidget | None, action: Callable[[], object]) -> object 
     except UserError as err:
         errors.show_error(parent, err)
         return None
+
+
+def fill_sites(combo: QComboBox, sites: Sequence, days: Sequence[date]) -> None:
+    """Fill ``combo`` with ``sites`` (without signals), keeping the site chosen before; on
+    first look, the first site open on one of ``days``, not a closed one's empty grid."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for s in sites:
+        combo.addItem(s.name, s.id)
+    index = combo.findData(current) if current is not None else -1
+    if index < 0:
+        open_then = [i for i, s in enumerate(sites) if any(s.active_on(d) for d in days)]
+        index = open_then[0] if open_then else 0
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)
 
 
 def masked_phone(db, phone: str) -> str:

@@ -10,6 +10,7 @@ A person's own month is the "By person" tab with its "This month" button.
 from __future__ import annotations
 
 import tempfile
+from calendar import monthrange
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from fieldapp.rostering.snapshot import list_sites
 from fieldapp.rostering.views import DayRow, WeekGrid, day_rows, month_grid
 from fieldapp.text.vietnamese import format_date
 from ui.operations import QueryOp
-from ui.pages.rosters.common import from_qdate, to_qdate, weekday_name
+from ui.pages.rosters.common import fill_sites, from_qdate, to_qdate, weekday_name
 from ui.pages.rosters.grid_model import LEADER_MARK
 from ui.pages.rosters.print_preview import show_pdf_preview
 
@@ -241,14 +242,9 @@ class ViewsTab(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        current = self.site.currentData()
-        self.site.blockSignals(True)
-        self.site.clear()
-        for s in list_sites(self.db):
-            self.site.addItem(s.name, s.id)
-        if current is not None and self.site.findData(current) >= 0:
-            self.site.setCurrentIndex(self.site.findData(current))
-        self.site.blockSignals(False)
+        first = self.chosen_day.replace(day=1)
+        month = [first + timedelta(days=i) for i in range(monthrange(first.year, first.month)[1])]
+        fill_sites(self.site, list_sites(self.db), month)
         self.reload()
 
     @property

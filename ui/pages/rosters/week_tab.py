@@ -37,6 +37,7 @@ from fieldapp.rostering.views import CellPerson, GridCell, WeekGrid, week_grid
 from fieldapp.text.vietnamese import format_date
 from ui.operations import QueryOp
 from ui.pages.rosters.common import (
+    fill_sites,
     from_qdate,
     to_qdate,
     weekday_name,
@@ -221,15 +222,8 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        current = self.site.currentData()
-        sites = list_sites(self.db)
-        self.site.blockSignals(True)
-        self.site.clear()
-        for s in sites:
-            self.site.addItem(s.name, s.id)
-        if current is not None and self.site.findData(current) >= 0:
-            self.site.setCurrentIndex(self.site.findData(current))
-        self.site.blockSignals(False)
+        week = [self.monday + timedelta(days=i) for i in range(7)]
+        fill_sites(self.site, list_sites(self.db), week)
         self.reload()
 
     def reload(self) -> None:
