@@ -99,6 +99,7 @@ LEFT_OUT = {
     "total": "dòng tổng cộng, ngày tháng hoặc chữ ký",
     "footer": "dưới dòng tổng cộng, không đủ thông tin một người (chữ ký, ghi chú)",
     "group": "dòng tên thôn, tổ",
+    "household": "dòng tên hộ (người trong hộ ở các dòng dưới)",
     "repeat": "dòng tiêu đề của bảng nhắc lại (trang in sau)",
 }
 
@@ -434,8 +435,8 @@ def _read_sheet(
         if outcome.kind == "total":
             after_total = True
             summary.leave_out(number, LEFT_OUT["total"])
-        elif outcome.kind == "group":
-            summary.leave_out(number, LEFT_OUT["group"])
+        elif outcome.kind in ("group", "household"):
+            summary.leave_out(number, LEFT_OUT[outcome.kind])
     parser.finish()
     if not parser.households:
         summary.skipped = "có dòng tiêu đề nhưng không có người nào trong bảng"

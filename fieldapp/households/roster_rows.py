@@ -49,6 +49,12 @@ _text = cell_text
 
 _ROMAN = re.compile(r"(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\.?")
 _GROUP_PREFIXES = ("thon ", "xom ", "ban ", "to dan pho ", "to ", "khu ", "khu pho ", "ap ")
+# "Hộ ông Hoàng Văn Sáng", "HỘ GIA ĐÌNH BÀ ÉN", "Hộ số 3:", "Gia đình ông Thắng": a line
+# above a family's rows, not a person (a surname is "Hồ", never "Hộ": the tone is read).
+_HEADING = re.compile(
+    r"(hộ|gia đình)\s*(gia đình\s+)?(ông|bà|anh|chị|cụ|cô|chú|bác|số\s*\d+|:|-)(\s|$)"
+)
+_PERSON_FIELDS = ("birth", "birth_M", "birth_F", "sex", "relation", "citizen_id", "phone")
 _TRUE_MARKS = {"x", "co", "1", "v", "yes", "true", "ngheo", "ho ngheo", "hn", "✓", "✔", "√", "+"}
 _FALSE_MARKS = {"0", "khong", "-", "no", "false", "k"}
 _FOOTER_WORDS = ("nguoi lap", "xac nhan", "truong thon", "ky ten", "ky, ghi ro", "ky ghi ro")
@@ -154,7 +160,7 @@ class PreviewRow:
     """One row of a sheet as the preview table shows it."""
 
     row: int
-    kind: str  # head, member, group, skipped, total
+    kind: str  # head, member, group, household (a family's heading line), skipped, total
     name: str = ""
     household_row: int | None = None
     problems: list[RowProblem] = ()  # type: ignore[assignment]  # a list once there is one
@@ -202,6 +208,7 @@ class RowParser:
         # them: the first person under a blank row heads a household (the reader sets this).
         self.blocks = not self.has_relation and "stt" not in mapping
         self.after_blank = False
+        self.after_heading = False  # under "Hộ ông ...": the next person heads a household
         self.heads_only = (
             not self.has_relation
             and "stt" not in mapping  # a numbered list says itself who heads ("1", "1.1")
@@ -289,6 +296,9 @@ class RowParser:
                     return self._total(number, row, values)
         if name_fold and (_is_total_label(name_fold) or _FOOTER.search(name_fold)):
             return self._total(number, row, values)
+        if self._is_heading(name):
+            self.after_heading = True
+            return PreviewRow(number, "household", name=name)
         if values is None:
             return self._person_row(number, row, name, stt)
         if not name and any(_DATE_LINE.search(fold(v)) for v in values if isinstance(v, str)):
@@ -342,11 +352,20 @@ class RowParser:
             return label
         return None
 
+    def _is_heading(self, name: str) -> bool:
+        """A family's heading line ("Hộ ông Hoàng Văn Sáng"): such a name and nothing of a
+        person's (year, sex, relation, ID, phone) on the row."""
+        if name[:1] not in "HhGg" or _HEADING.match(name.lower()) is None:
+            return False
+        return not any(_text(self._values.get(k)) for k in _PERSON_FIELDS)
+
     def _person_row(self, number: int, row: list, name: str, stt: str) -> PreviewRow:
         block_start = False
         relation = _text(self._values.get("relation"))
         rel_fold = _fold_short(relation)
-        if self.has_relation and relation:
+        if self.after_heading:
+            starts = True  # the first person under a family's heading line heads it
+        elif self.has_relation and relation:
             starts = rel_fold in ("chu ho", "ch", "chuho") or rel_fold.startswith("chu ho")
         elif self.heads_only:
             starts = True
@@ -360,7 +379,7 @@ class RowParser:
             orphan = True
         else:
             orphan = False
-        self.after_blank = False
+        self.after_blank = self.after_heading = False
         out = PreviewRow(number, "head" if starts else "member", name=name)
         if block_start:
             self.problem(

@@ -274,6 +274,46 @@ def test_families_typed_as_blocks_with_blank_rows_between(tmp_path):
     assert [w.row for w in preview.warnings] == [2, 5, 9]  # every head to check
 
 
+def test_a_familys_heading_line_is_not_a_person(tmp_path):
+    """ "I | Hộ ông Hoàng Văn Sáng" above each family (Roman numbers, the people numbered 1, 2,
+    ... across the families) made a person called "Hộ ông Hoàng Văn Sáng" and a household of
+    their own. It is a heading, left out and named, and the person under it heads the
+    household, with a relation column or without one. A person whose surname is Hồ is not a
+    heading; nor is a row called "Hộ ..." holding a person's year and relation."""
+    header = ["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ", "Số CCCD", "Tình trạng"]
+    wb = Workbook()
+    for row in [
+        ["DANH SÁCH CÁC HỘ TRONG KHU VỰC PHONG TỎA THÔN NÀ PÀI"], header,
+        ["I", "Hộ ông Hoàng Văn Sáng"],
+        [1, "Hoàng Văn Sáng", 1968, "Chủ hộ", None, "F1"],
+        [2, "Nông Thị Hoa", 1971, "Vợ", None, "F1"],
+        ["II", "HỘ BÀ LƯỜNG THỊ ÉN", None, None, None, None],
+        [3, "Lường Thị Én", 1952, "Chủ hộ", None, "F1"],
+        [4, "Hồ Minh An", 2015, "Cháu", None, None],
+        ["III.", "Hộ gia đình ông Triệu Đức Thắng:"],
+        [5, "Triệu Thị Mai", 1975, "Vợ", None, "F0"],  # the head not listed: she heads it
+        [6, "Triệu Đức Bảo", 2001, "Con", None, None],
+        [None, "Hộ số 4 - Ma Văn Khải"],
+        [7, "Ma Văn Khải", 1980, None, None, None],
+        [8, "Hộ Văn Lạ", 1990, "Con", None, None],  # a strange name, but a person's row
+    ]:  # fmt: skip
+        wb.active.append(row)
+    path = tmp_path / "tieu-de-ho.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [[p.full_name for p in h.people] for h in preview.households]
+    assert got == [
+        ["Hoàng Văn Sáng", "Nông Thị Hoa"],
+        ["Lường Thị Én", "Hồ Minh An"],
+        ["Triệu Thị Mai", "Triệu Đức Bảo"],
+        ["Ma Văn Khải", "Hộ Văn Lạ"],
+    ]
+    assert preview.rejected == []
+    left = {(a, b): why for a, b, why in preview.sheets[0].left_out}
+    for row in (3, 6, 9, 12):
+        assert "tên hộ" in left[(row, row)], (row, left)
+
+
 def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
     """Pages of a printed list pasted one under another: the header and its "(1) (2)"
     numbering come again; they are left out and named, never read as people."""

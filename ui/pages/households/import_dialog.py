@@ -117,6 +117,7 @@ class PreviewModel(QAbstractTableModel):
                 "head": self.tr("head of household"),
                 "member": self.tr("member"),
                 "group": self.tr("village heading"),
+                "household": self.tr("household heading"),
                 "skipped": self.tr("skipped"),
                 "total": self.tr("total / end of table"),
             }.get(row.kind, row.kind)
