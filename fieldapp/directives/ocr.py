@@ -5,8 +5,11 @@ data (``vie.traineddata``, Apache-2.0, from Debian's ``tesseract-ocr-vie``) is v
 ``resources/tessdata`` so a frozen build needs nothing installed. ``FIELDAPP_TESSDATA`` points
 elsewhere if wanted.
 
-Each page image is straightened first (projection profile: the angle at which the rows of
-ink are sharpest), then recognised word by word. Words are grouped into the page's lines and
+Each page image is straightened first: a page whose lines of print run down the image is
+given a quarter turn, then the angle at which the rows of ink are sharpest is found
+(projection profile). It is then recognised word by word; a page read with low confidence is
+read again upside down and the better reading kept (a sheet fed into the scanner the wrong
+way round). Words are grouped into the page's lines and
 a line is cut where a wide gap separates two columns, so the two cells of a header table come
 out as two :class:`~fieldapp.directives.layout.Segment` s that the layout step can place.
 
@@ -164,10 +167,25 @@ def prepare(img: Image) -> tuple[Image, float]:
     # Scanner speckle (single dark pixels) breaks letters apart for the engine; a 3x3 median
     # removes it and keeps strokes, which are 3 pixels or more wide at 200 dpi.
     grey = grey.filter(ImageFilter.MedianFilter(3))
+    turned = 0.0
+    if is_sideways(grey):  # fed into the scanner sideways: a quarter turn first
+        grey = grey.transpose(PILImage.Transpose.ROTATE_270)
+        turned = -90.0
     angle = skew_angle(grey)
     if abs(angle) >= 0.15:
         grey = grey.rotate(angle, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=255)
-    return grey, angle
+    return grey, turned + angle
+
+
+def is_sideways(grey: Image) -> bool:
+    """Whether the lines of print run down the image, not across: its columns of pixels
+    alternate ink and paper much more sharply than its rows (a page scanned or photographed
+    a quarter turn round, with no orientation tag to say so)."""
+    from PIL import Image as PILImage
+
+    across = ink_profile(grey)[1]
+    down = ink_profile(grey.transpose(PILImage.Transpose.ROTATE_90))[1]
+    return down > MIN_LINE_CONTRAST and down > 1.5 * across
 
 
 def skew_angle(grey: Image, limit: float = 6.0) -> float:
@@ -286,15 +304,28 @@ def recognise(
             if not looks_like_text(img):
                 out.append(OcrPage(width=img.width, height=img.height, angle=angle))
                 continue
-            api.SetImage(img)
-            api.SetSourceResolution(200)
-            if not api.Recognize(timeout=int(left * 1000)):
-                raise _too_slow(name)
-            page = _read_words(api, tesserocr, img.width, img.height)
+            page = _recognise_page(api, tesserocr, img, deadline, name)
+            if page.confidence < LOW_CONFIDENCE:
+                # Upside down (or the quarter turn the other way) reads as noise: the page is
+                # read again turned round, and the better reading kept.
+                turned = _recognise_page(api, tesserocr, img.rotate(180), deadline, name)
+                if turned.confidence > page.confidence:
+                    page, angle = turned, angle + 180.0
             page.angle = angle
             out.append(page)
     report(progress, first_step + len(pages), total, "Đã nhận dạng xong")
     return out
+
+
+def _recognise_page(api, tesserocr, img: Image, deadline: float, name: str) -> OcrPage:
+    left = deadline - time.monotonic()
+    if left <= 0.5:
+        raise _too_slow(name)
+    api.SetImage(img)
+    api.SetSourceResolution(200)
+    if not api.Recognize(timeout=int(left * 1000)):
+        raise _too_slow(name)
+    return _read_words(api, tesserocr, img.width, img.height)
 
 
 def _too_slow(name: str) -> UserError:

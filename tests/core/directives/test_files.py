@@ -147,6 +147,28 @@ def test_skew_is_measured_and_straightened() -> None:
     assert abs(angle + 1.7) < 0.35 and abs(skew_angle(straight)) < 0.35
 
 
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_fed_in_sideways_or_upside_down_is_read(tmp_path: Path, turn: int) -> None:
+    """A two-page scan whose second sheet went into the feeder the wrong way round (a
+    quarter turn either way, or upside down), with no orientation tag: it read as noise, or
+    was refused as "no text recognised". Each page is turned the right way and read."""
+    spec = S.make_spec(5)
+    many = [replace(item, label=str(k + 1)) for k, item in enumerate(spec.items * 3)]
+    spec = replace(spec, sections=[("", "", many)])  # two pages
+    pages = S.scan_images(spec, seed=4)
+    assert len(pages) == 2
+    pages[1] = pages[1].rotate(turn, expand=True, fillcolor=255)
+    path = tmp_path / "lon-nguoc.pdf"
+    pages[0].save(str(path), "PDF", resolution=200.0, save_all=True, append_images=pages[1:])
+    got = read_directive(path)
+    ocr = got.extracted.ocr
+    assert ocr is not None and ocr.pages == 2 and ocr.mean_confidence > 80
+    _check(spec, got.to_json_dict())
+    alone = tmp_path / "trang-dau.png"  # the first page alone, upside down, as an image
+    pages[0].rotate(180).save(alone)
+    assert read_directive(alone).to_json_dict()["number"] == spec.number
+
+
 def test_import_of_a_scan_keeps_the_recognised_text_searchable(db, tmp_path: Path) -> None:
     path = S.write_scan(ISSUE, tmp_path / "scan.pdf", seed=3)
     result = reg.import_file(db, path)
