@@ -19,9 +19,10 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 
-_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_END, _FREE = 0xFFFFFFFE, 0xFFFFFFFF
-_SPECIAL = 0xFFFFFFF0  # ids at or above this are markers, not sectors
+from fieldapp.compound_file import Encrypted, NotCompound, read_streams
+
+__all__ = ["Encrypted", "NotXls", "measure_xls", "workbook_stream"]
+
 
 # BIFF record types
 _BOF, _EOF, _SST, _CONTINUE = 0x0809, 0x000A, 0x00FC, 0x003C
@@ -30,12 +31,7 @@ _NUMBER, _RK, _BOOLERR, _FORMULA, _MULRK = 0x0203, 0x027E, 0x0205, 0x0006, 0x00B
 _BOUNDSHEET, _FILEPASS = 0x0085, 0x002F
 
 
-class NotXls(ValueError):
-    """The bytes are not a readable compound file / BIFF stream (a damaged file)."""
-
-
-class Encrypted(NotXls):
-    """The workbook is protected by a password (an encrypted .xlsx is a compound file too)."""
+NotXls = NotCompound  # the bytes are not a readable compound file / BIFF stream
 
 
 @dataclass
@@ -59,87 +55,17 @@ class XlsMeasure:
 
 
 # --------------------------------------------------------------------------------------------
-# The compound file (OLE2 / CFB)
+# The compound file (OLE2 / CFB): fieldapp.compound_file
 # --------------------------------------------------------------------------------------------
-
-
-def _u32s(data: bytes) -> tuple[int, ...]:
-    return struct.unpack(f"<{len(data) // 4}I", data[: len(data) // 4 * 4])
 
 
 def workbook_stream(data: bytes) -> bytes:
     """The "Workbook" (BIFF8) or "Book" (BIFF5) stream of a compound file."""
-    if not data.startswith(_SIGNATURE) or len(data) < 512:
-        raise NotXls("not a compound file")
-    shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
-    if shift not in (9, 12) or mini_shift != 6:
-        raise NotXls("bad sector size")
-    size = 1 << shift
-    sectors = max(0, (len(data) - size) // size)
-    (fat_count, dir_start, _tx, cutoff, minifat_start, minifat_count, difat_start,
-     difat_count) = struct.unpack_from("<IIIIIIII", data, 0x2C)  # fmt: skip
-
-    def sector(n: int) -> bytes:
-        if n >= sectors:
-            raise NotXls("sector out of range")
-        start = (n + 1) * size
-        return data[start : start + size]
-
-    # The FAT's own sectors: 109 in the header, the rest in a chain of DIFAT sectors.
-    fat_sectors = [n for n in _u32s(data[0x4C:0x200]) if n < _SPECIAL]
-    n, seen = difat_start, 0
-    while n < _SPECIAL and seen <= difat_count and seen <= sectors:
-        entries = _u32s(sector(n))
-        fat_sectors += [e for e in entries[:-1] if e < _SPECIAL]
-        n, seen = entries[-1], seen + 1
-    if len(fat_sectors) > sectors or fat_count > sectors + 1:
-        raise NotXls("FAT larger than the file")
-    fat = b"".join(sector(n) for n in fat_sectors[: fat_count or len(fat_sectors)])
-    table = _u32s(fat)
-
-    def chain(first: int, links: tuple[int, ...], limit: int) -> list[int]:
-        out, n = [], first
-        while n < _SPECIAL:
-            if n >= len(links) or len(out) > limit:
-                raise NotXls("broken or looping chain")
-            out.append(n)
-            n = links[n]
-        return out
-
-    directory = b"".join(sector(n) for n in chain(dir_start, table, sectors))
-    entries = []
-    for off in range(0, len(directory) - 127, 128):
-        name_len, kind = struct.unpack_from("<HB", directory, off + 0x40)
-        if kind not in (1, 2, 5):
-            continue
-        name = directory[off : off + max(0, min(64, name_len) - 2)].decode("utf-16-le", "replace")
-        start, length = struct.unpack_from("<IQ", directory, off + 0x74)
-        if shift == 9:
-            length &= 0xFFFFFFFF  # version 3 files: the high half is undefined
-        entries.append((name, kind, start, length))
-    if not entries or entries[0][1] != 5:
-        raise NotXls("no root entry")
-    if any(e[0] in ("EncryptedPackage", "EncryptionInfo") for e in entries):
-        raise Encrypted("password-protected workbook")
-    wanted = next((e for e in entries if e[1] == 2 and e[0].lower() == "workbook"), None)
-    wanted = wanted or next((e for e in entries if e[1] == 2 and e[0].lower() == "book"), None)
-    if wanted is None:
+    streams = read_streams(data, ("Workbook", "Book"))
+    stream = streams.get("workbook", streams.get("book"))
+    if stream is None:
         raise NotXls("no workbook stream")
-    _name, _kind, start, length = wanted
-    if length > len(data):
-        raise NotXls("stream longer than the file")
-    if length >= cutoff:
-        stream = b"".join(sector(n) for n in chain(start, table, sectors))
-    else:  # a small stream lives in the mini stream, 64-byte pieces of the root's chain
-        root = entries[0]
-        mini = b"".join(sector(n) for n in chain(root[2], table, sectors))
-        minifat = b"".join(sector(n) for n in chain(minifat_start, table, sectors))
-        links = _u32s(minifat[: minifat_count * size])
-        pieces = chain(start, links, len(mini) // 64 + 1)
-        stream = b"".join(mini[p * 64 : p * 64 + 64] for p in pieces)
-    if len(stream) < length:
-        raise NotXls("stream cut short")
-    return stream[:length]
+    return stream
 
 
 # --------------------------------------------------------------------------------------------
