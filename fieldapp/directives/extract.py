@@ -1,5 +1,5 @@
-"""Reading a received directive file: ``.txt``, ``.docx``, ``.pdf`` (text or scanned) and
-page images (``.png``, ``.jpg``, ``.tif``).
+"""Reading a received directive file: ``.txt``, ``.docx``, ``.doc`` (Word 97–2003), ``.pdf``
+(text or scanned) and page images (``.png``, ``.jpg``, ``.tif``).
 
 The file type is decided by its content (magic bytes), not trusted from its name, so a
 renamed spreadsheet is refused rather than read as garbage. Every refusal is a
@@ -116,10 +116,11 @@ def read_directive_file(
     elif data[:4] == b"PK\x03\x04":
         layout = _docx_layout(data, name)
         out = Extracted(layout.to_text(), layout, file_kind="docx")
-    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise UserError(
-            f"Tệp {name} là định dạng Word cũ (.doc); hãy lưu lại thành .docx hoặc PDF."
-        )
+    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Word 97-2003 (.doc)
+        from fieldapp.directives.word97 import doc_body
+
+        layout = _body_layout(doc_body(data, name), _Numbering(None))
+        out = Extracted(layout.to_text(), layout, file_kind="doc")
     elif _is_image(data):
         out = _image_read(p, name, progress, preview)
     else:
@@ -338,7 +339,7 @@ def _docx_layout(data: bytes, name: str) -> Layout:
             info = zf.getinfo("word/document.xml")
         except KeyError:
             raise UserError(
-                f"Tệp {name} không phải văn bản Word (.docx); chỉ nhận .txt, .pdf, .docx."
+                f"Tệp {name} không phải văn bản Word (.docx); chỉ nhận .txt, .pdf, .docx, .doc."
             ) from None
         document = _read_member(zf, info, name)
         numbering = None

@@ -174,7 +174,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import a directive"))
         self.intro.setText(
             self.tr(
-                "Open the file of the directive (Word .docx, .pdf, a scan or a photo of the "
+                "Open the file of the directive (Word .docx or .doc, .pdf, a scan or a photo of the "
                 "page: .png, .jpg, .tif; or .txt), or paste its text below. Nothing is saved "
                 "before you have checked what was read."
             )
@@ -204,7 +204,7 @@ class ImportDialog(QDialog):
             self.tr("Open a directive"),
             str(Path.home()),
             self.tr(
-                "Directives (*.docx *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)"
+                "Directives (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)"
             ),
         )
         if name:
