@@ -41,6 +41,9 @@ MAX_IMAGE_PIXELS = 50_000_000
 """An image larger than this (an A4 page at 600 dpi is 35 Mpx) is refused before decoding."""
 TARGET_LONG_SIDE = 2400
 """Images are scaled so their long side is at most this (≈ 200 dpi for A4): speed, not loss."""
+SMALL_LONG_SIDE = 1800
+"""Images whose long side is shorter than this (a chat app's copy of a photo) are enlarged to
+:data:`TARGET_LONG_SIDE` before recognition."""
 TIME_BUDGET_S = 30.0
 """The whole file's OCR must end within this; past it the reading stops with a message."""
 LOW_CONFIDENCE = 75.0
@@ -158,7 +161,9 @@ def prepare(img: Image) -> tuple[Image, float]:
 
     grey = img.convert("L")
     long_side = max(grey.size)
-    if long_side > TARGET_LONG_SIDE:
+    if long_side > TARGET_LONG_SIDE or long_side < SMALL_LONG_SIDE:
+        # A photo sent through a chat app comes 1,000-1,600 pixels long (about 100 dpi for
+        # a page): letters that small break apart for the engine, so it is enlarged too.
         scale = TARGET_LONG_SIDE / long_side
         grey = grey.resize(
             (max(1, round(grey.width * scale)), max(1, round(grey.height * scale))),

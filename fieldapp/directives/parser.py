@@ -227,6 +227,7 @@ _NUM_RE = re.compile(
     r"|^(?P<l2>\d{1,2}(?:\.\d{1,2}){1,2})\s+(?P<rest2>[^\d\s].*)$"
 )
 _LETTER_RE = re.compile(r"^(?P<l>[a-zđ])\s*[)/]\s*(?P<rest>\S.*)$")
+_A_MISREAD_RE = re.compile(r"^[4@]\s*\)\s*(?P<rest>\S.*)$")
 _ROMAN_VALUES = {
     r: i + 1
     for i, r in enumerate(
@@ -1033,6 +1034,10 @@ def _parse_body(lines: list[str], d: ParsedDirective) -> None:
             d.sections.append((m.group("l"), m.group("rest").rstrip(":").strip()))
             k += 1
             continue
+        m = _A_MISREAD_RE.match(p)
+        if m and k + 1 < len(paras) and paras[k + 1][:1] == "b" and _LETTER_RE.match(paras[k + 1]):
+            # "a)" read as "4)" by the OCR (a small photo): a) comes before b), not 4)
+            p = paras[k] = f"a) {m.group('rest')}"
         m = _NUM_RE.match(p)
         if m:
             raw = m.group("l") or m.group("l2")

@@ -119,6 +119,22 @@ def test_phone_photo_is_recognised_field_by_field(tmp_path: Path) -> None:
     assert reading.extracted.ocr is not None and reading.extracted.ocr.pages == 1
 
 
+@pytest.mark.parametrize("long_side", [1000, 1280])
+def test_a_photo_shrunk_by_a_chat_app_is_read(tmp_path: Path, long_side: int) -> None:
+    """A chat app sends a photo 1,000-1,280 pixels long (about 100 dpi for the page): it was
+    refused as "no text recognised", or read with the date lost. It is enlarged and read."""
+    from PIL import Image
+
+    spec = S.make_spec(1)
+    big = S.write_photo(spec, tmp_path / "goc.jpg", seed=1)
+    with Image.open(big) as img:
+        scale = long_side / max(img.size)
+        small = img.resize((round(img.width * scale), round(img.height * scale)))
+        small.save(tmp_path / "zalo.jpg", quality=70)
+    reading = read_directive(tmp_path / "zalo.jpg")
+    _check(spec, reading.to_json_dict())
+
+
 def test_only_pages_without_text_are_recognised(tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 

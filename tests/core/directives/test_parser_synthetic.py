@@ -282,3 +282,22 @@ def test_upper_case_first_item_is_not_an_issuer_line() -> None:
     d = parse_directive("HUYỆN ỦY CHỢ MỚI\nSố 5-CV/HU\n\n1. UBND HUYỆN:\n- Trực chốt.\n")
     assert d.issuer == "Huyện ủy Chợ Mới"
     assert [(i.label, i.units) for i in d.items] == [("1", ["UBND HUYỆN"])]
+
+
+def test_a_sub_point_a_misread_as_4_stays_a_sub_point() -> None:
+    """OCR of a small photo reads "a)" as "4)": with "b)" right after it, it is the first
+    sub-point of the task above, not a fourth task; a real "4)" before "5)" stays a task."""
+    text = (
+        "UBND HUYỆN TUY ĐỨC\nSố: 12/UBND-VP\nV/v phòng, chống dịch\n"
+        "Tuy Đức, ngày 02 tháng 8 năm 2021\nKính gửi: UBND các xã.\n"
+        "1. Trạm Y tế tuyên truyền sâu rộng để người dân thực hiện nghiêm quy định 5K.\n"
+        "2. Công an xã rà soát toàn bộ người về từ vùng dịch:\n"
+        "4) Lập danh sách theo từng thôn, bon;\n"
+        "b) Tổng hợp kết quả gửi về Văn phòng;\n"
+        "3) Trạm Y tế lấy mẫu xét nghiệm.\n"
+        "4) Công an xã kiểm soát ra vào.\n"
+        "5) Đoàn Thanh niên hỗ trợ người dân.\n"
+    )
+    d = parse_directive(text)
+    assert [i.label for i in d.items] == ["1", "2", "3", "4", "5"]
+    assert "a) Lập danh sách" in d.items[1].text and "b) Tổng hợp" in d.items[1].text
