@@ -21,7 +21,7 @@ from fieldapp.errors import UserError
 from fieldapp.households.identity import IdentityError, normalize_phone, read_identity
 from fieldapp.households.roster_table import FIELD_LABELS, cell_text, village_from_text
 from fieldapp.households.service import FLAG_NAMES, age_flags
-from fieldapp.text.vietnamese import fold, parse_date
+from fieldapp.text.vietnamese import fold, nfc, parse_date
 
 ERROR, WARNING = "error", "warning"
 _NO_FLAGS: frozenset[str] = frozenset()  # shared by the many people without a flag
@@ -431,11 +431,54 @@ class RowParser:
             self.current = household
             self.households.append(household)
             out.household_row = number
+            self._members_in_cell(number, household, out)
             return out
         assert self.current is not None
         out.household_row = self.current.row
         self.current.people.append(person)
         return out
+
+    def _members_in_cell(self, number: int, household: ParsedHousehold, out: PreviewRow) -> None:
+        """The family written in one cell beside its head ("Hà Thị Hai (1972), Hà Văn Ba -
+        2000"): each name a member of the household, each flagged for checking; a count of
+        people that disagrees is said."""
+        cell = _text(self._values.get("members"))
+        count = _text(self._values.get("count"))
+        if cell.isdigit():  # "Nhân khẩu: 3" is how many, not who
+            cell, count = "", count or cell
+        found = split_members(cell) if cell else []
+        for name, year, relation in found:
+            member = ParsedPerson(
+                row=number, full_name=name, sheet=self.sheet, flags=_NO_FLAGS, birth_year=year
+            )
+            member.relation = relation
+            member.sex = _RELATION_SEX.get(_fold_short(relation), "")
+            if year is not None:
+                for key, value in age_flags(year, self.today).items():
+                    if value:
+                        _flag(member, key)
+            household.people.append(member)
+            self.people += 1
+        if found:
+            self.problem(
+                out,
+                "members",
+                f"{len(found)} người đọc từ ô các thành viên: đã nhập vào hộ này, cần kiểm "
+                "tra họ tên, năm sinh",
+                WARNING,
+            )
+        elif cell:
+            self.problem(
+                out, "members", "không đọc được tên người nào trong ô các thành viên", WARNING
+            )
+        if found and count.isdigit() and int(count) != len(household.people):
+            self.problem(
+                out,
+                "count",
+                f"số nhân khẩu ghi {count} nhưng danh sách có {len(household.people)} người: "
+                "cần kiểm tra",
+                WARNING,
+            )
 
     # -- fields ------------------------------------------------------------------------------
 
@@ -639,6 +682,68 @@ def _mark(value: object) -> bool | None:
     if text in _FALSE_MARKS:
         return False
     return None
+
+
+_MEMBER_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+# "sinh năm", "SN", "NS", "năm sinh:" ("Lò Thị Năm sinh năm 1958": Năm is her name)
+_MEMBER_NOISE = re.compile(r"\bsinh năm\b|\bnăm sinh\s*:|\b(?:SN|NS)\b\.?", re.IGNORECASE)
+_MEMBER_NEXT = re.compile(r"(?<=\d{4})\)?\s+(?=[^\W\d_])|(?<=\))\s+(?=[^\W\d_])")
+_MEMBER_RELATIONS = {
+    "vo": "Vợ", "chong": "Chồng", "con": "Con", "con trai": "Con trai", "con gai": "Con gái",
+    "chau": "Cháu", "bo": "Bố", "cha": "Cha", "me": "Mẹ", "ong": "Ông", "ba": "Bà",
+    "con dau": "Con dâu", "con re": "Con rể", "anh": "Anh", "chi": "Chị", "em": "Em",
+}  # fmt: skip
+
+
+def _member_pieces(cell: str) -> list[str]:
+    """The cell cut at ";", "," and line breaks outside brackets, and after a year (or a
+    bracket) that a name follows: "Hà Văn Ba 2000 Hà Thị Bốn 2003" is two people."""
+    pieces, depth, current = [], 0, []
+    for ch in cell:
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        if depth == 0 and ch in ";,\n":
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    pieces.append("".join(current))
+    return [p for piece in pieces for p in _MEMBER_NEXT.split(piece) if p and p.strip()]
+
+
+def split_members(cell: str) -> list[tuple[str, int | None, str]]:
+    """(name, year of birth, relation) of each person a cell lists: "Hà Thị Hai (vợ, 1972);
+    Vợ: Lê Thị C sinh năm 1975; Hà Văn Ba - con - 2000". A piece that is only a year or a
+    relation belongs to the name before it ("Nguyễn Văn A, 1980")."""
+    out: list[list] = []
+    for piece in _member_pieces(nfc(cell)):
+        years = _MEMBER_YEAR.findall(piece)
+        text = _MEMBER_NOISE.sub(" ", _MEMBER_YEAR.sub(" ", piece))
+        relation = ""
+        bits = [b for inner in re.findall(r"\(([^)]*)\)", text) for b in re.split(r"[,;]", inner)]
+        head, sep, tail = text.partition(":")
+        if sep and fold(head.strip()) in _MEMBER_RELATIONS:
+            bits.append(head)
+            text = tail
+        text = re.sub(r"\([^)]*\)", " ", text)
+        parts = re.split(r"\s[-–]\s|\s[-–]$", text)
+        bits += parts[1:]
+        for bit in bits:
+            key = fold(" ".join(re.sub(r"[^\w\s]", " ", bit).split()))
+            if key in _MEMBER_RELATIONS and not relation:
+                relation = _MEMBER_RELATIONS[key]
+        name = " ".join(re.sub(r"[^\w\s]", " ", parts[0]).split())
+        year = int(years[0]) if years else None
+        words = name.split()
+        if fold(name) in _MEMBER_RELATIONS:
+            relation, words = relation or _MEMBER_RELATIONS[fold(name)], []
+        if len(words) >= 2 and all(w[:1].isalpha() for w in words):
+            out.append([" ".join(words)[:120], year, relation])
+        elif out and (year or relation):
+            if year and out[-1][1] is None:
+                out[-1][1] = year
+            if relation and not out[-1][2]:
+                out[-1][2] = relation
+    return [(n, y, r) for n, y, r in out]
 
 
 def _birth_value(value: object, today: date) -> tuple[int | None, date | None]:

@@ -126,7 +126,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "de bi ton thuong",
     ),
     "notes": ("ghi chu",),
+    # a list of heads with the family in one cell: "Hà Thị Hai (1972), Hà Văn Ba (2000)"
+    "members": (
+        "thanh vien",
+        "cac thanh vien",
+        "thanh vien trong ho",
+        "cac thanh vien trong ho",
+        "ten cac thanh vien",
+        "ho ten cac thanh vien",
+        "nhan khau trong ho",
+        "cac nhan khau",
+        "nguoi trong ho",
+        "nhan khau",
+    ),
+    "count": (
+        "so nhan khau",
+        "so khau",
+        "so thanh vien",
+        "so nguoi",
+        "tong so nhan khau",
+        "so nguoi trong ho",
+    ),
 }
+# Headers that name the head's column only when they are the whole header ("Chủ hộ"): as a
+# part of one ("SĐT chủ hộ", "CMND chủ hộ") they say whose the value is.
+WHOLE_NAME_HEADERS = frozenset({"chu ho", "ten chu ho"})
 # What each field is called in messages.
 FIELD_LABELS: dict[str, str] = {
     "stt": "STT",
@@ -154,6 +178,8 @@ FIELD_LABELS: dict[str, str] = {
     "chronic": "Bệnh nền",
     "vulnerable": "Đối tượng dễ bị tổn thương",
     "notes": "Ghi chú",
+    "members": "Các thành viên",
+    "count": "Số nhân khẩu",
 }
 
 _PUNCT = re.compile(r"[^\w]+")
@@ -193,6 +219,8 @@ def _field_of(label: str) -> tuple[str | None, int]:
     """The field a folded header names, and the length of the matched synonym."""
     if not label:
         return None, 0
+    if label in WHOLE_NAME_HEADERS:
+        return "name", len(label)
     padded = f" {label} "
     best, length = None, 0
     for name, words in SYNONYMS.items():
@@ -253,12 +281,30 @@ def map_columns(top: list, sub: list | None) -> tuple[dict[str, int], dict[str, 
                 if name is not None:
                     chosen = name
                     break
+        if chosen == "name" and "name" in mapping and _heads_name(shown["name"]):
+            # "Họ tên chủ hộ" then "Họ tên thành viên": each row's own name is the second
+            # (taking the first named every member after the head)
+            del mapping["name"]
         if chosen is None or chosen in mapping:
             continue
         mapping[chosen] = col
         header = " / ".join(str(x).strip() for x in (tops[col] or inherited, subs[col]) if x)
         shown[chosen] = f"{get_column_letter(col + 1)} ({' '.join(header.split())})"
+    if "members" in mapping and "relation" in mapping:
+        # "Chủ hộ" | "Thành viên" | "Quan hệ": a person a row, named in "Thành viên"
+        if "name" not in mapping or _heads_name(shown["name"]):
+            mapping["name"], shown["name"] = mapping.pop("members"), shown.pop("members")
+        else:
+            del mapping["members"], shown["members"]
     return mapping, shown
+
+
+def _heads_name(shown: str) -> bool:
+    """Whether a name column's header names the head of the household only ("Họ tên chủ
+    hộ"), not each person ("Họ tên chủ hộ và thành viên", "Nhân khẩu")."""
+    label = label_fold(shown)
+    members = ("thanh vien", "nhan khau", "thanh phan", "cac thanh")
+    return "chu ho" in label and not any(w in label for w in members)
 
 
 def is_subheader(row: list, mapping: dict[str, int]) -> bool:

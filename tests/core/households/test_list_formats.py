@@ -314,6 +314,89 @@ def test_a_familys_heading_line_is_not_a_person(tmp_path):
         assert "tên hộ" in left[(row, row)], (row, left)
 
 
+@pytest.mark.parametrize(
+    ("head_header", "member_header"),
+    [("Họ tên chủ hộ", "Họ tên thành viên"), ("Chủ hộ", "Thành viên"), ("Tên chủ hộ", "Nhân khẩu")],
+)
+def test_a_column_of_the_heads_name_beside_each_persons_name(tmp_path, head_header, member_header):
+    """The head's name repeated on every row, each person's own in the next column: the
+    wife and children were imported under the head's name."""
+    wb = Workbook()
+    for row in [
+        ["STT", head_header, member_header, "Năm sinh", "Quan hệ", "SĐT chủ hộ"],
+        [1, "Lường Văn Khuyến", "Lường Văn Khuyến", 1970, "Chủ hộ", "0912000111"],
+        [None, "Lường Văn Khuyến", "Đàm Thị Nhài", 1973, "Vợ", None],
+        [None, "Lường Văn Khuyến", "Lường Thị Mơ", 2010, "Con", None],
+        [2, "Triệu Văn Ước", "Triệu Văn Ước", 1960, "Chủ hộ", None],
+        [None, "Triệu Văn Ước", "Bàn Thị Sinh", 1962, "Vợ", None],
+    ]:  # fmt: skip
+        wb.active.append(row)
+    path = tmp_path / "hai-cot-ten.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [[(p.full_name, p.birth_year) for p in h.people] for h in preview.households]
+    assert got == [
+        [("Lường Văn Khuyến", 1970), ("Đàm Thị Nhài", 1973), ("Lường Thị Mơ", 2010)],
+        [("Triệu Văn Ước", 1960), ("Bàn Thị Sinh", 1962)],
+    ]
+    assert preview.households[0].phone == "0912000111"  # "SĐT chủ hộ" is a phone column
+
+
+def test_a_family_written_in_one_cell_beside_its_head(tmp_path):
+    """A list of heads ("Chủ hộ") with the family in one cell: the file was refused (no
+    "Họ và tên" column); taking the heads alone would drop the families. Each name in the
+    cell is a member, flagged for checking; a count that disagrees is said. "CMND chủ hộ" is
+    the head's number, not a name."""
+    wb = Workbook()
+    for row in [
+        ["DANH SÁCH HỘ GIA ĐÌNH KHU PHONG TỎA THÔN NÀ PÀI"],
+        ["STT", "Chủ hộ", "Năm sinh", "CMND chủ hộ", "Số nhân khẩu", "Các thành viên trong hộ",
+         "Tình trạng"],
+        [1, "Hà Văn Một", 1970, "006070001234", 3, "Hà Thị Hai (vợ, 1972); Hà Văn Ba - 2000",
+         "F1"],
+        [2, "Lò Văn Bốn", 1955, None, 3, "Lò Thị Năm sinh năm 1958", "F1"],
+        [3, "Vi Văn Sáu", 1990, None, 1, None, None],
+    ]:  # fmt: skip
+        wb.active.append(row)
+    path = tmp_path / "thanh-vien-mot-o.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [[(p.full_name, p.birth_year, p.relation) for p in h.people] for h in preview.households]
+    assert got == [
+        [("Hà Văn Một", 1970, "Chủ hộ"), ("Hà Thị Hai", 1972, "Vợ"), ("Hà Văn Ba", 2000, "")],
+        [("Lò Văn Bốn", 1955, "Chủ hộ"), ("Lò Thị Năm", 1958, "")],
+        [("Vi Văn Sáu", 1990, "Chủ hộ")],
+    ]
+    head = preview.households[0].people[0]
+    assert head.citizen_id == "006070001234" and head.status == "F1"
+    warnings = {(w.row, w.message.split(":")[0]) for w in preview.warnings}
+    assert (3, "2 người đọc từ ô các thành viên") in warnings
+    assert (4, "1 người đọc từ ô các thành viên") in warnings
+    assert (4, "số nhân khẩu ghi 3 nhưng danh sách có 2 người") in warnings
+    assert not any(w.row == 5 for w in preview.warnings)
+
+
+@pytest.mark.parametrize(
+    ("cell", "people"),
+    [
+        ("Hà Thị Hai (1972), Hà Văn Ba (2000)", [("Hà Thị Hai", 1972, ""), ("Hà Văn Ba", 2000, "")]),
+        ("Nguyễn Văn An, 1980, Trần Thị Bé, 1985",
+         [("Nguyễn Văn An", 1980, ""), ("Trần Thị Bé", 1985, "")]),
+        ("Vợ: Lê Thị Cúc sinh năm 1975\nCon: Lê Văn Dũng (2001)",
+         [("Lê Thị Cúc", 1975, "Vợ"), ("Lê Văn Dũng", 2001, "Con")]),
+        ("Hà Văn Ba 2000 Hà Thị Bốn 2003", [("Hà Văn Ba", 2000, ""), ("Hà Thị Bốn", 2003, "")]),
+        ("Đàm Thị Nhài SN 1983; Lò Thị Năm, năm sinh: 1958",
+         [("Đàm Thị Nhài", 1983, ""), ("Lò Thị Năm", 1958, "")]),
+        ("3 người", []),
+        ("x", []),
+    ],
+)  # fmt: skip
+def test_names_in_one_cell(cell, people):
+    from fieldapp.households.roster_rows import split_members
+
+    assert split_members(cell) == people
+
+
 def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
     """Pages of a printed list pasted one under another: the header and its "(1) (2)"
     numbering come again; they are left out and named, never read as people."""
@@ -666,3 +749,21 @@ def test_a_cancelled_import_writes_nothing(db, area_id, tmp_path):
     with pytest.raises(Cancelled):
         apply_import(db, preview, area_id, progress=progress)
     assert seen and counts(db) == (0, 0, 0) and audit_count(db) == before
+
+
+def test_a_list_of_heads_with_how_many_people_warns_of_nothing(tmp_path):
+    """ "Chủ hộ" and "Nhân khẩu" holding a number: a household a row, the number a count
+    (no names to read, nothing to check)."""
+    wb = Workbook()
+    for row in [
+        ["STT", "Chủ hộ", "Nhân khẩu", "Địa chỉ"],
+        [1, "Lường Văn Khuyến", 4, "Thôn Nà Pài"],
+        [2, "Triệu Văn Ước", "2", "Thôn Nà Pài"],
+    ]:
+        wb.active.append(row)
+    path = tmp_path / "chu-ho-so-khau.xlsx"
+    wb.save(path)
+    preview = read_roster(path, today=TODAY)
+    got = [[p.full_name for p in h.people] for h in preview.households]
+    assert got == [["Lường Văn Khuyến"], ["Triệu Văn Ước"]]
+    assert preview.warnings == [] and preview.rejected == []
