@@ -21,6 +21,7 @@ import dataclasses
 import importlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Protocol
@@ -79,11 +80,31 @@ class FrontEnd(Protocol):
     def open_window(self, args: argparse.Namespace) -> int: ...
 
 
+# argparse's own words (English) as a commune official reads them
+_ARGPARSE_WORDS = (
+    (re.compile(r"^the following arguments are required: (.+)$"), r"còn thiếu \1"),
+    (re.compile(r"^argument (\S+): invalid int value: (.+)$"), r"\1: \2 không phải số nguyên"),
+    (re.compile(r"^argument (\S+): invalid float value: (.+)$"), r"\1: \2 không phải số"),
+    (re.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"),
+     r"\1: không có \2; chọn một trong \3"),
+    (re.compile(r"^argument (\S+): expected one argument$"), r"\1 cần một giá trị"),
+    (re.compile(r"^argument (\S+): (.+)$"), r"\1: \2"),
+    (re.compile(r"^unrecognized arguments: (.+)$"), r"không hiểu: \1"),
+)  # fmt: skip
+
+
+def _vietnamese(message: str) -> str:
+    for pattern, words in _ARGPARSE_WORDS:
+        if pattern.match(message):
+            return pattern.sub(words, message)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage mistakes on one line, in Vietnamese, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UserError(f"lệnh không hợp lệ: {message} (xem: {self.prog} --help)")
+        raise UserError(f"lệnh không hợp lệ: {_vietnamese(message)} (xem: {self.prog} --help)")
 
 
 def build_parser(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -44,6 +45,17 @@ def command_word(argv: list[str]) -> str | None:
         elif not token.startswith("-"):
             return token
     return None
+
+
+def decimal(text: str) -> float:
+    """A number typed the Vietnamese way or the English one: "37,5" or "37.5"."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f'"{text}" không phải số (ví dụ 37,5)')
+    return value
 
 
 def paths_from(args: argparse.Namespace) -> Paths:

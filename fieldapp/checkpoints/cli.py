@@ -21,7 +21,7 @@ import argparse
 import re
 from datetime import date, datetime
 
-from fieldapp.cli_support import print_json
+from fieldapp.cli_support import decimal, print_json
 from fieldapp.errors import UserError
 from fieldapp.text.vietnamese import format_date, parse_date
 
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--kind", default="", help="loại phương tiện (xe máy, ô tô con, ...)")
     add.add_argument("--phone", default="", help="số điện thoại (10 chữ số)")
     add.add_argument("--declared", action="store_true", help="đã khai báo y tế")
-    add.add_argument("--temp", type=float, help="nhiệt độ đo được (°C)")
+    add.add_argument("--temp", type=decimal, help="nhiệt độ đo được (°C), ví dụ 37,5")
     add.add_argument("--people", type=int, default=1, help="số người (trên xe), mặc định 1")
     add.add_argument("--time", help="giờ đến: HH:MM hoặc dd/mm/yyyy HH:MM (mặc định: bây giờ)")
     add.add_argument("--out", action="store_true", help="lượt ra khỏi xã (mặc định: vào)")

@@ -39,7 +39,7 @@ import re
 import time
 from datetime import datetime
 
-from fieldapp.cli_support import command_word, print_json
+from fieldapp.cli_support import command_word, decimal, print_json
 from fieldapp.errors import UserError
 from fieldapp.rostering.checker import check, check_gaps, describe
 from fieldapp.rostering.figures import measure
@@ -235,7 +235,7 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     off.set_defaults(func=_staff_unavailable)
 
     rules = sub.add_parser("rules", help="xem hoặc đặt quy định xếp lịch")
-    rules.add_argument("--rest", type=float, help="số giờ nghỉ tối thiểu giữa hai ca")
+    rules.add_argument("--rest", type=decimal, help="số giờ nghỉ tối thiểu giữa hai ca")
     rules.add_argument("--max-week", type=int, help="số ca tối đa mỗi tuần")
     rules.add_argument("--max-nights", type=int, help="số đêm trực liền tối đa")
     rules.set_defaults(func=_rules)

@@ -101,6 +101,50 @@ def test_user_mistakes_give_one_line_and_no_traceback(tmp_path, capsys, argv, me
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["checkpoint", "add", "--name", "A"], "còn thiếu --site"),
+        (["checkpoint", "add", "--site", "x", "--name", "A", "--people", "hai"],
+         "--people: 'hai' không phải số nguyên"),
+        (["checkpoint", "add", "--site", "x", "--name", "A", "--temp", "ba bảy"],
+         '--temp: "ba bảy" không phải số'),
+        (["checkpoint", "add", "--site", "x", "--name", "A", "--temp", "nan"], "không phải số"),
+        (["checkpoint", "add", "--site"], "--site cần một giá trị"),
+        (["roster", "print", "--paper", "A5", "--site", "1", "--week", "01/12/2026", "-o", "x"],
+         "--paper: không có 'A5'; chọn một trong 'A4', 'A3'"),
+        (["checkpoint", "them"], "không có 'them'; chọn một trong 'add'"),
+        (["info", "--thua"], "không hiểu: --thua"),
+    ],
+)  # fmt: skip
+def test_mistyped_commands_are_told_in_vietnamese(tmp_path, capsys, argv, words):
+    """argparse's own English ("invalid int value", "the following arguments are required")
+    was shown to commune officials as it was."""
+    assert main(["--data-dir", str(tmp_path / "d"), *argv]) != 0
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1, err
+    for english in ("invalid", "required", "expected", "choose from", "unrecognized", "argument"):
+        assert english not in err, err
+
+
+def test_a_temperature_typed_with_a_decimal_comma(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo"]) == 0
+    capsys.readouterr()
+    argv = [
+        "--data-dir",
+        data,
+        "checkpoint",
+        "add",
+        "--site",
+        "cau bang lang",
+        "--name",
+        "Lê Văn Tâm",
+    ]
+    assert main([*argv, "--temp", "37,5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["temperature"] == 37.5
+
+
 def test_damaged_database_via_the_real_command(tmp_path):
     data = tmp_path / "d"
     data.mkdir()
