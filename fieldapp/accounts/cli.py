@@ -11,7 +11,7 @@ from fieldapp.errors import UserError
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     user = subparsers.add_parser("user", help="tài khoản người dùng và vai trò")
-    sub = user.add_subparsers(dest="user_command", required=True, metavar="SUBCOMMAND")
+    sub = user.add_subparsers(dest="user_command", required=True, metavar="LỆNH")
 
     add = sub.add_parser(
         "add",

@@ -11,7 +11,7 @@ from fieldapp.errors import DamagedData
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     audit = subparsers.add_parser("audit", help="nhật ký thay đổi dữ liệu")
-    sub = audit.add_subparsers(dest="audit_command", required=True, metavar="SUBCOMMAND")
+    sub = audit.add_subparsers(dest="audit_command", required=True, metavar="LỆNH")
     verify = sub.add_parser("verify", help="kiểm tra nhật ký có bị sửa hay xóa không")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(func=_cmd_verify)

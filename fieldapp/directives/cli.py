@@ -33,7 +33,7 @@ _FIELD_NAMES = {
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``directive ...`` to the ``fieldapp`` command line."""
     directive = subparsers.add_parser("directive", help="văn bản chỉ đạo")
-    sub = directive.add_subparsers(dest="directive_command", metavar="SUBCOMMAND")
+    sub = directive.add_subparsers(dest="directive_command", metavar="LỆNH")
     parse = sub.add_parser(
         "parse",
         help="đọc một văn bản (.docx, .doc, .pdf có chữ hoặc bản quét, ảnh .png/.jpg/.tif, .txt) và tách các trường; nhận dạng chữ (OCR) khi cần",
@@ -85,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     delete.set_defaults(func=_delete_command)
 
     item = sub.add_parser("item", help="theo dõi một mục công việc")
-    item_sub = item.add_subparsers(dest="item_command", metavar="SUBCOMMAND")
+    item_sub = item.add_subparsers(dest="item_command", metavar="LỆNH")
     status = item_sub.add_parser("status", help="đổi trạng thái một mục")
     status.add_argument("item", metavar="ITEM", type=int, help="mã mục (xem: directive show)")
     status.add_argument("status", metavar="STATUS", help="mới, đang làm, xong, đã báo cáo")

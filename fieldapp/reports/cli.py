@@ -21,7 +21,7 @@ from fieldapp.errors import UserError
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``report ...`` to the ``fieldapp`` command line."""
     report = subparsers.add_parser("report", help="báo cáo lên cấp trên (báo cáo nhanh, tuần, ...)")
-    sub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
+    sub = report.add_subparsers(dest="report_command", metavar="LỆNH", required=True)
 
     daily = sub.add_parser("daily", help="báo cáo nhanh một ngày (bản nháp PDF)")
     _period_args(daily)

@@ -13,7 +13,7 @@ from fieldapp.errors import UserError
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sync = subparsers.add_parser("sync", help="gói dữ liệu gửi huyện (USB, Zalo) không cần mạng")
-    sub = sync.add_subparsers(dest="sync_command", required=True, metavar="SUBCOMMAND")
+    sub = sync.add_subparsers(dest="sync_command", required=True, metavar="LỆNH")
 
     export = sub.add_parser("export", help="tạo gói các thay đổi kể từ gói trước")
     export.add_argument("-o", "--output", required=True, help="tệp gói hoặc thư mục (USB)")
