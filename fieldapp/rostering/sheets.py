@@ -25,7 +25,7 @@ from fieldapp.rostering.printing import (
     SheetShift,
     render_person_pdf,
 )
-from fieldapp.rostering.store import load_snapshot, monday_of
+from fieldapp.rostering.store import load_snapshot, monday_of, month_span
 
 if TYPE_CHECKING:
     from fieldapp.rostering.wall import WallSheet
@@ -192,13 +192,6 @@ def wall_sheets(
             f"Không có điểm trực nào hoạt động từ {format_date(start)} đến {format_date(end)}."
         )
     return out
-
-
-def month_span(day: date) -> tuple[date, int]:
-    """The first day of ``day``'s month and the number of days in it."""
-    first = day.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, (following - first).days
 
 
 def print_roster(

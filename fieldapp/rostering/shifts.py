@@ -31,6 +31,13 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def month_span(day: date) -> tuple[date, int]:
+    """The first day of ``day``'s month and the number of days in it."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, (following - first).days
+
+
 # --- shifts ----------------------------------------------------------------------------------
 
 

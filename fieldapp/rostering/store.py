@@ -29,6 +29,7 @@ from fieldapp.rostering.shifts import (
     is_night,
     make_shifts,
     monday_of,
+    month_span,
     parse_role,
     roles_text,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "load_snapshot",
     "make_shifts",
     "monday_of",
+    "month_span",
     "parse_role",
     "remove_absence",
     "roles_text",

@@ -24,6 +24,7 @@ from fieldapp.rostering.store import (
     StaffInfo,
     load_snapshot,
     monday_of,
+    month_span,
 )
 from fieldapp.text.vietnamese import name_sort_key
 
@@ -164,10 +165,8 @@ def grid_from(
 
 def month_grid(db: Database, site_id: int, day: date) -> WeekGrid:
     """One site's whole month (the month of ``day``): a row per day, a column per shift."""
-    first = day.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    length = (following - first).days
-    snap, marks = _context(db, first, following - timedelta(days=1))
+    first, length = month_span(day)
+    snap, marks = _context(db, first, first + timedelta(days=length - 1))
     return grid_from(snap, marks, site_id, first, length)
 
 

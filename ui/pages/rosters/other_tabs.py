@@ -32,7 +32,7 @@ from fieldapp.rostering.attendance import (
 )
 from fieldapp.rostering.instance import role_label
 from fieldapp.rostering.sheets import print_persons
-from fieldapp.rostering.store import list_sites, list_staff, monday_of
+from fieldapp.rostering.store import list_sites, list_staff, monday_of, month_span
 from fieldapp.rostering.views import fairness_table, person_view
 from fieldapp.text.vietnamese import format_date
 from ui.operations import QueryOp, run_change
@@ -154,8 +154,8 @@ class PersonTab(QWidget):
 
     def _on_month(self) -> None:
         """The whole month of the "from" day: a person's own month."""
-        first = from_qdate(self.start.date()).replace(day=1)
-        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        first, length = month_span(from_qdate(self.start.date()))
+        last = first + timedelta(days=length - 1)
         self.end.blockSignals(True)
         self.end.setDate(to_qdate(last))
         self.end.blockSignals(False)

@@ -10,7 +10,6 @@ A person's own month is the "By person" tab with its "This month" button.
 from __future__ import annotations
 
 import tempfile
-from calendar import monthrange
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from fieldapp.db.database import Database
 from fieldapp.rostering.instance import role_label
 from fieldapp.rostering.sheets import day_image, print_day, print_roster, roster_image
 from fieldapp.rostering.snapshot import list_sites
+from fieldapp.rostering.store import month_span
 from fieldapp.rostering.views import DayRow, WeekGrid, day_rows, month_grid
 from fieldapp.text.vietnamese import format_date
 from ui.operations import QueryOp
@@ -242,9 +242,10 @@ class ViewsTab(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        first = self.chosen_day.replace(day=1)
-        month = [first + timedelta(days=i) for i in range(monthrange(first.year, first.month)[1])]
-        fill_sites(self.site, list_sites(self.db), month)
+        first, length = month_span(self.chosen_day)
+        fill_sites(
+            self.site, list_sites(self.db), [first + timedelta(days=i) for i in range(length)]
+        )
         self.reload()
 
     @property
