@@ -85,8 +85,7 @@ def read_streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
         raise Encrypted("password-protected workbook")
     out: dict[str, bytes] = {}
     wanted = {n.lower() for n in names}
-    root = entries[0]
-    mini: bytes | None = None
+    mini: tuple[bytes, tuple[int, ...]] | None = None  # the mini stream and its links
     for name, kind, start, length in entries:
         if kind != 2 or name.lower() not in wanted or name.lower() in out:
             continue
@@ -96,11 +95,14 @@ def read_streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
             stream = b"".join(sector(n) for n in chain(start, table, sectors))
         else:  # a small stream lives in the mini stream, 64-byte pieces of the root's chain
             if mini is None:
-                mini = b"".join(sector(n) for n in chain(root[2], table, sectors))
-            minifat = b"".join(sector(n) for n in chain(minifat_start, table, sectors))
-            links = _u32s(minifat[: minifat_count * size])
-            pieces = chain(start, links, len(mini) // 64 + 1)
-            stream = b"".join(mini[p * 64 : p * 64 + 64] for p in pieces)
+                minifat = b"".join(sector(n) for n in chain(minifat_start, table, sectors))
+                mini = (
+                    b"".join(sector(n) for n in chain(entries[0][2], table, sectors)),
+                    _u32s(minifat[: minifat_count * size]),
+                )
+            small, links = mini
+            pieces = chain(start, links, len(small) // 64 + 1)
+            stream = b"".join(small[p * 64 : p * 64 + 64] for p in pieces)
         if len(stream) < length:
             raise NotCompound("stream cut short")
         out[name.lower()] = stream[:length]

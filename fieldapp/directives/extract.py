@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from fieldapp.compound_file import SIGNATURE as COMPOUND_FILE
 from fieldapp.directives.layout import Layout, Segment, layout_from_pages
 from fieldapp.errors import UserError
 from fieldapp.progress import Progress, report
@@ -45,7 +46,8 @@ OCR_DPI = 200
 # Fewer visible characters than this on a page means it has no text layer.
 _MIN_PDF_CHARS_PER_PAGE = 20
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORD_NAMESPACE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = WORD_NAMESPACE
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _C1_RE = re.compile(r"[\x80-\x9f]")
 
@@ -116,7 +118,7 @@ def read_directive_file(
     elif data[:4] == b"PK\x03\x04":
         layout = _docx_layout(data, name)
         out = Extracted(layout.to_text(), layout, file_kind="docx")
-    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Word 97-2003 (.doc)
+    elif data.startswith(COMPOUND_FILE):  # Word 97-2003 (.doc)
         from fieldapp.directives.word97 import doc_body
 
         layout = _body_layout(doc_body(data, name), _Numbering(None))

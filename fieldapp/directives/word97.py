@@ -23,9 +23,9 @@ import struct
 from xml.etree import ElementTree
 
 from fieldapp.compound_file import Encrypted, NotCompound, read_streams
+from fieldapp.directives.extract import WORD_NAMESPACE as W
 from fieldapp.errors import UserError
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_CHARS = 4_000_000
 """More text than this (about 1,500 pages) is not a directive: refused."""
 

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.compound_file import SIGNATURE as COMPOUND_FILE
 from fieldapp.errors import NotFound, UserMistake
 from fieldapp.households.legacy_text import decode_bytes
 
@@ -105,7 +106,7 @@ def open_workbook(path: str | Path) -> Workbook:
         _check_zip(path)
         if suffix == ".ods":
             _check_ods(path)
-    elif magic.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of .xls
+    elif magic.startswith(COMPOUND_FILE):  # the OLE2 container of .xls
         _check_xls(path)
     else:
         raise UserMistake(
