@@ -38,16 +38,20 @@ def roster_db(db):
     return db
 
 
-@pytest.fixture
-def page(qtbot, roster_db):
+def open_page(qtbot, db, size=(1150, 700)) -> RostersPage:
     install_language("vi")
-    widget = RostersPage(roster_db)
+    widget = RostersPage(db)
     qtbot.addWidget(widget)
-    widget.resize(1150, 700)
+    widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)
     widget.refresh()
-    yield widget
+    return widget
+
+
+@pytest.fixture
+def page(qtbot, roster_db):
+    yield open_page(qtbot, roster_db)
     install_language("vi")
 
 
@@ -796,12 +800,7 @@ def test_the_page_opens_on_a_site_open_this_week_and_keeps_the_one_chosen(db, qt
     add_site(db, "Cổng khu phong tỏa cũ", kind="gate", active_from=MONDAY - timedelta(days=60),
              active_to=MONDAY - timedelta(days=40))  # fmt: skip
     add_site(db, "Chốt Km 17", active_from=MONDAY - timedelta(days=3))
-    install_language("vi")
-    widget = RostersPage(db)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    widget.refresh()
+    widget = open_page(qtbot, db, (1366, 768))
     week = widget.week
     assert week.site.currentText() == "Chốt Km 17"
     assert "không hoạt động" not in (week.model.index(0, 0).data() or "")

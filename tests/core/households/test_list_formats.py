@@ -71,6 +71,16 @@ NA_PAI = [
 ]
 
 
+def _read(tmp_path: Path, name: str, rows: list[list]):
+    """The preview of a one-sheet workbook holding ``rows``."""
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return read_roster(path, today=TODAY)
+
+
 def write_villages(path: Path, *, hidden_old: bool = True, chart: bool = True) -> None:
     wb = Workbook()
     wb.remove(wb.active)
@@ -225,17 +235,13 @@ def test_village_lines_and_subtotals_each_household_in_its_own_village(tmp_path)
 def test_a_list_of_heads_only_gives_a_household_per_row(tmp_path):
     """'Họ và tên chủ hộ' with no relation and no numbering: each row is a household (the
     second head was read as the first one's family member)."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["Họ và tên chủ hộ", "Số nhân khẩu", "Địa chỉ", "Điện thoại"],
         ["Lường Văn Khuyến", 4, "Thôn Nà Pài", "0912000111"],
         ["Triệu Văn Ước", 2, "Thôn Bản Cuôn", None],
         ["Đàm Thị Nhài", 1, "Thôn Bản Cuôn", None],
-    ]:
-        wb.active.append(row)
-    path = tmp_path / "chu-ho.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]
+    preview = _read(tmp_path, "chu-ho.xlsx", rows)
     got = [(h.village, [p.full_name for p in h.people]) for h in preview.households]
     assert got == [
         ("Nà Pài", ["Lường Văn Khuyến"]),
@@ -249,8 +255,7 @@ def test_families_typed_as_blocks_with_blank_rows_between(tmp_path):
     """No numbering, no relation column: each family is a block under the one before, a
     blank row between. Each block is a household (all were one household), each new head
     flagged for checking."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["Họ và tên", "Năm sinh", "Giới tính", "Địa chỉ"],
         ["Hà Văn Một", 1970, "Nam", "Thôn Nà Pài"],
         ["Hà Thị Hai", 1972, "Nữ", "Thôn Nà Pài"],
@@ -260,11 +265,8 @@ def test_families_typed_as_blocks_with_blank_rows_between(tmp_path):
         [None, None, None, None],
         [None, None, None, None],
         ["Vi Văn Năm", 1950, "Nam", "Thôn Bản Cuôn"],
-    ]:
-        wb.active.append(row)
-    path = tmp_path / "tung-khoi.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]
+    preview = _read(tmp_path, "tung-khoi.xlsx", rows)
     got = [(h.village, [p.full_name for p in h.people]) for h in preview.households]
     assert got == [
         ("Nà Pài", ["Hà Văn Một", "Hà Thị Hai"]),
@@ -281,8 +283,7 @@ def test_a_familys_heading_line_is_not_a_person(tmp_path):
     household, with a relation column or without one. A person whose surname is Hồ is not a
     heading; nor is a row called "Hộ ..." holding a person's year and relation."""
     header = ["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ", "Số CCCD", "Tình trạng"]
-    wb = Workbook()
-    for row in [
+    rows = [
         ["DANH SÁCH CÁC HỘ TRONG KHU VỰC PHONG TỎA THÔN NÀ PÀI"], header,
         ["I", "Hộ ông Hoàng Văn Sáng"],
         [1, "Hoàng Văn Sáng", 1968, "Chủ hộ", None, "F1"],
@@ -296,11 +297,8 @@ def test_a_familys_heading_line_is_not_a_person(tmp_path):
         [None, "Hộ số 4 - Ma Văn Khải"],
         [7, "Ma Văn Khải", 1980, None, None, None],
         [8, "Hộ Văn Lạ", 1990, "Con", None, None],  # a strange name, but a person's row
-    ]:  # fmt: skip
-        wb.active.append(row)
-    path = tmp_path / "tieu-de-ho.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]  # fmt: skip
+    preview = _read(tmp_path, "tieu-de-ho.xlsx", rows)
     got = [[p.full_name for p in h.people] for h in preview.households]
     assert got == [
         ["Hoàng Văn Sáng", "Nông Thị Hoa"],
@@ -321,19 +319,15 @@ def test_a_familys_heading_line_is_not_a_person(tmp_path):
 def test_a_column_of_the_heads_name_beside_each_persons_name(tmp_path, head_header, member_header):
     """The head's name repeated on every row, each person's own in the next column: the
     wife and children were imported under the head's name."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["STT", head_header, member_header, "Năm sinh", "Quan hệ", "SĐT chủ hộ"],
         [1, "Lường Văn Khuyến", "Lường Văn Khuyến", 1970, "Chủ hộ", "0912000111"],
         [None, "Lường Văn Khuyến", "Đàm Thị Nhài", 1973, "Vợ", None],
         [None, "Lường Văn Khuyến", "Lường Thị Mơ", 2010, "Con", None],
         [2, "Triệu Văn Ước", "Triệu Văn Ước", 1960, "Chủ hộ", None],
         [None, "Triệu Văn Ước", "Bàn Thị Sinh", 1962, "Vợ", None],
-    ]:  # fmt: skip
-        wb.active.append(row)
-    path = tmp_path / "hai-cot-ten.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]  # fmt: skip
+    preview = _read(tmp_path, "hai-cot-ten.xlsx", rows)
     got = [[(p.full_name, p.birth_year) for p in h.people] for h in preview.households]
     assert got == [
         [("Lường Văn Khuyến", 1970), ("Đàm Thị Nhài", 1973), ("Lường Thị Mơ", 2010)],
@@ -347,8 +341,7 @@ def test_a_family_written_in_one_cell_beside_its_head(tmp_path):
     "Họ và tên" column); taking the heads alone would drop the families. Each name in the
     cell is a member, flagged for checking; a count that disagrees is said. "CMND chủ hộ" is
     the head's number, not a name."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["DANH SÁCH HỘ GIA ĐÌNH KHU PHONG TỎA THÔN NÀ PÀI"],
         ["STT", "Chủ hộ", "Năm sinh", "CMND chủ hộ", "Số nhân khẩu", "Các thành viên trong hộ",
          "Tình trạng"],
@@ -356,11 +349,8 @@ def test_a_family_written_in_one_cell_beside_its_head(tmp_path):
          "F1"],
         [2, "Lò Văn Bốn", 1955, None, 3, "Lò Thị Năm sinh năm 1958", "F1"],
         [3, "Vi Văn Sáu", 1990, None, 1, None, None],
-    ]:  # fmt: skip
-        wb.active.append(row)
-    path = tmp_path / "thanh-vien-mot-o.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]  # fmt: skip
+    preview = _read(tmp_path, "thanh-vien-mot-o.xlsx", rows)
     got = [[(p.full_name, p.birth_year, p.relation) for p in h.people] for h in preview.households]
     assert got == [
         [("Hà Văn Một", 1970, "Chủ hộ"), ("Hà Thị Hai", 1972, "Vợ"), ("Hà Văn Ba", 2000, "")],
@@ -402,8 +392,7 @@ def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
     numbering come again; they are left out and named, never read as people."""
     header = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Quan hệ với chủ hộ", "Số CCCD"]
     numbering = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
-    wb = Workbook()
-    for row in [
+    rows = [
         header, numbering,
         [1, "Hà Văn Một", 1970, "Nam", "Chủ hộ", None],
         [None, "Hà Thị Hai", 1972, "Nữ", "Vợ", None],
@@ -411,11 +400,8 @@ def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
         [2, "Lò Văn Ba", 1960, "Nam", "Chủ hộ", None],
         [" ", " Họ và tên ", "Năm sinh"],
         [3, "Vi Văn Năm", 1950, "Nam", "Chủ hộ", None],
-    ]:  # fmt: skip
-        wb.active.append(row)
-    path = tmp_path / "nhieu-trang.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]  # fmt: skip
+    preview = _read(tmp_path, "nhieu-trang.xlsx", rows)
     got = [[p.full_name for p in h.people] for h in preview.households]
     assert got == [["Hà Văn Một", "Hà Thị Hai"], ["Lò Văn Ba"], ["Vi Văn Năm"]]
     assert preview.warnings == [] and preview.rejected == []
@@ -427,17 +413,13 @@ def test_a_header_typed_again_down_the_sheet_is_not_a_person(tmp_path):
 def test_a_name_split_in_two_columns_is_one_name(tmp_path, surname_header):
     """'Họ và tên đệm' | 'Tên' (as many administrative lists keep it): the person is
     "Hoàng Văn Thắng", not "Hoàng Văn" or "Thắng"; a "Chủ hộ" column stays no surname."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["STT", surname_header, "Tên", "Năm sinh", "Quan hệ với chủ hộ", "Chủ hộ"],
         [1, "Hoàng Văn", "Thắng", 1968, "Chủ hộ", "x"],
         [None, "Ma Thị", "Lan", 1972, "Vợ", None],
         [None, "Hoàng Thị", "Ỏi", 2019, "Con", None],
-    ]:
-        wb.active.append(row)
-    path = tmp_path / "ho-ten-tach.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]
+    preview = _read(tmp_path, "ho-ten-tach.xlsx", rows)
     got = [[p.full_name for p in h.people] for h in preview.households]
     assert got == [["Hoàng Văn Thắng", "Ma Thị Lan", "Hoàng Thị Ỏi"]]
 
@@ -445,19 +427,15 @@ def test_a_name_split_in_two_columns_is_one_name(tmp_path, surname_header):
 def test_status_words_say_the_outcome_and_the_kind_of_isolation(tmp_path):
     """One "Phân loại" column as typed in villages: outcomes are outcomes (an F0 moved to
     hospital, recovered), "F1 cách ly tập trung" gives the isolation too."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ", "Phân loại"],
         [1, "Hoàng Văn Thắng", 1968, "Chủ hộ", "F0 đã chuyển viện"],
         [None, "Ma Thị Lan", 1972, "Vợ", "F1 cách ly tập trung"],
         [None, "Hoàng Thị Ỏi", 2019, "Con", "F0 - đã khỏi bệnh"],
         [None, "Hoàng Văn Pâu", 2015, "Con", "âm tính"],
         [None, "Hoàng Văn Pín", 2017, "Con", "F1 (cách ly)"],
-    ]:
-        wb.active.append(row)
-    path = tmp_path / "phan-loai.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]
+    preview = _read(tmp_path, "phan-loai.xlsx", rows)
     got = [(p.status, p.isolation) for h in preview.households for p in h.people]
     assert got == [("facility", ""), ("F1", "central"), ("recovered", ""), ("negative", ""),
                    ("F1", "")]  # fmt: skip
@@ -754,16 +732,12 @@ def test_a_cancelled_import_writes_nothing(db, area_id, tmp_path):
 def test_a_list_of_heads_with_how_many_people_warns_of_nothing(tmp_path):
     """ "Chủ hộ" and "Nhân khẩu" holding a number: a household a row, the number a count
     (no names to read, nothing to check)."""
-    wb = Workbook()
-    for row in [
+    rows = [
         ["STT", "Chủ hộ", "Nhân khẩu", "Địa chỉ"],
         [1, "Lường Văn Khuyến", 4, "Thôn Nà Pài"],
         [2, "Triệu Văn Ước", "2", "Thôn Nà Pài"],
-    ]:
-        wb.active.append(row)
-    path = tmp_path / "chu-ho-so-khau.xlsx"
-    wb.save(path)
-    preview = read_roster(path, today=TODAY)
+    ]
+    preview = _read(tmp_path, "chu-ho-so-khau.xlsx", rows)
     got = [[p.full_name for p in h.people] for h in preview.households]
     assert got == [["Lường Văn Khuyến"], ["Triệu Văn Ước"]]
     assert preview.warnings == [] and preview.rejected == []
