@@ -100,8 +100,29 @@ def _vietnamese(message: str) -> str:
     return message
 
 
+class _HelpWords(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage mistakes on one line, in Vietnamese, without the usage dump."""
+    """argparse that reports usage mistakes on one line, in Vietnamese, without the usage dump,
+    and frames its help in Vietnamese too ("cách dùng", "tuỳ chọn", not "usage", "options")."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _HelpWords)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "đối số"
+        self._optionals.title = "tuỳ chọn"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "xem hướng dẫn này rồi thoát"
+
+    def add_argument(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        action = super().add_argument(*args, **kwargs)
+        if isinstance(action, argparse._VersionAction) and action.help is not None:
+            action.help = "xem số phiên bản rồi thoát"
+        return action
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UserError(f"lệnh không hợp lệ: {_vietnamese(message)} (xem: {self.prog} --help)")

@@ -127,6 +127,23 @@ def test_mistyped_commands_are_told_in_vietnamese(tmp_path, capsys, argv, words)
         assert english not in err, err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["roster", "--help"], ["roster", "image", "--help"], ["household", "-h"]],
+)
+def test_help_is_framed_in_vietnamese(capsys, argv):
+    """--help said "usage:", "positional arguments", "options" and "show this help message
+    and exit" around the Vietnamese descriptions."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: fieldapp") and "tuỳ chọn:" in out, out
+    assert "xem hướng dẫn này rồi thoát" in out
+    for english in ("usage", "positional arguments", "options:", "show this", "exit\n"):
+        assert english not in out, out
+
+
 def test_a_temperature_typed_with_a_decimal_comma(tmp_path, capsys):
     data = str(tmp_path / "d")
     assert main(["--data-dir", data, "demo"]) == 0
