@@ -100,6 +100,55 @@ def _vietnamese(message: str) -> str:
     return message
 
 
+# The placeholders help shows after an option ("--from NGÀY", not "--from START"), by dest.
+_PLACEHOLDERS = {
+    "NGÀY": "start end day date week on due active_from active_to arrival_date date_from date_to "
+    "planned_end freeze_before",
+    "GIỜ": "at time rest",
+    "TỆP": "output file previous",
+    "TÊN": "name user key",
+    "SỐ": "id number limit weeks people per_shift max_week max_nights max_iterations "
+    "ending_days hotline phone",
+    "NGƯỜI": "by actor author leader person received_by routed_to",
+    "ĐIỂM": "site",
+    "KHU": "area",
+    "XÃ": "commune",
+    "THÔN": "village villages",
+    "THƯ_MỤC": "data_dir",
+    "GHI_CHÚ": "note notes",
+    "LOẠI": "kind pattern",
+    "VAI_TRÒ": "role roles",
+    "VAI_TRÒ=SỐ": "require",
+    "CA": "shifts",
+    "NƠI": "place isolation",
+    "NƠI_ĐI": "from_place",
+    "NƠI_ĐẾN": "to_place destination",
+    "TÌNH_TRẠNG": "status",
+    "MONG_MUỐN": "wish",
+    "NỘI_DUNG": "text value action handling decision reason items symptoms search",
+    "NĂM": "year",
+    "GIÂY": "time_limit",
+    "ĐỘ_C": "temp",
+    "MẠCH": "pulse",
+    "NHỊP_THỞ": "breath",
+    "BIỂN_SỐ": "plate",
+    "ĐƠN_VỊ": "unit",
+    "NƠI_BAN_HÀNH": "issuer",
+    "ĐỘ_KHẨN": "urgency",
+    "CHẾ_ĐỘ": "regime",
+    "THIẾT_BỊ": "device",
+    "MÃ_KHÓA": "fingerprint",
+    "TỆP_ĐỀ_BÀI": "instance",
+    "TỆP_LỊCH": "solution",
+    "TỆP_KẾT_QUẢ": "result",
+    "TÊN_ĐĂNG_NHẬP": "username",
+    "BẢNG": "table",
+    "URL": "db_url",
+    "SPO2": "spo2",
+}
+_PLACEHOLDER = {dest: word for word, dests in _PLACEHOLDERS.items() for dest in dests.split()}
+
+
 class _HelpWords(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
@@ -120,6 +169,9 @@ class _Parser(argparse.ArgumentParser):
 
     def add_argument(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         action = super().add_argument(*args, **kwargs)
+        takes_value = action.nargs != 0 and action.nargs != argparse.PARSER
+        if action.metavar is None and action.choices is None and takes_value:
+            action.metavar = _PLACEHOLDER.get(action.dest)
         if isinstance(action, argparse._VersionAction) and action.help is not None:
             action.help = "xem số phiên bản rồi thoát"
         return action

@@ -25,7 +25,8 @@ The register (the data folder's database; dates as dd/mm/yyyy or yyyy-mm-dd)::
     fieldapp roster import-solution FILE.json --from DATE --to DATE
     fieldapp roster print [--site NAME ...] --week DATE [--weeks N | --month] [--paper A3]
                           -o FILE.pdf
-    fieldapp roster day --day DATE -o FILE.pdf
+    fieldapp roster print [--site NAME ...] --month MM/YYYY [--paper A3] -o FILE.pdf
+    fieldapp roster day --day DATE -o FILE.pdf   (or --date DATE)
     fieldapp roster image --site NAME --week DATE -o FILE.png | image --day DATE -o FILE.png
     fieldapp roster person NAME --from DATE --to DATE -o FILE.pdf
     fieldapp roster attendance list --day DATE [--site NAME]
@@ -255,34 +256,41 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     show.set_defaults(func=_show)
 
     fair = sub.add_parser("fairness", help="bảng số ca, ca đêm, cuối tuần, giờ trực mỗi người")
-    fair.add_argument("--from", dest="start", required=True)
-    fair.add_argument("--to", dest="end", required=True)
+    fair.add_argument("--from", dest="start", required=True, help="từ ngày")
+    fair.add_argument("--to", dest="end", required=True, help="đến hết ngày")
     fair.add_argument("--json", action="store_true")
     fair.set_defaults(func=_fairness)
 
     verify = sub.add_parser("verify", help="kiểm tra lịch đã lưu theo mọi quy định bắt buộc")
-    verify.add_argument("--from", dest="start", required=True)
-    verify.add_argument("--to", dest="end", required=True)
+    verify.add_argument("--from", dest="start", required=True, help="từ ngày")
+    verify.add_argument("--to", dest="end", required=True, help="đến hết ngày")
     verify.set_defaults(func=_verify)
 
     exp = sub.add_parser("export-instance", help="xuất đề bài xếp lịch (JSON) của một khoảng ngày")
-    exp.add_argument("--from", dest="start", required=True)
-    exp.add_argument("--to", dest="end", required=True)
+    exp.add_argument("--from", dest="start", required=True, help="từ ngày")
+    exp.add_argument("--to", dest="end", required=True, help="đến hết ngày")
     exp.add_argument("-o", "--output", required=True, help="tệp JSON")
     exp.add_argument("--fresh", action="store_true", help="không kèm các ca chưa cố định hiện có")
     exp.set_defaults(func=_export)
 
     imp = sub.add_parser("import-solution", help="lưu lịch từ tệp kết quả JSON vào dữ liệu")
     imp.add_argument("file", help="tệp lịch kết quả (JSON)")
-    imp.add_argument("--from", dest="start", required=True)
-    imp.add_argument("--to", dest="end", required=True)
+    imp.add_argument("--from", dest="start", required=True, help="từ ngày")
+    imp.add_argument("--to", dest="end", required=True, help="đến hết ngày")
     imp.set_defaults(func=_import)
 
     prt = sub.add_parser("print", help="in lịch trực của điểm theo tuần ra tệp PDF")
     prt.add_argument("--site", action="append", help="tên hoặc số điểm trực (mặc định: tất cả)")
-    prt.add_argument("--week", required=True, help="một ngày trong tuần cần in")
+    prt.add_argument("--week", help="một ngày trong tuần cần in")
     prt.add_argument("--weeks", type=int, default=1, help="số tuần liên tiếp")
-    prt.add_argument("--month", action="store_true", help="in cả tháng của ngày --week")
+    prt.add_argument(
+        "--month",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="THÁNG",
+        help="in cả tháng: tháng ghi sau (12/2026), hoặc tháng của ngày --week",
+    )
     prt.add_argument(
         "--paper",
         choices=("A4", "A3"),
@@ -294,21 +302,21 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     prt.set_defaults(func=_print_roster)
 
     day = sub.add_parser("day", help="in lịch trực một ngày của mọi điểm ra tệp PDF")
-    day.add_argument("--day", required=True, help="ngày cần in")
+    day.add_argument("--day", "--date", dest="day", required=True, help="ngày cần in")
     day.add_argument("-o", "--output", required=True, help="tệp PDF")
     day.set_defaults(func=_print_day)
 
     img = sub.add_parser("image", help="ảnh PNG lịch trực để gửi nhóm chat")
     img.add_argument("--site", help="tên hoặc số điểm trực (ảnh một tuần)")
     img.add_argument("--week", help="một ngày trong tuần (với --site)")
-    img.add_argument("--day", help="một ngày: ảnh mọi điểm trong ngày đó")
+    img.add_argument("--day", "--date", dest="day", help="một ngày: ảnh mọi điểm trong ngày đó")
     img.add_argument("-o", "--output", required=True, help="tệp PNG")
     img.set_defaults(func=_image)
 
     per = sub.add_parser("person", help="in lịch trực cá nhân ra tệp PDF")
     per.add_argument("name", nargs="+", help="họ tên hoặc số của người trực")
-    per.add_argument("--from", dest="start", required=True)
-    per.add_argument("--to", dest="end", required=True)
+    per.add_argument("--from", dest="start", required=True, help="từ ngày")
+    per.add_argument("--to", dest="end", required=True, help="đến hết ngày")
     per.add_argument("-o", "--output", required=True, help="tệp PDF")
     per.set_defaults(func=_print_person)
 
@@ -736,15 +744,25 @@ def _print_roster(args: argparse.Namespace) -> int:
 
     if not 1 <= args.weeks <= 8:
         raise UserError("Mỗi lần in từ 1 đến 8 tuần.")
+    if isinstance(args.month, str):
+        from fieldapp.text.vietnamese import parse_month
+
+        if args.week:
+            raise UserError("Ghi --month THÁNG/NĂM hoặc --week NGÀY --month, không cả hai.")
+        day = parse_month(args.month)
+    elif args.week:
+        day = _date(args.week)
+    else:
+        raise UserError("Cần --week NGÀY (một ngày trong tuần) hoặc --month THÁNG/NĂM.")
     db = _db(args)
     try:
         path = print_roster(
             db,
             args.output,
-            _date(args.week),
+            day,
             _sites_of(db, args.site),
             weeks=args.weeks,
-            month=args.month,
+            month=bool(args.month),
             paper=args.paper,
         )
     finally:

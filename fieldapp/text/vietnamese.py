@@ -324,6 +324,27 @@ def parse_date(text: str) -> date:
     return parsed
 
 
+_MONTH_YEAR = re.compile(r"(?:thang|t)?\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.ASCII)
+_YEAR_MONTH = re.compile(r"(\d{4})\s*[/.-]\s*(\d{1,2})", re.ASCII)
+
+
+def parse_month(text: str) -> date:
+    """The first day of a month typed as "12/2026", "tháng 12/2026", "T12-2026", "2026-12", or
+    as any date in it ("15/12/2026"). Raises :class:`UserError` in Vietnamese otherwise."""
+    folded = fold(text).strip()
+    for pattern, order in ((_MONTH_YEAR, (1, 2)), (_YEAR_MONTH, (2, 1))):
+        if match := pattern.fullmatch(folded):
+            month, year = (int(match.group(i)) for i in order)
+            if _MIN_YEAR <= year <= _MAX_YEAR and 1 <= month <= 12:
+                return date(year, month, 1)
+            break
+    else:
+        if _DMY.fullmatch(folded) or _ISO.fullmatch(folded):
+            return parse_date(folded).replace(day=1)
+    shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:40] + "…"
+    raise UserError(f'Tháng không hợp lệ: "{shown}" (cần dạng tháng/năm, ví dụ 12/2026)')
+
+
 def format_long_date(d: date) -> str:
     """Return the Decree 30/2020 form "ngày 20 tháng 7 năm 2021" used on official documents.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -142,6 +143,8 @@ def test_help_is_framed_in_vietnamese(capsys, argv):
     assert "xem hướng dẫn này rồi thoát" in out
     for english in ("usage", "positional arguments", "options:", "show this", "exit\n"):
         assert english not in out, out
+    # the placeholders too: "--site ĐIỂM", "-o TỆP", "--data-dir THƯ_MỤC", not SITE, OUTPUT
+    assert not re.search(r"\b(START|END|OUTPUT|SITE|WEEK|DAY|DATA_DIR|USER|NAME)\b", out), out
 
 
 def test_a_temperature_typed_with_a_decimal_comma(tmp_path, capsys):

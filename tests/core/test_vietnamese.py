@@ -18,6 +18,7 @@ from fieldapp.text.vietnamese import (
     nfc,
     parse_date,
     parse_long_date,
+    parse_month,
     sort_key,
 )
 
@@ -449,3 +450,19 @@ def test_word_cache_overflow_keeps_keys_right(monkeypatch):
         got = [name_sort_key(n) for n in ["Lê Văn Đức", "Đặng Thị Hương", "Bùi Thị Ơn"]]
         assert got == expected
     assert len(vietnamese._WORD_CACHE) <= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12/2026", "12-2026", "12.2026", " Tháng 12/2026 ", "THÁNG 12 / 2026", "T12/2026",
+     "thang 12-2026", "2026-12", "15/12/2026", "2026-12-31", "01/12/2026"],
+)  # fmt: skip
+def test_parse_month_as_people_write_it(text):
+    assert parse_month(text) == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("text", ["", "13/2026", "0/2026", "12/26", "2026-13", "tháng mười hai",
+                                  "12/2026/1", "31/02/2026", "12/1800"])  # fmt: skip
+def test_parse_month_refuses_in_vietnamese(text):
+    with pytest.raises(UserError, match="không hợp lệ"):
+        parse_month(text)

@@ -127,6 +127,38 @@ def test_month_sheet_on_a3_and_the_day_of_all_sites(tmp_path, capsys):
     assert "Điểm không hoạt động" in words  # the Thursday site on a Wednesday
 
 
+def test_the_month_and_the_day_typed_as_people_type_them(tmp_path, capsys):
+    """ "--month 08/2021" was refused with "còn thiếu --week" (--month was only a switch), and
+    "roster day --date" with "còn thiếu --day"."""
+    data = _commune(tmp_path, capsys)
+    by_week = tmp_path / "theo-tuan.pdf"
+    assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--week", "03/08/2021",
+               "--month", "-o", str(by_week)) == 0  # fmt: skip
+    for typed in ("08/2021", "tháng 8/2021", "2021-08"):
+        by_month = tmp_path / f"thang-{len(typed)}.pdf"
+        assert run(data, "roster", "print", "--site", "Chốt Cầu Bằng Lãng", "--month", typed,
+                   "-o", str(by_month)) == 0  # fmt: skip
+        texts = [
+            "\n".join(p.extract_text() for p in PdfReader(f).pages) for f in (by_week, by_month)
+        ]
+        assert texts[0] == texts[1] and "Tháng 08/2021" in texts[1]
+    capsys.readouterr()
+    for argv, words in (
+        (["--month", "13/2021"], "Tháng không hợp lệ"),
+        (["--month", "08/2021", "--week", "03/08/2021"], "không cả hai"),
+        ([], "Cần --week"),
+    ):
+        out = tmp_path / "khong.pdf"
+        assert run(data, "roster", "print", *argv, "-o", str(out)) != 0
+        assert words in capsys.readouterr().err and not out.exists()
+    day = tmp_path / "ngay.pdf"
+    assert run(data, "roster", "day", "--date", "04/08/2021", "-o", str(day)) == 0
+    assert "Chốt Cầu Bằng Lãng" in "".join(p.extract_text() for p in PdfReader(day).pages)
+    png = tmp_path / "ngay.png"
+    assert run(data, "roster", "image", "--date", "04/08/2021", "-o", str(png)) == 0
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
 def test_chat_picture_is_a_phone_wide_png(tmp_path, capsys):
     data = _commune(tmp_path, capsys)
     png = tmp_path / "tuan.png"
