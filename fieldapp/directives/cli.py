@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sub = directive.add_subparsers(dest="directive_command", metavar="LỆNH")
     parse = sub.add_parser(
         "parse",
-        help="đọc một văn bản (.docx, .doc, .pdf có chữ hoặc bản quét, ảnh .png/.jpg/.tif, .txt) và tách các trường; nhận dạng chữ (OCR) khi cần",
+        help="đọc một văn bản (.docx, .doc, .pdf có chữ hoặc bản quét, ảnh .png/.jpg/.tif/.heic, .txt) và tách các trường; nhận dạng chữ (OCR) khi cần",
     )
     parse.add_argument("file", metavar="FILE", help="tệp văn bản")
     parse.add_argument("--json", action="store_true", help="in kết quả dạng JSON")

@@ -1,5 +1,5 @@
 """Reading a received directive file: ``.txt``, ``.docx``, ``.doc`` (Word 97–2003), ``.pdf``
-(text or scanned) and page images (``.png``, ``.jpg``, ``.tif``).
+(text or scanned) and page images (``.png``, ``.jpg``, ``.tif``, ``.webp``, an iPhone's ``.heic``).
 
 The file type is decided by its content (magic bytes), not trusted from its name, so a
 renamed spreadsheet is refused rather than read as garbage. Every refusal is a
@@ -139,7 +139,17 @@ def _is_image(data: bytes) -> bool:
         or data[:3] == b"\xff\xd8\xff"
         or data[:4] in (b"II*\x00", b"MM\x00*")
         or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+        or is_heif(data)
     )
+
+
+# An iPhone saves its photos as HEIC (HEVC in an ISO box file), and so does a copy over USB.
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
+
+
+def is_heif(data: bytes) -> bool:
+    """True for an HEIC/HEIF photo: its first box is ``ftyp`` with an HEIF brand."""
+    return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
 
 
 # --- plain text -------------------------------------------------------------------------------

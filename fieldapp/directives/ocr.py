@@ -96,11 +96,12 @@ def check_engine() -> None:
 
 
 def open_image(path: Path, name: str) -> list[Image]:
-    """The pages of an image file (.png, .jpg, .tif; several frames for a TIFF), checked
-    for size before anything is decoded."""
+    """The pages of an image file (.png, .jpg, .tif, .webp, an iPhone's .heic; several frames
+    for a TIFF), checked for size before anything is decoded."""
     from PIL import Image as PILImage
     from PIL import ImageOps, UnidentifiedImageError
 
+    _heif_opener(path, name)
     try:
         img = PILImage.open(path)
     except (UnidentifiedImageError, OSError, ValueError):
@@ -128,6 +129,24 @@ def open_image(path: Path, name: str) -> list[Image]:
     except (OSError, ValueError, EOFError, PILImage.DecompressionBombError):
         raise UserError(f"Tệp ảnh {name} bị hỏng hoặc không đọc được.") from None
     return pages
+
+
+def _heif_opener(path: Path, name: str) -> None:
+    """Teach Pillow HEIC/HEIF (decoding only: the pi-heif wheel carries libheif and its HEVC
+    decoder, no encoder) when the file is one."""
+    from fieldapp.directives.extract import is_heif
+
+    with path.open("rb") as f:
+        if not is_heif(f.read(12)):
+            return
+    try:
+        import pi_heif
+    except ImportError:
+        raise UserError(
+            f"Máy chưa đọc được ảnh HEIC ({name}): hãy cài lại fieldapp bản đầy đủ, hoặc "
+            "chụp lại ở dạng JPG (trên iPhone: Cài đặt > Camera > Định dạng > Tương thích nhất)."
+        ) from None
+    pi_heif.register_heif_opener()
 
 
 def _declared_size(path: Path) -> tuple[int, int]:

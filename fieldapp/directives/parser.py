@@ -567,6 +567,8 @@ def _ocr_romans(lines: list[str]) -> list[str]:
             label = re.sub(r"[lL1|]", "I", m.group("l"))
             if label in _ROMAN_VALUES:
                 found.append((j, label, m.group("rest")))
+    if found and found[0][1] == "II":
+        found[:0] = _lost_first_section(lines, found[0][0])
     # One all-caps "1. ..." alone is a numbered heading, not a misread section.
     if len(found) < 2:
         return lines
@@ -580,6 +582,22 @@ def _ocr_romans(lines: list[str]) -> list[str]:
     for j, label, rest in found:
         fixed[j] = f"{label}. {rest}"
     return fixed
+
+
+def _lost_first_section(lines: list[str], second: int) -> list[tuple[int, str, str]]:
+    """OCR drops a lone "I." more than any other label (one thin stroke): "MỤC ĐÍCH, YÊU CẦU"
+    comes out bare above its "1.", while "II." further down is read. That bare all-caps
+    heading, right above a "1." and before section II, is section I."""
+    for j in range(second - 1, -1, -1):
+        line = lines[j]
+        if _ROMAN_LIKE_RE.match(line) or _NUM_RE.match(line) or _LETTER_RE.match(line):
+            continue
+        if not _is_upper_line(line) or len(line.split()) < 2 or len(line) > 90:
+            continue
+        following = lines[j + 1] if j + 1 < second else ""
+        if re.match(r"^1\s*[.)]\s*\S", following):
+            return [(j, "I", line.strip())]
+    return []
 
 
 _COMMA_NUMBER_RE = re.compile(r"^(\d{1,2}),\s+(?=[A-ZĐÀ-Ỹ][^\d])")

@@ -677,8 +677,8 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
-        <source>Open the file of the directive (Word .docx or .doc, .pdf, a scan or a photo of the page: .png, .jpg, .tif; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
-        <translation>Mở tệp văn bản chỉ đạo (Word .docx hoặc .doc, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
+        <source>Open the file of the directive (Word .docx or .doc, .pdf, a scan or a photo of the page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
+        <translation>Mở tệp văn bản chỉ đạo (Word .docx hoặc .doc, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif, .heic; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="182"/>
@@ -741,42 +741,42 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <translation>Mở tệp văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="228"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="229"/>
         <source>Reading the directive…</source>
         <translation>Đang đọc văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="247"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="248"/>
         <source>Reading was cancelled; nothing was changed.</source>
         <translation>Đã hủy việc đọc tệp; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="257"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="258"/>
         <source>No page image: the file holds text only.</source>
         <translation>Không có ảnh trang: tệp chỉ chứa chữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="355"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="356"/>
         <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100. Compare the fields with the page image before saving.</source>
         <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100. Hãy đối chiếu các trường với ảnh trang trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="360"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="361"/>
         <source>Read with low confidence (marked in orange): {fields}.</source>
         <translation>Đọc với độ tin cậy thấp (tô màu cam): {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="281"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="282"/>
         <source>There is no text to read yet.</source>
         <translation>Chưa có nội dung để đọc.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="207"/>
-        <source>Directives (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)</source>
-        <translation>Văn bản chỉ đạo (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;Mọi tệp (*)</translation>
+        <source>Directives (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;All files (*)</source>
+        <translation>Văn bản chỉ đạo (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="321"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="322"/>
         <source>Not found in the text: {fields}. They are marked in yellow: fill them in if you know them, or leave them empty.</source>
         <translation>Văn bản không ghi: {fields}. Các ô này được tô vàng: điền vào nếu bạn biết, hoặc để trống.</translation>
     </message>

@@ -84,3 +84,22 @@ def test_cancelled_reading_changes_nothing(page, qtbot, ddb, tmp_path):  # noqa:
     assert "hủy" in dialog.error.text().lower()
     assert dialog.open_button.isEnabled()
     assert snapshot(ddb) == before
+
+
+def test_an_iphone_heic_photo_through_the_window(page, qtbot, ddb, tmp_path):  # noqa: F811
+    """A photo copied off an iPhone (.heic) is read in the background, shown and saved."""
+    from tests.core.directives.test_files import HEIC
+
+    dialog = page.open_import()
+    qtbot.waitExposed(dialog)
+    photo = tmp_path / "IMG_4127.HEIC"
+    photo.write_bytes(HEIC.read_bytes())
+    dialog.load_file(photo)
+    assert wait_for_operations(60)
+    assert dialog.stack.currentIndex() == 1
+    want = S.expected(S.make_spec(1))
+    assert dialog.fields.number.text() == want["number"]
+    assert dialog.page_image.pixmap() is not None and not dialog.page_image.pixmap().isNull()
+    before = len(reg.list_directives(ddb))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved and len(reg.list_directives(ddb)) == before + 1

@@ -135,6 +135,37 @@ def test_a_photo_shrunk_by_a_chat_app_is_read(tmp_path: Path, long_side: int) ->
     _check(spec, reading.to_json_dict())
 
 
+HEIC = Path(__file__).parent / "heic" / "iphone-cong-van.heic"
+
+
+def test_an_iphone_photo_in_heic_is_read(tmp_path: Path, capsys) -> None:
+    """An iPhone keeps its photos as .heic, and a copy over a USB cable stays .heic: it was
+    refused as "not a text file". (The fixture is samples.write_photo(make_spec(1), seed=1),
+    2,016 pixels long, encoded once with pillow-heif at quality 25; see heic/README.md.)"""
+    assert HEIC.read_bytes()[4:12] == b"ftypheic"
+    reading = read_directive(HEIC)
+    _check(S.make_spec(1), reading.to_json_dict())
+    assert reading.extracted.ocr is not None and reading.extracted.ocr.pages == 1
+    # the same through the command line, named as a phone names it
+    photo = tmp_path / "IMG_4127.HEIC"
+    photo.write_bytes(HEIC.read_bytes())
+    assert main(["directive", "parse", str(photo), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["number"] == S.expected(S.make_spec(1))["number"]
+
+
+@pytest.mark.parametrize("damage", ["cut", "garbled"])
+def test_a_damaged_heic_is_refused_in_plain_words(tmp_path: Path, damage: str) -> None:
+    data = HEIC.read_bytes()
+    if damage == "cut":
+        data = data[: len(data) // 3]
+    else:
+        data = data[:40] + bytes(b ^ 0x5A for b in data[40:4000]) + data[4000:]
+    bad = tmp_path / "hong.heic"
+    bad.write_bytes(data)
+    with pytest.raises(UserError, match="hong.heic"):
+        read_directive(bad)
+
+
 def test_only_pages_without_text_are_recognised(tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 

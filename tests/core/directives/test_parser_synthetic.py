@@ -301,3 +301,31 @@ def test_a_sub_point_a_misread_as_4_stays_a_sub_point() -> None:
     d = parse_directive(text)
     assert [i.label for i in d.items] == ["1", "2", "3", "4", "5"]
     assert "a) Lập danh sách" in d.items[1].text and "b) Tổng hợp" in d.items[1].text
+
+
+@pytest.mark.parametrize("first", ["MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"])
+def test_a_first_section_whose_numeral_ocr_dropped_is_still_section_one(first: str) -> None:
+    """OCR of a compressed phone photo lost the lone "I." of "I. MỤC ĐÍCH, YÊU CẦU" and read
+    "II." below it: the first section's tasks were labelled 1, 2 beside II.1, II.2."""
+    text = (
+        "TỈNH ỦY BẮC KẠN\nSố 132-KH/TU\nBắc Kạn, ngày 15 tháng 12 năm 2021\nKẾ HOẠCH\n"
+        "Xét nghiệm cho toàn dân\nKính gửi: UBND các xã.\n"
+        "Trước diễn biến phức tạp của dịch bệnh, yêu cầu các đơn vị thực hiện:\n"
+        f"{first}\n"
+        "1. Trung tâm Y tế huyện tuyên truyền sâu rộng quy định 5K.\n"
+        "2. Công an huyện rà soát người về từ vùng dịch.\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Phòng Y tế kiểm tra việc cách ly tại nhà.\n"
+        "2. Công an huyện kiểm soát ra vào.\n"
+    )
+    d = parse_directive(text)
+    assert [i.label for i in d.items] == ["I.1", "I.2", "II.1", "II.2"]
+
+
+def test_a_capital_line_above_numbered_tasks_without_sections_stays_as_it_is() -> None:
+    text = (
+        "UBND HUYỆN TUY ĐỨC\nSố: 12/UBND-VP\nTuy Đức, ngày 02 tháng 8 năm 2021\n"
+        "Kính gửi: UBND các xã.\nYÊU CẦU CÁC XÃ\n"
+        "1. Trạm Y tế tuyên truyền quy định 5K.\n2. Công an xã rà soát người về.\n"
+    )
+    assert [i.label for i in parse_directive(text).items] == ["1", "2"]

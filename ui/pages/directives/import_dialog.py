@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
         self.intro.setText(
             self.tr(
                 "Open the file of the directive (Word .docx or .doc, .pdf, a scan or a photo of the "
-                "page: .png, .jpg, .tif; or .txt), or paste its text below. Nothing is saved "
+                "page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved "
                 "before you have checked what was read."
             )
         )
@@ -204,7 +204,8 @@ class ImportDialog(QDialog):
             self.tr("Open a directive"),
             str(Path.home()),
             self.tr(
-                "Directives (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt);;All files (*)"
+                "Directives (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic "
+                "*.heif *.txt);;All files (*)"
             ),
         )
         if name:
