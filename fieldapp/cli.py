@@ -156,13 +156,13 @@ class _HelpWords(argparse.HelpFormatter):
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage mistakes on one line, in Vietnamese, without the usage dump,
-    and frames its help in Vietnamese too ("cách dùng", "tuỳ chọn", not "usage", "options")."""
+    and frames its help in Vietnamese too ("cách dùng", "tùy chọn", not "usage", "options")."""
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _HelpWords)
         super().__init__(*args, **kwargs)
         self._positionals.title = "đối số"
-        self._optionals.title = "tuỳ chọn"
+        self._optionals.title = "tùy chọn"
         for action in self._actions:
             if isinstance(action, argparse._HelpAction):
                 action.help = "xem hướng dẫn này rồi thoát"

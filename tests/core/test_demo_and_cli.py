@@ -139,7 +139,7 @@ def test_help_is_framed_in_vietnamese(capsys, argv):
         main(argv)
     assert stop.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("cách dùng: fieldapp") and "tuỳ chọn:" in out, out
+    assert out.startswith("cách dùng: fieldapp") and "tùy chọn:" in out, out
     assert "xem hướng dẫn này rồi thoát" in out
     for english in ("usage", "positional arguments", "options:", "show this", "exit\n"):
         assert english not in out, out
