@@ -35,6 +35,7 @@ from fieldapp.files import (
     is_no_space,
     make_private,
     no_space_message,
+    output_target,
 )
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def backup_now(
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục {target.parent}: {exc.strerror}.") from exc
+    output_target(target)  # a device such as /dev/null is not replaced by the copy
     partial = target.with_name(target.name + ".part")
     size = paths.database.stat().st_size
     wal = _wal(paths.database)

@@ -6,6 +6,9 @@
 - :func:`secure_umask`: the process creates every new file 0600 (called once at start).
 - :func:`free_space_check`: refuse plainly (:class:`~fieldapp.errors.NoSpace`) before a write
   that needs room, instead of failing half-way.
+- :func:`output_target` / :func:`replacing`: a file the user names (``-o FILE``, Save as) is
+  written beside itself and put in place only when whole; a folder, a device (``/dev/null``)
+  or a missing folder is refused in plain words, and a failed write leaves what was there.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import contextlib
 import errno
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
-from fieldapp.errors import NoSpace
+from fieldapp.errors import NoSpace, UserError, UserMistake
 
 # Room kept free beyond what a write needs: SQLite's journal, the audit entries, the OS.
 MARGIN_BYTES = 2 * 1024 * 1024
@@ -103,3 +107,47 @@ def _size(n: int | None) -> str:
     if n >= 1024 * 1024:
         return f"{n / (1024 * 1024):.0f} MB"
     return f"{max(1, n // 1024)} KB"
+
+
+def output_target(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a file to write, or :class:`UserMistake` in plain words when it names a
+    folder, something that is not a plain file (a device, a pipe), or sits in no folder."""
+    target = Path(path)
+    if target.is_dir() or str(path).endswith(("/", os.sep)):
+        raise UserMistake(
+            f"{target} là một thư mục: hãy ghi cả tên tệp (ví dụ {target / 'ban-in'})."
+        )
+    if target.exists() and not target.is_file():
+        raise UserMistake(f"{target} không phải một tệp thường; hãy chọn tên tệp khác.")
+    if not target.parent.is_dir():
+        raise UserMistake(f"Không có thư mục {target.parent}.")
+    return target
+
+
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Write a file the user named: the block writes the partial file it is given, which is
+    synced and put in place of ``path`` only if the block ends without error. A write error
+    (full disk, no permission, file locked) is told in plain words and leaves ``path`` as
+    it was; the partial file is removed."""
+    target = output_target(path)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        yield partial
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if is_no_space(exc):
+            raise NoSpace(no_space_message(target.parent, None, free_bytes(target.parent))) from exc
+        reason = exc.strerror or "lỗi ghi tệp"
+        raise UserError(
+            f"Không ghi được tệp {target}: {reason} (tệp đang mở ở chương trình khác, hoặc "
+            "thư mục không cho ghi)."
+        ) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise

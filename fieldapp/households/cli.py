@@ -393,6 +393,8 @@ def _list(args) -> int:
     db = _db(args)
     try:
         communes = commune_of_devices(db)
+        if args.ending_days is not None and not 0 <= args.ending_days <= 366:
+            raise UserError("--ending-days: số ngày phải từ 0 đến 366.")
         flt = HouseholdFilter(
             devices=devices_of_commune(db, args.commune) if args.commune else None,
             area_id=find_area(db, args.area).id if args.area else None,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from fieldapp.db.database import Database
 from fieldapp.errors import UserError
+from fieldapp.files import output_target
 from fieldapp.households.listing import HouseholdFilter, household_ids
 from fieldapp.households.models import ISOLATIONS, REGIMES, STATUSES, LockdownArea
 from fieldapp.households.service import FLAG_NAMES, household_members, list_areas
@@ -100,6 +101,8 @@ def export_households(
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise UserError("Tên tệp xuất phải có đuôi .xlsx.")
+    if path.exists():
+        output_target(path)  # not a folder, not a device
     today = today or date.today()
     areas = [a for a in list_areas(db, today) if area_id is None or a.id == area_id]
     if area_id is not None and not areas:

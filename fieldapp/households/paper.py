@@ -1132,31 +1132,10 @@ def save_pdf(
 ) -> int:
     """Render ``docs`` into one PDF, to a binary stream or to a path that is written whole or
     not at all (a failed or cancelled print leaves no half file); return the pages."""
-    from fieldapp.errors import NoSpace
     from fieldapp.printing.official import render_many, render_pdf
 
-    def render(out) -> int:
-        if len(docs) == 1:
-            return render_pdf(docs[0], out, progress)
-        return render_many(docs, out, progress)
-
-    if not isinstance(target, str | os.PathLike):
-        return render(target)
-    path = Path(target)
-    if path.suffix.lower() != ".pdf":
+    if isinstance(target, str | os.PathLike) and Path(target).suffix.lower() != ".pdf":
         raise UserMistake("Tệp in phải có đuôi .pdf.")
-    if not path.parent.is_dir():
-        raise UserMistake(f"Không có thư mục {path.parent}.")
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        pages = render(tmp)
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        if err.errno == 28:
-            raise NoSpace("Ổ đĩa đã đầy: chưa ghi được tệp PDF.") from err
-        raise UserMistake(f"Không ghi được tệp {path.name}: {err.strerror}.") from err
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return pages
+    if len(docs) == 1:
+        return render_pdf(docs[0], target, progress)
+    return render_many(docs, target, progress)

@@ -48,6 +48,7 @@ from reportlab.platypus import (
 )
 
 from fieldapp import __version__
+from fieldapp.files import replacing
 from fieldapp.heap import bulk
 from fieldapp.printing.blocks import BODY_SIZE, DataTable, nfc
 from fieldapp.printing.fonts import (
@@ -600,19 +601,7 @@ def render_pdf(
         # reportlab marks a flowable it pushed to the next page and refuses to push it twice;
         # a mark left over from an earlier render would fail this one.
         flowable.__dict__.pop("_postponed", None)
-    if isinstance(target, os.PathLike):
-        target = os.fspath(target)
-    template = _OfficialDocTemplate(
-        target,
-        doc.orientation,
-        progress,
-        title=nfc(" ".join(p for p in (doc.title, doc.subject) if p.strip())),
-        author=nfc(doc.issuer.name.replace("\n", " ")),
-        subject=nfc(doc.number),
-        lang="vi",
-    )
-    template.build(story(doc))
-    return template.page
+    return _build(target, doc, progress, story(doc))
 
 
 @bulk
@@ -636,17 +625,32 @@ def render_many(
         if n:
             flowables += [NextPageTemplate("first"), PageBreak()]
         flowables += story(doc)
-    if isinstance(target, os.PathLike):
-        target = os.fspath(target)
-    first = docs[0]
-    template = _OfficialDocTemplate(
-        target,
-        first.orientation,
-        progress,
-        title=nfc(" ".join(p for p in (first.title, first.subject) if p.strip())),
-        author=nfc(first.issuer.name.replace("\n", " ")),
-        subject=nfc(first.number),
-        lang="vi",
-    )
-    template.build(flowables)
-    return template.page
+    return _build(target, docs[0], progress, flowables)
+
+
+def _build(
+    target: str | os.PathLike[str] | BinaryIO,
+    first: OfficialDocument,
+    progress: Any,
+    flowables: list[Flowable],
+) -> int:
+    """Lay out ``flowables`` under ``first``'s header into a stream, or into a file the user
+    named (written whole or not at all; see :func:`fieldapp.files.replacing`)."""
+
+    def build(into: str | BinaryIO) -> int:
+        template = _OfficialDocTemplate(
+            into,
+            first.orientation,
+            progress,
+            title=nfc(" ".join(p for p in (first.title, first.subject) if p.strip())),
+            author=nfc(first.issuer.name.replace("\n", " ")),
+            subject=nfc(first.number),
+            lang="vi",
+        )
+        template.build(flowables)
+        return template.page
+
+    if isinstance(target, str | os.PathLike):
+        with replacing(target) as partial:
+            return build(os.fspath(partial))
+    return build(target)

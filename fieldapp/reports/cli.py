@@ -124,19 +124,18 @@ def _edits(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _output(path: str) -> Path:
-    target = Path(path)
-    if target.suffix.lower() != ".pdf":
+    from fieldapp.files import output_target
+
+    if Path(path).suffix.lower() != ".pdf":
         raise UserError(f"Tệp ra phải có đuôi .pdf: {path}")
-    if not target.parent.exists():
-        raise UserError(f"Thư mục {target.parent} không tồn tại.")
-    return target
+    return output_target(path)
 
 
 def _write(target: Path, data: bytes) -> None:
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp {target} (ổ đĩa đầy hoặc không có quyền).") from exc
+    from fieldapp.files import replacing
+
+    with replacing(target) as partial:
+        partial.write_bytes(data)
 
 
 def _draft_command(args: argparse.Namespace) -> int:

@@ -791,14 +791,13 @@ def mark_unavailable_and_replan(
 def export_instance(db: Database, start: date, end: date, path, **kwargs) -> Plan:
     """Write the problem of ``start``..``end`` as an instance file (ROSTER_FORMAT.md)."""
     import json
-    from pathlib import Path
+
+    from fieldapp.files import replacing
 
     plan = build_plan(db, start, end, **kwargs)
     data = inst.instance_to_json(plan.instance)
-    try:
-        Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    except OSError as err:
-        raise UserError(f"Không ghi được tệp {path}: {err.strerror}") from None
+    with replacing(path) as partial:
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return plan
 
 

@@ -84,10 +84,10 @@ class Solution:
         return "\n".join(lines) + "\n"
 
     def save(self, path: str | Path) -> None:
-        try:
-            Path(path).write_text(self.dumps(), encoding="utf-8")
-        except OSError as err:
-            raise UserError(f"Không ghi được tệp lịch {path}: {err.strerror}") from None
+        from fieldapp.files import replacing
+
+        with replacing(path) as partial:
+            partial.write_text(self.dumps(), encoding="utf-8")
 
 
 def load_solution(path: str | Path) -> Solution:

@@ -53,6 +53,7 @@ from reportlab.platypus import (
 
 from fieldapp import __version__
 from fieldapp.errors import UserError
+from fieldapp.files import replacing
 from fieldapp.printing.commune import issuer_for, place_date_for, signature_for
 from fieldapp.printing.fonts import (
     BOLD,
@@ -852,10 +853,8 @@ def render_wall_pdf(
         flowables += wall_story(profile, sheet, day, width, height, paper)
     out = Path(path)
     title = "Lịch trực " + (nfc(sheets[0].site_name) if len(sheets) == 1 else f"{len(sheets)} tờ")
-    try:
-        _WallPages(os.fspath(out), size, title, nfc(profile.issuer_name)).build(flowables)
-    except OSError as err:
-        raise UserError(f"Không ghi được tệp {out}: {err.strerror}") from None
+    with replacing(out) as partial:
+        _WallPages(os.fspath(partial), size, title, nfc(profile.issuer_name)).build(flowables)
     return out
 
 
@@ -927,12 +926,10 @@ def render_day_pdf(
         compact_header=True,
     )
     out = Path(path)
-    try:
+    with replacing(out) as partial:
         _WallPages(
-            os.fspath(out), size, f"Lịch trực ngày {day:%d/%m/%Y}", profile.issuer_name
+            os.fspath(partial), size, f"Lịch trực ngày {day:%d/%m/%Y}", profile.issuer_name
         ).build(story(doc))
-    except OSError as err:
-        raise UserError(f"Không ghi được tệp {out}: {err.strerror}") from None
     return out
 
 
@@ -996,7 +993,5 @@ def _write_png(path: Path, width: int, height: int, stride: int, channels: int, 
         + chunk(b"IDAT", zlib.compress(lines, 6))
         + chunk(b"IEND", b"")
     )
-    try:
-        path.write_bytes(data)
-    except OSError as err:
-        raise UserError(f"Không ghi được tệp {path}: {err.strerror}") from None
+    with replacing(path) as partial:
+        partial.write_bytes(data)

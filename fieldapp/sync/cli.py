@@ -217,9 +217,12 @@ def _cmd_trust(args: argparse.Namespace) -> int:
 
 def _cmd_fingerprint(args: argparse.Namespace) -> int:
     from fieldapp.cli_support import paths_from
+    from fieldapp.db.database import ensure_writable_dir
     from fieldapp.sync.keys import device_fingerprint
 
-    print(device_fingerprint(paths_from(args)))
+    paths = paths_from(args)
+    ensure_writable_dir(paths.data_dir)  # the key is made there on first use
+    print(device_fingerprint(paths))
     return 0
 
 

@@ -540,9 +540,9 @@ def write_district_report(
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        render_pdf(summary_document(db, summary), out)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp {out}: {exc.strerror or 'lỗi ghi tệp'}.") from exc
+        raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
+    render_pdf(summary_document(db, summary), out)  # written whole or not at all
     return out, summary
 
 

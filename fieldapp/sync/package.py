@@ -33,6 +33,7 @@ from fieldapp.db.base import UTCDateTime, utcnow
 from fieldapp.db.database import Database
 from fieldapp.db.models import CommuneProfile, Document
 from fieldapp.errors import UserError
+from fieldapp.files import output_target
 from fieldapp.progress import Progress, report
 from fieldapp.sync import keys
 from fieldapp.sync.models import ExportMark, Tombstone
@@ -144,6 +145,7 @@ def export_package(
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
+        output_target(out)  # not a device such as /dev/null
         partial = out.with_name(f".{out.name}.part")
         try:
             with zipfile.ZipFile(
@@ -552,6 +554,7 @@ def _write_zip(out: Path, manifest: bytes, signature: bytes, parts: dict[str, by
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
+    output_target(out)
     partial = out.with_name(f".{out.name}.part")
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:

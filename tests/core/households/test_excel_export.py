@@ -47,5 +47,6 @@ def test_export_refuses_a_bad_name_and_an_unwritable_place(db, area_id, tmp_path
         export_households(db, tmp_path / "out.csv")
     folder = tmp_path / "dir.xlsx"
     folder.mkdir()
-    with pytest.raises(UserError, match="Không ghi được"):
+    with pytest.raises(UserError, match="là một thư mục"):
         export_households(db, folder)
+    assert list(folder.iterdir()) == []
