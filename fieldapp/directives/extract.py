@@ -19,6 +19,7 @@ import re
 import time
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -389,7 +390,7 @@ def _body_layout(body: ElementTree.Element, numbers: _Numbering) -> Layout:
     footer = None
     if tables and tables[-1] != header and _columns(blocks[tables[-1]]):
         last = blocks[tables[-1]]
-        text = " ".join(t.text or "" for t in last.iter(f"{_W}t")).lower()
+        text = _plain_text(last).lower()
         after = (
             [b for b in blocks[tables[-1] + 1 :] if _paragraph_text(b, numbers).strip()]
             if all(b.tag == f"{_W}p" for b in blocks[tables[-1] + 1 :])
@@ -431,8 +432,7 @@ def _blocks(el: ElementTree.Element):
 
 def _is_body_paragraph(p: ElementTree.Element, numbers: _Numbering) -> bool:
     """A paragraph long enough to be body text (marks like "KHẨN" above the header are not)."""
-    text = "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
-    return len(text) > 40
+    return len(_plain_text(p).strip()) > 40
 
 
 def _columns(tbl: ElementTree.Element) -> bool:
@@ -467,7 +467,7 @@ def _table_columns(
 
 def _cell_lines(tc: ElementTree.Element, numbers: _Numbering) -> list[str]:
     out = []
-    for p in tc.iter(f"{_W}p"):
+    for p in _own_paragraphs(tc):
         for line in _paragraph_text(p, numbers).split("\n"):
             if line.strip():
                 out.append(line.strip())
@@ -610,7 +610,7 @@ def _walk_block_list(
             for row in child.findall(f"{_W}tr"):
                 cells = []
                 for tc in row.findall(f"{_W}tc"):
-                    parts = [_paragraph_text(p, numbers) for p in tc.iter(f"{_W}p")]
+                    parts = [_paragraph_text(p, numbers) for p in _own_paragraphs(tc)]
                     cells.append(" ".join(s.strip() for s in parts if s.strip()))
                 if any(cells):
                     lines.append(" | ".join(cells))
@@ -631,12 +631,50 @@ def _paragraph_text(p: ElementTree.Element, numbers: _Numbering) -> str:
             ilvl = _val(num_pr.find(f"{_W}ilvl")) or "0"
             if num_id and num_id != "0":
                 prefix = numbers.label(num_id, ilvl)
+    return prefix + _plain_text(p)
+
+
+# A text box (the "HỎA TỐC" or "DỰ THẢO" stamp, sometimes the number) is stored twice: as a
+# drawing in mc:Choice and again in VML in mc:Fallback, for old Word. Only the first is read.
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_END_OF_BOX_LINE = ElementTree.Element("end of a text box's paragraph")
+
+
+def _plain_text(el: ElementTree.Element) -> str:
+    """The text of a paragraph (or any element): runs, tabs and breaks, each paragraph of a
+    text box anchored in it on a line of its own, fallback copies skipped. Walked with a
+    stack, not recursion: the nesting of a hostile file is not bounded."""
     out: list[str] = []
-    for node in p.iter():
-        if node.tag == f"{_W}t" and node.text:
-            out.append(node.text)
+    stack = [iter(el)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node is _END_OF_BOX_LINE:
+            out.append("\n")
+        elif node.tag == f"{_W}t":
+            out.append(node.text or "")
         elif node.tag == f"{_W}tab":
             out.append("\t")
         elif node.tag in (f"{_W}br", f"{_W}cr"):
             out.append("\n")
-    return prefix + "".join(out)
+        elif node.tag == f"{_W}p":
+            out.append("\n")
+            stack += [iter((_END_OF_BOX_LINE,)), iter(node)]
+        elif node.tag != _MC_FALLBACK:
+            stack.append(iter(node))
+    return "".join(out)
+
+
+def _own_paragraphs(el: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """The paragraphs of a table cell in order, not those inside their text boxes (read with
+    the paragraph that anchors them) nor fallback copies."""
+    stack = [iter(el)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node.tag == f"{_W}p":
+            yield node
+        elif node.tag != _MC_FALLBACK:
+            stack.append(iter(node))

@@ -261,3 +261,52 @@ def test_truncated_docx_refused(tmp_path: Path) -> None:
     p.write_bytes(good.read_bytes()[:60])
     with pytest.raises(UserError, match="bị hỏng"):
         extract_text(p)
+
+
+def _text_box(*paragraphs: str) -> str:
+    """A run holding a text box as Word saves it: the drawing (mc:Choice) and the same text
+    again in VML for old versions (mc:Fallback)."""
+    inner = "".join(_p(t) for t in paragraphs)
+    return (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData>'
+        '<wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        '<mc:Fallback><w:pict><v:rect xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        f"<w:txbxContent>{inner}</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )  # fmt: skip
+
+
+def test_text_boxes_are_read_once_on_lines_of_their_own(tmp_path: Path) -> None:
+    """The "HỎA TỐC" stamp and, in some offices, the number sit in text boxes, which Word
+    stores twice: they were read as "HỎA TỐCHỎA TỐC", and a number in a header cell's box as
+    "Số: 77/UBND-VPSố: 77/UBND-VP" run into the line around it."""
+    table = (
+        "<w:tbl>"
+        "<w:tr><w:tc>" + _p("ỦY BAN NHÂN DÂN") + "</w:tc><w:tc>"
+        + _p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "</w:tc></w:tr>"
+        "<w:tr><w:tc>" + _p("HUYỆN CHỢ MỚI") + "</w:tc><w:tc>"
+        + _p("Độc lập - Tự do - Hạnh phúc") + "</w:tc></w:tr>"
+        "<w:tr><w:tc><w:p>" + _text_box("Số: 77/UBND-VP") + "</w:p></w:tc><w:tc>"
+        + _p("Chợ Mới, ngày 13 tháng 9 năm 2021") + "</w:tc></w:tr>"
+        "</w:tbl>"
+    )  # fmt: skip
+    body = (
+        "<w:p>" + _text_box("HỎA TỐC") + "</w:p>"
+        + table
+        + _p("V/v trực chốt kiểm soát")
+        + _p("Kính gửi: UBND các xã.")
+        + "<w:p><w:r><w:t>Công an huyện: Kiểm tra các chốt</w:t></w:r>"
+        + _text_box("(xem sơ đồ)") + "<w:r><w:t> từ ngày 14/9.</w:t></w:r></w:p>"
+    )  # fmt: skip
+    p = tmp_path / "hop-van-ban.docx"
+    _docx(p, body)
+    text = extract_text(p)
+    assert text.count("HỎA TỐC") == 1 and text.count("77/UBND-VP") == 1, text
+    assert text.count("xem sơ đồ") == 1
+    d = parse_directive(text)
+    assert d.number == "77/UBND-VP" and d.urgency == "Hỏa tốc"
+    assert d.issuer == "UBND huyện Chợ Mới"
