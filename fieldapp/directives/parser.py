@@ -517,9 +517,63 @@ def _issuer_bodies(lines: list[str]) -> list[str]:
 # --- the parser -------------------------------------------------------------------------------
 
 
+_COLUMN_GAP_RE = re.compile(r"\t+| {4,}|\u3000+")
+_HEADER_RIGHT_RE = re.compile(r"cong hoa|doc lap|dang cong san|ngay \d{1,2} thang")
+
+
+def _split_line(raw: str) -> tuple[str, str] | None:
+    """A line typed as two columns: (left, right); a right column alone after a leading gap
+    gives ("", right). None when the line has no gap between columns."""
+    line = raw.rstrip()
+    parts = [x.strip() for x in _COLUMN_GAP_RE.split(line)]
+    if len(parts) == 2 and parts[1]:
+        return parts[0], parts[1]
+    return None
+
+
+def _untab_columns(text: str) -> str:
+    """A header and a signature block typed with tabs (or runs of spaces) instead of a table
+    ("ỦY BAN NHÂN DÂN<tab><tab>CỘNG HÒA XÃ HỘI ...", "Nơi nhận:<tab>KT. CHỦ TỊCH") are
+    written as a table's cells come out: the left column's lines, then the right column's.
+    Left alone unless the header's right column reads as one (national motto, a date)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    filled = [j for j, line in enumerate(raw) if line.strip()]
+    for first in filled[:4]:
+        block, j = [], first
+        while j < len(raw) and (not raw[j].strip() or _split_line(raw[j])):
+            block.append(j)
+            j += 1
+        pairs = [_split_line(raw[k]) for k in block if raw[k].strip()]
+        rights = " ".join(_fold(r) for _l, r in filter(None, pairs))
+        if sum(1 for pair in pairs if pair and pair[0]) >= 2 and _HEADER_RIGHT_RE.search(rights):
+            raw[first:j] = _left_then_right(raw[first:j])
+            break
+    tail = next(
+        (j for j in range(len(raw) - 1, -1, -1) if _fold(raw[j].strip()).startswith("noi nhan")),
+        None,
+    )
+    if tail is not None and any((_split_line(x) or ("", ""))[0] for x in raw[tail:]):
+        raw[tail:] = _left_then_right(raw[tail:])
+    return "\n".join(raw)
+
+
+def _left_then_right(lines: list[str]) -> list[str]:
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        pair = _split_line(line)
+        if pair is None:
+            left.append(line.strip())
+            continue
+        if pair[0]:
+            left.append(pair[0])
+        right.append(pair[1])
+    return [x for x in left if x] + [""] + right
+
+
 def parse_directive(text: str) -> ParsedDirective:
     """Parse a directive's text; never raises on messy input, flags what is missing."""
-    lines = _clean(text)
+    lines = _clean(_untab_columns(text))
     d = ParsedDirective()
     body_start = _parse_header(lines, d)
     tail_start = _find_tail(lines, body_start)

@@ -310,3 +310,59 @@ def test_text_boxes_are_read_once_on_lines_of_their_own(tmp_path: Path) -> None:
     d = parse_directive(text)
     assert d.number == "77/UBND-VP" and d.urgency == "Hỏa tốc"
     assert d.issuer == "UBND huyện Chợ Mới"
+
+
+HEADER_BY_TABS = (
+    "HỎA TỐC\n"
+    "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "HUYỆN CHỢ MỚI\t\tĐộc lập - Tự do - Hạnh phúc\n"
+    "\t\t\n"
+    "Số: 77/UBND-VP\t\tChợ Mới, ngày 13 tháng 9 năm 2021\n"
+    "V/v trực chốt kiểm soát\n"
+    "Kính gửi: UBND các xã, thị trấn.\n"
+    "1. Công an huyện kiểm tra các chốt kiểm soát ra vào địa bàn.\n"
+    "2. Trạm Y tế xã lấy mẫu xét nghiệm cho người về từ vùng dịch.\n"
+    "Nơi nhận:\t\t\tKT. CHỦ TỊCH\n"
+    "- Như trên;\t\t\tPHÓ CHỦ TỊCH\n"
+    "- Lưu: VT.\n"
+    "\t\t\t(đã ký)\n"
+    "\t\t\tNguyễn Văn Bình\n"
+)
+
+
+@pytest.mark.parametrize("gap", ["\t\t", "\t", "        "])
+def test_a_header_and_signature_typed_with_tabs_not_a_table(tmp_path: Path, gap: str) -> None:
+    """Many offices align the header with tabs (or spaces) instead of a table: the issuer,
+    number and date ran together with the motto ("UBND cộng hòa xã Hội Chủ Nghĩa"), and the
+    number, date, subject, signer's title and recipients were all lost."""
+    text = HEADER_BY_TABS.replace("\t\t\t", gap).replace("\t\t", gap)
+    body = "".join(
+        "<w:p><w:r>"
+        + "".join(
+            f'<w:t xml:space="preserve">{part}</w:t>' if k == 0 else f'<w:tab/><w:t xml:space="preserve">{part}</w:t>'
+            for k, part in enumerate(line.split("\t"))
+        )
+        + "</w:r></w:p>"
+        for line in text.splitlines()
+    )  # fmt: skip
+    p = tmp_path / "canh-bang-tab.docx"
+    _docx(p, body)
+    for source in (extract_text(p), text):  # the Word file, and the same text pasted
+        d = parse_directive(source)
+        assert d.number == "77/UBND-VP" and d.issuer == "UBND huyện Chợ Mới"
+        assert d.issued_on is not None and d.issued_on.isoformat() == "2021-09-13"
+        assert d.subject == "trực chốt kiểm soát" and d.urgency == "Hỏa tốc"
+        assert (d.signer, d.signer_title) == ("Nguyễn Văn Bình", "PHÓ CHỦ TỊCH")
+        assert d.recipients == ["UBND các xã, thị trấn"]
+        assert [i.label for i in d.items] == ["1", "2"]
+
+
+def test_a_body_line_with_a_tab_is_not_taken_for_columns() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN XÃ BẰNG LÃNG\nSố: 12/UBND\nV/v trực chốt\n"
+        "Kính gửi: các thôn.\n1. Thôn Bản Cuôn\tlập danh sách người về.\n"
+        "2. Trạm Y tế\tlấy mẫu xét nghiệm.\n"
+    )
+    d = parse_directive(text)
+    assert [i.label for i in d.items] == ["1", "2"]
+    assert "lập danh sách người về" in d.items[0].text
