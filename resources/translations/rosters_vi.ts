@@ -4,113 +4,113 @@
 <context>
     <name>AttendanceTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="424"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="426"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="425"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="436"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="438"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="426"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="441"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="428"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="443"/>
         <source>Marked by</source>
         <translation>Người điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="427"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="429"/>
         <source>shift leader&apos;s name</source>
         <translation>tên trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="428"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="430"/>
         <source>Present</source>
         <translation>Có mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="429"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="431"/>
         <source>Absent</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="430"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="432"/>
         <source>Replaced by…</source>
         <translation>Có người trực thay…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="431"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="433"/>
         <source>Clear mark</source>
         <translation>Xóa điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="432"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="434"/>
         <source>Everyone unmarked was present</source>
         <translation>Những người chưa điểm danh đều có mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="435"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="437"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="437"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="439"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="543"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="438"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="440"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="439"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="441"/>
         <source>Attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="440"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="442"/>
         <source>Replaced by</source>
         <translation>Người trực thay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="445"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="451"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="447"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="453"/>
         <source>All sites</source>
         <translation>Tất cả điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="468"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="470"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="522"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="529"/>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="547"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="524"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="531"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="549"/>
         <source>Mark attendance</source>
         <translation>Điểm danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="540"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="542"/>
         <source>Who replaced {name}?</source>
         <translation>Ai trực thay {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="543"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="541"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="543"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="570"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="572"/>
         <source>Clear attendance</source>
         <translation>Xóa điểm danh</translation>
     </message>
@@ -174,27 +174,27 @@
 <context>
     <name>DayModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="152"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="153"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="174"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="174"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="174"/>
         <source>On duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="173"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="174"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
@@ -202,72 +202,72 @@
 <context>
     <name>FairnessTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="311"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="313"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="312"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="314"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="315"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="317"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="316"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="318"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="317"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="319"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="318"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="320"/>
         <source>Shifts</source>
         <translation>Số ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="319"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="321"/>
         <source>Nights</source>
         <translation>Ca đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="320"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="322"/>
         <source>Weekend</source>
         <translation>Cuối tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="321"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="323"/>
         <source>Hours</source>
         <translation>Số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="322"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="324"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="323"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="325"/>
         <source>Days off</source>
         <translation>Ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="324"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="326"/>
         <source>Absent</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="325"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="327"/>
         <source>Covered for others</source>
         <translation>Trực thay người khác</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="362"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="364"/>
         <source>Shifts per person without leave, by role group: {groups}</source>
         <translation>Số ca mỗi người (không tính người có nghỉ), theo lực lượng: {groups}</translation>
     </message>
@@ -546,7 +546,7 @@
 <context>
     <name>MonthModel</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="101"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="102"/>
         <source>(not active)</source>
         <translation>(không hoạt động)</translation>
     </message>
@@ -574,112 +574,112 @@
 <context>
     <name>PersonTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="166"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="168"/>
         <source>&amp;Person</source>
         <translation>&amp;Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="167"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="169"/>
         <source>Whole month</source>
         <translation>Cả tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="168"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="170"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="169"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="171"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="170"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="172"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="171"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="173"/>
         <source>Print their schedule…</source>
         <translation>In lịch cá nhân…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="174"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="176"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="175"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="177"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="176"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="178"/>
         <source>Hours</source>
         <translation>Số giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="177"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="179"/>
         <source>Site</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="178"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="180"/>
         <source>Leader</source>
         <translation>Trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="179"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="181"/>
         <source>Locked</source>
         <translation>Cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="180"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="182"/>
         <source>Marks</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="211"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="213"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="228"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="230"/>
         <source>at most {n} shifts a week</source>
         <translation>tối đa {n} ca mỗi tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="230"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="232"/>
         <source>no night shifts</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="233"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="235"/>
         <source>{name} — {unit} — {roles}. {shifts} shifts, {nights} at night, {hours} hours.</source>
         <translation>{name} — {unit} — {roles}. {shifts} ca, trong đó {nights} ca đêm, {hours} giờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="243"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="245"/>
         <source>Own limits: {limits}.</source>
         <translation>Giới hạn riêng: {limits}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="250"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="252"/>
         <source>Cannot work: {spans}</source>
         <translation>Không trực được: {spans}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="255"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="257"/>
         <source>No leave in these days.</source>
         <translation>Không có ngày nghỉ trong khoảng này.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="272"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="274"/>
         <source>Personal duty schedule</source>
         <translation>Lịch trực cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/other_tabs.py" line="273"/>
+        <location filename="../../ui/pages/rosters/other_tabs.py" line="275"/>
         <source>Preparing the schedule…</source>
         <translation>Đang chuẩn bị lịch cá nhân…</translation>
     </message>
@@ -710,17 +710,17 @@
 <context>
     <name>RosterViews</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="59"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="60"/>
         <source>— {n} {role} missing —</source>
         <translation>— thiếu {n} {role} —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="62"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="63"/>
         <source>— {n} missing —</source>
         <translation>— thiếu {n} người —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="68"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="69"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
@@ -728,37 +728,37 @@
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="49"/>
+        <location filename="../../ui/pages/rosters/common.py" line="75"/>
         <source>Mon</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="50"/>
+        <location filename="../../ui/pages/rosters/common.py" line="76"/>
         <source>Tue</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="51"/>
+        <location filename="../../ui/pages/rosters/common.py" line="77"/>
         <source>Wed</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="52"/>
+        <location filename="../../ui/pages/rosters/common.py" line="78"/>
         <source>Thu</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="53"/>
+        <location filename="../../ui/pages/rosters/common.py" line="79"/>
         <source>Fri</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="54"/>
+        <location filename="../../ui/pages/rosters/common.py" line="80"/>
         <source>Sat</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/common.py" line="55"/>
+        <location filename="../../ui/pages/rosters/common.py" line="81"/>
         <source>Sun</source>
         <translation>Chủ nhật</translation>
     </message>
@@ -1081,78 +1081,78 @@
 <context>
     <name>ViewsTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="225"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="227"/>
         <source>Month of a site</source>
         <translation>Cả tháng của một điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="226"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="228"/>
         <source>One day, all sites</source>
         <translation>Một ngày, mọi điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="227"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="229"/>
         <source>A3 landscape</source>
         <translation>A3 ngang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="228"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="230"/>
         <source>A4 portrait</source>
         <translation>A4 dọc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="231"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="233"/>
         <source>Paper for the month: a team of up to 20 people fits one A3 sheet, or two A4 pages to pin side by side; a larger team runs on to more pages</source>
         <translation>Khổ giấy in cả tháng: tổ trực đến 20 người vừa một tờ A3, hoặc hai trang A4 dán cạnh nhau; đông hơn thì in thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="235"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="237"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="236"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="238"/>
         <source>Picture for a chat group…</source>
         <translation>Ảnh gửi nhóm chat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="238"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="240"/>
         <source>A PNG sized for a phone screen: the week of this site, or this day</source>
         <translation>Ảnh PNG vừa màn hình điện thoại: tuần của điểm này, hoặc ngày này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="281"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="279"/>
         <source>{site}, month {month}: {missing} places missing.</source>
         <translation>{site}, tháng {month}: còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="294"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="292"/>
         <source>{day}: {n} shifts at {sites} sites, {missing} places missing.</source>
         <translation>{day}: {n} ca ở {sites} điểm, còn thiếu {missing} chỗ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="321"/>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="353"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="319"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="351"/>
         <source>Duty roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="322"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="320"/>
         <source>Preparing the sheets…</source>
         <translation>Đang chuẩn bị tờ lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="335"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="333"/>
         <source>Save picture</source>
         <translation>Lưu ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="353"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="351"/>
         <source>Saved: {path}</source>
         <translation>Đã lưu: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/views_tab.py" line="356"/>
+        <location filename="../../ui/pages/rosters/views_tab.py" line="354"/>
         <source>Preparing the picture…</source>
         <translation>Đang chuẩn bị ảnh…</translation>
     </message>
@@ -1194,108 +1194,113 @@
 <context>
     <name>WeekTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="188"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="191"/>
         <source>&amp;Site</source>
         <translation>Đ&amp;iểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="189"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="192"/>
         <source>Previous week (Alt+Left)</source>
         <translation>Tuần trước (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="190"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="193"/>
         <source>Next week (Alt+Right)</source>
         <translation>Tuần sau (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="191"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="194"/>
         <source>Any day of the week to show</source>
         <translation>Một ngày bất kỳ trong tuần cần xem</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="192"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="195"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="193"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="196"/>
         <source>Make roster…</source>
         <translation>Xếp lịch…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="195"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="198"/>
         <source>Make or re-make the roster for a range of days (keeps locked cells)</source>
         <translation>Xếp hoặc xếp lại lịch cho một khoảng ngày (giữ các ô cố định)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="197"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="200"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="199"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="202"/>
         <source>Someone is sick, on leave or in quarantine from a date: re-plan from there</source>
         <translation>Có người ốm, nghỉ phép hoặc cách ly từ một ngày: xếp lại từ ngày đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="201"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="204"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="202"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="206"/>
+        <source>This site&apos;s week (Ctrl+P), every site&apos;s week, or the week as a PDF file</source>
+        <translation>Tuần này của điểm (Ctrl+P), tuần này của mọi điểm, hoặc lưu tuần thành tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="208"/>
         <source>Print this site, this week…</source>
         <translation>In lịch tuần của điểm này…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="203"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="209"/>
         <source>Print all sites, this week…</source>
         <translation>In lịch tuần của tất cả các điểm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="204"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="210"/>
         <source>Save this week as PDF…</source>
         <translation>Lưu lịch tuần thành PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="207"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="213"/>
         <source>● shift leader · bold: locked (kept by re-plans) · red: a rule is broken · amber: people or a role missing · grey: site not active · hover a cell for the reasons</source>
         <translation>● trưởng ca · chữ đậm: cố định (giữ khi xếp lại) · nền đỏ: vi phạm quy định · nền vàng: thiếu người hoặc thiếu lực lượng · nền xám: điểm không hoạt động · đưa chuột vào ô để xem lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="212"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="218"/>
         <source>Change person… (Enter)</source>
         <translation>Đổi người… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="213"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="219"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="214"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="220"/>
         <source>Take off (Del)</source>
         <translation>Rút khỏi ca (Del)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/rosters/week_edits.py" line="221"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="215"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="221"/>
         <source>Make shift leader</source>
         <translation>Làm trưởng ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="216"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="222"/>
         <source>Swap with…</source>
         <translation>Đổi chỗ với…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="274"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="273"/>
         <source>No site yet: add sites and people in the tab “Sites and people”.</source>
         <translation>Chưa có điểm trực: hãy thêm điểm trực và người trực ở thẻ “Điểm trực và người trực”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="279"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="278"/>
         <source>Week {start} – {end}: {missing} places missing, {marks} rule marks.</source>
         <translation>Tuần {start} – {end}: thiếu {missing} lượt người, {marks} cảnh báo vi phạm.</translation>
     </message>
@@ -1303,27 +1308,27 @@
         <location filename="../../ui/pages/rosters/week_edits.py" line="87"/>
         <location filename="../../ui/pages/rosters/week_edits.py" line="231"/>
         <location filename="../../ui/pages/rosters/week_edits.py" line="253"/>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="306"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="305"/>
         <source>Shift</source>
         <translation>Ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="316"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="315"/>
         <source>locked</source>
         <translation>cố định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="333"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="332"/>
         <source>{n} places missing: press “Add person…”</source>
         <translation>Thiếu {n} người: bấm “Thêm người…”</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="354"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="353"/>
         <source>Unlock (Ctrl+L)</source>
         <translation>Bỏ cố định (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/week_tab.py" line="354"/>
+        <location filename="../../ui/pages/rosters/week_tab.py" line="353"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Cố định (Ctrl+L)</translation>
     </message>

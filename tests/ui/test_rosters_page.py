@@ -394,6 +394,27 @@ def test_print_preview_opens_for_the_week(page, monkeypatch, tmp_path):
         assert "/Image" not in str(p.get("/Resources", {}).get("/XObject", {}))
 
 
+def test_ctrl_p_prints_what_each_tab_shows(page, qtbot, monkeypatch):
+    """Ctrl+P printed on the households and reports pages but did nothing on the rosters
+    page: it now opens the print preview of the tab in front (the week of this site, the
+    month or day shown, the person's schedule)."""
+    titles: list[str] = []
+
+    def fake_exec(dialog) -> int:
+        titles.append(dialog.windowTitle())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr("ui.pages.rosters.print_preview.QPrintPreviewDialog.exec", fake_exec)
+    page.week.view.setFocus()
+    qtbot.keyClick(page.week.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert wait_for_operations() and len(titles) == 1
+    page.tabs.setCurrentWidget(page.views)
+    page.views.setFocus()
+    qtbot.keyClick(page.views, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert wait_for_operations() and len(titles) == 2  # one preview each, not two at once
+    assert "Ctrl+P" in page.week.print_button.toolTip()
+
+
 def test_overview_card_counts_todays_shifts(qtbot, roster_db):
     from ui.pages.rosters.overview import overview_card
 

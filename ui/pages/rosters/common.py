@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.errors import UserError
@@ -48,6 +49,15 @@ def fill_sites(combo: QComboBox, sites: Sequence, days: Sequence[date]) -> None:
         index = open_then[0] if open_then else 0
     combo.setCurrentIndex(index)
     combo.blockSignals(False)
+
+
+def print_key(tab: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """Ctrl+P prints what the tab shows, as on the households and reports pages; only while
+    the tab (or a widget in it) has the focus, so each tab prints its own."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), tab)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
 
 
 def masked_phone(db, phone: str) -> str:

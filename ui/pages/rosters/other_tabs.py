@@ -38,6 +38,7 @@ from fieldapp.text.vietnamese import format_date
 from ui.operations import QueryOp, run_change
 from ui.pages.rosters.common import (
     from_qdate,
+    print_key,
     run_service,
     to_qdate,
     weekday_name,
@@ -149,6 +150,7 @@ class PersonTab(QWidget):
         self.end.dateChanged.connect(lambda _d: self.reload())
         self.unavailable.clicked.connect(self._on_unavailable)
         self.print_button.clicked.connect(self._on_print)
+        print_key(self, self._on_print)
         self.month_button.clicked.connect(self._on_month)
         self.retranslate()
 

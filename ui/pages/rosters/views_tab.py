@@ -44,7 +44,7 @@ from fieldapp.rostering.store import month_span
 from fieldapp.rostering.views import DayRow, WeekGrid, day_rows, month_grid
 from fieldapp.text.vietnamese import format_date
 from ui.operations import QueryOp
-from ui.pages.rosters.common import fill_sites, from_qdate, to_qdate, weekday_name
+from ui.pages.rosters.common import fill_sites, from_qdate, print_key, to_qdate, weekday_name
 from ui.pages.rosters.grid_model import LEADER_MARK
 from ui.pages.rosters.print_preview import show_pdf_preview
 
@@ -219,6 +219,7 @@ class ViewsTab(QWidget):
         self.site.currentIndexChanged.connect(lambda _i: self.reload())
         self.day.dateChanged.connect(lambda _d: self.reload())
         self.print_button.clicked.connect(self._on_print)
+        print_key(self, self._on_print)
         self.image_button.clicked.connect(self._on_image)
         self.retranslate()
 

@@ -39,6 +39,7 @@ from ui.operations import QueryOp
 from ui.pages.rosters.common import (
     fill_sites,
     from_qdate,
+    print_key,
     to_qdate,
     weekday_name,
 )
@@ -158,6 +159,7 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
         self.print_site_action.triggered.connect(lambda: self._on_print(False))
         self.print_all_action.triggered.connect(lambda: self._on_print(True))
         self.save_pdf_action.triggered.connect(self._on_save_pdf)
+        print_key(self, lambda: self._on_print(False))
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_cell())
         self.view.doubleClicked.connect(lambda _i: self._on_change())
         self.people.currentRowChanged.connect(lambda _r: self._update_buttons())
@@ -200,6 +202,9 @@ class WeekTab(CellEditsMixin, PlanningMixin, QWidget):
             self.tr("Someone is sick, on leave or in quarantine from a date: re-plan from there")
         )
         self.print_button.setText(self.tr("Print"))
+        self.print_button.setToolTip(
+            self.tr("This site's week (Ctrl+P), every site's week, or the week as a PDF file")
+        )
         self.print_site_action.setText(self.tr("Print this site, this week…"))
         self.print_all_action.setText(self.tr("Print all sites, this week…"))
         self.save_pdf_action.setText(self.tr("Save this week as PDF…"))
