@@ -255,11 +255,14 @@ class _Reader:
     def day(self, key: str) -> date:
         value = self.text(key)
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise UserError(
                 f'Ngày "{value}" ở mục "{key}" trong {self.where} không đúng dạng NNNN-TT-NN.'
             ) from None
+        if not 1900 <= day.year <= 2100:
+            raise UserError(f'Ngày "{value}" ở mục "{key}" trong {self.where} không hợp lý.')
+        return day
 
     def moment(self, key: str) -> datetime:
         value = self.text(key)

@@ -47,6 +47,7 @@ def _broken(change) -> dict:
         (lambda d: d.pop("rules"), 'Thiếu mục "rules"'),
         (lambda d: d.update(days="7"), '"days" trong tệp lịch trực phải là một số nguyên'),
         (lambda d: d.update(days=0), "phải từ 1 đến 366"),
+        (lambda d: d.update(start="9999-12-30"), "không hợp lý"),  # overflowed the dates
         (lambda d: d.update(start="02/08/2021"), "không đúng dạng NNNN-TT-NN"),
         (lambda d: d["shifts"][0].update(start="6h"), "không đúng dạng gg:pp"),
         (lambda d: d["shifts"][0].update(hours=0), '"hours"'),
