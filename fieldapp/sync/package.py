@@ -16,10 +16,8 @@ after the file is complete.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
-import os
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -33,7 +31,7 @@ from fieldapp.db.base import UTCDateTime, utcnow
 from fieldapp.db.database import Database
 from fieldapp.db.models import CommuneProfile, Document
 from fieldapp.errors import UserError
-from fieldapp.files import output_target
+from fieldapp.files import replacing
 from fieldapp.progress import Progress, report
 from fieldapp.sync import keys
 from fieldapp.sync.models import ExportMark, Tombstone
@@ -145,9 +143,7 @@ def export_package(
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
-        output_target(out)  # not a device such as /dev/null
-        partial = out.with_name(f".{out.name}.part")
-        try:
+        with replacing(out) as partial:  # whole or not at all; never over a device
             with zipfile.ZipFile(
                 partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS
             ) as zf:
@@ -189,18 +185,6 @@ def export_package(
                 )
                 zf.writestr("manifest.json", manifest)
                 zf.writestr("manifest.sig", key.sign(manifest))
-            with open(partial, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(partial, out)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                partial.unlink()
-            reason = "ổ đĩa đã đầy" if exc.errno == 28 else (exc.strerror or "lỗi ghi tệp")
-            raise UserError(f"Không ghi được gói đồng bộ vào {out.parent}: {reason}.") from exc
-        except BaseException:
-            with contextlib.suppress(OSError):
-                partial.unlink()  # cancelled or refused: no half package left behind
-            raise
     _mark_sent(db, out, destination, sequence, until, counts)
     report(progress, len(tables) + 1, len(tables) + 1)
     return ExportResult(out, sequence, total_rows, counts, tombstones, len(files))
@@ -554,19 +538,11 @@ def _write_zip(out: Path, manifest: bytes, signature: bytes, parts: dict[str, by
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không tạo được thư mục {out.parent}.") from exc
-    output_target(out)
-    partial = out.with_name(f".{out.name}.part")
-    try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("manifest.json", manifest)
-            zf.writestr("manifest.sig", signature)
-            for name, data in sorted(parts.items()):
-                zf.writestr(name, data)
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        reason = "ổ đĩa đã đầy" if exc.errno == 28 else (exc.strerror or "lỗi ghi tệp")
-        raise UserError(f"Không ghi được gói đồng bộ vào {out.parent}: {reason}.") from exc
+    with (
+        replacing(out) as partial,
+        zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+    ):
+        zf.writestr("manifest.json", manifest)
+        zf.writestr("manifest.sig", signature)
+        for name, data in sorted(parts.items()):
+            zf.writestr(name, data)
