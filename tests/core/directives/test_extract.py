@@ -185,17 +185,22 @@ _NUMBERING = (
 )  # fmt: skip
 
 
-def test_docx_paragraphs_tables_and_numbering(tmp_path: Path) -> None:
-    table = (
+def _header_table(number_cell: str) -> str:
+    """The two-column header of a district's công văn; ``number_cell`` holds its number."""
+    return (
         "<w:tbl>"
         "<w:tr><w:tc>" + _p("ỦY BAN NHÂN DÂN") + "</w:tc><w:tc>"
         + _p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "</w:tc></w:tr>"
         "<w:tr><w:tc>" + _p("HUYỆN CHỢ MỚI") + "</w:tc><w:tc>"
         + _p("Độc lập - Tự do - Hạnh phúc") + "</w:tc></w:tr>"
-        "<w:tr><w:tc>" + _p("Số: 77/UBND-VP") + "</w:tc><w:tc>"
+        "<w:tr><w:tc>" + number_cell + "</w:tc><w:tc>"
         + _p("Chợ Mới, ngày 13 tháng 9 năm 2021") + "</w:tc></w:tr>"
         "</w:tbl>"
     )  # fmt: skip
+
+
+def test_docx_paragraphs_tables_and_numbering(tmp_path: Path) -> None:
+    table = _header_table(_p("Số: 77/UBND-VP"))
     body = (
         table
         + _p("V/v trực chốt kiểm soát")
@@ -284,16 +289,7 @@ def test_text_boxes_are_read_once_on_lines_of_their_own(tmp_path: Path) -> None:
     """The "HỎA TỐC" stamp and, in some offices, the number sit in text boxes, which Word
     stores twice: they were read as "HỎA TỐCHỎA TỐC", and a number in a header cell's box as
     "Số: 77/UBND-VPSố: 77/UBND-VP" run into the line around it."""
-    table = (
-        "<w:tbl>"
-        "<w:tr><w:tc>" + _p("ỦY BAN NHÂN DÂN") + "</w:tc><w:tc>"
-        + _p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + "</w:tc></w:tr>"
-        "<w:tr><w:tc>" + _p("HUYỆN CHỢ MỚI") + "</w:tc><w:tc>"
-        + _p("Độc lập - Tự do - Hạnh phúc") + "</w:tc></w:tr>"
-        "<w:tr><w:tc><w:p>" + _text_box("Số: 77/UBND-VP") + "</w:p></w:tc><w:tc>"
-        + _p("Chợ Mới, ngày 13 tháng 9 năm 2021") + "</w:tc></w:tr>"
-        "</w:tbl>"
-    )  # fmt: skip
+    table = _header_table("<w:p>" + _text_box("Số: 77/UBND-VP") + "</w:p>")
     body = (
         "<w:p>" + _text_box("HỎA TỐC") + "</w:p>"
         + table
