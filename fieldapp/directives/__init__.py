@@ -1,7 +1,7 @@
 """Directives (văn bản chỉ đạo): read a received file, parse it, and keep the register.
 
-``extract_text`` turns a ``.txt`` / ``.pdf`` / ``.docx`` file into text, refusing bad files with
-a Vietnamese :class:`fieldapp.errors.UserError`; ``parse_directive`` turns that text into a
+``extract_text`` turns a received file (Word, OpenDocument, RTF, PDF, scan, photo, ``.txt``)
+into text, refusing bad files with a Vietnamese :class:`fieldapp.errors.UserError`; ``parse_directive`` turns that text into a
 :class:`ParsedDirective`. Neither touches the database. The register itself (saving reviewed
 directives, following their items, queries) is :mod:`fieldapp.directives.register`, its
 deadlines :mod:`fieldapp.directives.due`, its full-text search :mod:`fieldapp.directives.search`.

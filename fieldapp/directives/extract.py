@@ -1,5 +1,6 @@
-"""Reading a received directive file: ``.txt``, ``.docx``, ``.doc`` (Word 97–2003), ``.pdf``
-(text or scanned) and page images (``.png``, ``.jpg``, ``.tif``, ``.webp``, an iPhone's ``.heic``).
+"""Reading a received directive file: ``.txt``, ``.docx``, ``.doc`` (Word 97–2003), ``.odt``
+(OpenDocument), ``.rtf``, ``.pdf`` (text or scanned) and page images (``.png``, ``.jpg``, ``.tif``,
+``.webp``, an iPhone's ``.heic``).
 
 The file type is decided by its content (magic bytes), not trusted from its name, so a
 renamed spreadsheet is refused rather than read as garbage. Every refusal is a
@@ -117,13 +118,18 @@ def read_directive_file(
     if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         out = _pdf_read(data, name, progress, preview)
     elif data[:4] == b"PK\x03\x04":
-        layout = _docx_layout(data, name)
-        out = Extracted(layout.to_text(), layout, file_kind="docx")
+        layout, kind = _zip_layout(data, name)
+        out = Extracted(layout.to_text(), layout, file_kind=kind)
     elif data.startswith(COMPOUND_FILE):  # Word 97-2003 (.doc)
         from fieldapp.directives.word97 import doc_body
 
         layout = _body_layout(doc_body(data, name), _Numbering(None))
         out = Extracted(layout.to_text(), layout, file_kind="doc")
+    elif data.lstrip()[:5] == b"{\\rtf":  # Rich Text Format, often named .doc
+        from fieldapp.directives.rtf import rtf_body
+
+        layout = _body_layout(rtf_body(data, name), _Numbering(None))
+        out = Extracted(layout.to_text(), layout, file_kind="rtf")
     elif _is_image(data):
         out = _image_read(p, name, progress, preview)
     else:
@@ -342,27 +348,46 @@ def _image_read(path: Path, name: str, progress: Progress | None, preview: bool)
 # --- DOCX -------------------------------------------------------------------------------------
 
 
-def _docx_layout(data: bytes, name: str) -> Layout:
+def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
+    """A zipped document: Word (.docx) or OpenDocument text (.odt); its layout and kind."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
         raise UserError(f"Tệp {name} bị hỏng (tệp nén không hợp lệ).") from None
     with zf:
-        try:
-            info = zf.getinfo("word/document.xml")
-        except KeyError:
-            raise UserError(
-                f"Tệp {name} không phải văn bản Word (.docx); chỉ nhận .txt, .pdf, .docx, .doc."
-            ) from None
-        document = _read_member(zf, info, name)
-        numbering = None
-        try:
-            num_info = zf.getinfo("word/numbering.xml")
-        except KeyError:
-            num_info = None
-        # Word's templates carry a numbering part even when no paragraph is numbered.
-        if num_info is not None and b"numPr" in document:
-            numbering = _read_member(zf, num_info, name)
+        names = set(zf.namelist())
+        if "word/document.xml" in names:
+            return _docx_layout(zf, name), "docx"
+        if "mimetype" in names and "content.xml" in names:
+            from fieldapp.directives import opendocument
+
+            mimetype = _read_member(zf, zf.getinfo("mimetype"), name)[:100]
+            if mimetype.decode("ascii", "replace").strip() in opendocument.TEXT_MIMETYPES:
+                if "META-INF/manifest.xml" in names and b"encryption-data" in _read_member(
+                    zf, zf.getinfo("META-INF/manifest.xml"), name
+                ):
+                    raise UserError(
+                        f"Tệp {name} có mật khẩu: hãy mở bằng LibreOffice, bỏ mật khẩu rồi lưu "
+                        "lại (hoặc lưu thành PDF)."
+                    )
+                content = _read_member(zf, zf.getinfo("content.xml"), name)
+                return _body_layout(opendocument.odt_body(content, name), _Numbering(None)), "odt"
+    raise UserError(
+        f"Tệp {name} không phải văn bản Word hay OpenDocument; chỉ nhận .docx, .doc, .odt, "
+        ".rtf, .pdf, ảnh hoặc .txt."
+    )
+
+
+def _docx_layout(zf: zipfile.ZipFile, name: str) -> Layout:
+    document = _read_member(zf, zf.getinfo("word/document.xml"), name)
+    numbering = None
+    try:
+        num_info = zf.getinfo("word/numbering.xml")
+    except KeyError:
+        num_info = None
+    # Word's templates carry a numbering part even when no paragraph is numbered.
+    if num_info is not None and b"numPr" in document:
+        numbering = _read_member(zf, num_info, name)
     try:
         root = ElementTree.fromstring(document)
     except ElementTree.ParseError:

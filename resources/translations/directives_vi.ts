@@ -677,8 +677,8 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
-        <source>Open the file of the directive (Word .docx or .doc, .pdf, a scan or a photo of the page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
-        <translation>Mở tệp văn bản chỉ đạo (Word .docx hoặc .doc, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif, .heic; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
+        <source>Open the file of the directive (Word .docx or .doc, .odt, .rtf, .pdf, a scan or a photo of the page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
+        <translation>Mở tệp văn bản chỉ đạo (Word .docx hoặc .doc, .odt, .rtf, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif, .heic; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="182"/>
@@ -741,6 +741,11 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <translation>Mở tệp văn bản chỉ đạo</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="207"/>
+        <source>Directives (*.docx *.doc *.odt *.rtf *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;All files (*)</source>
+        <translation>Văn bản chỉ đạo (*.docx *.doc *.odt *.rtf *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="229"/>
         <source>Reading the directive…</source>
         <translation>Đang đọc văn bản…</translation>
@@ -769,11 +774,6 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <location filename="../../ui/pages/directives/import_dialog.py" line="282"/>
         <source>There is no text to read yet.</source>
         <translation>Chưa có nội dung để đọc.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="207"/>
-        <source>Directives (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;All files (*)</source>
-        <translation>Văn bản chỉ đạo (*.docx *.doc *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;Mọi tệp (*)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/directives/import_dialog.py" line="322"/>

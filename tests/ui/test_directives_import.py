@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
@@ -83,6 +85,27 @@ def test_a_file_already_registered_is_flagged_and_needs_a_tick(page, qtbot, ddb)
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(reg.list_directives(ddb)) == 4
+
+
+@pytest.mark.parametrize("name", ["odt/mau-5.odt", "rtf/mau-5.doc"])
+def test_an_odt_or_an_rtf_named_doc_is_read_reviewed_and_saved(page, qtbot, ddb, name):  # noqa: F811
+    """LibreOffice's .odt and RTF sent as .doc: every field in the review, then saved."""
+    from tests.core.directives import samples as S
+    from tests.core.directives.test_rtf import HERE
+
+    spec = S.make_spec(5)
+    dialog = page.open_import()
+    qtbot.waitExposed(dialog)
+    dialog.load_file(HERE.parent / name)
+    assert wait_for_operations()
+    assert dialog.stack.currentIndex() == 1
+    assert dialog.fields.number.text() == spec.number
+    assert "\\u" not in dialog.fields.subject.text()
+    before = len(reg.list_directives(ddb))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved and len(reg.list_directives(ddb)) == before + 1
+    new = reg.get_directive(ddb, max(r.id for r in reg.list_directives(ddb)))
+    assert new.number == spec.number and new.document.original_name == Path(name).name
 
 
 @pytest.mark.parametrize(
