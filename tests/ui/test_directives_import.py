@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 import resources
@@ -101,6 +101,9 @@ def test_an_odt_or_an_rtf_named_doc_is_read_reviewed_and_saved(page, qtbot, ddb,
     assert dialog.stack.currentIndex() == 1
     assert dialog.fields.number.text() == spec.number
     assert "\\u" not in dialog.fields.subject.text()
+    # nothing is missing: no banner, and no empty band where it would be above the form
+    assert not dialog.missing_banner.isVisible()
+    assert dialog.fields.mapTo(dialog, QPoint(0, 0)).y() < 40
     before = len(reg.list_directives(ddb))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.saved and len(reg.list_directives(ddb)) == before + 1

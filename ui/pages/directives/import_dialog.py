@@ -289,7 +289,6 @@ class ImportDialog(QDialog):
             self._reading = None
             self.page_image.clear()
         self._form_ocr = form
-        self._release_missing_slot()
         self.fields.set_form(form)
         self.fields.set_doubtful(form.ocr_flags)
         self.items.set_items(form.items)
@@ -300,6 +299,9 @@ class ImportDialog(QDialog):
         if self._reading is not None and self._reading.extracted.ocr is not None:
             self.tabs.setCurrentWidget(self.page_scroll)
         self._check_duplicate()
+        # Filling the form above said "changed" field by field, the half-filled form showing
+        # the banner: its place is given back, then kept only if something is really missing.
+        self._release_missing_slot()
         self._update_missing()
         self.fields.number.setFocus()
 
