@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sub = directive.add_subparsers(dest="directive_command", metavar="LỆNH")
     parse = sub.add_parser(
         "parse",
-        help="đọc một văn bản (.docx, .doc, .odt, .rtf, .pdf có chữ hoặc bản quét, ảnh .png/.jpg/.tif/.heic, .txt) và tách các trường; nhận dạng chữ (OCR) khi cần",
+        help="đọc một văn bản (.docx, .doc, .odt, .rtf, .htm/.mht, .pdf có chữ hoặc bản quét, ảnh .png/.jpg/.tif/.heic, .txt) và tách các trường; nhận dạng chữ (OCR) khi cần",
     )
     parse.add_argument("file", metavar="FILE", help="tệp văn bản")
     parse.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     imp = sub.add_parser(
         "import",
-        help="vào sổ một hay nhiều văn bản (.docx, .doc, .odt, .rtf, .pdf, bản quét, ảnh chụp, .txt)",
+        help="vào sổ một hay nhiều văn bản (.docx, .doc, .odt, .rtf, .htm, .pdf, bản quét, ảnh chụp, .txt)",
     )
     imp.add_argument("files", metavar="FILE", nargs="+", help="tệp văn bản")
     imp.add_argument("--arrival-date", help="ngày đến (dd/mm/yyyy; mặc định: hôm nay)")

@@ -1,6 +1,6 @@
 """Reading a received directive file: ``.txt``, ``.docx``, ``.doc`` (Word 97–2003), ``.odt``
-(OpenDocument), ``.rtf``, ``.pdf`` (text or scanned) and page images (``.png``, ``.jpg``, ``.tif``,
-``.webp``, an iPhone's ``.heic``).
+(OpenDocument), ``.rtf``, web pages (``.htm``, ``.mht``), ``.pdf`` (text or scanned) and page
+images (``.png``, ``.jpg``, ``.tif``, ``.webp``, an iPhone's ``.heic``).
 
 The file type is decided by its content (magic bytes), not trusted from its name, so a
 renamed spreadsheet is refused rather than read as garbage. Every refusal is a
@@ -132,6 +132,11 @@ def read_directive_file(
         out = Extracted(layout.to_text(), layout, file_kind="rtf")
     elif _is_image(data):
         out = _image_read(p, name, progress, preview)
+    elif is_page(data):  # .htm, .mht, or Word's "Web Page" saved as .doc
+        from fieldapp.directives.webpage import page_body
+
+        layout = _body_layout(page_body(data, name), _Numbering(None))
+        out = Extracted(layout.to_text(), layout, file_kind="html")
     else:
         out = Extracted(_decode_text(data, name))
     out.text = unicodedata.normalize("NFC", out.text)
@@ -157,6 +162,18 @@ _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b
 def is_heif(data: bytes) -> bool:
     """True for an HEIC/HEIF photo: its first box is ``ftyp`` with an HEIF brand."""
     return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
+
+
+def is_page(data: bytes) -> bool:
+    """A web page (or an .mht holding one), judged by its first bytes."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").replace(b"\x00", b"").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return True
+    if head.startswith(b"<?xml") or head.startswith(b"<!--"):
+        return b"<html" in head
+    if head.startswith((b"mime-version:", b"from:", b"content-type:")):
+        return b"multipart/related" in head or b"text/html" in head
+    return False
 
 
 # --- plain text -------------------------------------------------------------------------------
@@ -374,7 +391,7 @@ def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
                 return _body_layout(opendocument.odt_body(content, name), _Numbering(None)), "odt"
     raise UserError(
         f"Tệp {name} không phải văn bản Word hay OpenDocument; chỉ nhận .docx, .doc, .odt, "
-        ".rtf, .pdf, ảnh hoặc .txt."
+        ".rtf, .htm, .pdf, ảnh hoặc .txt."
     )
 
 

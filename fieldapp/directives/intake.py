@@ -338,7 +338,7 @@ def import_file(
     progress: Progress | None = None,
     **kwargs: Any,
 ) -> ImportResult:
-    """Read, parse and register one file (.txt, .docx, .doc, .odt, .rtf, .pdf, scan, photo); the original is
+    """Read, parse and register one file (.txt, .docx, .doc, .odt, .rtf, .htm, .pdf, scan, photo); the original is
     kept. Reading (and OCR) happens before any write: a refused file changes nothing."""
     p = Path(path)
     reading = read_directive(p, progress=progress)  # refuses empty, binary, huge, hostile files

@@ -46,7 +46,7 @@ def doc_body(data: bytes, name: str) -> ElementTree.Element:
     word = streams.get("worddocument")
     if word is None:
         raise UserError(
-            f"Tệp {name} không phải văn bản Word: chỉ nhận .doc, .docx, .odt, .rtf, .pdf, ảnh hoặc .txt."
+            f"Tệp {name} không phải văn bản Word: chỉ nhận .doc, .docx, .odt, .rtf, .htm, .pdf, ảnh hoặc .txt."
         )
     try:
         text, ends = _read(word, streams, name)

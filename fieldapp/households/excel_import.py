@@ -37,7 +37,6 @@ from fieldapp.households.import_write import (
     undo_import,
     write_import,
 )
-from fieldapp.households.legacy_text import legacy_decoder
 from fieldapp.households.roster_rows import (
     ERROR,
     WARNING,
@@ -65,6 +64,7 @@ from fieldapp.households.roster_table import (
 )
 from fieldapp.households.workbook import open_workbook, release_memory
 from fieldapp.progress import Progress, report
+from fieldapp.text.legacy import legacy_decoder
 
 __all__ = [
     "ERROR",

@@ -3,7 +3,7 @@
 Every format gives the same thing: the sheets in workbook order, each with its name, whether
 it is hidden, and its rows as lists of plain values (str, int, float, date, datetime, None).
 The spreadsheet formats are read by python-calamine (fast, and it knows Excel 97–2003);
-.csv by the standard library, in UTF-8, Windows-1258 or TCVN3 (:mod:`legacy_text`).
+.csv by the standard library, in UTF-8, Windows-1258 or TCVN3 (:mod:`fieldapp.text.legacy`).
 
 Hostile files are refused *before* the reader sees them, with a :class:`UserMistake`:
 
@@ -35,7 +35,7 @@ from pathlib import Path
 
 from fieldapp.compound_file import SIGNATURE as COMPOUND_FILE
 from fieldapp.errors import NotFound, UserMistake
-from fieldapp.households.legacy_text import decode_bytes
+from fieldapp.text.legacy import decode_bytes
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
 MAX_FILE_BYTES = 200 * 1024 * 1024

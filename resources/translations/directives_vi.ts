@@ -676,107 +676,107 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <translation>Nhập văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
-        <source>Open the file of the directive (Word .docx or .doc, .odt, .rtf, .pdf, a scan or a photo of the page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
-        <translation>Mở tệp văn bản chỉ đạo (Word .docx hoặc .doc, .odt, .rtf, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif, .heic; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="182"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="183"/>
         <source>&amp;Open a file…</source>
         <translation>&amp;Mở tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="183"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="184"/>
         <source>&amp;Text of the directive:</source>
         <translation>&amp;Nội dung văn bản:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="184"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="185"/>
         <source>Paste the text of the directive here…</source>
         <translation>Dán nội dung văn bản vào đây…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="185"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="186"/>
         <source>Items</source>
         <translation>Các mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="186"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="187"/>
         <source>Text as received</source>
         <translation>Văn bản gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="187"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="188"/>
         <source>Page image</source>
         <translation>Ảnh trang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="189"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="190"/>
         <source>Register it again anyway (a second copy)</source>
         <translation>Vẫn vào sổ thêm một lần (bản thứ hai)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="190"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="191"/>
         <source>&amp;Back</source>
         <translation>&amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="191"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="192"/>
         <source>&amp;Read the text</source>
         <translation>Đọc &amp;văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="192"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="193"/>
         <source>&amp;Save to the register</source>
         <translation>&amp;Lưu vào sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="193"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="194"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="204"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="205"/>
         <source>Open a directive</source>
         <translation>Mở tệp văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="207"/>
-        <source>Directives (*.docx *.doc *.odt *.rtf *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;All files (*)</source>
-        <translation>Văn bản chỉ đạo (*.docx *.doc *.odt *.rtf *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="229"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="230"/>
         <source>Reading the directive…</source>
         <translation>Đang đọc văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="248"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="249"/>
         <source>Reading was cancelled; nothing was changed.</source>
         <translation>Đã hủy việc đọc tệp; không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="258"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="259"/>
         <source>No page image: the file holds text only.</source>
         <translation>Không có ảnh trang: tệp chỉ chứa chữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="356"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="359"/>
         <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100. Compare the fields with the page image before saving.</source>
         <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100. Hãy đối chiếu các trường với ảnh trang trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="361"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="364"/>
         <source>Read with low confidence (marked in orange): {fields}.</source>
         <translation>Đọc với độ tin cậy thấp (tô màu cam): {fields}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="282"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="283"/>
         <source>There is no text to read yet.</source>
         <translation>Chưa có nội dung để đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="322"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="177"/>
+        <source>Open the file of the directive (Word .docx or .doc, .odt, .rtf, a web page .htm or .mht, .pdf, a scan or a photo of the page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved before you have checked what was read.</source>
+        <translation>Mở tệp văn bản chỉ đạo (Word .docx hoặc .doc, .odt, .rtf, trang web .htm hoặc .mht, .pdf, bản quét hoặc ảnh chụp trang: .png, .jpg, .tif, .heic; hoặc .txt), hoặc dán nội dung vào ô dưới. Chưa lưu gì cho đến khi bạn kiểm tra những gì đã đọc được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="208"/>
+        <source>Directives (*.docx *.doc *.odt *.rtf *.htm *.html *.mht *.mhtml *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;All files (*)</source>
+        <translation>Văn bản chỉ đạo (*.docx *.doc *.odt *.rtf *.htm *.html *.mht *.mhtml *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="325"/>
         <source>Not found in the text: {fields}. They are marked in yellow: fill them in if you know them, or leave them empty.</source>
         <translation>Văn bản không ghi: {fields}. Các ô này được tô vàng: điền vào nếu bạn biết, hoặc để trống.</translation>
     </message>

@@ -87,9 +87,10 @@ def test_a_file_already_registered_is_flagged_and_needs_a_tick(page, qtbot, ddb)
     assert len(reg.list_directives(ddb)) == 4
 
 
-@pytest.mark.parametrize("name", ["odt/mau-5.odt", "rtf/mau-5.doc"])
-def test_an_odt_or_an_rtf_named_doc_is_read_reviewed_and_saved(page, qtbot, ddb, name):  # noqa: F811
-    """LibreOffice's .odt and RTF sent as .doc: every field in the review, then saved."""
+@pytest.mark.parametrize("name", ["odt/mau-5.odt", "rtf/mau-5.doc", "webpage/mau-5.doc"])
+def test_an_odt_rtf_or_page_named_doc_is_read_reviewed_and_saved(page, qtbot, ddb, name):  # noqa: F811
+    """LibreOffice's .odt, and RTF or a web page sent as .doc: every field in the review,
+    then saved."""
     from tests.core.directives import samples as S
     from tests.core.directives.test_rtf import HERE
 

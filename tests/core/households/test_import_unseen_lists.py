@@ -20,8 +20,8 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from fieldapp.households.excel_import import apply_import, preview_import, read_roster
-from fieldapp.households.legacy_text import TCVN3
 from fieldapp.households.models import Household, HouseholdMember
+from fieldapp.text.legacy import TCVN3
 from tests.core.households.workbooks import TODAY
 
 

@@ -18,9 +18,9 @@ from sqlalchemy import func, select
 
 from fieldapp.households.excel_export import export_households
 from fieldapp.households.excel_import import apply_import, preview_import, read_roster
-from fieldapp.households.legacy_text import TCVN3
 from fieldapp.households.models import HealthStatus, Household, HouseholdMember
 from fieldapp.households.service import AreaInput, add_area, household_detail
+from fieldapp.text.legacy import TCVN3
 from tests.core.households.workbooks import TODAY
 
 HEADER = ["STT", "Họ và tên", "Năm sinh", None, "Quan hệ với chủ hộ", "Số CCCD/CMND",
@@ -544,7 +544,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def _vni(text: str) -> str:
     """The text as VNI-Windows fonts stored it: a base letter, then a mark character."""
-    from fieldapp.households.legacy_text import _VNI_PAIRS, _VNI_SINGLE
+    from fieldapp.text.legacy import _VNI_PAIRS, _VNI_SINGLE
 
     inverse = {v: k for k, v in _VNI_PAIRS.items()} | {v: k for k, v in _VNI_SINGLE.items()}
     return "".join(inverse.get(ch, ch) for ch in text)

@@ -1,7 +1,7 @@
 """Import and review: paste a directive's text or open its file, check what was read, save.
 
 Step one takes the text (pasted, or read from a ``.txt``, ``.docx``, ``.doc``, ``.odt``,
-``.rtf``, ``.pdf`` — text or scanned — or a photo ``.png``/``.jpg``/``.tif``/``.heic``). A file is read off the GUI thread through
+``.rtf``, ``.htm``, ``.pdf`` — text or scanned — or a photo ``.png``/``.jpg``/``.tif``/``.heic``). A file is read off the GUI thread through
 the operation runner, with a progress bar and cancel (OCR of a scan takes seconds). Step two
 shows every field and item the parser found, each editable, the fields it did not find and
 those OCR read with low confidence marked, the first page's image beside them, and a
@@ -174,8 +174,9 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import a directive"))
         self.intro.setText(
             self.tr(
-                "Open the file of the directive (Word .docx or .doc, .odt, .rtf, .pdf, a scan or a photo "
-                "of the page: .png, .jpg, .tif, .heic; or .txt), or paste its text below. Nothing is saved "
+                "Open the file of the directive (Word .docx or .doc, .odt, .rtf, a web page .htm or "
+                ".mht, .pdf, a scan or a photo of the page: .png, .jpg, .tif, .heic; or .txt), or "
+                "paste its text below. Nothing is saved "
                 "before you have checked what was read."
             )
         )
@@ -204,8 +205,8 @@ class ImportDialog(QDialog):
             self.tr("Open a directive"),
             str(Path.home()),
             self.tr(
-                "Directives (*.docx *.doc *.odt *.rtf *.pdf *.png *.jpg *.jpeg *.tif *.tiff *.webp "
-                "*.heic *.heif *.txt);;All files (*)"
+                "Directives (*.docx *.doc *.odt *.rtf *.htm *.html *.mht *.mhtml *.pdf *.png *.jpg "
+                "*.jpeg *.tif *.tiff *.webp *.heic *.heif *.txt);;All files (*)"
             ),
         )
         if name:
