@@ -125,6 +125,11 @@ def _parse_command(args: argparse.Namespace) -> int:
             print(
                 f"Nhận dạng chữ (OCR): {ocr.pages} trang, độ tin cậy {ocr.mean_confidence:.0f}/100"
             )
+        if reading.extracted.legacy_encoding:
+            font = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(
+                reading.extracted.legacy_encoding, reading.extracted.legacy_encoding
+            )
+            print(f"Gõ bằng phông chữ cũ {font}: đã chuyển sang Unicode, hãy kiểm tra dấu.")
         if reading.flags:
             print("Cần kiểm tra: " + ", ".join(reading.flags))
     return 0

@@ -20,7 +20,7 @@ import re
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,7 +69,8 @@ class OcrInfo:
 @dataclass
 class Extracted:
     """What was read from a file: its text in reading order, its zones (Word, PDF, OCR),
-    how OCR went (None when no page needed it), and a small picture of the first page."""
+    how OCR went (None when no page needed it), a small picture of the first page, and the
+    old font encoding the text was typed in ("tcvn3", "vni"; empty for Unicode)."""
 
     text: str
     layout: Layout | None = None
@@ -77,6 +78,7 @@ class Extracted:
     file_kind: str = "txt"
     pages: int = 1
     preview: Image | None = None
+    legacy_encoding: str = ""
 
 
 def extract_text(path: str | os.PathLike[str]) -> str:
@@ -140,6 +142,9 @@ def read_directive_file(
     else:
         out = Extracted(_decode_text(data, name))
     out.text = unicodedata.normalize("NFC", out.text)
+    if out.layout is not None:
+        out.legacy_encoding = out.layout.legacy_encoding
+    _capitals_of_old_fonts(out)
     if not out.text.strip():
         raise UserError(f"Tệp {name} không có nội dung chữ.")
     return out
@@ -176,6 +181,52 @@ def is_page(data: bytes) -> bool:
     return False
 
 
+def _old_fonts(texts: list[str]) -> tuple[Callable[[str], str] | None, str]:
+    """Text typed with the old TCVN3 (.VnTime) or VNI fonts comes out of a Word, RTF, web
+    page or PDF as the Latin-1 letters those fonts drew as Vietnamese ("Uû ban nh©n d©n").
+    The conversion to Unicode for ``texts`` (a file's runs or segments), and the encoding;
+    ``(None, "")`` for Unicode text, which is never touched.
+
+    The runs with a letter only Unicode has are Unicode (a template's header typed in Times
+    New Roman above a body typed in .VnTime); the others are judged together
+    (:func:`fieldapp.text.legacy.legacy_decoder`: converted only if that reads clearly more
+    Vietnamese) and, if so, converted. Applied before the layout is found, whose cues
+    ("Nơi nhận", "CỘNG HÒA") are Vietnamese words."""
+    from fieldapp.text.legacy import has_unicode_letters, legacy_decoder, tcvn3_capitals
+
+    plain = [t for t in texts if not has_unicode_letters(t)]
+    found, encoding = legacy_decoder([" ".join(plain)[:200_000]])
+    if found is None:
+        return None, ""
+
+    def convert(text: str) -> str:
+        if has_unicode_letters(text):
+            return text
+        return tcvn3_capitals(found(text)) if encoding == "tcvn3" else found(text)
+
+    return convert, encoding
+
+
+def _capitals_of_old_fonts(out: Extracted) -> None:
+    """After a TCVN3 conversion: capitals typed in the all-caps font (.VnTimeH) put back in
+    every line of the layout (a line may have come in several runs or segments), and the
+    text made again from it."""
+    if out.legacy_encoding != "tcvn3" or out.layout is None:
+        return
+    from fieldapp.text.legacy import tcvn3_capitals
+
+    for zone in (
+        out.layout.above,
+        out.layout.header_left,
+        out.layout.header_right,
+        out.layout.body,
+        out.layout.footer_left,
+        out.layout.footer_right,
+    ):
+        zone[:] = [tcvn3_capitals(line) for line in zone]
+    out.text = unicodedata.normalize("NFC", out.layout.to_text())
+
+
 # --- plain text -------------------------------------------------------------------------------
 
 
@@ -203,8 +254,14 @@ def _decode_text(data: bytes, name: str) -> str:
         return _refuse_if_binary(data.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
-    # Old Vietnamese Windows files: accept cp1258 only if every byte maps and no C1 control
-    # characters come out; otherwise the guess would silently produce wrong letters.
+    # Old Vietnamese files: typed with the TCVN3 (.VnTime) or VNI fonts, or saved in
+    # Windows-1258, whichever reads Vietnamese. Windows-1258 only if every byte maps and no
+    # C1 control characters come out; otherwise the guess would silently give wrong letters.
+    from fieldapp.text.legacy import decode_bytes, tcvn3_capitals
+
+    text, encoding = decode_bytes(data)
+    if encoding in ("tcvn3", "vni") and not (_C1_RE.search(text) or "\ufffd" in text):
+        return _refuse_if_binary(tcvn3_capitals(text) if encoding == "tcvn3" else text, name)
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
@@ -275,7 +332,13 @@ def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) 
             info = _ocr_info(done, name)
             for index, page in zip(scanned, done, strict=True):
                 pages[index] = (page.width, page.height, page.segments)
+        text_segments = [s for i, p in enumerate(pages) if p and i not in scanned for s in p[2]]
+        convert, encoding = _old_fonts([s.text for s in text_segments])
+        if convert is not None:
+            for segment in text_segments:
+                segment.text = convert(segment.text)
         layout = layout_from_pages([p for p in pages if p is not None])
+        layout.legacy_encoding = encoding
         image = _render(pdf[0], name, max_side=1400) if preview else None
     except UserError:
         raise
@@ -419,8 +482,13 @@ def _docx_layout(zf: zipfile.ZipFile, name: str) -> Layout:
 def _body_layout(body: ElementTree.Element, numbers: _Numbering) -> Layout:
     """Zones of a Word body: marks above, the header table's two cells, the body, and the
     bottom table (Nơi nhận, signing block) if there is one."""
+    pieces = [t for t in body.iter(f"{_W}t") if t.text]
+    convert, encoding = _old_fonts([t.text or "" for t in pieces])
+    if convert is not None:
+        for t in pieces:
+            t.text = convert(t.text or "")
     blocks = list(_blocks(body))
-    layout = Layout()
+    layout = Layout(legacy_encoding=encoding)
     tables = [i for i, b in enumerate(blocks) if b.tag == f"{_W}tbl"]
     first_text = next(
         (i for i, b in enumerate(blocks) if b.tag == f"{_W}p" and _is_body_paragraph(b, numbers)),

@@ -58,6 +58,8 @@ class Layout:
     body: list[str] = field(default_factory=list)
     footer_left: list[str] = field(default_factory=list)
     footer_right: list[str] = field(default_factory=list)
+    # The old font encoding its text was typed in and converted from ("tcvn3", "vni"; "").
+    legacy_encoding: str = ""
     # Lines read by OCR and their confidence (0-100), to flag the fields read from them.
     line_confidence: list[tuple[str, float]] = field(default_factory=list)
 

@@ -46,9 +46,12 @@ class Reading:
         return self.extracted.text
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The parser's keys plus ``ocr`` (null when no OCR was needed) and ``flags``."""
+        """The parser's keys plus ``ocr`` (null when no OCR was needed), ``old_font`` (the old
+        font encoding the text was converted from, "tcvn3" or "vni"; null for Unicode) and
+        ``flags``."""
         out = self.parsed.to_json_dict()
         out["ocr"] = self.extracted.ocr.to_json_dict() if self.extracted.ocr else None
+        out["old_font"] = self.extracted.legacy_encoding or None
         out["flags"] = list(self.flags)
         return out
 

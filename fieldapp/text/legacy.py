@@ -81,6 +81,34 @@ def from_tcvn3(text: str) -> str:
     return nfc(text.translate(_TCVN3_TABLE))
 
 
+def tcvn3_capitals(text: str) -> str:
+    """Capitals typed in the all-caps TCVN3 fonts (.VnTimeH) put back: those fonts draw the
+    lower-case codes as capitals, so "HUYÖN" converts to "HUYệN". A word with no lower-case
+    ASCII letter and a capital after its first letter is in capitals ("HUYỆN", "ỦY",
+    "ĐỒN"); a line with no lower-case ASCII letter and such a word with a Vietnamese letter
+    in it, wholly ("CỘNG HÒA XÃ HỘI ...", "KẾ HOẠCH"). Ordinary words ("Số", "Rì") and
+    lines ("Số: 412/UBND-VP") stay as they are."""
+    out = []
+    for line in text.split("\n"):
+        words = line.split(" ")
+        caps = [_in_capitals(w) for w in words]
+        accented = any(cap and not w.isascii() for w, cap in zip(words, caps, strict=True))
+        if accented and not any(c.islower() and c.isascii() for c in line):
+            out.append(line.upper())
+        else:
+            out.append(
+                " ".join(w.upper() if cap else w for w, cap in zip(words, caps, strict=True))
+            )
+    return "\n".join(out)
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if any(c.islower() and c.isascii() for c in letters):
+        return False
+    return any(c.isupper() for c in letters[1:])
+
+
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
@@ -129,6 +157,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 # Letters only Unicode text has: text typed with TCVN3 or VNI fonts and read as Latin-1 or
 # Windows-1252 never contains them.
 _UNICODE_ONLY = frozenset(ch for ch in _VIETNAMESE if ord(ch) > 0xFF)
+
+
+def has_unicode_letters(text: str) -> bool:
+    """Has ``text`` a Vietnamese letter only Unicode has (ạ, ơ, đ...)? Then it is Unicode."""
+    return any(ch in _UNICODE_ONLY for ch in text)
 
 
 def legacy_decoder(texts: list[str]) -> tuple[Callable[[str], str] | None, str]:

@@ -751,12 +751,17 @@ Tệp gốc vẫn được giữ. Ctrl+Z để lấy lại.</translation>
         <translation>Không có ảnh trang: tệp chỉ chứa chữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="359"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="366"/>
+        <source>The file was typed with the old {encoding} fonts and has been turned into Unicode: check the names and accents before saving.</source>
+        <translation>Tệp được gõ bằng phông chữ cũ {encoding} và đã được chuyển sang Unicode: hãy kiểm tra tên người, tên địa danh và dấu trước khi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="374"/>
         <source>Read from page images (OCR): {pages} page(s), confidence {confidence}/100. Compare the fields with the page image before saving.</source>
         <translation>Đọc từ ảnh trang (nhận dạng chữ OCR): {pages} trang, độ tin cậy {confidence}/100. Hãy đối chiếu các trường với ảnh trang trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directives/import_dialog.py" line="364"/>
+        <location filename="../../ui/pages/directives/import_dialog.py" line="379"/>
         <source>Read with low confidence (marked in orange): {fields}.</source>
         <translation>Đọc với độ tin cậy thấp (tô màu cam): {fields}.</translation>
     </message>

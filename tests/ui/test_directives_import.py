@@ -112,6 +112,33 @@ def test_an_odt_rtf_or_page_named_doc_is_read_reviewed_and_saved(page, qtbot, dd
     assert new.number == spec.number and new.document.original_name == Path(name).name
 
 
+def test_a_word_file_typed_in_tcvn3_is_read_in_unicode_and_said(page, qtbot, ddb, tmp_path):  # noqa: F811
+    """A directive typed with the .VnTime fonts: the fields in Unicode, and the review says
+    the text was converted so the official checks the accents."""
+    from tests.core.directives import samples as S
+    from tests.core.directives.test_old_fonts import tcvn3
+
+    spec = S.make_spec(0)
+    with pytest.MonkeyPatch.context() as mp:
+        real_header, real_body = S._header_cells, S._body_paragraphs
+        mp.setattr(
+            S, "_header_cells", lambda s: tuple([tcvn3(x) for x in c] for c in real_header(s))
+        )
+        mp.setattr(S, "_body_paragraphs", lambda s: [(k, tcvn3(t)) for k, t in real_body(s)])
+        path = S.write_docx(spec, tmp_path / "cong-van-cu.docx")
+    dialog = page.open_import()
+    qtbot.waitExposed(dialog)
+    dialog.load_file(path)
+    assert wait_for_operations()
+    assert dialog.stack.currentIndex() == 1
+    assert dialog.fields.issuer.text() == "UBND huyện Chợ Đồn"
+    assert dialog.ocr_banner.isVisible() and "TCVN3" in dialog.ocr_banner.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved
+    new = reg.get_directive(ddb, max(r.id for r in reg.list_directives(ddb)))
+    assert new.issuer == "UBND huyện Chợ Đồn" and "HUYỆN CHỢ ĐỒN" in new.full_text
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [(b"", "Tệp rỗng"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "ảnh bad.txt bị hỏng")],

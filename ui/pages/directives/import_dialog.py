@@ -351,8 +351,23 @@ class ImportDialog(QDialog):
 
     def _update_ocr_banner(self) -> None:
         form = self._form_ocr
-        if form is None or form.ocr_pages is None or self.stack.currentIndex() != 1:
+        legacy = self._reading.extracted.legacy_encoding if self._reading is not None else ""
+        if (
+            form is None
+            or self.stack.currentIndex() != 1
+            or (form.ocr_pages is None and not legacy)
+        ):
             self.ocr_banner.hide()
+            return
+        if form.ocr_pages is None:
+            self.ocr_banner.setText(
+                "⚠ "
+                + self.tr(
+                    "The file was typed with the old {encoding} fonts and has been turned into "
+                    "Unicode: check the names and accents before saving."
+                ).format(encoding={"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(legacy, legacy))
+            )
+            self.ocr_banner.show()
             return
         doubtful = self.fields.doubtful()
         text = self.tr(
