@@ -436,8 +436,9 @@ def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
         raise UserError(f"Tệp {name} bị hỏng (tệp nén không hợp lệ).") from None
     with zf:
         names = set(zf.namelist())
-        if "word/document.xml" in names:
-            return _docx_layout(zf, name), "docx"
+        main = _word_main_part(zf, names, name)
+        if main is not None:
+            return _docx_layout(zf, main, name), "docx"
         if "mimetype" in names and "content.xml" in names:
             from fieldapp.directives import opendocument
 
@@ -458,16 +459,44 @@ def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
     )
 
 
-def _docx_layout(zf: zipfile.ZipFile, name: str) -> Layout:
-    document = _read_member(zf, zf.getinfo("word/document.xml"), name)
-    numbering = None
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W = WORD_NAMESPACE[1:-1].encode("ascii")
+
+
+def _word_main_part(zf: zipfile.ZipFile, names: set[str], name: str) -> str | None:
+    """The main part of a Word file: word/document.xml, or where the package's relationships
+    say (some tools write word/document2.xml); None if the zip is no Word file."""
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    if "_rels/.rels" not in names:
+        return None
     try:
-        num_info = zf.getinfo("word/numbering.xml")
+        rels = ElementTree.fromstring(_read_member(zf, zf.getinfo("_rels/.rels"), name))
+    except ElementTree.ParseError:
+        return None
+    for rel in rels:
+        if rel.get("Type", "").endswith("/officeDocument"):
+            target = rel.get("Target", "").lstrip("/")
+            if target in names and target.endswith(".xml"):
+                return target
+    return None
+
+
+def _docx_layout(zf: zipfile.ZipFile, main: str, name: str) -> Layout:
+    document = _read_member(zf, zf.getinfo(main), name)
+    numbering = None
+    folder = main.rpartition("/")[0]
+    try:
+        num_info = zf.getinfo(f"{folder}/numbering.xml" if folder else "numbering.xml")
     except KeyError:
         num_info = None
     # Word's templates carry a numbering part even when no paragraph is numbered.
     if num_info is not None and b"numPr" in document:
         numbering = _read_member(zf, num_info, name)
+    # "Strict Open XML" (a choice in Word's Save As) names the same elements otherwise.
+    document = document.replace(_STRICT_W, _TRANSITIONAL_W)
+    if numbering is not None:
+        numbering = numbering.replace(_STRICT_W, _TRANSITIONAL_W)
     try:
         root = ElementTree.fromstring(document)
     except ElementTree.ParseError:

@@ -362,3 +362,39 @@ def test_a_body_line_with_a_tab_is_not_taken_for_columns() -> None:
     d = parse_directive(text)
     assert [i.label for i in d.items] == ["1", "2"]
     assert "lập danh sách người về" in d.items[0].text
+
+
+def _repacked(source: Path, target: Path, *, strict: bool, main: str) -> Path:
+    """``source`` as other tools write it: Word's "Strict Open XML" namespaces, and/or the
+    main part under another name found through the package relationships."""
+    transitional = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if strict and info.filename.endswith(".xml"):
+                data = data.replace(
+                    transitional, b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+                )
+            name = info.filename
+            if name == "word/document.xml":
+                name = main
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", main.encode())
+            zout.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("strict", "main"),
+    [(True, "word/document.xml"), (False, "word/document2.xml"), (True, "word/document2.xml")],
+)
+def test_a_strict_open_xml_or_renamed_main_part_reads_as_word(
+    tmp_path: Path, strict: bool, main: str
+) -> None:
+    from fieldapp.directives.reading import read_directive
+    from tests.core.directives import samples as S
+
+    spec = S.make_spec(5)
+    plain = S.write_docx(spec, tmp_path / "thuong.docx")
+    other = _repacked(plain, tmp_path / "khac.docx", strict=strict, main=main)
+    assert read_directive(other).to_json_dict() == read_directive(plain).to_json_dict()
