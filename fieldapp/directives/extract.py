@@ -117,28 +117,15 @@ def read_directive_file(
         raise UserError(f"Không đọc được tệp {name}: {err.strerror or err}") from None
 
     report(progress, 0, None, "Đang đọc tệp")
+    document = None if _is_image(data) else _document_body(data, name)
     if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         out = _pdf_read(data, name, progress, preview)
-    elif data[:4] == b"PK\x03\x04":
-        layout, kind = _zip_layout(data, name)
+    elif document is not None:
+        body, numbers, kind = document
+        layout = _body_layout(body, numbers)
         out = Extracted(layout.to_text(), layout, file_kind=kind)
-    elif data.startswith(COMPOUND_FILE):  # Word 97-2003 (.doc)
-        from fieldapp.directives.word97 import doc_body
-
-        layout = _body_layout(doc_body(data, name), _Numbering(None))
-        out = Extracted(layout.to_text(), layout, file_kind="doc")
-    elif data.lstrip()[:5] == b"{\\rtf":  # Rich Text Format, often named .doc
-        from fieldapp.directives.rtf import rtf_body
-
-        layout = _body_layout(rtf_body(data, name), _Numbering(None))
-        out = Extracted(layout.to_text(), layout, file_kind="rtf")
     elif _is_image(data):
         out = _image_read(p, name, progress, preview)
-    elif is_page(data):  # .htm, .mht, or Word's "Web Page" saved as .doc
-        from fieldapp.directives.webpage import page_body
-
-        layout = _body_layout(page_body(data, name), _Numbering(None))
-        out = Extracted(layout.to_text(), layout, file_kind="html")
     else:
         out = Extracted(_decode_text(data, name))
     out.text = unicodedata.normalize("NFC", out.text)
@@ -428,8 +415,31 @@ def _image_read(path: Path, name: str, progress: Progress | None, preview: bool)
 # --- DOCX -------------------------------------------------------------------------------------
 
 
-def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
-    """A zipped document: Word (.docx) or OpenDocument text (.odt); its layout and kind."""
+def _document_body(data: bytes, name: str) -> tuple[ElementTree.Element, _Numbering, str] | None:
+    """A word-processing document (Word .docx or .doc, OpenDocument, RTF, a web page) as a
+    WordprocessingML ``w:body`` with its numbering and its kind; None for other files (PDF,
+    images, plain text). Raises :class:`UserError` for a damaged or hostile document."""
+    if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        return None
+    if data[:4] == b"PK\x03\x04":
+        return _zip_body(data, name)
+    if data.startswith(COMPOUND_FILE):  # Word 97-2003 (.doc)
+        from fieldapp.directives.word97 import doc_body
+
+        return doc_body(data, name), _Numbering(None), "doc"
+    if data.lstrip()[:5] == b"{\\rtf":  # Rich Text Format, often named .doc
+        from fieldapp.directives.rtf import rtf_body
+
+        return rtf_body(data, name), _Numbering(None), "rtf"
+    if is_page(data):  # .htm, .mht, or Word's "Web Page" saved as .doc
+        from fieldapp.directives.webpage import page_body
+
+        return page_body(data, name), _Numbering(None), "html"
+    return None
+
+
+def _zip_body(data: bytes, name: str) -> tuple[ElementTree.Element, _Numbering, str]:
+    """A zipped document: Word (.docx) or OpenDocument text (.odt)."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
@@ -438,7 +448,8 @@ def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
         names = set(zf.namelist())
         main = _word_main_part(zf, names, name)
         if main is not None:
-            return _docx_layout(zf, main, name), "docx"
+            body, numbers = _docx_body(zf, main, name)
+            return body, numbers, "docx"
         if "mimetype" in names and "content.xml" in names:
             from fieldapp.directives import opendocument
 
@@ -452,7 +463,7 @@ def _zip_layout(data: bytes, name: str) -> tuple[Layout, str]:
                         "lại (hoặc lưu thành PDF)."
                     )
                 content = _read_member(zf, zf.getinfo("content.xml"), name)
-                return _body_layout(opendocument.odt_body(content, name), _Numbering(None)), "odt"
+                return opendocument.odt_body(content, name), _Numbering(None), "odt"
     raise UserError(
         f"Tệp {name} không phải văn bản Word hay OpenDocument; chỉ nhận .docx, .doc, .odt, "
         ".rtf, .htm, .pdf, ảnh hoặc .txt."
@@ -482,7 +493,7 @@ def _word_main_part(zf: zipfile.ZipFile, names: set[str], name: str) -> str | No
     return None
 
 
-def _docx_layout(zf: zipfile.ZipFile, main: str, name: str) -> Layout:
+def _docx_body(zf: zipfile.ZipFile, main: str, name: str) -> tuple[ElementTree.Element, _Numbering]:
     document = _read_member(zf, zf.getinfo(main), name)
     numbering = None
     folder = main.rpartition("/")[0]
@@ -505,19 +516,14 @@ def _docx_layout(zf: zipfile.ZipFile, main: str, name: str) -> Layout:
     body = root.find(f"{_W}body")
     if body is None:
         raise UserError(f"Tệp {name} bị hỏng (không có phần thân văn bản).")
-    return _body_layout(body, numbers)
+    return body, numbers
 
 
 def _body_layout(body: ElementTree.Element, numbers: _Numbering) -> Layout:
     """Zones of a Word body: marks above, the header table's two cells, the body, and the
     bottom table (Nơi nhận, signing block) if there is one."""
-    pieces = [t for t in body.iter(f"{_W}t") if t.text]
-    convert, encoding = _old_fonts([t.text or "" for t in pieces])
-    if convert is not None:
-        for t in pieces:
-            t.text = convert(t.text or "")
     blocks = list(_blocks(body))
-    layout = Layout(legacy_encoding=encoding)
+    layout = Layout(legacy_encoding=_body_from_old_fonts(body))
     tables = [i for i, b in enumerate(blocks) if b.tag == f"{_W}tbl"]
     first_text = next(
         (i for i, b in enumerate(blocks) if b.tag == f"{_W}p" and _is_body_paragraph(b, numbers)),
@@ -554,6 +560,71 @@ def _body_layout(body: ElementTree.Element, numbers: _Numbering) -> Layout:
         for b in blocks[footer + 1 :]:
             layout.footer_right.extend(_lines_of(b, numbers))
     return layout
+
+
+def _body_from_old_fonts(body: ElementTree.Element) -> str:
+    """Convert a body's runs typed in the old fonts (:func:`_old_fonts`) in place; the
+    encoding converted from, or ""."""
+    pieces = [t for t in body.iter(f"{_W}t") if t.text]
+    convert, encoding = _old_fonts([t.text or "" for t in pieces])
+    if convert is not None:
+        for t in pieces:
+            t.text = convert(t.text or "")
+    return encoding
+
+
+TABLE_TITLE_LINES = 6
+
+
+def document_tables(path: str | os.PathLike[str]) -> list[tuple[list[str], list[list[str]]]]:
+    """The tables of a word-processing document (Word .docx or .doc, OpenDocument, RTF, a web
+    page): for each, the lines of text just above it (its title: "DANH SÁCH HỘ ... THÔN 3",
+    at most :data:`TABLE_TITLE_LINES`) and its rows of cell texts, a merged cell followed by
+    empty ones for the columns it spans, so every row keeps the columns of the grid. Text
+    typed in the old fonts comes out in Unicode. The same limits and refusals (a
+    :class:`UserError`) as for directives."""
+    p = Path(path)
+    name = p.name
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(f"Tệp {name} quá lớn ({size // (1024 * 1024)} MB); giới hạn là 20 MB.")
+        data = p.read_bytes()
+    except OSError as err:
+        raise UserError(f"Không đọc được tệp {name}: {err.strerror or err}") from None
+    document = _document_body(data, name)
+    if document is None:
+        raise UserError(f"Tệp {name} không phải văn bản Word, OpenDocument, RTF hay trang web.")
+    body, numbers, _kind = document
+    _body_from_old_fonts(body)
+    tables: list[tuple[list[str], list[list[str]]]] = []
+    above: list[str] = []
+    for block in _blocks(body):
+        if block.tag == f"{_W}p":
+            for line in _paragraph_text(block, numbers).split("\n"):
+                if line.strip():
+                    above = [*above, unicodedata.normalize("NFC", line.strip())]
+            above = above[-TABLE_TITLE_LINES:]
+            continue
+        rows = []
+        for tr in block.findall(f"{_W}tr"):
+            row: list[str] = []
+            for tc in tr.findall(f"{_W}tc"):
+                text = " ".join(_cell_lines(tc, numbers))
+                row.append(unicodedata.normalize("NFC", text))
+                row.extend([""] * (_span(tc) - 1))
+            rows.append(row)
+        tables.append((above, rows))
+        above = []
+    return tables
+
+
+def _span(tc: ElementTree.Element) -> int:
+    span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    try:
+        return max(1, min(int(_val(span) or "1"), 64))
+    except ValueError:
+        return 1
 
 
 _SIGN_RE = re.compile(r"\b(?:t/m|tm\.|kt\.|tl\.|tuq\.|q\.)\s|chủ tịch|bí thư|giám đốc|trưởng ban")

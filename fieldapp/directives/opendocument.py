@@ -137,6 +137,7 @@ class _Converter:
                 if cell.tag != f"{_TABLE}table-cell":
                     continue  # a covered cell is part of the one merged before it
                 tc = ElementTree.SubElement(tr, f"{W}tc")
+                _grid_span(tc, cell.get(f"{_TABLE}number-columns-spanned"))
                 self.blocks(cell, tc, depth)
                 if not len(tc):
                     ElementTree.SubElement(tc, f"{W}p")
@@ -180,6 +181,13 @@ class _Converter:
             if child.tail:
                 ElementTree.SubElement(run, f"{W}t").text = child.tail
         return run
+
+
+def _grid_span(tc: ElementTree.Element, value: str | None) -> None:
+    """A merged cell's width in columns, as Word writes it (``w:tcPr/w:gridSpan``)."""
+    if value and value.isdigit() and 1 < int(value) <= 64:
+        props = ElementTree.SubElement(tc, f"{W}tcPr")
+        ElementTree.SubElement(props, f"{W}gridSpan", {f"{W}val": value})
 
 
 def _count(value: str | None) -> int:

@@ -156,6 +156,10 @@ class _Reader(HTMLParser):
                 if self.row is None:
                     self.row = ElementTree.SubElement(self.table, f"{W}tr")
                 self.cell = ElementTree.SubElement(self.row, f"{W}tc")
+                span = (dict(attrs).get("colspan") or "").strip()
+                if span.isdigit() and 1 < int(span) <= 64:
+                    props = ElementTree.SubElement(self.cell, f"{W}tcPr")
+                    ElementTree.SubElement(props, f"{W}gridSpan", {f"{W}val": span})
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.hidden:

@@ -30,7 +30,7 @@ MAX_CHARS = 4_000_000
 """More text than this (about 1,500 pages) is not a directive: refused."""
 
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_INNER_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x244C, 0x6649
-_SPRM_TDEFTABLE, _SPRM_CHGTABS = 0xD608, 0xC615
+_SPRM_TDEFTABLE, _SPRM_CHGTABS, _SPRM_HUGE_PAPX = 0xD608, 0xC615, 0x6646
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # bytes by spra; 6: variable
 
 
@@ -38,7 +38,7 @@ def doc_body(data: bytes, name: str) -> ElementTree.Element:
     """The main text of a Word 97–2003 file as a WordprocessingML-like ``w:body``."""
     damaged = UserError(f"Tệp {name} (Word 97–2003, .doc) bị hỏng, không đọc được.")
     try:
-        streams = read_streams(data, ("WordDocument", "0Table", "1Table"))
+        streams = read_streams(data, ("WordDocument", "0Table", "1Table", "Data"))
     except Encrypted:
         raise _locked(name) from None
     except NotCompound:
@@ -115,21 +115,23 @@ def _read(
             spans.append((cp_start, cp_start + count, fc, 2))
         cp = cp_start + count
     text = "".join(parts)
-    marks = _paragraph_marks(word, table, pair(13))
+    marks = _paragraph_marks(word, table, pair(13), streams.get("data", b""))
     starts = [s[0] for s in spans]
     ends: list[tuple[int, bool, bool]] = []
     for i, ch in enumerate(text):
         if ch not in "\r\x07":
             continue
         k = bisect.bisect_right(starts, i) - 1
-        in_table, row_end = False, False
+        in_table, row_end, bounds = False, False, None
         if k >= 0:
             cp0, cp1, byte0, width = spans[k]
             if cp0 <= i < cp1:
-                in_table, row_end = marks.get(byte0 + (i - cp0 + 1) * width, (False, False))
+                in_table, row_end, bounds = marks.get(
+                    byte0 + (i - cp0 + 1) * width, (False, False, None)
+                )
         if ch == "\x07":
             in_table = True
-        ends.append((i, in_table, row_end))
+        ends.append((i, in_table, row_end, bounds))
     return text, ends
 
 
@@ -162,8 +164,12 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
     return out
 
 
-def _paragraph_marks(word: bytes, table: bytes, where: tuple[int, int]) -> dict[int, tuple]:
-    """Byte offset just past each paragraph mark -> (in a table, ends a table row)."""
+def _paragraph_marks(
+    word: bytes, table: bytes, where: tuple[int, int], data: bytes
+) -> dict[int, tuple]:
+    """Byte offset just past each paragraph mark -> (in a table, ends a table row). A row
+    whose table definition is long (many or merged cells) keeps its paragraph properties
+    in the Data stream (``data``), where sprmPHugePapx points."""
     fc, lcb = where
     out: dict[int, tuple[bool, bool]] = {}
     if lcb < 12:
@@ -179,20 +185,22 @@ def _paragraph_marks(word: bytes, table: bytes, where: tuple[int, int]) -> dict[
         bounds = struct.unpack_from(f"<{runs + 1}I", page, 0)
         for i in range(runs):
             offset = page[4 * (runs + 1) + 13 * i] * 2
-            props = (False, False)
+            props: tuple = (False, False, None)
             if offset:
                 size = page[offset]
                 if size:
                     grpprl = page[offset + 1 : offset + 2 * size]
                 else:
                     grpprl = page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
-                props = _table_props(grpprl[2:])  # after the style index
+                props = _table_props(grpprl[2:], data)  # after the style index
             out[bounds[i + 1]] = props
     return out
 
 
-def _table_props(grpprl: bytes) -> tuple[bool, bool]:
+def _table_props(grpprl: bytes, data: bytes = b"") -> tuple[bool, bool, tuple | None]:
+    """(in a table, ends a row, the row's cell edges in twips from sprmTDefTable or None)."""
     in_table = row_end = False
+    bounds = None
     at = 0
     while at + 2 <= len(grpprl):
         (sprm,) = struct.unpack_from("<H", grpprl, at)
@@ -216,15 +224,27 @@ def _table_props(grpprl: bytes) -> tuple[bool, bool]:
             in_table = row_end = True
         elif sprm == _SPRM_ITAP and operand and operand[0] > 0:
             in_table = True
+        elif sprm == _SPRM_TDEFTABLE and len(operand) >= 3:
+            cells = operand[2]
+            if 0 < cells <= 63 and len(operand) >= 3 + 2 * (cells + 1):
+                bounds = struct.unpack_from(f"<{cells + 1}h", operand, 3)
+        elif sprm == _SPRM_HUGE_PAPX and len(operand) == 4 and data:
+            (offset,) = struct.unpack("<I", operand)
+            if offset + 2 <= len(data):
+                (cb,) = struct.unpack_from("<H", data, offset)
+                huge = _table_props(data[offset + 2 : offset + 2 + cb])  # one level only
+                in_table, row_end = in_table or huge[0], row_end or huge[1]
+                bounds = bounds or huge[2]
         at += size
-    return in_table, row_end
+    return in_table, row_end, bounds
 
 
-def _build(text: str, ends: list[tuple[int, bool, bool]]) -> ElementTree.Element:
+def _build(text: str, ends: list[tuple[int, bool, bool, tuple | None]]) -> ElementTree.Element:
     body = ElementTree.Element(f"{W}body")
     tbl = row = cell = None
     start = 0
-    for pos, in_table, row_end in ends:
+    edges: dict[int, tuple] = {}  # id of a row -> its cell edges
+    for pos, in_table, row_end, bounds in ends:
         chunk = text[start:pos]
         start = pos + 1
         if not in_table:
@@ -232,6 +252,8 @@ def _build(text: str, ends: list[tuple[int, bool, bool]]) -> ElementTree.Element
             body.append(_paragraph(chunk))
             continue
         if row_end:  # the row's own mark: its text is nothing of the reader's
+            if row is not None and bounds:
+                edges[id(row)] = bounds
             row = cell = None
             continue
         if tbl is None:
@@ -245,7 +267,30 @@ def _build(text: str, ends: list[tuple[int, bool, bool]]) -> ElementTree.Element
             cell = None
     if start < len(text):
         body.append(_paragraph(text[start:]))
+    for table in body.iter(f"{W}tbl"):
+        _merged_cells(table, edges)
     return body
+
+
+def _merged_cells(table: ElementTree.Element, edges: dict[int, tuple]) -> None:
+    """A cell merged across columns is one cell of its row, wider: from every row's cell
+    edges, the table's grid, and each cell's span of it (``w:gridSpan``, as .docx says)."""
+    rows = table.findall(f"{W}tr")
+    grid = sorted({x for row in rows for x in edges.get(id(row), ())})
+    if len(grid) < 3:
+        return
+    column = {x: i for i, x in enumerate(grid)}
+    for row in rows:
+        bounds = edges.get(id(row))
+        cells = row.findall(f"{W}tc")
+        if not bounds or len(bounds) != len(cells) + 1:
+            continue
+        for k, tc in enumerate(cells):
+            span = column[bounds[k + 1]] - column[bounds[k]]
+            if span > 1:
+                props = ElementTree.Element(f"{W}tcPr")
+                ElementTree.SubElement(props, f"{W}gridSpan", {f"{W}val": str(span)})
+                tc.insert(0, props)
 
 
 def _paragraph(chunk: str) -> ElementTree.Element:

@@ -80,13 +80,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     end.set_defaults(func=_area_end)
 
     imp = sub.add_parser(
-        "import", help="nhập danh sách hộ từ tệp .xlsx, .xls, .ods hoặc .csv (mọi trang)"
+        "import",
+        help="nhập danh sách hộ từ tệp .xlsx, .xls, .ods, .csv (mọi trang) hoặc bảng trong tệp Word",
     )
     imp.add_argument(
         "file",
         metavar="FILE",
         nargs="?",
-        help=".xlsx, .xlsm, .xls, .ods, .csv hoặc .txt (Unicode Text của Excel)",
+        help=".xlsx, .xlsm, .xls, .ods, .csv, .txt (Unicode Text của Excel), hoặc bảng trong "
+        ".docx, .doc, .odt, .rtf, .htm",
     )
     imp.add_argument("--area", required=True, help="tên khu vực phong tỏa")
     imp.add_argument(

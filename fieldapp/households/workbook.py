@@ -1,4 +1,5 @@
-"""Opening the files household lists arrive in: .xlsx, .xls, .ods and .csv, within bounds.
+"""Opening the files household lists arrive in: .xlsx, .xls, .ods and .csv, within bounds,
+and the tables of Word (.docx, .doc), LibreOffice (.odt), RTF and web-page files.
 
 Every format gives the same thing: the sheets in workbook order, each with its name, whether
 it is hidden, and its rows as lists of plain values (str, int, float, date, datetime, None).
@@ -38,6 +39,8 @@ from fieldapp.errors import NotFound, UserMistake
 from fieldapp.text.legacy import decode_bytes
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".htm", ".html")
+"""Lists typed as a table in Word (or LibreOffice, or saved as a page): each table a sheet."""
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 400 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
@@ -95,10 +98,12 @@ def open_workbook(path: str | Path) -> Workbook:
         )
     if suffix in (".csv", ".txt", ".tsv"):  # Excel's "Unicode Text" is a tab-separated .txt
         return _open_csv(path)
+    if suffix in DOCUMENT_SUFFIXES:
+        return _open_document(path)
     if suffix not in SUFFIXES:
         raise UserMistake(
             f"Tệp {path.name} không phải danh sách đọc được: cần tệp Excel (.xlsx, .xls), "
-            "LibreOffice (.ods) hoặc .csv."
+            "LibreOffice (.ods), .csv hoặc bảng trong tệp Word (.docx, .doc)."
         )
     with path.open("rb") as f:
         magic = f.read(8)
@@ -413,6 +418,69 @@ def _open_csv(path: Path) -> Workbook:
             ) from exc
 
     return Workbook(path.name, [Sheet(path.stem, False, rows)], encoding=encoding)
+
+
+def _open_document(path: Path) -> Workbook:
+    """A list typed as a table in a Word (.docx, .doc), LibreOffice (.odt), RTF or web-page
+    file: each table a sheet ("Bảng 1", ...), its title lines above it as rows of one cell
+    (where the village's name is), then its rows. Read by the directives' document readers,
+    with their limits; a file without a table is refused in plain words."""
+    from fieldapp.directives.extract import document_tables
+    from fieldapp.errors import UserError
+
+    try:
+        tables = document_tables(path)
+    except UserMistake:
+        raise
+    except UserError as err:
+        raise UserMistake(f"{err} Không có gì được ghi.") from None
+    tables = _continued([(title, rows) for title, rows in tables if len(rows) >= 2])
+    if not tables:
+        raise UserMistake(
+            f"Tệp {path.name} không có bảng danh sách nào (cần một bảng có dòng tiêu đề cột). "
+            "Không có gì được ghi."
+        )
+
+    def rows_of(title: list[str], table: list[list[str]]) -> Callable[[], Iterator[Row]]:
+        def rows() -> Iterator[Row]:
+            for line in title:
+                yield [clip(line)]
+            for row in table:
+                yield [_csv_value(cell) for cell in row]
+
+        return rows
+
+    sheets = [
+        Sheet(f"Bảng {i}", False, rows_of(title, table), first_row=1)
+        for i, (title, table) in enumerate(tables, start=1)
+    ]
+    return Workbook(path.name, sheets)
+
+
+def _continued(
+    tables: list[tuple[list[str], list[list[str]]]],
+) -> list[tuple[list[str], list[list[str]]]]:
+    """One list split into several tables (a page break typed between them, the column
+    headings typed again): a table with no title of its own that starts with the previous
+    table's first rows is the same list, continued; its repeated headings are dropped."""
+    out: list[tuple[list[str], list[list[str]]]] = []
+    for title, rows in tables:
+        if out and not title:
+            previous = out[-1][1]
+            same = 0
+            while same < min(len(rows), len(previous), 5) and _plain(rows[same]) == _plain(
+                previous[same]
+            ):
+                same += 1
+            if same:
+                previous.extend(rows[same:])
+                continue
+        out.append((title, [list(r) for r in rows]))
+    return out
+
+
+def _plain(row: list[str]) -> list[str]:
+    return [" ".join(cell.split()).casefold() for cell in row]
 
 
 def _csv_value(text: str):

@@ -1371,186 +1371,186 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="161"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="162"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="171"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="172"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="172"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="173"/>
         <source>Into lockdown area</source>
         <translation>Vào khu vực phong tỏa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="154"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="155"/>
         <source>Import a household list</source>
         <translation>Nhập danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="176"/>
-        <source>Choose the commune&apos;s list (.xlsx, .xls, .ods or .csv; every sheet is read). Nothing is written until you press Import: first you see every row and its problems.</source>
-        <translation>Chọn danh sách của xã (.xlsx, .xls, .ods hoặc .csv; đọc mọi trang). Chưa ghi gì cho đến khi bấm Nhập: trước hết anh/chị xem từng dòng và vấn đề của nó.</translation>
+        <location filename="../../ui/pages/households/import_dialog.py" line="177"/>
+        <source>Choose the commune&apos;s list (.xlsx, .xls, .ods or .csv, every sheet read; or a table in a Word file, .docx or .doc). Nothing is written until you press Import: first you see every row and its problems.</source>
+        <translation>Chọn danh sách của xã (.xlsx, .xls, .ods hoặc .csv, đọc mọi trang; hoặc bảng trong tệp Word, .docx hay .doc). Chưa ghi gì cho đến khi bấm Nhập: trước hết anh/chị xem từng dòng và vấn đề của nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="190"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="192"/>
         <source>Show only rows with problems</source>
         <translation>Chỉ hiện các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="211"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="213"/>
         <source>&amp;Undo last import…</source>
         <translation>&amp;Hoàn tác lần nhập gần nhất…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="214"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="216"/>
         <source>&amp;Save rows that need attention…</source>
         <translation>&amp;Lưu các dòng cần xem lại…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="219"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="221"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="223"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="225"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="231"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="233"/>
         <source>Create a lockdown area first: households belong to one.</source>
         <translation>Hãy tạo khu vực phong tỏa trước: mỗi hộ thuộc một khu vực.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="238"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="240"/>
         <source>Household list</source>
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="279"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="243"/>
+        <source>Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html);;All files (*)</source>
+        <translation>Danh sách hộ (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="284"/>
         <source>To import: {households} households, {people} people (F0: {f0}, F1: {f1}) — {new_h} new households, {upd_h} updated; {new_p} new people; {status} status changes. IDs to check: {check}. Rows left out (not people): {rejected}. Warnings: {warnings}.</source>
         <translation>Sẽ nhập: {households} hộ, {people} người (F0: {f0}, F1: {f1}) — {new_h} hộ mới, {upd_h} hộ cập nhật; {new_p} người mới; {status} thay đổi tình trạng. Số giấy tờ cần kiểm tra: {check}. Dòng bỏ qua (không phải người): {rejected}. Cảnh báo: {warnings}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="301"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="306"/>
         <source>{sheet}: skipped ({why})</source>
         <translation>{sheet}: bỏ qua ({why})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="305"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="310"/>
         <source>{sheet}: {households} households, {people} people</source>
         <translation>{sheet}: {households} hộ, {people} người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="309"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="314"/>
         <source>Sheets — </source>
         <translation>Các trang — </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="315"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="320"/>
         <source>Rows that are not people, left out:</source>
         <translation>Các dòng không phải người, đã bỏ qua:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="324"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="329"/>
         <source>({n} rows are not people: titles, totals, blank rows; see the tip)</source>
         <translation>({n} dòng không phải người: tiêu đề, dòng tổng, dòng trống; rê chuột vào đây để xem từng dòng)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="346"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="351"/>
         <source>Save rows that need attention</source>
         <translation>Lưu các dòng cần xem lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="348"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="353"/>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="366"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="371"/>
         <source>Rows saved</source>
         <translation>Đã lưu các dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="368"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="373"/>
         <source>Saved {count} rows to {name}: fix them there and import the file again.</source>
         <translation>Đã lưu {count} dòng vào {name}: sửa trong tệp đó rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="387"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="392"/>
         <source>Importing {name}…</source>
         <translation>Đang nhập {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="396"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="401"/>
         <source>Imported {households} households, {people} people (F0: {f0}, F1: {f1}); {new} new households. Rows left out (not people): {rejected}.</source>
         <translation>Đã nhập {households} hộ, {people} người (F0: {f0}, F1: {f1}); {new} hộ mới. Dòng bỏ qua (không phải người): {rejected}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="407"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="412"/>
         <source>The list is the same as the one already imported: nothing was changed.</source>
         <translation>Danh sách giống hệt lần đã nhập: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="420"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="425"/>
         <source>Undo the import of {name} ({date}): {households} households</source>
         <translation>Hoàn tác lần nhập tệp {name} ({date}): {households} hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="427"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="432"/>
         <source>No import into this area to undo.</source>
         <translation>Khu vực này chưa có lần nhập nào để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="437"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="460"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="442"/>
         <location filename="../../ui/pages/households/import_dialog.py" line="465"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="470"/>
         <source>Undo last import</source>
         <translation>Hoàn tác lần nhập gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="439"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="444"/>
         <source>Undo the import of {name}? The households and people it added are removed and what it changed is put back.</source>
         <translation>Hoàn tác lần nhập tệp {name}? Các hộ và người được thêm sẽ bị xóa, những gì bị thay đổi được trả lại như cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="446"/>
         <location filename="../../ui/pages/households/import_dialog.py" line="451"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="456"/>
         <source>Undoing the import…</source>
         <translation>Đang hoàn tác lần nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="458"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="463"/>
         <source>The import of {name} was undone.</source>
         <translation>Đã hoàn tác lần nhập tệp {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="476"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="481"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="249"/>
-        <location filename="../../ui/pages/households/import_dialog.py" line="261"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="254"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="266"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="240"/>
-        <source>Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
-        <translation>Danh sách hộ (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="377"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="382"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="410"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="415"/>
         <source>Import finished</source>
         <translation>Đã nhập xong</translation>
     </message>
@@ -1697,82 +1697,82 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="88"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="89"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="89"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="90"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="90"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="91"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="91"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="92"/>
         <source>Will be</source>
         <translation>Sẽ là</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="92"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="93"/>
         <source>Problems</source>
         <translation>Lỗi, cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="93"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="94"/>
         <source>Sheet</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="117"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="118"/>
         <source>head of household</source>
         <translation>chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="118"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="119"/>
         <source>member</source>
         <translation>thành viên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="119"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="120"/>
         <source>village heading</source>
         <translation>tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="120"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="121"/>
         <source>household heading</source>
         <translation>tên hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="121"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="122"/>
         <source>skipped</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="122"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="123"/>
         <source>total / end of table</source>
         <translation>dòng tổng / hết bảng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="130"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="131"/>
         <source>left out</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="132"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="133"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="133"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="134"/>
         <source>updated</source>
         <translation>cập nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="134"/>
+        <location filename="../../ui/pages/households/import_dialog.py" line="135"/>
         <source>unchanged</source>
         <translation>không đổi</translation>
     </message>

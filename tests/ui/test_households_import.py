@@ -217,3 +217,31 @@ def test_an_id_to_check_is_listed_and_corrected_in_the_detail(qtbot, db, tmp_pat
     dialog.close()
     lists.refresh()
     assert not lists.ids.isVisible() and lists.ids.count == 0
+
+
+def test_a_list_typed_as_a_word_table_through_the_window(
+    qtbot, db, area, tmp_path, quiet, monkeypatch
+):
+    """An old Word 97-2003 .doc list: chosen, previewed, its rows to check saved to Excel,
+    imported whole."""
+    from tests.core.households.test_word_lists import HERE
+
+    install_language("vi")
+    path = HERE / "ds-na-pai.doc"
+    dialog = ImportDialog(db, area)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(dialog.choose, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=20000)
+    assert "Sẽ nhập: 3 hộ" in dialog.summary.text()
+    assert "Bảng 1: 3 hộ" in dialog.sheets.text()
+    saved = tmp_path / "xem-lai.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: saved.exists() and not dialog.busy(), timeout=10000)
+    names = [c.value for c in load_workbook(saved).active["B"]]
+    assert "Nông Thị Slao" in names and "Ma Thị Lan" not in names
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert household_count(db) == 3

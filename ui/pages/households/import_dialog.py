@@ -1,6 +1,7 @@
 """Importing a household list: choose, preview every row's problems, then write.
 
-Any of .xlsx, .xls, .ods and .csv; every visible sheet. Reading and writing run through the
+Any of .xlsx, .xls, .ods and .csv, every visible sheet; or the tables of a Word (.docx,
+.doc), .odt, .rtf or web-page file. Reading and writing run through the
 window's one operation runner (:mod:`ui.operations`) with a progress dialog and cancel. The
 preview shows the counts of each sheet (and why a sheet was skipped), then the rows — head or
 member, new or already known, and their problems (red: not a person, left out; yellow: kept,
@@ -173,7 +174,8 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         self.summary = QLabel(
             self.tr(
-                "Choose the commune's list (.xlsx, .xls, .ods or .csv; every sheet is read). "
+                "Choose the commune's list (.xlsx, .xls, .ods or .csv, every sheet read; or a "
+                "table in a Word file, .docx or .doc). "
                 "Nothing is written until you press Import: first you see every row and its "
                 "problems."
             )
@@ -237,7 +239,10 @@ class ImportDialog(QDialog):
             self,
             self.tr("Household list"),
             "",
-            self.tr("Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+            self.tr(
+                "Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf "
+                "*.htm *.html);;All files (*)"
+            ),
         )
         if name:
             self.load(name)
