@@ -847,6 +847,9 @@ def _paragraph_text(p: ElementTree.Element, numbers: _Numbering) -> str:
 # A text box (the "HỎA TỐC" or "DỰ THẢO" stamp, sometimes the number) is stored twice: as a
 # drawing in mc:Choice and again in VML in mc:Fallback, for old Word. Only the first is read.
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Not the page's text: fallback copies, and with changes tracked, text moved away from
+# here (it is read where it went, in w:moveTo) and deleted runs.
+_NOT_READ = frozenset((_MC_FALLBACK, f"{_W}moveFrom", f"{_W}del"))
 _END_OF_BOX_LINE = ElementTree.Element("end of a text box's paragraph")
 
 
@@ -871,7 +874,7 @@ def _plain_text(el: ElementTree.Element) -> str:
         elif node.tag == f"{_W}p":
             out.append("\n")
             stack += [iter((_END_OF_BOX_LINE,)), iter(node)]
-        elif node.tag != _MC_FALLBACK:
+        elif node.tag not in _NOT_READ:
             stack.append(iter(node))
     return "".join(out)
 
@@ -886,5 +889,5 @@ def _own_paragraphs(el: ElementTree.Element) -> Iterator[ElementTree.Element]:
             stack.pop()
         elif node.tag == f"{_W}p":
             yield node
-        elif node.tag != _MC_FALLBACK:
+        elif node.tag not in _NOT_READ:
             stack.append(iter(node))

@@ -398,3 +398,21 @@ def test_a_strict_open_xml_or_renamed_main_part_reads_as_word(
     plain = S.write_docx(spec, tmp_path / "thuong.docx")
     other = _repacked(plain, tmp_path / "khac.docx", strict=strict, main=main)
     assert read_directive(other).to_json_dict() == read_directive(plain).to_json_dict()
+
+
+def test_text_moved_or_deleted_with_changes_tracked_is_read_once(tmp_path: Path) -> None:
+    """Word keeps a moved sentence at its old place too (w:moveFrom), and deleted runs
+    (w:del) with their text: the page shows it once, where it went."""
+    body = (
+        _header_table(_p("Số: 77/UBND-VP"))
+        + "<w:p><w:moveFrom w:id='1' w:author='Lan'><w:r><w:t>Báo cáo trước 16 giờ.</w:t></w:r>"
+        "</w:moveFrom><w:r><w:t>Kính gửi: UBND các xã.</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Trạm Y tế xã lấy mẫu. </w:t></w:r><w:moveTo w:id='2' w:author='Lan'>"
+        "<w:r><w:t>Báo cáo trước 16 giờ.</w:t></w:r></w:moveTo>"
+        "<w:del w:id='3' w:author='Lan'><w:r><w:t>Số cũ 99/UBND</w:t></w:r></w:del></w:p>"
+    )
+    p = tmp_path / "sua.docx"
+    _docx(p, body)
+    text = extract_text(p)
+    assert text.count("Báo cáo trước 16 giờ.") == 1 and "Số cũ" not in text
+    assert "Trạm Y tế xã lấy mẫu. Báo cáo trước 16 giờ." in text
