@@ -29,6 +29,8 @@ from fieldapp.errors import UserError
 SIGNATURE = b"{\\rtf"
 MAX_DEPTH = 1000
 MAX_CHARS = 4_000_000
+MAX_PARAGRAPHS = 200_000
+"""More paragraphs than this (a directive has a few hundred) is a file built to fill memory."""
 
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([\r\n]+)|([^\\{}\r\n]+)",
@@ -85,6 +87,7 @@ class _Reader:
         self.pending = bytearray()  # \'hh bytes not yet decoded (multi-byte code pages)
         self.pending_page: str | None = None
         self.chars = 0
+        self.paragraphs = 0
         self.in_table = False
         self.table: ElementTree.Element | None = None
         self.row: ElementTree.Element | None = None
@@ -102,11 +105,17 @@ class _Reader:
         self._flush_bytes()
         self.chars += len(s)
         if self.chars > MAX_CHARS:
-            raise UserError(self.damaged.args[0].replace("bị hỏng, không đọc được", "quá dài"))
+            raise self._too_long()
         self.text.append(s)
+
+    def _too_long(self) -> UserError:
+        return UserError(self.damaged.args[0].replace("bị hỏng, không đọc được", "quá dài"))
 
     def _paragraph(self) -> ElementTree.Element:
         self._flush_bytes()
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise self._too_long()
         p = ElementTree.Element(f"{W}p")
         run = ElementTree.SubElement(p, f"{W}r")
         for piece in re.split("([\t\v])", "".join(self.text)):

@@ -29,6 +29,8 @@ from fieldapp.errors import UserError
 from fieldapp.text.legacy import decode_bytes
 
 MAX_LISTS = 100
+MAX_PARAGRAPHS = 200_000
+"""More paragraphs than this (a directive has a few hundred) is a page built to fill memory."""
 _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
     "address", "center", "section", "article", "header", "footer", "ul", "ol", "dl", "hr",
@@ -100,6 +102,7 @@ class _Reader(HTMLParser):
         self.cell: ElementTree.Element | None = None
         self.lists: list[list[int]] = []  # open lists: [ordered, next number]
         self.open_lists = 0
+        self.paragraphs = 0
         self.pre = 0
 
     # -- text into paragraphs ---------------------------------------------------------------
@@ -109,6 +112,9 @@ class _Reader(HTMLParser):
         self.text.clear()
         if not text.strip():
             return
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise UserError(self.damaged.args[0].replace("bị hỏng, không đọc được", "quá dài"))
         p = ElementTree.Element(f"{W}p")
         run = ElementTree.SubElement(p, f"{W}r")
         for piece in re.split("(\n)", text):

@@ -142,6 +142,7 @@ def test_an_rtf_named_doc_from_the_command_line_and_into_the_register(
     [
         (b"{\\rtf1" + b"{" * 5000 + b"x" + b"}" * 5000 + b"}", "bị hỏng"),  # nesting
         (b"{\\rtf1\\ansi}", "không có nội dung chữ"),
+        (b"{\\rtf1 " + b"x\\par " * 300_000 + b"}", "quá dài"),  # built to fill memory
         (b"{\\rtf1{\\fonttbl{\\f0 Arial;}}{\\*\\generator x;}\\par\\par}", "không có nội dung chữ"),
     ],
 )

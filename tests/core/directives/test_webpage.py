@@ -160,6 +160,7 @@ def test_a_page_named_doc_from_the_command_line_and_into_the_register(
     [
         (b"<html><head><title>x</title></head><body><script>a</script></body></html>", "nội dung"),
         (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b--", "hỏng"),
+        (b"<html><body>" + b"<p>x" * 300_000, "quá dài"),  # built to fill memory
     ],
 )
 def test_an_empty_or_broken_page_is_refused_in_plain_words(
