@@ -291,14 +291,17 @@ def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) 
             raise UserError(f"Tệp PDF {name} có {n_pages} trang, quá dài cho một văn bản.")
         pages: list[tuple[float, float, list[Segment]] | None] = []
         scanned: list[int] = []
+        layers: dict[int, tuple[float, float, list[Segment]]] = {}  # doubtful text layers
         for i in range(n_pages):
             page = pdf[i]
             width, height = page.get_size()
             segments = _pdf_segments(page, height)
             visible = sum(len("".join(s.text.split())) for s in segments)
-            if visible < _MIN_PDF_CHARS_PER_PAGE:
+            if visible < _MIN_PDF_CHARS_PER_PAGE or not _readable_layer(segments):
                 scanned.append(i)
                 pages.append(None)
+                if visible >= _MIN_PDF_CHARS_PER_PAGE:
+                    layers[i] = (width, height, segments)
             else:
                 pages.append((width, height, segments))
             if len(scanned) > ocr.MAX_OCR_PAGES:
@@ -313,12 +316,21 @@ def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) 
             def loader(index: int):
                 return lambda: _render(pdf[index], name)
 
-            done = ocr.recognise(
-                [loader(i) for i in scanned], name, progress=progress, deadline=deadline
-            )
-            info = _ocr_info(done, name)
-            for index, page in zip(scanned, done, strict=True):
-                pages[index] = (page.width, page.height, page.segments)
+            try:
+                done = ocr.recognise(
+                    [loader(i) for i in scanned], name, progress=progress, deadline=deadline
+                )
+            except UserError:
+                if len(layers) < len(scanned):
+                    raise  # a page without text: nothing to fall back on
+                done = None  # OCR not possible here: the doubtful text layers are kept
+                for index, layer in layers.items():
+                    pages[index] = layer
+                scanned = []
+            if done is not None:
+                info = _ocr_info(done, name)
+                for index, page in zip(scanned, done, strict=True):
+                    pages[index] = (page.width, page.height, page.segments)
         text_segments = [s for i, p in enumerate(pages) if p and i not in scanned for s in p[2]]
         convert, encoding = _old_fonts([s.text for s in text_segments])
         if convert is not None:
@@ -334,6 +346,26 @@ def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) 
     finally:
         pdf.close()
     return Extracted(layout.to_text(), layout, info, "pdf", n_pages, image)
+
+
+_UNREADABLE_RE = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _readable_layer(segments: list[Segment]) -> bool:
+    """Is a page's text layer what the page shows? Not when its characters are codes the
+    PDF never mapped to letters (private-use, replacement, control: a font without a
+    Unicode table), nor when a page of Vietnamese words has lost every tone mark (a copier
+    that recognised the scan as English: "UY BAN NHAN DAN"). Such a page is recognised
+    again from its image, like a scan."""
+    text = " ".join(s.text for s in segments)
+    shown = "".join(text.split())
+    if shown and len(_UNREADABLE_RE.findall(shown)) > 0.1 * len(shown):
+        return False
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 40:
+        return True
+    marked = sum(1 for w in words if not w.isascii())
+    return marked >= 0.05 * len(words)
 
 
 def _pdf_segments(page, height: float) -> list[Segment]:

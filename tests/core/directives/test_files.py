@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import struct
 import time
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import replace
@@ -367,3 +368,66 @@ def test_a_task_number_read_with_a_comma_is_still_a_task() -> None:
     text = S.flattened_text(S.make_spec(10)).replace("\n2. ", "\n2, ")
     got = parse_directive(text)
     assert [i.label for i in got.items] == ["1", "2", "3", "4", "5"]
+
+
+# --- a scan whose text layer is not what the page shows ------------------------------------
+
+
+def _strip_marks(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _copier_pdf(spec: S.Spec, path: Path, layer=None) -> Path:
+    """A scan with the text layer an office copier adds: recognised as English, so every
+    tone mark is gone ("KE HOACH"), laid invisibly over the page image."""
+    layer = layer or _strip_marks
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    S._fonts()
+    scans = S.scan_images(spec, seed=3, angle=0.0)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    lines = [x for x in S.flattened_text(spec).splitlines() if x.strip()]
+    per_page = max(1, len(lines) // len(scans) + 1)
+    for k, img in enumerate(scans):
+        c.drawImage(ImageReader(img), 0, 0, width=A4[0], height=A4[1])
+        t = c.beginText(60, A4[1] - 60)
+        t.setTextRenderMode(3)
+        t.setFont(S.FONT, 11)
+        for line in lines[k * per_page : (k + 1) * per_page]:
+            t.textLine(layer(line)[:120])
+        c.drawText(t)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_copier_scan_with_a_text_layer_that_lost_its_tone_marks_is_recognised(tmp_path):
+    spec = S.make_spec(1)
+    path = _copier_pdf(spec, tmp_path / "may-photo.pdf")
+    got = read_directive(path)
+    assert got.extracted.ocr is not None and got.extracted.ocr.pages == 1
+    _check(spec, got.to_json_dict())
+
+
+def test_without_ocr_the_copier_text_layer_is_kept(tmp_path, monkeypatch):
+    """No Vietnamese language data here: the page's own text layer, not a refusal."""
+    monkeypatch.setenv("FIELDAPP_TESSDATA", str(tmp_path / "khong-co"))
+    spec = S.make_spec(1)
+    got = read_directive_file(_copier_pdf(spec, tmp_path / "may-photo.pdf"))
+    assert got.ocr is None and "KE HOACH" in got.text
+
+
+def test_a_text_layer_of_unmapped_codes_is_not_taken_for_text() -> None:
+    from fieldapp.directives.extract import _readable_layer
+    from fieldapp.directives.layout import Segment
+
+    words = "Ủy ban nhân dân huyện yêu cầu các cơ quan thực hiện nghiêm " * 6
+    good = [Segment(0, 0, 10, 10, words)]
+    unmapped = [Segment(0, 0, 10, 10, "".join(chr(0xE000 + ord(c) % 256) for c in words))]
+    no_marks = [Segment(0, 0, 10, 10, _strip_marks(words))]
+    short = [Segment(0, 0, 10, 10, "So: 12/UBND")]  # too few words to judge: kept
+    assert _readable_layer(good) and _readable_layer(short)
+    assert not _readable_layer(unmapped) and not _readable_layer(no_marks)
