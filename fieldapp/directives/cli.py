@@ -126,9 +126,9 @@ def _parse_command(args: argparse.Namespace) -> int:
                 f"Nhận dạng chữ (OCR): {ocr.pages} trang, độ tin cậy {ocr.mean_confidence:.0f}/100"
             )
         if reading.extracted.legacy_encoding:
-            font = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(
-                reading.extracted.legacy_encoding, reading.extracted.legacy_encoding
-            )
+            from fieldapp.text.legacy import font_name
+
+            font = font_name(reading.extracted.legacy_encoding)
             print(f"Gõ bằng phông chữ cũ {font}: đã chuyển sang Unicode, hãy kiểm tra dấu.")
         if reading.flags:
             print("Cần kiểm tra: " + ", ".join(reading.flags))

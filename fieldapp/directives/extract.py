@@ -202,14 +202,7 @@ def _capitals_of_old_fonts(out: Extracted) -> None:
         return
     from fieldapp.text.legacy import tcvn3_capitals
 
-    for zone in (
-        out.layout.above,
-        out.layout.header_left,
-        out.layout.header_right,
-        out.layout.body,
-        out.layout.footer_left,
-        out.layout.footer_right,
-    ):
+    for zone in out.layout.zones():
         zone[:] = [tcvn3_capitals(line) for line in zone]
     out.text = unicodedata.normalize("NFC", out.layout.to_text())
 

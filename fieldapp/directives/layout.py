@@ -63,8 +63,10 @@ class Layout:
     # Lines read by OCR and their confidence (0-100), to flag the fields read from them.
     line_confidence: list[tuple[str, float]] = field(default_factory=list)
 
-    def to_text(self) -> str:
-        zones = (
+    def zones(self) -> tuple[list[str], ...]:
+        """The zones in reading order: above, header left and right, body, footer left and
+        right."""
+        return (
             self.above,
             self.header_left,
             self.header_right,
@@ -72,6 +74,9 @@ class Layout:
             self.footer_left,
             self.footer_right,
         )
+
+    def to_text(self) -> str:
+        zones = self.zones()
         # A cell line with no letter or digit ("*", a rule, OCR's "+" for the star) says nothing.
         # Above the number line the header holds only the issuing body, in capitals; anything
         # else there is OCR's reading of the star or the rule under it ("hở", "ng go,").

@@ -159,6 +159,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 _UNICODE_ONLY = frozenset(ch for ch in _VIETNAMESE if ord(ch) > 0xFF)
 
 
+def font_name(encoding: str) -> str:
+    """The old fonts an encoding name stands for, as an official knows them."""
+    return {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(encoding, encoding)
+
+
 def has_unicode_letters(text: str) -> bool:
     """Has ``text`` a Vietnamese letter only Unicode has (ạ, ơ, đ...)? Then it is Unicode."""
     return any(ch in _UNICODE_ONLY for ch in text)

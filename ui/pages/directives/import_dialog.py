@@ -40,6 +40,7 @@ from fieldapp.directives.reading import Reading, read_directive
 from fieldapp.directives.register import FIELD_NAMES, DirectiveForm, find_duplicate
 from fieldapp.errors import Cancelled, UserError
 from fieldapp.progress import Progress
+from fieldapp.text.legacy import font_name
 from ui.errors import show_error
 from ui.operations import QueryOp
 from ui.pages.directives.common import MISSING_BACKGROUND
@@ -365,7 +366,7 @@ class ImportDialog(QDialog):
                 + self.tr(
                     "The file was typed with the old {encoding} fonts and has been turned into "
                     "Unicode: check the names and accents before saving."
-                ).format(encoding={"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(legacy, legacy))
+                ).format(encoding=font_name(legacy))
             )
             self.ocr_banner.show()
             return
