@@ -7,14 +7,11 @@ its README); the Word-style page and the .mht are written here as Word writes th
 
 from __future__ import annotations
 
-import json
 import quopri
 from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
-from fieldapp.directives import register as reg
 from fieldapp.directives.extract import read_directive_file
 from fieldapp.directives.reading import read_directive
 from fieldapp.errors import UserError
@@ -86,18 +83,6 @@ WORD_PAGE = (
 )
 
 
-def _check_word_page(got: dict) -> None:
-    assert got["number"] == "412/UBND-VP"
-    assert got["issuer"] == "UBND huyện Na Rì"
-    assert got["issued_on"] == "2021-09-14"
-    assert got["urgency"] == "Hỏa tốc"
-    assert got["subject"] == "tăng cường phòng, chống dịch Covid-19"
-    assert got["recipients"] == ["UBND các xã, thị trấn"]
-    assert [i["label"] for i in got["items"]] == ["1", "2"]
-    assert got["items"][1]["due"] == "2021-09-16T16:00"
-    assert (got["signer"], got["signer_title"]) == ("Đinh Văn Tân", "CHỦ TỊCH")
-
-
 @pytest.mark.parametrize("name", ["mau-0.htm", "mau-5.doc"])
 def test_a_page_reads_every_field_as_its_docx_does(tmp_path: Path, name: str) -> None:
     """Saved as a web page by LibreOffice (the second named .doc): every field as from the
@@ -120,7 +105,7 @@ def test_a_page_as_word_writes_it(tmp_path: Path) -> None:
     assert "999/UBND-XOA" not in text and "412/UBND-XOA" not in text  # script, title
     assert "MsoNormal" not in text and "Nguyễn" not in text and "&#" not in text
     assert "đơn vị thực hiện ngay" in text  # a line break of the source is a space
-    _check_word_page(read_directive(path).to_json_dict())
+    S.check_na_ri(read_directive(path).to_json_dict())
 
 
 def test_a_single_file_web_page_mht(tmp_path: Path) -> None:
@@ -140,19 +125,14 @@ def test_a_single_file_web_page_mht(tmp_path: Path) -> None:
     path = tmp_path / "cong-van.mht"
     path.write_bytes(mht)
     assert read_directive_file(path).file_kind == "html"
-    _check_word_page(read_directive(path).to_json_dict())
+    S.check_na_ri(read_directive(path).to_json_dict())
 
 
 def test_a_page_named_doc_from_the_command_line_and_into_the_register(
     db, tmp_path: Path, capsys
 ) -> None:
-    spec = S.make_spec(5)
-    path = HERE / "mau-5.doc"
-    assert main(["--data-dir", str(tmp_path / "d"), "directive", "parse", str(path), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["number"] == spec.number
-    result = reg.import_file(db, path)
-    info = reg.get_directive(db, result.directive_id)
-    assert info.number == spec.number and "<" not in info.full_text
+    info = S.parsed_and_registered(db, tmp_path / "d", capsys, HERE / "mau-5.doc", S.make_spec(5))
+    assert "<" not in info.full_text
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,11 @@ The .doc files in ``word97/`` are our own synthetic directives saved as .doc by 
 
 from __future__ import annotations
 
-import json
 import struct
 from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
-from fieldapp.directives import register as reg
 from fieldapp.directives.extract import read_directive_file
 from fieldapp.directives.reading import read_directive
 from fieldapp.errors import UserError
@@ -45,15 +42,7 @@ def test_a_doc_reads_every_field_as_its_docx_does(tmp_path: Path, seed: int) -> 
 
 
 def test_a_doc_from_the_command_line_and_into_the_register(db, tmp_path: Path, capsys) -> None:
-    spec = S.make_spec(5)
-    path = HERE / "mau-5.doc"
-    assert main(["--data-dir", str(tmp_path / "d"), "directive", "parse", str(path), "--json"]) == 0
-    got = json.loads(capsys.readouterr().out)
-    assert got["number"] == spec.number
-    result = reg.import_file(db, path)
-    info = reg.get_directive(db, result.directive_id)
-    assert info.number == spec.number
-    assert spec.items[0].text.split()[0] in info.full_text
+    S.parsed_and_registered(db, tmp_path / "d", capsys, HERE / "mau-5.doc", S.make_spec(5))
 
 
 def _patched(tmp_path: Path, name: str, change) -> Path:
