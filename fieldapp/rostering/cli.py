@@ -42,8 +42,6 @@ from datetime import datetime
 
 from fieldapp.cli_support import command_word, decimal, print_json
 from fieldapp.errors import UserError
-from fieldapp.rostering.checker import check, check_gaps, describe
-from fieldapp.rostering.figures import measure
 from fieldapp.rostering.instance import load_instance
 from fieldapp.rostering.solution import load_solution
 from fieldapp.rostering.solver import DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT, solve
@@ -125,14 +123,20 @@ def _solve(args: argparse.Namespace) -> int:
     if figures.get("time_limit_hit"):
         print("Lưu ý: hết thời gian cho phép, lịch có thể chưa tốt nhất.")
     print(f"Thời gian: {seconds:.2f} giây. Đã ghi {args.output}")
+    # the solver keeps every rule as it goes; the independent checker is one command away
+    print(f"Kiểm tra độc lập mọi quy định: fieldapp roster check {args.instance} {args.output}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.checker import check, check_gaps, describe
+
     instance = load_instance(args.instance)
     solution = load_solution(args.solution)
-    problems = check(instance, solution) + check_gaps(instance, solution)
+    violations = check(instance, solution)
+    problems = violations + check_gaps(instance, solution)
     _print_figures(instance, solution)
+    print(f"Vi phạm quy định bắt buộc: {len(violations)}")
     for problem in problems:
         print(f"VI PHẠM [{problem.rule}] {describe(problem, instance)}")
     print(f"Vi phạm: {len(problems)}")
@@ -140,11 +144,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _print_figures(instance, solution) -> None:
-    violations = check(instance, solution)
-    figures = measure(instance, solution)
-    for line in figures.lines():
+    from fieldapp.rostering.figures import measure
+
+    for line in measure(instance, solution).lines():
         print(line)
-    print(f"Vi phạm quy định bắt buộc: {len(violations)}")
 
 
 # --- the register in the database ---------------------------------------------------------------

@@ -7,7 +7,9 @@
    scarcest role first, then the other places, taking the eligible person who is furthest
    behind their fair share so far (a target per person from a water-filling of the demand,
    with role places kept for their holders) and, for night and weekend shifts, behind on
-   those too. People whose role is scarce are kept out of plain places when possible.
+   those too. People whose role is scarce are kept out of plain places when possible. Who
+   works at a time point is decided so; where each goes is free, and each goes to the site
+   they have served most (``_spread``): a rotating roster keeps each site's familiar faces.
 3. Repair: for every gap a breadth-first search for an augmenting chain — A takes the gap,
    giving up one conflicting shift that B takes, ... until someone takes a shift with no
    conflict. Each chain fills one gap and moves as few people as the search depth allows.
@@ -22,7 +24,9 @@
    squares. Locked and sticky assignments are never moved here.
 5. Steps 2-4 run for a few fixed weightings of step 2 (``VARIANTS``); the best roster is kept
    (fewest gaps, then fewest changes to the previous roster, then fairness), stopping early
-   once one is at the gap lower bound with every spread at most 1.
+   once one is at the gap lower bound with every spread at most 1, or (short of people)
+   within half a percent of it (``NEAR_BOUND``): the last gaps are rarely found by more
+   weightings, and each costs as much as the first.
 6. Steady teams: when no gap is proven (people are enough), the first tries (``TEAMS``, two
    weightings) give each person a home site, teams sized to each site's places, and step 2
    then prefers, among the people within a shift of the fairest, those of the site's team.
@@ -30,8 +34,8 @@
    the search at once). Last, for every roster (in teams, or rotating when people are
    short), ``settle`` gathers each site's people with moves that change nobody's shifts,
    nights or weekends, no group's range of hours, nor any gap: trades at the same hour and
-   exchanges of like shifts. A site then sees 15 to 35 people in a month instead of nearly
-   everyone (its month on one sheet).
+   exchanges of like shifts, two sweeps (construction has gathered most already). A site
+   then sees 15 to 35 people in a month instead of nearly everyone (its month on one sheet).
 
 Every step checks the hard rules incrementally, so the roster is valid at all times. Results
 depend only on counted iterations, never on the clock or hash order: the same input gives
@@ -57,8 +61,9 @@ WISH_BUDGET = 300_000  # iterations allowed to the wish swaps on top of the solv
 WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a fair one
 TEAM_REACH = 2.0  # a stray place goes to whoever served the site before, within this many
 # times the team's allowance of fair share (a few familiar faces, not many once each)
-SETTLE_PASSES = 8  # sweeps of settle's trades and exchanges (steady teams), if still moving
+SETTLE_PASSES = 2  # sweeps of settle's trades and exchanges: construction already gathers crews
 SETTLE_BUDGET = 6_000_000  # counted steps allowed to settle (a month of 30 sites: about 2.5 M)
+NEAR_BOUND = 0.005  # a roster this close to the gap lower bound (a share of it) is kept
 DOUBLE_TRIES = 24  # two-shift give-ups tried per gap: enough for the boxed-in, cheap enough
 
 
@@ -105,10 +110,13 @@ def solve(
     best: tuple | None = None
     plan = None
     spent = 0
-    doubles_help = True
+    repaired = 0  # the most gaps the repairs of one try have filled
     # Steady teams are worth having when people are enough (no gap is proven): short of
     # people, every shift goes to whoever can take it, wherever.
     tries = (*TEAMS, *VARIANTS) if capacity.gap_lower_bound == 0 else VARIANTS
+    # Within a hair of the proven bound (short of people), more weightings and two-shift
+    # give-ups cost as much again as the first try and rarely find those last gaps.
+    near = capacity.gap_lower_bound + int(capacity.gap_lower_bound * NEAR_BOUND)
     for variant in tries:
         if spent >= max_iterations:
             break
@@ -116,31 +124,35 @@ def solve(
         plan = roster.plan
         rejected = _place_fixed(roster, instance, previous, freeze_before)
         roster.construct()
-        if best is not None and roster.gap_count() > best[0][0]:
-            # Another weighting is worth its repairs only if its construction is already as
-            # good as the kept roster: repairs cost far more than constructions, and one that
-            # starts behind rarely ends ahead (at the proven bound it could only tie and win
-            # on fairness, which long repair chains tend to spoil). Effort goes where it helps.
-            spent += roster.iterations
+        built = roster.gap_count()
+        if best is not None and built > best[0][0]:
+            # Another weighting is worth its repairs only if they could bring it ahead of the
+            # kept roster, filling as many gaps as the best repairs so far did: repairs cost
+            # far more than constructions. At the proven bound it could only tie and win on
+            # fairness, which long repair chains tend to spoil. Effort goes where it helps.
             if best[0][0] <= capacity.gap_lower_bound:
+                spent += roster.iterations
                 break  # the kept roster is at the bound and this one can only tie it: stop
-            continue
+            if built - repaired >= best[0][0]:
+                spent += roster.iterations
+                continue
         roster.repair(allow_sticky=False)
         roster.repair(allow_sticky=True)
         roster.balance()
-        if doubles_help:
-            # Two-shift give-ups search long and mostly in vain; a later weighting tries them
-            # only if they filled a gap for an earlier one (same instance, same hard spots).
-            single = roster.gap_count()
+        if best is None and roster.gap_count() > near:
+            # Two-shift give-ups search long and mostly in vain: the first try only, where
+            # the boxed-in are found; later weightings meet the same hard spots.
             roster.repair(allow_sticky=True, double=True)
-            doubles_help = roster.gap_count() < single
             roster.balance()  # the last repair may have moved people about
         spent += roster.iterations
+        repaired = max(repaired, built - roster.gap_count())
         quality = roster.quality(previous is not None)
         if best is None or quality < best[0]:
             best = (quality, roster, rejected)
         elif best[0][0] <= capacity.gap_lower_bound:
             break  # at the proven bound and a full try brought no fairer roster: stop here
+        if capacity.gap_lower_bound < best[0][0] <= near:
+            break  # near enough: effort goes where it can still help
         if roster.timed_out or roster.is_best_possible(capacity.gap_lower_bound):
             break
     assert best is not None
@@ -726,6 +738,23 @@ class _Roster:
                     needs[r] = needs.get(r, 0) + n
             holders = {r: sum(1 for p in free if self.proles[p] >> r & 1) for r in needs}
             for r in sorted(needs, key=lambda r: (holders[r] / needs[r], r)):
+                if not variant.team:
+                    room = {}
+                    for s in slots:
+                        short = dict(self.role_short(s)).get(r, 0)
+                        n = min(short, self.slot_cap[s] - len(self.members[s]))
+                        if n > 0:
+                            room[s] = n
+                    want = sum(room.values())
+                    picks = []
+                    for p in keyed:
+                        if len(picks) >= want:
+                            break
+                        if p not in used and self.proles[p] >> r & 1:
+                            picks.append(p)
+                    used.update(picks)
+                    self._spread(picks, room)
+                    continue
                 for s in slots:
                     for _ in range(dict(self.role_short(s)).get(r, 0)):
                         if len(self.members[s]) >= self.slot_cap[s]:
@@ -741,6 +770,15 @@ class _Roster:
                         self.place(pick, s)
             rest_key = {p: score[p] + variant.pressure * self.pressure[p] + wish[p] for p in free}
             rest = sorted((p for p in keyed if p not in used), key=lambda p: (rest_key[p], turn[p]))
+            if not variant.team:
+                room = {}
+                for s in slots:
+                    n = self.slot_cap[s] - len(self.members[s])
+                    n -= sum(n for _, n in self.role_short(s))
+                    if n > 0:
+                        room[s] = n
+                self._spread(rest[: sum(room.values())], room)
+                continue
             for s in slots:
                 # Only the places that count: while a role holder is missing (none was free
                 # above), the slot's gap is that holder, and one more person of another role
@@ -753,6 +791,34 @@ class _Roster:
                         break
                     rest.remove(pick)
                     self.place(pick, s)
+
+    def _spread(self, picks: list[int], room: dict[int, int]) -> None:
+        """Place ``picks`` (people free at one time point) in the slots of ``room`` (slot:
+        places it still takes), each at the site they have served most so far. Who works is
+        decided by fair share; where is free, so each site keeps its familiar faces."""
+        site_of = self.slot_site
+        pairs = []
+        for i, p in enumerate(picks):
+            served = self.site_n[p]
+            for s in room:
+                n = served[site_of[s]]
+                if n:
+                    pairs.append((-n, i, s))
+        pairs.sort()
+        placed = set()
+        for _, i, s in pairs:
+            if room[s] and i not in placed:
+                room[s] -= 1
+                placed.add(i)
+                self.place(picks[i], s)
+        for i, p in enumerate(picks):
+            if i in placed:
+                continue
+            for s, n in room.items():
+                if n:
+                    room[s] -= 1
+                    self.place(p, s)
+                    break
 
     def _choose(self, ordered: Iterable[int], slot: int, key: dict[int, float]) -> int | None:
         """The first of ``ordered`` (fairest first), or for steady teams the first of those
@@ -1022,14 +1088,16 @@ class _Roster:
         # the search meets each (time point, mask) once: the sites of a time point are many.
         seen = {(self.slot_t[root[0]], root[1], root[2])}
         i = 0
+        proles, avail, at = self.proles, self.avail, self.at
         while i < len(nodes) and i < node_budget:
             node = nodes[i]
             i += 1
             t = self.slot_t[node.slot]
+            mask = node.mask
             for q in order:
-                if self.proles[q] & node.mask != node.mask or q in node.people:
+                if proles[q] & mask != mask or not avail[q][t] or q in node.people:
                     continue
-                if self.at[q][t] == node.slot:
+                if at[q][t] == node.slot:
                     continue
                 if not self.spend():
                     return False
@@ -1043,10 +1111,9 @@ class _Roster:
                     if not option:
                         return self._apply(nodes, i - 1, move)
                     left = self.at[q][option[0]]
-                    after = [y for y in self.members[left] if y != q]
                     if left == node.slot:
                         continue
-                    if self.units(left, after) <= self.units(left):
+                    if self._free_to_leave(left, q):
                         return self._apply(nodes, i - 1, move)  # leaving costs nothing there
                     if node.depth + 1 >= max_depth:
                         continue
@@ -1061,6 +1128,24 @@ class _Roster:
                         )
                     )
         return False
+
+    def _free_to_leave(self, slot: int, q: int) -> bool:
+        """Would the slot lack nobody more without ``q`` (``units`` before and after, at once)?
+        Only a slot short of a role holder (``q`` not one) can: a place emptied counts."""
+        req = self.slot_req[slot]
+        if not req:
+            return False
+        mem = self.members[slot]
+        free = self.slot_cap[slot] - len(mem)
+        before = after = 0
+        mine = self.proles[q]
+        for r, need in req:
+            have = 0
+            for x in mem:
+                have += self.proles[x] >> r & 1
+            before += max(0, need - have)
+            after += max(0, need - have + (mine >> r & 1))
+        return max(free + 1, after) <= max(free, before)
 
     def _apply(self, nodes: list[_Node], last: int, final: _Move) -> bool:
         moves = [final]
@@ -1429,12 +1514,15 @@ class _Roster:
                 return
 
     def _swap_for_wish(self, p: int, t1: int, s1: int) -> bool:
+        site = self.slot_site[s1]
         for t2 in self.week_times[self.t_week[t1]]:
             if t2 == t1 or self._is_against(p, t2) or self.at[p][t2] >= 0:
                 continue
             if not self.spend() or not self.fits(p, t2, (t1,)):
                 continue
-            for s2 in self.m.slots_at[t2]:
+            # a colleague of the same site first: both stay where they serve
+            slots = sorted(self.m.slots_at[t2], key=lambda s: self.slot_site[s] != site)
+            for s2 in slots:
                 for q in self.members[s2]:
                     # wishes met after minus before, for p (+1) and q
                     gain = 1 + self._is_against(q, t2) - self._is_against(q, t1)

@@ -19,7 +19,9 @@ def test_solve_writes_a_valid_solution_and_prints_figures(tmp_path: Path, capsys
     assert main(["roster", "solve", str(WEEK), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "Phủ kín: 252/252" in printed
-    assert "Vi phạm quy định bắt buộc: 0" in printed
+    assert f"fieldapp roster check {WEEK} {out}" in printed  # where to verify it independently
+    assert main(["roster", "check", str(WEEK), str(out)]) == 0
+    assert "Vi phạm quy định bắt buộc: 0" in capsys.readouterr().out
     data = json.loads(out.read_text("utf-8"))
     assert set(data) >= {"assignments", "uncovered"}
     assert len(data["assignments"]) == 252

@@ -204,10 +204,42 @@ def _pairs(roster: _Roster) -> int:
     return sum(1 for served in roster.site_n for n in served if n)
 
 
-def test_settling_brings_strays_home_without_changing_anyones_shifts() -> None:
+def _scattered(self: _Roster, picks: list[int], room: dict[int, int]) -> None:
+    """Construction as it was before it kept crews: each pick to the next slot with room,
+    whoever served where (a rotating roster: everyone everywhere)."""
+    for p in picks:
+        s = next(s for s, n in room.items() if n)
+        room[s] -= 1
+        self.place(p, s)
+
+
+def test_rotating_construction_keeps_each_site_its_familiar_faces(monkeypatch) -> None:
+    """Short of people the roster rotates: who works at each hour follows fair shares, but
+    where each goes follows the sites they served before, so a site sees far fewer people
+    than when people go to the next site with room; the gaps, loads and fairness are the
+    same, and every rule holds (settling, which gathers them later, left out of both)."""
+    short = parse_instance(_commune(44, 2, days=28))
+    monkeypatch.setattr(_Roster, "settle", lambda self: None)
+    kept = solve(short)
+    monkeypatch.setattr(_Roster, "_spread", _scattered)
+    scattered = solve(short)
+    assert kept.figures["gaps"] == scattered.figures["gaps"] == kept.figures["gap_lower_bound"]
+    assert check(short, kept) == []
+    now, then = measure(short, kept), measure(short, scattered)
+    assert (now.max_shift_spread, now.max_night_spread) <= (
+        then.max_shift_spread,
+        then.max_night_spread,
+    )
+    crews, wide = _crews(kept), _crews(scattered)
+    assert all(crews[site] < wide[site] for site in ("cau", "napai", "cong"))
+    assert sum(crews.values()) <= 0.8 * sum(wide.values())
+
+
+def test_settling_brings_strays_home_without_changing_anyones_shifts(monkeypatch) -> None:
     """A rotating roster (everyone everywhere) handed to a team roster: settling only trades
     places at the same hour and exchanges shifts of the same kind, so no count, rest, role,
     gap or wish moves, yet far fewer (person, site) pairs remain."""
+    monkeypatch.setattr(_Roster, "_spread", _scattered)
     instance = parse_instance(_commune(48, 7))
     model = compile_model(instance)
     capacity = check_capacity(model)
@@ -280,6 +312,7 @@ def test_short_of_people_the_roster_rotates_and_settling_still_gathers_crews(mon
     weekends (hours within each group's range), but the sites far fewer people: the three of
     8-hour shifts, where people on duty at one hour can trade places, about half; the 12-hour
     quarantine point, whose hours nobody else shares, no more than before."""
+    monkeypatch.setattr(_Roster, "_spread", _scattered)  # everyone everywhere, then settled
     short = parse_instance(_commune(44, 2, days=28))
     settled = solve(short)
     assert settled.figures["gap_lower_bound"] > 0
