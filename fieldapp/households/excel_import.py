@@ -353,14 +353,17 @@ def _read_sheet(
     if header is None:
         summary.skipped = "không có bảng danh sách (không thấy dòng tiêu đề có cột Họ và tên)"
         return summary
+    # Rows are numbered as the user sees them: a sheet's own row numbers; in a Word file,
+    # the table's rows from 1 (its title lines above it are not rows of the table).
+    base = sheet.first_row - 1
     top = head[header]
     sub = head[header + 1] if header + 1 < len(head) else None
     mapping, shown = map_columns(top, None)
-    header_rows = [header + 1]
+    header_rows = [base + header + 1]
     start = header + 1
     if sub is not None and is_subheader(sub, mapping):
         mapping, shown = map_columns(top, sub)
-        header_rows.append(header + 2)
+        header_rows.append(base + header + 2)
         start = header + 2
     if start < len(head) and is_numbering_row(head[start]):
         start += 1
@@ -379,16 +382,16 @@ def _read_sheet(
 
     def data_rows():
         for index in range(start, len(head)):
-            yield index + 1, head[index]
-        number = len(head)
+            yield base + index + 1, head[index]
+        number = base + len(head)
         for row in iterator:
             number += 1
             yield number, row
 
     for index in range(header):
-        if filled_cells(head[index]):
-            summary.leave_out(index + 1, LEFT_OUT["title"])
-    for number in range(header + 1, start + 1):
+        if filled_cells(head[index]) and base + index + 1 >= 1:
+            summary.leave_out(base + index + 1, LEFT_OUT["title"])
+    for number in range(base + header + 1, base + start + 1):
         summary.leave_out(number, LEFT_OUT["header"])
     sheet_rows: list[PreviewRow] = []
     blanks: list[int] = []  # blank rows inside the table, listed once a row follows them

@@ -423,7 +423,7 @@ def _open_csv(path: Path) -> Workbook:
 def _open_document(path: Path) -> Workbook:
     """A list typed as a table in a Word (.docx, .doc), LibreOffice (.odt), RTF or web-page
     file: each table a sheet ("Bảng 1", ...), its title lines above it as rows of one cell
-    (where the village's name is), then its rows. Read by the directives' document readers,
+    (where the village's name is), then its rows, numbered from 1 as the table's rows. Read by the directives' document readers,
     with their limits; a file without a table is refused in plain words."""
     from fieldapp.directives.extract import document_tables
     from fieldapp.errors import UserError
@@ -451,7 +451,7 @@ def _open_document(path: Path) -> Workbook:
         return rows
 
     sheets = [
-        Sheet(f"Bảng {i}", False, rows_of(title, table), first_row=1)
+        Sheet(f"Bảng {i}", False, rows_of(title, table), first_row=1 - len(title))
         for i, (title, table) in enumerate(tables, start=1)
     ]
     return Workbook(path.name, sheets)

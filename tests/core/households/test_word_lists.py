@@ -100,6 +100,21 @@ def test_a_list_typed_as_a_word_table_comes_in_whole(db, area_id, tmp_path, kind
         assert s.scalar(select(func.count()).select_from(HouseholdMember)) == 8
 
 
+@pytest.mark.parametrize("kind", ["docx", "odt", "doc"])
+def test_rows_are_numbered_as_the_rows_of_the_table(tmp_path, kind):
+    """A Word table has no row numbers but its own: the headings are rows 1-2 (whatever
+    title lines stand above the table), Hoàng Văn Thắng row 3; the second table goes on
+    from the first, its headings typed again left out, so Lường Văn Khuyến is row 9."""
+    preview = read_roster(_list(tmp_path, kind), today=TODAY)
+    (sheet,) = preview.sheets
+    assert sheet.header_rows == (1, 2)
+    rows = {r.name: r.row for r in preview.rows if r.name}
+    assert rows["Hoàng Văn Thắng"] == 3 and rows["Nông Thị Mỷ"] == 8
+    assert rows["Lường Văn Khuyến"] == 9
+    assert not [t for t in sheet.left_out_text() if "tiêu đề" in t and "dòng 0" in t]
+    assert all(a >= 1 for a, _, _ in sheet.left_out)
+
+
 def test_a_word_list_from_the_command_line(tmp_path, capsys):
     path = write_docx(tmp_path / "ds-na-pai.docx")
     data = str(tmp_path / "d")
