@@ -24,9 +24,9 @@
    squares. Locked and sticky assignments are never moved here.
 5. Steps 2-4 run for a few fixed weightings of step 2 (``VARIANTS``); the best roster is kept
    (fewest gaps, then fewest changes to the previous roster, then fairness), stopping early
-   once one is at the gap lower bound with every spread at most 1, or (short of people)
-   within half a percent of it (``NEAR_BOUND``): the last gaps are rarely found by more
-   weightings, and each costs as much as the first.
+   once one is at the gap lower bound with every spread at most 1, or (short of people) at
+   the bound or within half a percent of it (``NEAR_BOUND``): the last gaps are rarely
+   found by more weightings, and each costs as much as the first.
 6. Steady teams: when no gap is proven (people are enough), the first tries (``TEAMS``, two
    weightings) give each person a home site, teams sized to each site's places, and step 2
    then prefers, among the people within a shift of the fairest, those of the site's team.
@@ -56,7 +56,7 @@ from fieldapp.rostering.solution import Gap, RejectedLock, Solution
 
 DEFAULT_MAX_ITERATIONS = 3_000_000
 DEFAULT_TIME_LIMIT = 60.0
-WISH_PASSES = 3  # sweeps of the wish swaps over everyone with wishes
+WISH_PASSES = 2  # sweeps of the wish swaps over everyone with wishes
 WISH_BUDGET = 300_000  # iterations allowed to the wish swaps on top of the solving budget
 WISH_WEIGHT = 0.5  # in shifts of fair share: a wish tips close choices, never a fair one
 TEAM_REACH = 2.0  # a stray place goes to whoever served the site before, within this many
@@ -151,8 +151,11 @@ def solve(
             best = (quality, roster, rejected)
         elif best[0][0] <= capacity.gap_lower_bound:
             break  # at the proven bound and a full try brought no fairer roster: stop here
-        if capacity.gap_lower_bound < best[0][0] <= near:
-            break  # near enough: effort goes where it can still help
+        if 0 < capacity.gap_lower_bound <= best[0][0] <= near:
+            # Short of people, at the bound or near enough: another weighting could only
+            # trade fairness for fairness (people are short everywhere); effort goes where
+            # it can still help.
+            break
         if roster.timed_out or roster.is_best_possible(capacity.gap_lower_bound):
             break
     assert best is not None
@@ -1515,18 +1518,28 @@ class _Roster:
 
     def _swap_for_wish(self, p: int, t1: int, s1: int) -> bool:
         site = self.slot_site[s1]
+        against = self.against
+        slot_site = self.slot_site
         for t2 in self.week_times[self.t_week[t1]]:
             if t2 == t1 or self._is_against(p, t2) or self.at[p][t2] >= 0:
                 continue
             if not self.spend() or not self.fits(p, t2, (t1,)):
                 continue
             # a colleague of the same site first: both stay where they serve
-            slots = sorted(self.m.slots_at[t2], key=lambda s: self.slot_site[s] != site)
+            here = self.m.slots_at[t2]
+            slots = [s for s in here if slot_site[s] == site]
+            slots += [s for s in here if slot_site[s] != site]
             for s2 in slots:
                 for q in self.members[s2]:
-                    # wishes met after minus before, for p (+1) and q
-                    gain = 1 + self._is_against(q, t2) - self._is_against(q, t1)
-                    if gain <= 0 or q in self.members[s1] or not self.movable(s2, q, False):
+                    at_q = self.at[q]
+                    # q must be free at t1 and able to work then (cheap tests first)
+                    if at_q[t1] >= 0 or not self.avail[q][t1]:
+                        continue
+                    # p meets one more wish; q must not lose one (t1 against, t2 not)
+                    wish = against[q]
+                    if wish and wish[t1] and not wish[t2]:
+                        continue
+                    if not self.movable(s2, q, False):
                         continue
                     if not self.spend():
                         return False
