@@ -603,7 +603,8 @@ TABLE_TITLE_LINES = 6
 
 def document_tables(path: str | os.PathLike[str]) -> list[tuple[list[str], list[list[str]]]]:
     """The tables of a word-processing document (Word .docx or .doc, OpenDocument, RTF, a web
-    page): for each, the lines of text just above it (its title: "DANH SÁCH HỘ ... THÔN 3",
+    page) or of a PDF printed from one or from a spreadsheet (:mod:`pdf_tables`): for each,
+    the lines of text just above it (its title: "DANH SÁCH HỘ ... THÔN 3",
     at most :data:`TABLE_TITLE_LINES`) and its rows of cell texts, a merged cell followed by
     empty ones for the columns it spans, so every row keeps the columns of the grid. Text
     typed in the old fonts comes out in Unicode. The same limits and refusals (a
@@ -617,9 +618,15 @@ def document_tables(path: str | os.PathLike[str]) -> list[tuple[list[str], list[
         data = p.read_bytes()
     except OSError as err:
         raise UserError(f"Không đọc được tệp {name}: {err.strerror or err}") from None
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        from fieldapp.directives.pdf_tables import pdf_tables
+
+        return pdf_tables(data, name)
     document = _document_body(data, name)
     if document is None:
-        raise UserError(f"Tệp {name} không phải văn bản Word, OpenDocument, RTF hay trang web.")
+        raise UserError(
+            f"Tệp {name} không phải văn bản Word, OpenDocument, RTF, trang web hay PDF."
+        )
     body, numbers, _kind = document
     _body_from_old_fonts(body)
     tables: list[tuple[list[str], list[list[str]]]] = []

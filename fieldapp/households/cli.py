@@ -81,14 +81,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     imp = sub.add_parser(
         "import",
-        help="nhập danh sách hộ từ tệp .xlsx, .xls, .ods, .csv (mọi trang) hoặc bảng trong tệp Word",
+        help="nhập danh sách hộ từ tệp .xlsx, .xls, .ods, .csv (mọi trang) hoặc bảng trong "
+        "tệp Word, PDF",
     )
     imp.add_argument(
         "file",
         metavar="FILE",
         nargs="?",
         help=".xlsx, .xlsm, .xls, .ods, .csv, .txt (Unicode Text của Excel), hoặc bảng trong "
-        ".docx, .doc, .odt, .rtf, .htm",
+        ".docx, .doc, .odt, .rtf, .htm, .pdf (in từ Word hoặc Excel, có kẻ ô)",
     )
     imp.add_argument("--area", required=True, help="tên khu vực phong tỏa")
     imp.add_argument(

@@ -394,6 +394,8 @@ def _read_sheet(
     for number in range(base + header + 1, base + start + 1):
         summary.leave_out(number, LEFT_OUT["header"])
     sheet_rows: list[PreviewRow] = []
+    under_header = [head[i] for i in range(header + 1, start)]
+    repeated = 0  # rows of the heading that may follow its first row typed again
     blanks: list[int] = []  # blank rows inside the table, listed once a row follows them
     after_total = False
     for number, row in data_rows():
@@ -420,7 +422,15 @@ def _read_sheet(
             ):
                 blanks = _flush_blanks(summary, blanks)
                 summary.leave_out(number, LEFT_OUT["repeat"])
+                repeated = len(under_header)
                 continue
+        if repeated:
+            # the heading's rows under its first ("Nam" / "Nữ", a numbering) typed again too
+            repeated -= 1
+            if _same_cells(row, under_header) or is_numbering_row(row):
+                summary.leave_out(number, LEFT_OUT["repeat"])
+                continue
+            repeated = 0
         outcome = parser.feed(number, row) if row else None
         if outcome is None:
             if not row or not filled_cells(row):
@@ -456,6 +466,19 @@ def _read_sheet(
     summary.header_rows = tuple(header_rows)
     summary.columns = shown  # type: ignore[attr-defined]
     return summary
+
+
+def _same_cells(row: list, rows: list[list]) -> bool:
+    """Is ``row`` one of ``rows`` again (texts alike, blank cells at its end aside)?"""
+
+    def plain(r: list) -> list[str]:
+        out = [" ".join(cell_text(v).split()).casefold() for v in r]
+        while out and not out[-1]:
+            out.pop()
+        return out
+
+    mine = plain(row)
+    return bool(mine) and any(plain(r) == mine for r in rows)
 
 
 def _flush_blanks(summary: SheetSummary, blanks: list[int]) -> list[int]:

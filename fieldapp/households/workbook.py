@@ -39,8 +39,9 @@ from fieldapp.errors import NotFound, UserMistake
 from fieldapp.text.legacy import decode_bytes
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
-DOCUMENT_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".htm", ".html")
-"""Lists typed as a table in Word (or LibreOffice, or saved as a page): each table a sheet."""
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".htm", ".html", ".pdf")
+"""Lists typed as a table in Word (or LibreOffice, or saved as a page), or printed to PDF
+from Word or a spreadsheet with the cells' borders: each table a sheet."""
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 400 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024

@@ -1431,11 +1431,6 @@
         <translation>Danh sách hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households/import_dialog.py" line="243"/>
-        <source>Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html);;All files (*)</source>
-        <translation>Danh sách hộ (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html);;Mọi tệp (*)</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="284"/>
         <source>To import: {households} households, {people} people (F0: {f0}, F1: {f1}) — {new_h} new households, {upd_h} updated; {new_p} new people; {status} status changes. IDs to check: {check}. Rows left out (not people): {rejected}. Warnings: {warnings}.</source>
         <translation>Sẽ nhập: {households} hộ, {people} người (F0: {f0}, F1: {f1}) — {new_h} hộ mới, {upd_h} hộ cập nhật; {new_p} người mới; {status} thay đổi tình trạng. Số giấy tờ cần kiểm tra: {check}. Dòng bỏ qua (không phải người): {rejected}. Cảnh báo: {warnings}.</translation>
@@ -1543,6 +1538,11 @@
         <location filename="../../ui/pages/households/import_dialog.py" line="266"/>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households/import_dialog.py" line="243"/>
+        <source>Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html *.pdf);;All files (*)</source>
+        <translation>Danh sách hộ (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html *.pdf);;Mọi tệp (*)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households/import_dialog.py" line="382"/>

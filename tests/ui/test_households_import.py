@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
-from fieldapp.households.models import Household
+from fieldapp.households.models import Household, HouseholdMember
 from fieldapp.households.service import AreaInput, add_area
 from tests.core.households.workbooks import TODAY, copy_of_demo, sample_households, write_list
 from ui.i18n import install_language
@@ -245,3 +245,33 @@ def test_a_list_typed_as_a_word_table_through_the_window(
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert household_count(db) == 3
+
+
+def test_a_list_printed_to_pdf_through_the_window(qtbot, db, area, quiet, monkeypatch):
+    """A spreadsheet printed to PDF over four pages (two pages wide): chosen through the
+    file dialog (which offers .pdf), previewed with the repeated headings left out, imported
+    whole with the phones from the right-hand pages."""
+    from tests.core.households.test_pdf_lists import HERE
+
+    install_language("vi")
+    offered = {}
+
+    def choose(*args, **kwargs):
+        offered["filter"] = args[3] if len(args) > 3 else kwargs.get("filter", "")
+        return str(HERE / "khuoi-ky.pdf"), ""
+
+    dialog = ImportDialog(db, area)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    qtbot.mouseClick(dialog.choose, Qt.MouseButton.LeftButton)
+    assert "*.pdf" in offered["filter"]
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy(), timeout=20000)
+    assert "Sẽ nhập: 25 hộ" in dialog.summary.text()
+    assert "nhắc lại" in dialog.sheets.text() or "Bảng 1: 25 hộ" in dialog.sheets.text()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert household_count(db) == 25
+    with db.session() as s:
+        phones = s.scalars(select(HouseholdMember.phone).where(HouseholdMember.phone != "")).all()
+    assert len(phones) == 25

@@ -1,7 +1,7 @@
 """Importing a household list: choose, preview every row's problems, then write.
 
 Any of .xlsx, .xls, .ods and .csv, every visible sheet; or the tables of a Word (.docx,
-.doc), .odt, .rtf or web-page file. Reading and writing run through the
+.doc), .odt, .rtf or web-page file, or of a PDF printed from Word or a spreadsheet. Reading and writing run through the
 window's one operation runner (:mod:`ui.operations`) with a progress dialog and cancel. The
 preview shows the counts of each sheet (and why a sheet was skipped), then the rows — head or
 member, new or already known, and their problems (red: not a person, left out; yellow: kept,
@@ -241,7 +241,7 @@ class ImportDialog(QDialog):
             "",
             self.tr(
                 "Household lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf "
-                "*.htm *.html);;All files (*)"
+                "*.htm *.html *.pdf);;All files (*)"
             ),
         )
         if name:
