@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from xml.etree import ElementTree
 
 from fieldapp.directives.extract import WORD_NAMESPACE as W
+from fieldapp.directives.word97 import merged_cells
 from fieldapp.errors import UserError
 
 SIGNATURE = b"{\\rtf"
@@ -92,6 +93,10 @@ class _Reader:
         self.table: ElementTree.Element | None = None
         self.row: ElementTree.Element | None = None
         self.cell: ElementTree.Element | None = None
+        # the row being defined (\\trowd): its left edge and each cell's right (\\cellx), and
+        # every row read with its edges, for cells merged across columns (one wider cell)
+        self.row_edges: list[int] = [0]
+        self.edges: dict[int, tuple[int, ...]] = {}
 
     # -- text -------------------------------------------------------------------------------
 
@@ -150,6 +155,8 @@ class _Reader:
         if self.text and "".join(self.text).strip():
             self._end_cell()
         self.text.clear()
+        if self.row is not None:
+            self.edges[id(self.row)] = tuple(self.row_edges)
         self.row = self.cell = None
 
     # -- the token stream ---------------------------------------------------------------------
@@ -211,6 +218,8 @@ class _Reader:
         if "".join(self.text).strip() or self.pending:
             self.in_table = False
             self._end_paragraph()
+        for table in self.body.iter(f"{W}tbl"):
+            merged_cells(table, self.edges)
 
     def _control(self, word: bytes, arg: bytes | None, state: _State) -> _State:
         n = int(arg) if arg is not None else None
@@ -259,6 +268,12 @@ class _Reader:
             self._end_cell()
         elif word == b"row":
             self._end_row()
+        elif word == b"trowd":
+            self.row_edges = [0]
+        elif word == b"trleft" and n is not None:
+            self.row_edges[0] = n
+        elif word == b"cellx" and n is not None and len(self.row_edges) <= 64:
+            self.row_edges.append(n)
         return state
 
 

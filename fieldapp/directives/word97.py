@@ -268,13 +268,14 @@ def _build(text: str, ends: list[tuple[int, bool, bool, tuple | None]]) -> Eleme
     if start < len(text):
         body.append(_paragraph(text[start:]))
     for table in body.iter(f"{W}tbl"):
-        _merged_cells(table, edges)
+        merged_cells(table, edges)
     return body
 
 
-def _merged_cells(table: ElementTree.Element, edges: dict[int, tuple]) -> None:
+def merged_cells(table: ElementTree.Element, edges: dict[int, tuple]) -> None:
     """A cell merged across columns is one cell of its row, wider: from every row's cell
-    edges, the table's grid, and each cell's span of it (``w:gridSpan``, as .docx says)."""
+    edges, the table's grid, and each cell's span of it (``w:gridSpan``, as .docx says).
+    ``edges``: for each row (by ``id``), its left edge and each cell's right edge."""
     rows = table.findall(f"{W}tr")
     grid = sorted({x for row in rows for x in edges.get(id(row), ())})
     if len(grid) < 3:

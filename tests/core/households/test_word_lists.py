@@ -82,7 +82,7 @@ def _list(tmp_path: Path, kind: str) -> Path:
     return HERE / f"ds-na-pai.{kind}"
 
 
-@pytest.mark.parametrize("kind", ["docx", "odt", "doc"])
+@pytest.mark.parametrize("kind", ["docx", "odt", "doc", "rtf"])
 def test_a_list_typed_as_a_word_table_comes_in_whole(db, area_id, tmp_path, kind):
     preview = read_roster(_list(tmp_path, kind), today=TODAY)
     assert [(s.name, s.households, s.people) for s in preview.sheets] == [("Bảng 1", 3, 8)]
@@ -100,7 +100,7 @@ def test_a_list_typed_as_a_word_table_comes_in_whole(db, area_id, tmp_path, kind
         assert s.scalar(select(func.count()).select_from(HouseholdMember)) == 8
 
 
-@pytest.mark.parametrize("kind", ["docx", "odt", "doc"])
+@pytest.mark.parametrize("kind", ["docx", "odt", "doc", "rtf"])
 def test_rows_are_numbered_as_the_rows_of_the_table(tmp_path, kind):
     """A Word table has no row numbers but its own: the headings are rows 1-2 (whatever
     title lines stand above the table), Hoàng Văn Thắng row 3; the second table goes on
