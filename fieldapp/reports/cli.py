@@ -14,6 +14,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from fieldapp import json_input
 from fieldapp.cli_support import print_json
 from fieldapp.errors import UserError
 
@@ -107,7 +108,7 @@ def _edits(args: argparse.Namespace) -> dict[str, str]:
     edits: dict[str, str] = {}
     if getattr(args, "parts", None):
         try:
-            data = json.loads(Path(args.parts).read_text("utf-8"))
+            data = json_input.loads(Path(args.parts).read_text("utf-8"))
         except OSError as exc:
             raise UserError(f"Không đọc được tệp {args.parts}.") from exc
         except ValueError as exc:

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from fieldapp import json_input
 from fieldapp.errors import UserError
 
 # Vietnamese names of the usual role ids, for messages; an unknown role shows its id.
@@ -198,11 +199,16 @@ def read_json(path: str | Path, what: str) -> Any:
     except OSError as err:
         raise UserError(f"Không đọc được {what} {path}: {err.strerror}") from None
     try:
-        return json.loads(text)
+        return json_input.loads(text)
     except json.JSONDecodeError as err:
         raise UserError(
             f"{what.capitalize()} {path.name} không phải JSON hợp lệ "
             f"(dòng {err.lineno}, cột {err.colno}: {err.msg})."
+        ) from None
+    except ValueError:  # nested too deeply, NaN or a number too large for any use
+        raise UserError(
+            f"{what.capitalize()} {path.name} không phải JSON hợp lệ (lồng nhau quá sâu, hoặc "
+            "có giá trị không phải số như NaN, Infinity)."
         ) from None
 
 

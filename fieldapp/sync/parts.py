@@ -19,6 +19,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from fieldapp import json_input
+
 READ = 1 << 20  # bytes read from the zip at a time
 
 
@@ -80,7 +82,6 @@ class CheckedPart:
 
 
 _WHITESPACE = " \t\n\r"
-_DECODER = json.JSONDecoder()
 
 
 class _Text:
@@ -128,7 +129,7 @@ class _Text:
         self.peek()
         while True:
             try:
-                value, end = _DECODER.raw_decode(self.buf, self.pos)
+                value, end = json_input.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError:
                 if self.eof:
                     raise ValueError("bad JSON") from None

@@ -38,6 +38,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from fieldapp import json_input
 from fieldapp.db import schema
 from fieldapp.db.base import utcnow
 from fieldapp.db.database import Database
@@ -177,7 +178,7 @@ def _check(archive: zipfile.ZipFile, path: Path, sha256: str) -> ReceivedManifes
     try:
         manifest_bytes = _read(archive, "manifest.json", 4 * 1024**2)
         signature = _read(archive, "manifest.sig", 1024)
-        manifest = json.loads(manifest_bytes)
+        manifest = json_input.loads(manifest_bytes)
     except (ValueError, zipfile.BadZipFile, OSError) as exc:
         raise PackageError(f"Bản kê khai của gói {path.name} bị hỏng.") from exc
     if not isinstance(manifest, dict):
@@ -500,7 +501,7 @@ def _small_part(archive: zipfile.ZipFile, received: ReceivedManifest, name: str)
     if name not in received.listed:
         return None
     with _open_part(archive, received, name) as part:
-        value = json.loads(part.read_all())
+        value = json_input.loads(part.read_all())
     if not isinstance(value, dict) or not isinstance(value.get("rows"), list):
         raise ValueError(name)
     return value

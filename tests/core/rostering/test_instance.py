@@ -86,3 +86,36 @@ def test_unreadable_files(tmp_path: Path) -> None:
     top.write_text("[]", encoding="utf-8")
     with pytest.raises(UserError, match="phải là một đối tượng JSON"):
         load_instance(top)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 200_000 + "]" * 200_000,  # deep enough to exhaust Python's stack
+        None,  # hours NaN: would pass "0 < hours <= 24" and crash later
+        "1e999",  # a number too large for a float: Infinity
+    ],
+)
+def test_hostile_json_is_refused_in_plain_words(tmp_path: Path, text: str | None) -> None:
+    path = tmp_path / "lich.json"
+    data = json.loads((DATA / "week-4sites-50staff-leave-locks.json").read_text("utf-8"))
+    if text is None:
+        data["shifts"][0]["hours"] = float("nan")
+        text = json.dumps(data)
+    elif text == "1e999":
+        text = json.dumps(data).replace('"hours": 8', '"hours": 1e999', 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match="không phải JSON hợp lệ"):
+        load_instance(path)
+
+
+def test_json_input_keeps_ordinary_numbers() -> None:
+    from fieldapp import json_input
+
+    assert json_input.loads('{"a": [1, 2.5, -3e2, 12345678901234567890]}') == {
+        "a": [1, 2.5, -300.0, 12345678901234567890]
+    }
+    with pytest.raises(ValueError):
+        json_input.loads("[Infinity]")
+    with pytest.raises(json.JSONDecodeError):  # cut short: the stream reader reads on
+        json_input.raw_decode('{"rows": [1, 2', 0)

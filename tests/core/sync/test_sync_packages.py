@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -155,6 +156,36 @@ def _bad_packages(pkg, tmp, commune):
     made["path leaving the folder"] = tmp / "escape.fieldsync"
     _rewrite(pkg, made["path leaving the folder"], escaping_path)
 
+    def deep_manifest(entries):
+        entries["manifest.json"] = b"[" * 200_000 + b"]" * 200_000
+        return entries
+
+    made["manifest nested deep"] = tmp / "deep-manifest.fieldsync"
+    _rewrite(pkg, made["manifest nested deep"], deep_manifest)
+
+    def signed_lie(part: bytes):
+        def change(entries):
+            name = "data/roster_site.json"
+            entries[name] = part
+            manifest = json.loads(entries["manifest.json"])
+            manifest["parts"][name] = manifest["parts"][name] | {
+                "bytes": len(part),
+                "sha256": hashlib.sha256(part).hexdigest(),
+            }
+            entries["manifest.json"] = json.dumps(manifest).encode()
+            entries["manifest.sig"] = keys.sign(commune.paths, entries["manifest.json"])
+            return entries
+
+        return change
+
+    columns = json.loads(zipfile.ZipFile(pkg).read("data/roster_site.json"))["columns"]
+    deep = b'{"columns": ' + json.dumps(columns).encode() + b', "rows": [' + b"[" * 200_000
+    made["signed part nested deep"] = tmp / "deep-part.fieldsync"
+    _rewrite(pkg, made["signed part nested deep"], signed_lie(deep + b"]" * 200_001 + b"}"))
+    nan = b'{"columns": ' + json.dumps(columns).encode() + b', "rows": [[NaN' + b", 1" * 30
+    made["signed part with NaN"] = tmp / "nan-part.fieldsync"
+    _rewrite(pkg, made["signed part with NaN"], signed_lie(nan + b"]]}"))
+
     bomb = tmp / "bomb.fieldsync"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", b"{}")
@@ -192,6 +223,9 @@ def test_every_kind_of_bad_package_is_refused_and_nothing_is_written(world):
         "newer format": "mới hơn",
         "path leaving the folder": "đường dẫn không hợp lệ",
         "zip bomb": "quá lớn",
+        "manifest nested deep": "hỏng",
+        "signed part nested deep": "không đúng định dạng",
+        "signed part with NaN": "không đúng định dạng",
     }
     before = content(district)
     for kind, path in _bad_packages(pkg, tmp, commune).items():
