@@ -344,6 +344,14 @@ def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) 
 _UNREADABLE_RE = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def mapped_to_letters(text: str) -> bool:
+    """Are (nearly all) the characters of a PDF's text real ones? Not when more than one in
+    ten are codes the PDF never mapped to letters (private-use, replacement, control: a font
+    without a Unicode table)."""
+    shown = "".join(text.split())
+    return not shown or len(_UNREADABLE_RE.findall(shown)) <= 0.1 * len(shown)
+
+
 def _readable_layer(segments: list[Segment]) -> bool:
     """Is a page's text layer what the page shows? Not when its characters are codes the
     PDF never mapped to letters (private-use, replacement, control: a font without a
@@ -351,8 +359,7 @@ def _readable_layer(segments: list[Segment]) -> bool:
     that recognised the scan as English: "UY BAN NHAN DAN"). Such a page is recognised
     again from its image, like a scan."""
     text = " ".join(s.text for s in segments)
-    shown = "".join(text.split())
-    if shown and len(_UNREADABLE_RE.findall(shown)) > 0.1 * len(shown):
+    if not mapped_to_letters(text):
         return False
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if len(words) < 40:

@@ -83,6 +83,13 @@ def pdf_tables(data: bytes, name: str) -> list[Table]:
             f"Tệp PDF {name} không có bảng kẻ ô: không tách được các cột của danh sách. Hãy xin "
             "thôn tệp Excel hoặc Word của danh sách."
         )
+    from fieldapp.directives.extract import mapped_to_letters
+
+    if not mapped_to_letters(" ".join(cell for _, rows in tables for row in rows for cell in row)):
+        raise UserError(
+            f"Chữ trong tệp PDF {name} không đọc được (phông chữ không có bảng mã Unicode): tên "
+            "người sẽ sai. Hãy xin thôn tệp Excel hoặc Word của danh sách."
+        )
     return tables
 
 

@@ -178,6 +178,33 @@ def test_a_list_without_cell_borders_is_refused_not_guessed(tmp_path):
     _refused(path, "không có bảng kẻ ô", "Excel hoặc Word")
 
 
+def test_a_font_without_letters_is_refused_but_a_list_typed_without_tone_marks_comes_in(
+    tmp_path,
+):
+    """Text whose codes the PDF never mapped to letters (private-use codes, as from a font
+    without a Unicode table) would import as names nobody can read: refused. A village that
+    types without a Vietnamese keyboard ("Hoang Van Thang") is read as typed."""
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter()
+    for page in PdfReader(_draw(tmp_path / "co-bang-ma.pdf", _rows(12))).pages:
+        fonts = page["/Resources"]["/Font"]
+        for key in fonts:
+            font = fonts[key].get_object()
+            if "/ToUnicode" in font:
+                del font[NameObject("/ToUnicode")]  # the font's Unicode table gone
+        writer.add_page(page)
+    garbled = tmp_path / "phong-la.pdf"
+    with garbled.open("wb") as f:
+        writer.write(f)
+    _refused(garbled, "không đọc được", "Unicode")
+    plain = [
+        ["TT", "Ho va ten", "Nam sinh", "Quan he voi chu ho", "So CCCD", "Dien thoai", "Ghi chu"]
+    ] + [[str(i), f"Hoang Van Thang {i}", "1970", "Chu ho", "", "", ""] for i in range(1, 50)]
+    preview = read_roster(_draw(tmp_path / "khong-dau.pdf", plain), today=TODAY)
+    assert len(_people(preview)) == 49 and _people(preview)[0][0].startswith("Hoang Van Thang")
+
+
 def test_a_scan_is_refused_with_what_to_ask_for(tmp_path):
     from PIL import Image
 
