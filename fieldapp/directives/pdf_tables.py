@@ -124,9 +124,13 @@ class _Pieces:
                 above = grid.rows[-1]
                 if self._beside(grid, rows):
                     continue
-                words = [t for t in title if not _PAGE_NUMBER.match(t)]
                 columns = self.columns
-                if number == 0 and columns and not words and _same_columns(columns, grid.cols):
+                if (
+                    number == 0
+                    and columns
+                    and _same_columns(columns, grid.cols)
+                    and (_goes_on(title, rows))
+                ):
                     table = len(self.tables) - 1  # the list goes on from the last page
                 else:
                     self.tables.append((title[-TITLE_LINES:], []))
@@ -162,6 +166,22 @@ class _Pieces:
                     target[first + covered].extend([""] * width)
             return True
         return False
+
+
+_PLACE = re.compile(r"\b(thon|ban|xom|to|khu|ap|lang|buon|pum|soc|phum)\b")
+
+
+def _goes_on(title: list[str], rows: list[list[str]]) -> bool:
+    """Does a table at the top of a page, with the columns of the table that ran to the foot
+    of the last one, carry on that list? Yes with nothing above it but a page number; yes
+    under a running title ("Danh sách ... (tiếp theo)") if it has no heading of its own and
+    the title names no village (that would be the next village's list)."""
+    from fieldapp.text.vietnamese import fold
+
+    words = [t for t in title if not _PAGE_NUMBER.match(t)]
+    if not words:
+        return True
+    return not _names_heading(rows) and not _PLACE.search(fold(" ".join(words)))
 
 
 def _matches(ys: list[float], among: list[float]) -> list[int] | None:

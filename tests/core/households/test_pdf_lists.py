@@ -75,9 +75,11 @@ def _draw(
     per_page: int = 30,
     borders: str = "boxes",
     title: str = "DANH SÁCH HỘ GIA ĐÌNH THÔN BẢN LÁC",
+    running: str = "",
 ) -> Path:
     """A list as some programs print it: each border a thin filled box ("boxes"), or stroked
-    lines ("lines"), or none; a page number at each page's foot; the headings on page one."""
+    lines ("lines"), or none; a page number at each page's foot; the headings on page one,
+    ``running`` at the top of the others."""
     register_fonts()
     widths = [30, 150, 45, 80, 95, 75, 60]
     c = canvas.Canvas(str(path), pagesize=A4)
@@ -86,8 +88,8 @@ def _draw(
     for number, chunk in enumerate(pages, start=1):
         top = height - 60
         c.setFont(REGULAR, 12)
-        if number == 1:
-            c.drawString(40, top, title)
+        if number == 1 or running:
+            c.drawString(40, top, title if number == 1 else running)
             top -= 30
         y = top
         c.setFont(REGULAR, 9)
@@ -150,6 +152,21 @@ def test_a_list_drawn_over_pages_without_its_headings_again_goes_on(tmp_path, bo
     assert len(_people(preview)) == 70 and preview.rejected == []
     assert {p[6] for p in _people(preview)} == {"Bản Lác"}
     assert _people(preview)[0][3] == "006019500000"
+
+
+def test_a_running_title_does_not_cut_the_list_but_the_next_village_starts_its_own(tmp_path):
+    """Pages 2-3 under "DANH SÁCH HỘ GIA ĐÌNH (tiếp theo)", no headings: the same list. A
+    second file, one village a page each with its own title and headings: two lists, each
+    with its village."""
+    path = _draw(tmp_path / "tiep.pdf", _rows(70), running="DANH SÁCH HỘ GIA ĐÌNH (tiếp theo)")
+    preview = read_roster(path, today=TODAY)
+    assert len(_people(preview)) == 70 and preview.rejected == []
+    two = _draw(tmp_path / "hai-thon.pdf", _rows(29) + _rows(29), running="THÔN NÀ PÀI")
+    preview = read_roster(two, today=TODAY)
+    assert [(s.name, s.people, s.village) for s in preview.sheets] == [
+        ("Bảng 1", 29, "Bản Lác"),
+        ("Bảng 2", 29, "Nà Pài"),
+    ]
 
 
 def test_the_command_line_imports_a_pdf_list(tmp_path, capsys):
