@@ -161,6 +161,8 @@ def is_page(data: bytes) -> bool:
     head = data[:2048].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").replace(b"\x00", b"").lower()
     if head.startswith((b"<!doctype html", b"<html")):
         return True
+    if head.startswith((b"<table", b"<meta", b"<head", b"<body", b"<style")):
+        return b"<table" in head or b"<html" in head  # a page's body alone, as exports write
     if head.startswith(b"<?xml") or head.startswith(b"<!--"):
         return b"<html" in head
     if head.startswith((b"mime-version:", b"from:", b"content-type:")):

@@ -1,5 +1,7 @@
 """Opening the files household lists arrive in: .xlsx, .xls, .ods and .csv, within bounds,
-and the tables of Word (.docx, .doc), LibreOffice (.odt), RTF and web-page files.
+and the tables of Word (.docx, .doc), LibreOffice (.odt), RTF, web-page and PDF files. What
+web systems export as ".xls" is read as what it is: a web page, Excel's XML Spreadsheet
+2003, or comma-separated text.
 
 Every format gives the same thing: the sheets in workbook order, each with its name, whether
 it is hidden, and its rows as lists of plain values (str, int, float, date, datetime, None).
@@ -107,14 +109,24 @@ def open_workbook(path: str | Path) -> Workbook:
             "LibreOffice (.ods), .csv hoặc bảng trong tệp Word (.docx, .doc)."
         )
     with path.open("rb") as f:
-        magic = f.read(8)
-    if magic.startswith(b"PK"):
+        head = f.read(4096)
+    if head.startswith(b"PK"):
         _check_zip(path)
         if suffix == ".ods":
             _check_ods(path)
-    elif magic.startswith(COMPOUND_FILE):  # the OLE2 container of .xls
+    elif head.startswith(COMPOUND_FILE):  # the OLE2 container of .xls
         _check_xls(path)
     else:
+        # What web systems export as "Excel": a web page, Excel's XML Spreadsheet 2003 or
+        # plain comma-separated text, named .xls. Read as what it is.
+        from fieldapp.directives.extract import is_page
+
+        if _is_spreadsheet_xml(head):
+            return _open_spreadsheet_xml(path)
+        if is_page(head):
+            return _open_document(path)
+        if head and _is_text(head):
+            return _open_csv(path)
         raise UserMistake(
             f"Tệp {path.name} không phải tệp bảng tính đọc được, hoặc đã hỏng. "
             "Không có gì được ghi."
@@ -383,6 +395,140 @@ def _open_calamine(path: Path) -> Workbook:
         hidden = meta.visible != SheetVisibleEnum.Visible
         sheets.append(Sheet(meta.name, hidden, rows_of(meta.name)))
     return Workbook(path.name, sheets, close=book.close)
+
+
+# --------------------------------------------------------------------------------------------
+# Excel's XML Spreadsheet 2003
+# --------------------------------------------------------------------------------------------
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+MAX_XML_CELLS = 3_000_000  # the reader keeps every value: about 100 bytes a cell
+MAX_XML_ROW = 1_048_576  # Excel's own limits on ss:Index
+MAX_XML_COLUMN = 16_384
+
+
+def _is_spreadsheet_xml(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head
+
+
+def _is_text(head: bytes) -> bool:
+    """Plain text (a .csv by another name): no NUL byte unless UTF-16, few control bytes."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in b"\r\n\t")
+    return b"\x00" not in head and controls <= len(head) // 100
+
+
+def _open_spreadsheet_xml(path: Path) -> Workbook:
+    """Excel's "XML Spreadsheet 2003" (``<Workbook xmlns="urn:schemas-microsoft-com:office:
+    spreadsheet">``), as many web systems export their lists, often named .xls: each
+    Worksheet a sheet (hidden as its options say), rows and cells where ``ss:Index`` puts
+    them, a cell merged across (``ss:MergeAcross``) followed by empty ones. A DOCTYPE or an
+    entity (never in such a file; the way to an entity bomb) is refused, and so are more than
+    :data:`MAX_XML_CELLS` cells."""
+    from xml.etree import ElementTree
+
+    data = path.read_bytes()
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise UserMistake(
+            f"Tệp {path.name} có khai báo DOCTYPE/ENTITY, không phải bảng tính XML của Excel. "
+            "Không có gì được ghi."
+        )
+    damaged = UserMistake(
+        f"Tệp {path.name} (bảng tính XML của Excel) bị hỏng, không đọc được. Không có gì được ghi."
+    )
+    too_big = UserMistake(
+        f"Tệp {path.name} có quá nhiều ô (tối đa {MAX_XML_CELLS:,} ô). Hãy chia danh sách "
+        "thành nhiều tệp. Không có gì được ghi."
+    )
+    sheets: list[Sheet] = []
+    cells = 0
+    rows: list[tuple[int, list]] = []
+    row: list = []
+    name, hidden, r, c = "", False, 0, 0
+    try:
+        for event, el in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            tag = el.tag
+            if event == "start":
+                if tag == f"{_SS}Worksheet":
+                    name = el.get(f"{_SS}Name") or f"Sheet{len(sheets) + 1}"
+                    rows, hidden, r = [], False, 0
+                elif tag == f"{_SS}Row":
+                    r = _xml_index(el, r, MAX_XML_ROW)
+                    row, c = [], 0
+                continue
+            if tag == f"{_SS}Cell":
+                c = _xml_index(el, c, MAX_XML_COLUMN)
+                across = min(int(el.get(f"{_SS}MergeAcross") or 0), MAX_XML_COLUMN)
+                cells += c - len(row) + across
+                if cells > MAX_XML_CELLS:
+                    raise too_big
+                row.extend([None] * (c - 1 - len(row)))
+                value = el.find(f"{_SS}Data")
+                row.append(_xml_value(value) if value is not None else None)
+                row.extend([None] * max(0, across))
+                c += max(0, across)
+                el.clear()
+            elif tag == f"{_SS}Row":
+                rows.append((r, row))
+                el.clear()
+            elif tag.endswith("}Visible") and (el.text or "").strip().startswith("Sheet"):
+                hidden = (el.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
+            elif tag == f"{_SS}Worksheet":
+                sheets.append(Sheet(name, hidden, _xml_rows(rows)))
+                el.clear()
+    except ElementTree.ParseError:
+        raise damaged from None
+    except ValueError:
+        raise damaged from None
+    if not sheets:
+        raise damaged
+    return Workbook(path.name, sheets)
+
+
+def _xml_index(el, last: int, limit: int) -> int:
+    """The 1-based row or column of ``el``: its ``ss:Index``, else the one after ``last``."""
+    index = el.get(f"{_SS}Index")
+    at = int(index) if index else last + 1
+    if not last < at <= limit:
+        raise ValueError("index")
+    return at
+
+
+def _xml_rows(rows: list[tuple[int, list]]) -> Callable[[], Iterator[Row]]:
+    def gen() -> Iterator[Row]:
+        at = 1
+        for number, row in rows:
+            while at < number:  # rows skipped by ss:Index: empty
+                yield []
+                at += 1
+            yield row
+            at += 1
+
+    return gen
+
+
+def _xml_value(data):
+    from datetime import datetime
+
+    kind = data.get(f"{_SS}Type", "String")
+    text = "".join(data.itertext())
+    if kind == "Number":
+        number = float(text)
+        if number != number or number in (float("inf"), float("-inf")):
+            return None
+        return int(number) if number.is_integer() and abs(number) < 1e15 else number
+    if kind == "DateTime":
+        try:
+            return datetime.fromisoformat(text.strip()[:19])
+        except ValueError:
+            return clip(text)
+    if kind == "Boolean":
+        return text.strip() == "1"
+    if kind == "Error":
+        return None
+    return clip(text) if text.strip() else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -285,8 +285,8 @@ def _workbook(path, rows):
 @pytest.mark.parametrize(
     "make, message",
     [
-        (
-            lambda p: p.write_text("STT;Họ và tên\n1;Nguyễn Văn An\n", encoding="utf-8"),
+        (  # binary bytes (a text file so named is read as the .csv it is)
+            lambda p: p.write_bytes(bytes(range(256)) * 8),
             "không phải tệp bảng tính",
         ),
         (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 200), "hỏng"),
