@@ -110,11 +110,19 @@ def open_workbook(path: str | Path) -> Workbook:
         )
     with path.open("rb") as f:
         head = f.read(4096)
+    # The name may not say what the file is (an .xlsx saved as ".xls", a Word table sent as
+    # ".xls"): what it holds decides how it is read.
     if head.startswith(b"PK"):
+        kind = _zip_kind(path)
+        if kind == "document":
+            return _open_document(path)
         _check_zip(path)
-        if suffix == ".ods":
+        if kind == "ods":
             _check_ods(path)
-    elif head.startswith(COMPOUND_FILE):  # the OLE2 container of .xls
+    elif head.startswith(COMPOUND_FILE):  # the OLE2 container of .xls (or of a Word .doc)
+        if _is_word97(path):
+            return _open_document(path)
+        kind = "xls"
         _check_xls(path)
     else:
         # What web systems export as "Excel": a web page, Excel's XML Spreadsheet 2003 or
@@ -131,7 +139,7 @@ def open_workbook(path: str | Path) -> Workbook:
             f"Tệp {path.name} không phải tệp bảng tính đọc được, hoặc đã hỏng. "
             "Không có gì được ghi."
         )
-    return _open_calamine(path)
+    return _open_calamine(path, kind)
 
 
 # --------------------------------------------------------------------------------------------
@@ -357,11 +365,51 @@ def _count(n: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _open_calamine(path: Path) -> Workbook:
+_KIND_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "xls": (".xls",)}
+
+
+def _zip_kind(path: Path) -> str:
+    """What a zip holds: "xlsx", "ods", "document" (a Word or LibreOffice text file), or ""
+    (from its list of parts and its ``mimetype``, never inflating more than that)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names and zf.getinfo("mimetype").file_size <= 200:
+                mime = zf.read("mimetype").strip()
+                if mime.endswith(b"opendocument.spreadsheet"):
+                    return "ods"
+                if mime.endswith(b"opendocument.text"):
+                    return "document"
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, RuntimeError, zlib.error):
+        return ""
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "document"
+    return "ods" if "content.xml" in names else ""
+
+
+def _is_word97(path: Path) -> bool:
+    """Is an OLE2 file a Word 97-2003 document (it has the WordDocument stream)?"""
+    from fieldapp.compound_file import NotCompound, read_streams
+
+    if path.stat().st_size > MAX_XLS_BYTES:
+        return False
+    try:
+        return bool(read_streams(path.read_bytes(), ("WordDocument",)))
+    except (NotCompound, struct.error, IndexError):
+        return False
+
+
+def _open_calamine(path: Path, kind: str = "") -> Workbook:
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        if not kind or path.suffix.lower() in _KIND_SUFFIXES.get(kind, ()):
+            book = CalamineWorkbook.from_path(str(path))
+        else:  # named as another kind: the reader goes by the name, so it is given the bytes
+            with path.open("rb") as f:
+                book = CalamineWorkbook.from_filelike(f)
         metadata = book.sheets_metadata
     except CalamineError as exc:
         if type(exc).__name__ == "PasswordError":

@@ -5,9 +5,13 @@ cells merged across, a heading merged down, rows and cells placed by ``ss:Index`
 as numbers that lost their zeros, a name in rich text, dates as DateTime) and comma-separated
 text in Windows-1258. Each is read as what it is; everyone comes in, flagged where wrong.
 Hostile ones (an entity bomb, an index a million rows down, a merge of a million cells,
-binary bytes) are refused in plain words."""
+binary bytes) are refused in plain words. And a spreadsheet or a Word table saved under
+another kind's name (an .xlsx called ".xls") reads as what it is."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -207,3 +211,41 @@ def test_hostile_files_named_xls_are_refused(tmp_path):
     binary = tmp_path / "binary.xls"
     binary.write_bytes(bytes(range(256)) * 40)
     _refused(binary, "không phải tệp bảng tính")
+
+
+SHEETS = Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize(
+    "source, name",
+    [
+        ("pdf/khuoi-ky.xlsx", "khuoi-ky.xls"),  # an .xlsx saved under the old name
+        ("misnamed/khuoi-ky.xls", "khuoi-ky.xlsx"),
+        ("misnamed/khuoi-ky.ods", "khuoi-ky.xlsx"),
+        ("misnamed/khuoi-ky.ods", "khuoi-ky.xls"),
+        ("misnamed/khuoi-ky.xls", "khuoi-ky.ods"),
+    ],
+)
+def test_a_spreadsheet_under_another_spreadsheets_name_reads_the_same(tmp_path, source, name):
+    same = read_roster(SHEETS / "pdf/khuoi-ky.xlsx", today=TODAY)
+    path = tmp_path / name
+    shutil.copyfile(SHEETS / source, path)
+    preview = read_roster(path, today=TODAY)
+    assert len(_people(preview)) == 65
+    assert _people(preview) == _people(same)
+
+
+@pytest.mark.parametrize(
+    "source, name",
+    [("word/ds-na-pai.doc", "ds.xls"), ("word/ds-na-pai.odt", "ds.xlsx"), ("docx", "ds.xls")],
+)
+def test_a_word_list_sent_as_xls_is_read_as_the_word_table_it_is(tmp_path, source, name):
+    from tests.core.households.test_word_lists import write_docx
+
+    path = tmp_path / name
+    if source == "docx":
+        write_docx(path)
+    else:
+        shutil.copyfile(SHEETS / source, path)
+    preview = read_roster(path, today=TODAY)
+    assert [(s.name, s.households, s.people) for s in preview.sheets] == [("Bảng 1", 3, 8)]
