@@ -218,6 +218,13 @@ def _register_database_commands(sub: argparse._SubParsersAction) -> None:
     wish.add_argument("name", help="họ tên hoặc số của người trực")
     wish.add_argument("--wish", action="append", default=[], help=WISH_HELP)
     wish.set_defaults(func=_staff_wishes)
+    imp = staff_sub.add_parser(
+        "import", help="nhập danh sách người trực từ tệp Excel, .csv, bảng Word hoặc PDF"
+    )
+    imp.add_argument("file", help="tệp danh sách (cột Họ và tên; Lực lượng, Đơn vị, Điện thoại)")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, chưa ghi gì")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(func=_staff_import)
     lst = staff_sub.add_parser("list", help="danh sách người trực")
     lst.add_argument("--all", action="store_true", help="cả người đã thôi trực")
     lst.add_argument("--commune", default="", help="ở huyện: chỉ người trực do xã này gửi lên")
@@ -509,6 +516,61 @@ def _staff_add(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Đã thêm {person.id}: {person.name} ({person.roles_text or 'không vai trò'})")
+    return 0
+
+
+def _staff_import(args: argparse.Namespace) -> int:
+    from fieldapp.rostering.instance import role_label
+    from fieldapp.rostering.staff_list import add_staff_list, plan_staff_list, read_staff_list
+
+    preview = read_staff_list(args.file)
+    db = _db(args)
+    try:
+        plan_staff_list(db, preview)
+        ids = [] if args.dry_run else add_staff_list(db, preview)
+    finally:
+        db.close()
+    if args.json:
+        print_json(
+            {
+                "dry_run": bool(args.dry_run),
+                "added": len(ids),
+                "to_add": len(preview.to_add),
+                "known": sum(1 for r in preview.rows if r.known),
+                "ids": ids,
+                "people": [
+                    {
+                        "sheet": r.sheet,
+                        "row": r.row,
+                        "name": r.name,
+                        "unit": r.unit,
+                        "roles": list(r.roles),
+                        "phone": r.phone,
+                        "notes": r.notes,
+                        "problems": r.problems,
+                        "action": "known" if r.known else ("twice" if r.twice else "new"),
+                    }
+                    for r in preview.rows
+                ],
+                "left_out": preview.left_out,
+            }
+        )
+        return 0
+    for r in preview.rows:
+        if r.problems or r.known:
+            state = "đã có, giữ nguyên" if r.known else "; ".join(r.problems)
+            print(f"{r.sheet}, dòng {r.row}: {r.name} — {state}")
+    for line in preview.left_out:
+        print(f"Bỏ qua {line}")
+    by_role: dict[str, int] = {}
+    for r in preview.to_add:
+        key = ", ".join(role_label(x) for x in r.roles) or "chưa rõ lực lượng"
+        by_role[key] = by_role.get(key, 0) + 1
+    print(preview.summary() + " " + "; ".join(f"{k}: {n}" for k, n in by_role.items()))
+    if args.dry_run:
+        print("Chưa ghi gì (--dry-run).")
+    else:
+        print(f"Đã thêm {len(ids)} người trực.")
     return 0
 
 

@@ -301,6 +301,65 @@ def add_staff(
         return staff_info_of(row, tuple(role_ids))
 
 
+def add_staff_rows(db: Database, people: list[dict]) -> list[int]:
+    """Add several people (``name``, ``unit``, ``roles``, ``phone``, ``notes`` each) in one
+    transaction: all or none. One already in the register (same name and unit) is refused
+    as in :func:`add_staff`."""
+    ids: list[int] = []
+    with db.transaction() as s:
+        for person in people:
+            name = nfc(" ".join(person["name"].split()))
+            unit = nfc(" ".join(person.get("unit", "").split()))
+            phone = str(person.get("phone", "")).strip()
+            role_ids = list(dict.fromkeys(parse_role(r) for r in person.get("roles", ())))
+            _check_staff_fields(name, phone, None)
+            clash = s.scalar(
+                select(Staff.id).where(
+                    func.vn_fold(Staff.name) == fold(name), func.vn_fold(Staff.unit) == fold(unit)
+                )
+            )
+            if clash is not None:
+                raise UserError(f'Đã có "{name}" ({unit or "không ghi đơn vị"}) trong danh sách.')
+            row = Staff(
+                name=name,
+                unit=unit,
+                phone=phone,
+                max_shifts_per_week=None,
+                no_nights=False,
+                active=True,
+                notes=nfc(str(person.get("notes", "")).strip()),
+                wishes={},
+            )
+            s.add(row)
+            s.flush()
+            for role in role_ids:
+                s.add(StaffRole(staff_id=row.id, role=role))
+            ids.append(row.id)
+    return ids
+
+
+def delete_staff_rows(db: Database, ids: list[int]) -> None:
+    """Delete several people with no roster history, in one transaction (all or none)."""
+    with db.transaction() as s:
+        rows = [s.get(Staff, i) for i in ids]
+        rows = [r for r in rows if r is not None]
+        used = s.scalars(
+            select(Staff.name)
+            .join(Assignment, Assignment.staff_id == Staff.id)
+            .where(Staff.id.in_([r.id for r in rows]))
+            .limit(3)
+        ).all()
+        if used:
+            raise UserError(
+                f"{', '.join(dict.fromkeys(used))} đã có trong lịch trực: không hoàn tác được "
+                "lần nhập này, hãy đánh dấu thôi trực từng người."
+            )
+        for row in rows:
+            s.execute(delete(StaffRole).where(StaffRole.staff_id == row.id))
+            s.execute(delete(Unavailability).where(Unavailability.staff_id == row.id))
+            s.delete(row)
+
+
 def update_staff(db: Database, staff_id: int, **changes) -> StaffInfo:
     """Change a person's fields (name, unit, roles, phone, max_shifts_per_week, no_nights,
     active, notes)."""

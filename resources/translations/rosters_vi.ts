@@ -314,231 +314,261 @@
 <context>
     <name>ManageTab</name>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="137"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="141"/>
         <source>Change rules…</source>
         <translation>Sửa quy định…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="138"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
         <source>Sites</source>
         <translation>Điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="139"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
         <source>New site…</source>
         <translation>Thêm điểm trực…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="140"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
         <source>Change…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="141"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="148"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="385"/>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="472"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="145"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="159"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="396"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="532"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="142"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
         <source>People on duty</source>
         <translation>Người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="143"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="147"/>
         <source>Find by name, unit, role…</source>
         <translation>Tìm theo tên, đơn vị, lực lượng…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="144"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="148"/>
         <source>New person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="146"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="157"/>
         <source>Cannot work from…</source>
         <translation>Báo nghỉ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="147"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="158"/>
         <source>Stop / resume duty</source>
         <translation>Thôi / trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="162"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="173"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="152"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="163"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="151"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="149"/>
+        <source>Import list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="152"/>
+        <source>Add everyone of a list the commune keeps (Excel, .csv, a Word table, a PDF): a Name column, and a Force or Unit column and a Phone column if there are</source>
+        <translation>Thêm mọi người trong danh sách xã đang có (Excel, .csv, bảng Word, PDF): cần cột Họ và tên; có thêm cột Lực lượng hoặc Đơn vị, cột Điện thoại càng tốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="162"/>
         <source>Site name</source>
         <translation>Tên điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="153"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="164"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="154"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="165"/>
         <source>Shifts</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="155"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="166"/>
         <source>People per shift</source>
         <translation>Số người mỗi ca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="156"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="167"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="163"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="164"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="175"/>
         <source>Roles</source>
         <translation>Lực lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="165"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="176"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="166"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="177"/>
         <source>Own limits</source>
         <translation>Giới hạn riêng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="167"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
         <source>On duty</source>
         <translation>Tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="185"/>
         <source>District</source>
         <translation>Huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="174"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="185"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
         <source>All communes</source>
         <translation>Mọi xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
         <source>All districts</source>
         <translation>Mọi huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="178"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="189"/>
         <source>This office</source>
         <translation>Cơ quan này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="181"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="192"/>
         <source>&amp;District</source>
         <translation>&amp;Huyện</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="181"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="192"/>
         <source>&amp;Commune</source>
         <translation>&amp;Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="193"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="204"/>
         <source>Rules: at least {rest} hours of rest between two shifts; at most {week} shifts a week (Monday to Sunday); at most {nights} night shifts in a row.</source>
         <translation>Quy định: nghỉ ít nhất {rest} giờ giữa hai ca; tối đa {week} ca mỗi tuần (thứ Hai đến Chủ nhật); tối đa {nights} đêm trực liền.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="255"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="266"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="255"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="266"/>
         <source>stopped</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="259"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="270"/>
         <source>at most {n} a week</source>
         <translation>tối đa {n} ca/tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="261"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="272"/>
         <source>no nights</source>
         <translation>không trực đêm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="337"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="348"/>
         <source>Change rules</source>
         <translation>Sửa quy định</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="350"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="361"/>
         <source>Add site</source>
         <translation>Thêm điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="377"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="388"/>
         <source>Change site</source>
         <translation>Sửa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="385"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="396"/>
         <source>Delete the site “{name}”?</source>
         <translation>Xóa điểm trực “{name}”?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="412"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="423"/>
         <source>Delete site</source>
         <translation>Xóa điểm trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="427"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="438"/>
         <source>Add person</source>
         <translation>Thêm người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="448"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="459"/>
         <source>Change person</source>
         <translation>Sửa thông tin người trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="461"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="470"/>
+        <source>List of people on duty</source>
+        <translation>Danh sách người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="473"/>
+        <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html *.pdf);;All files (*)</source>
+        <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm *.html *.pdf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="489"/>
+        <source>Reading the list…</source>
+        <translation>Đang đọc danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="509"/>
+        <source>Import {n} people on duty</source>
+        <translation>Nhập {n} người trực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="521"/>
         <source>Stop duty</source>
         <translation>Thôi tham gia trực</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="461"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="521"/>
         <source>Resume duty</source>
         <translation>Trực lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="473"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="533"/>
         <source>Delete {name} from the list?</source>
         <translation>Xóa {name} khỏi danh sách?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/rosters/manage_tab.py" line="494"/>
+        <location filename="../../ui/pages/rosters/manage_tab.py" line="554"/>
         <source>Delete person</source>
         <translation>Xóa người trực</translation>
     </message>
@@ -1023,6 +1053,84 @@
         <location filename="../../ui/pages/rosters/dialogs.py" line="718"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>StaffImportDialog</name>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="25"/>
+        <source>Import people on duty — {file}</source>
+        <translation>Nhập người trực — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="59"/>
+        <source>To add: {new} people ({check} to check). Already in the list, left as they are: {known}. Named twice in the file, added once: {twice}.</source>
+        <translation>Sẽ thêm: {new} người ({check} người cần kiểm tra). Đã có trong danh sách, giữ nguyên: {known}. Ghi hai lần trong tệp, thêm một lần: {twice}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="64"/>
+        <source>Rows that are not people: {n} (hover to see them)</source>
+        <translation>Dòng không phải người: {n} (rê chuột vào đây để xem)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="67"/>
+        <source>Import {n} people</source>
+        <translation>Nhập {n} người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="71"/>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="72"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="73"/>
+        <source>Roles</source>
+        <translation>Lực lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="74"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="75"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="76"/>
+        <source>Will be</source>
+        <translation>Sẽ là</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="77"/>
+        <source>To check</source>
+        <translation>Cần kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="82"/>
+        <source>already in the list</source>
+        <translation>đã có, giữ nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="84"/>
+        <source>named twice: once</source>
+        <translation>ghi hai lần: thêm một lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="86"/>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/rosters/staff_import.py" line="87"/>
+        <source>(not known)</source>
+        <translation>(chưa rõ)</translation>
     </message>
 </context>
 <context>

@@ -835,3 +835,47 @@ def test_the_page_opens_on_a_site_open_this_week_and_keeps_the_one_chosen(db, qt
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     assert widget.tabs.currentWidget() is widget.views  # "Tháng và ngày": the same choice
     assert widget.views.site.currentText() == "Chốt Km 17"
+
+
+def test_import_a_list_of_people_on_duty_from_excel_then_undo(
+    page, roster_db, qtbot, monkeypatch, tmp_path
+):
+    """Import list…: the file chosen, the preview shows who comes in with what force and
+    who needs checking; Import adds them all as one step; Ctrl+Z takes them all back."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.core.rostering.test_staff_list import EXPECTED, write_xlsx
+    from ui.pages.rosters.staff_import import StaffImportDialog
+
+    page.tabs.setCurrentWidget(page.manage)
+    before = {p.name for p in list_staff(roster_db)}
+    path = write_xlsx(tmp_path / "luc-luong.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    shown = {}
+
+    def look_and_import(dialog: StaffImportDialog) -> None:
+        model = dialog.model
+        rows = {
+            model.item(r, 1).text(): [model.item(r, c).text() for c in range(model.columnCount())]
+            for r in range(model.rowCount())
+        }
+        shown["rows"] = rows
+        shown["summary"] = dialog.summary.text()
+        assert dialog.import_button.text() == "Nhập 8 người"
+        dialog.import_button.click()
+
+    on_next_modal(look_and_import, StaffImportDialog)
+    qtbot.mouseClick(page.manage.import_people, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: set(EXPECTED) <= {p.name for p in list_staff(roster_db)}, timeout=20000)
+    assert wait_for_operations()
+    assert "Sẽ thêm: 8 người (1 người cần kiểm tra)" in shown["summary"]
+    assert shown["rows"]["Hoàng Văn Nam"][2] == "dân quân"
+    assert "số điện thoại" in shown["rows"]["Lý Văn Hải"][6]
+    texts = {
+        page.manage.staff_model.item(r, 0).text() for r in range(page.manage.staff_model.rowCount())
+    }
+    assert set(EXPECTED) <= texts
+    activate(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert wait_for_operations()
+    assert {p.name for p in list_staff(roster_db)} == before

@@ -93,6 +93,8 @@ class ManageTab(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(260)
         self.new_person = QPushButton()
+        self.import_people = QPushButton()
+        self.import_people.setObjectName("rostersImportPeople")
         self.edit_person = QPushButton()
         self.leave_person = QPushButton()
         self.stop_person = QPushButton()
@@ -102,6 +104,7 @@ class ManageTab(QWidget):
         bar.addStretch(1)
         for b in (
             self.new_person,
+            self.import_people,
             self.edit_person,
             self.leave_person,
             self.stop_person,
@@ -124,6 +127,7 @@ class ManageTab(QWidget):
         self.site_view.doubleClicked.connect(lambda _i: self._on_site(self._current_site()))
         self.delete_site.clicked.connect(self._on_delete_site)
         self.new_person.clicked.connect(lambda: self._on_person(None))
+        self.import_people.clicked.connect(self._on_import_people)
         self.edit_person.clicked.connect(lambda: self._on_person(self._current_person()))
         self.staff_view.doubleClicked.connect(lambda _i: self._on_person(self._current_person()))
         self.leave_person.clicked.connect(self._on_leave)
@@ -142,6 +146,13 @@ class ManageTab(QWidget):
         self.staff_title.setText(self.tr("People on duty"))
         self.filter.setPlaceholderText(self.tr("Find by name, unit, role…"))
         self.new_person.setText(self.tr("New person…"))
+        self.import_people.setText(self.tr("Import list…"))
+        self.import_people.setToolTip(
+            self.tr(
+                "Add everyone of a list the commune keeps (Excel, .csv, a Word table, a PDF): "
+                "a Name column, and a Force or Unit column and a Phone column if there are"
+            )
+        )
         self.edit_person.setText(self.tr("Change…"))
         self.leave_person.setText(self.tr("Cannot work from…"))
         self.stop_person.setText(self.tr("Stop / resume duty"))
@@ -447,6 +458,55 @@ class ManageTab(QWidget):
         return self._change(
             self.tr("Change person"), change, lambda _id: store.update_staff(db, pid, **before)
         )
+
+    def _on_import_people(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from fieldapp.rostering.staff_list import plan_staff_list, read_staff_list
+        from ui.operations import QueryOp
+
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("List of people on duty"),
+            "",
+            self.tr(
+                "Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.docx *.doc *.odt *.rtf *.htm "
+                "*.html *.pdf);;All files (*)"
+            ),
+        )
+        if not name:
+            return
+        db = self.db
+
+        def read(_progress):
+            preview = read_staff_list(name)
+            plan_staff_list(db, preview)
+            return preview
+
+        (
+            QueryOp(self, read)
+            .success(self._on_staff_preview)
+            .with_progress(self.tr("Reading the list…"))
+            .run_in_background()
+        )
+
+    def _on_staff_preview(self, preview) -> None:
+        from fieldapp.rostering.staff_list import add_staff_list, remove_staff_list
+        from ui.pages.rosters.staff_import import StaffImportDialog
+
+        dialog = StaffImportDialog(self.db, preview, self)
+        self.staff_import_dialog = dialog  # for tests and screenshots
+        if not dialog.exec():
+            return
+        db, added = self.db, {"ids": []}
+
+        def do() -> None:
+            added["ids"] = add_staff_list(db, preview)
+
+        def undo() -> None:
+            remove_staff_list(db, added["ids"])
+
+        self._write(self.tr("Import {n} people on duty").format(n=len(preview.to_add)), do, undo)
 
     def _on_leave(self) -> None:
         person = self._current_person()
