@@ -31,6 +31,7 @@ MAX_ROWS = 20_000  # people on duty in one commune are some hundreds
 MAX_NAME = 100
 
 _NAME = ("ho va ten", "ho ten", "ho, ten", "ten can bo", "ten")
+_SURNAME = ("ho", "ho dem", "ho va ten dem", "ho va chu dem", "ho lot")
 _FORCE = ("luc luong", "chuc vu", "thanh phan", "vai tro", "nhiem vu", "chuc danh")
 _UNIT = ("don vi", "to ", "to cong tac", "bo phan", "co quan", "noi cong tac", "thon")
 _PHONE = ("dien thoai", "sdt", "so dt", "dt lien he", "so dien thoai")
@@ -144,7 +145,9 @@ def _heading(cells: list[str]) -> dict[str, int] | None:
         key = " ".join(re.sub(r"[^a-z0-9, ]", " ", fold(text)).split())
         if not key:
             continue
-        if "name" not in columns and any(key == w or key.startswith(w + " ") for w in _NAME):
+        if "surname" not in columns and key in _SURNAME:
+            columns["surname"] = i  # "Họ" | "Tên": the name typed in two columns
+        elif "name" not in columns and any(key == w or key.startswith(w + " ") for w in _NAME):
             columns["name"] = i
         elif "phone" not in columns and any(w in key for w in _PHONE):
             columns["phone"] = i
@@ -195,9 +198,9 @@ def _read_sheet(sheet, preview: StaffListPreview) -> str:
         filled = [c for c in cells if c]
         if not filled:
             continue
-        name = " ".join(cell(cells, "name").split())
+        name = " ".join(f"{cell(cells, 'surname')} {cell(cells, 'name')}".split())
         where = f"Trang {sheet.name}, dòng {number}"
-        if cells[: len(heading)] == heading[: len(cells)] or fold(name) == fold(
+        if cells[: len(heading)] == heading[: len(cells)] or fold(cell(cells, "name")) == fold(
             cell(heading, "name")
         ):
             preview.left_out.append(f"{where}: dòng tiêu đề nhắc lại")

@@ -187,3 +187,17 @@ def test_the_command_line_previews_imports_and_refuses_a_viewer(tmp_path, capsys
         assert "Bế Văn Mới" not in {p.name for p in list_staff(db)}
     finally:
         db.close()
+
+
+def test_a_name_typed_in_two_columns_is_one_name(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên đệm", "Tên", "Lực lượng", "SĐT"])
+    ws.append([1, "Nguyễn Văn", "An", "Công an", "0912345678"])
+    ws.append([2, "Lò Thị", "Xuân", "Y tế", ""])
+    wb.save(tmp_path / "hai-cot.xlsx")
+    people = _people(read_staff_list(tmp_path / "hai-cot.xlsx"))
+    assert people == {
+        "Nguyễn Văn An": (("police",), "", "0912345678"),
+        "Lò Thị Xuân": (("health",), "", ""),
+    }
