@@ -265,19 +265,27 @@ def _refuse_if_binary(text: str, name: str) -> str:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) -> Extracted:
+def open_pdf(data: bytes, name: str):
+    """The PDF ``data`` opened by pdfium, or a :class:`UserError` saying why not (locked,
+    damaged, the reader missing)."""
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - pypdfium2 is a runtime dependency
         raise UserError("Chưa cài thư viện đọc PDF (pypdfium2); không đọc được tệp PDF.") from None
-    from fieldapp.directives import ocr
-
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         if "password" in str(err).lower():
             raise UserError(f"Tệp PDF {name} có mật khẩu; không đọc được.") from None
         raise UserError(f"Tệp PDF {name} bị hỏng hoặc không đọc được.") from None
+
+
+def _pdf_read(data: bytes, name: str, progress: Progress | None, preview: bool) -> Extracted:
+    import pypdfium2 as pdfium
+
+    from fieldapp.directives import ocr
+
+    pdf = open_pdf(data, name)
     try:
         n_pages = len(pdf)
         if n_pages == 0:

@@ -40,16 +40,11 @@ Table = tuple[list[str], list[list[str]]]
 def pdf_tables(data: bytes, name: str) -> list[Table]:
     """Each table of the PDF ``data``: (its title lines, its rows of cell texts), a merged
     cell's text in its first column and empty texts for the columns and rows it covers."""
-    try:
-        import pypdfium2 as pdfium
-    except ImportError:  # pragma: no cover - pypdfium2 is a runtime dependency
-        raise UserError("Chưa cài thư viện đọc PDF (pypdfium2); không đọc được tệp PDF.") from None
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        if "password" in str(err).lower():
-            raise UserError(f"Tệp PDF {name} có mật khẩu; không đọc được.") from None
-        raise UserError(f"Tệp PDF {name} bị hỏng hoặc không đọc được.") from None
+    import pypdfium2 as pdfium
+
+    from fieldapp.directives.extract import mapped_to_letters, open_pdf
+
+    pdf = open_pdf(data, name)
     try:
         pages = len(pdf)
         if pages == 0:
@@ -83,8 +78,6 @@ def pdf_tables(data: bytes, name: str) -> list[Table]:
             f"Tệp PDF {name} không có bảng kẻ ô: không tách được các cột của danh sách. Hãy xin "
             "thôn tệp Excel hoặc Word của danh sách."
         )
-    from fieldapp.directives.extract import mapped_to_letters
-
     if not mapped_to_letters(" ".join(cell for _, rows in tables for row in rows for cell in row)):
         raise UserError(
             f"Chữ trong tệp PDF {name} không đọc được (phông chữ không có bảng mã Unicode): tên "

@@ -270,72 +270,65 @@ def add_staff(
     wishes: dict[str, str] | None = None,
 ) -> StaffInfo:
     """Add a person who can be put on duty. The same name in the same unit is refused."""
-    name = nfc(" ".join(name.split()))
-    unit = nfc(" ".join(unit.split()))
-    phone = phone.strip()
-    role_ids = list(dict.fromkeys(parse_role(r) for r in roles))
-    _check_staff_fields(name, phone, max_shifts_per_week)
-    wishes = check_wishes(wishes)
     with db.transaction() as s:
-        clash = s.scalar(
-            select(Staff.id).where(
-                func.vn_fold(Staff.name) == fold(name), func.vn_fold(Staff.unit) == fold(unit)
-            )
+        row, role_ids = _insert_staff(
+            s, name, unit, roles, phone, max_shifts_per_week, no_nights, notes, wishes
         )
-        if clash is not None:
-            raise UserError(f'Đã có "{name}" ({unit or "không ghi đơn vị"}) trong danh sách.')
-        row = Staff(
-            name=name,
-            unit=unit,
-            phone=phone,
-            max_shifts_per_week=max_shifts_per_week,
-            no_nights=no_nights,
-            active=True,
-            notes=nfc(notes.strip()),
-            wishes=wishes,
-        )
-        s.add(row)
-        s.flush()
-        for role in role_ids:
-            s.add(StaffRole(staff_id=row.id, role=role))
-        return staff_info_of(row, tuple(role_ids))
+        return staff_info_of(row, role_ids)
 
 
 def add_staff_rows(db: Database, people: list[dict]) -> list[int]:
     """Add several people (``name``, ``unit``, ``roles``, ``phone``, ``notes`` each) in one
-    transaction: all or none. One already in the register (same name and unit) is refused
-    as in :func:`add_staff`."""
-    ids: list[int] = []
+    transaction: all or none, each checked as by :func:`add_staff`."""
     with db.transaction() as s:
-        for person in people:
-            name = nfc(" ".join(person["name"].split()))
-            unit = nfc(" ".join(person.get("unit", "").split()))
-            phone = str(person.get("phone", "")).strip()
-            role_ids = list(dict.fromkeys(parse_role(r) for r in person.get("roles", ())))
-            _check_staff_fields(name, phone, None)
-            clash = s.scalar(
-                select(Staff.id).where(
-                    func.vn_fold(Staff.name) == fold(name), func.vn_fold(Staff.unit) == fold(unit)
-                )
-            )
-            if clash is not None:
-                raise UserError(f'Đã có "{name}" ({unit or "không ghi đơn vị"}) trong danh sách.')
-            row = Staff(
-                name=name,
-                unit=unit,
-                phone=phone,
-                max_shifts_per_week=None,
-                no_nights=False,
-                active=True,
-                notes=nfc(str(person.get("notes", "")).strip()),
-                wishes={},
-            )
-            s.add(row)
-            s.flush()
-            for role in role_ids:
-                s.add(StaffRole(staff_id=row.id, role=role))
-            ids.append(row.id)
-    return ids
+        return [
+            _insert_staff(
+                s,
+                p["name"],
+                p.get("unit", ""),
+                p.get("roles", ()),
+                str(p.get("phone", "")),
+                None,
+                False,
+                str(p.get("notes", "")),
+                None,
+            )[0].id
+            for p in people
+        ]
+
+
+def _insert_staff(
+    s, name, unit, roles, phone, max_week, no_nights, notes, wishes
+) -> tuple[Staff, tuple[str, ...]]:
+    """One new person in session ``s``, checked; the same name in the same unit is refused."""
+    name = nfc(" ".join(name.split()))
+    unit = nfc(" ".join(unit.split()))
+    phone = phone.strip()
+    role_ids = tuple(dict.fromkeys(parse_role(r) for r in roles))
+    _check_staff_fields(name, phone, max_week)
+    wishes = check_wishes(wishes)
+    clash = s.scalar(
+        select(Staff.id).where(
+            func.vn_fold(Staff.name) == fold(name), func.vn_fold(Staff.unit) == fold(unit)
+        )
+    )
+    if clash is not None:
+        raise UserError(f'Đã có "{name}" ({unit or "không ghi đơn vị"}) trong danh sách.')
+    row = Staff(
+        name=name,
+        unit=unit,
+        phone=phone,
+        max_shifts_per_week=max_week,
+        no_nights=no_nights,
+        active=True,
+        notes=nfc(notes.strip()),
+        wishes=wishes,
+    )
+    s.add(row)
+    s.flush()
+    for role in role_ids:
+        s.add(StaffRole(staff_id=row.id, role=role))
+    return row, role_ids
 
 
 def delete_staff_rows(db: Database, ids: list[int]) -> None:
